@@ -1,0 +1,3 @@
+"""Aqyl: monitoring of academic mobility and intellectual migration."""
+
+__version__ = "0.1.0"

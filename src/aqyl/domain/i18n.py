@@ -1,0 +1,56 @@
+"""Languages, trilingual labels and the text normalisation every lookup shares."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+Lang = Literal["kk", "ru", "en"]
+LANGUAGES: tuple[Lang, ...] = ("kk", "ru", "en")
+DEFAULT_LANG: Lang = "kk"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A text in Kazakh, Russian and English."""
+
+    kk: str
+    ru: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return getattr(self, check_lang(lang))
+
+    def __iter__(self):
+        return iter((self.kk, self.ru, self.en))
+
+    def as_dict(self) -> dict[str, str]:
+        return {"kk": self.kk, "ru": self.ru, "en": self.en}
+
+
+def check_lang(lang: str) -> Lang:
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    return lang  # type: ignore[return-value]
+
+
+_SPACES = re.compile(r"\s+")
+# Quotes, dashes and dots vary between spreadsheets typed on different keyboards.
+_PUNCT = str.maketrans(
+    {
+        "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "'": '"', "’": '"', "`": '"',
+        "–": "-", "—": "-", "‐": "-", "‑": "-",
+        "ё": "е",
+    }
+)
+
+
+def normalize(text: str) -> str:
+    """Key used for every case- and space-insensitive lookup ("ҚХР " == "қхр")."""
+    text = unicodedata.normalize("NFC", str(text)).casefold().translate(_PUNCT)
+    text = _SPACES.sub(" ", text).strip()
+    # "Л.Н. Гумилев" and "Л. Н. Гумилев" are the same name.
+    text = re.sub(r"\.\s*", ". ", text).strip()
+    return text.replace(" - ", "-").replace('" ', '"').replace(' "', '"')

@@ -1,0 +1,66 @@
+"""Start Django for the CLI and scripts, creating and migrating the database on first use."""
+
+from __future__ import annotations
+
+import os
+
+_ready = False
+
+
+def setup(migrate: bool = True) -> None:
+    global _ready
+    if _ready:
+        return
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "aqyl.web.settings")
+    import django
+
+    django.setup()
+    if migrate:
+        migrate_if_needed()
+    _ready = True
+
+
+def migrate_if_needed() -> None:
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    settings_db = connection.settings_dict
+    if settings_db["ENGINE"].endswith("sqlite3"):
+        from pathlib import Path
+
+        name = str(settings_db["NAME"])
+        if name != ":memory:" and not name.startswith("file:"):
+            Path(name).parent.mkdir(parents=True, exist_ok=True)
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        call_command("migrate", interactive=False, verbosity=0)
+
+
+def database_label() -> str:
+    """The database in use, password hidden, for messages."""
+    from django.db import connection
+
+    s = connection.settings_dict
+    if s["ENGINE"].endswith("sqlite3"):
+        return f"SQLite {s['NAME']}"
+    return f"PostgreSQL {s.get('USER') or ''}@{s.get('HOST') or 'localhost'}:{s.get('PORT') or 5432}/{s['NAME']}"
+
+
+def report_crash(error: BaseException) -> str:
+    """Write the traceback to a log in the data folder and return one line for the user."""
+    import traceback
+    from datetime import datetime
+
+    from aqyl.web.settings import data_dir
+
+    log = data_dir() / "error.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as f:
+            f.write(f"\n--- {datetime.now().isoformat()}\n")
+            traceback.print_exception(error, file=f)
+    except OSError:
+        log = None  # type: ignore[assignment]
+    where = f" Details: {log}" if log else ""
+    return f"Internal error ({type(error).__name__}: {error}).{where}"

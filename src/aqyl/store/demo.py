@@ -1,0 +1,80 @@
+"""Load the demo: the registry, records synthesised from the 2023 note, and demo accounts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from aqyl.domain.demo import DEFAULT_SEED, load_figures, synthesize
+from aqyl.domain.errors import AqylError
+from aqyl.domain.heis import shipped_registry
+from aqyl.store import models as m
+from aqyl.store.registry import sync_shipped_registry
+
+DEMO_PASSWORD = "aqyl-demo"
+DEMO_OFFICER_HEI = "ALMAU"  # Алматы Менеджмент Университеті
+DEMO_USERS = [("admin", "admin"), ("analyst", "analyst"), ("officer", "officer")]
+
+class DemoWouldOverwrite(AqylError):
+    def __init__(self, periods: list[str]) -> None:
+        super().__init__("demo_conflict", periods=periods)
+
+
+@dataclass
+class DemoSummary:
+    records: dict[str, int]
+    submissions: int
+    heis: int
+    users: list[str]
+
+
+def load_demo(seed: int = DEFAULT_SEED) -> DemoSummary:
+    figures = load_figures()
+    periods = sorted(figures["periods"])
+    real = m.Submission.objects.filter(period__in=periods).exclude(source="demo")
+    if real.exists():
+        raise DemoWouldOverwrite(sorted(set(real.values_list("period", flat=True))))
+    records = synthesize(figures, shipped_registry(), seed=seed)
+    with transaction.atomic():
+        sync_shipped_registry()
+        m.Submission.objects.filter(source="demo").delete()  # the demo replaces itself, nothing else
+        heis = {h.code: h for h in m.Hei.objects.all()}
+        per_submission = Counter((r.hei, r.period) for r in records)
+        submissions = {
+            key: m.Submission(hei=heis[key[0]], period=key[1], source="demo", row_count=n, file_name="demo")
+            for key, n in sorted(per_submission.items())
+        }
+        m.Submission.objects.bulk_create(submissions.values())
+        rows = []
+        for r in records:
+            fields = asdict(r)
+            fields["hei"] = heis[r.hei]
+            fields["submission"] = submissions[(r.hei, r.period)]
+            rows.append(m.MobilityRecord(**fields))
+        m.MobilityRecord.objects.bulk_create(rows, batch_size=2000)
+        users = _demo_users(heis[DEMO_OFFICER_HEI])
+    return DemoSummary(
+        records=dict(sorted(Counter(f"{r.period} {r.direction}" for r in records).items())),
+        submissions=len(submissions),
+        heis=m.Hei.objects.count(),
+        users=users,
+    )
+
+
+def _demo_users(officer_hei: m.Hei) -> list[str]:
+    user_model = get_user_model()
+    names = []
+    for username, role in DEMO_USERS:
+        user, _ = user_model.objects.get_or_create(username=username)
+        user.is_staff = role == "admin"
+        user.is_superuser = role == "admin"
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        m.Profile.objects.update_or_create(
+            user=user, defaults={"role": role, "hei": officer_hei if role == "officer" else None}
+        )
+        names.append(username)
+    return names

@@ -1,0 +1,193 @@
+"""The register's tables. Coded columns hold classifier codes; the database refuses any other
+value (CHECK constraints generated from the classifiers), so nothing unknown is ever stored."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+
+from aqyl.domain.classifiers import (
+    CATEGORY, CLASSIFIERS, COUNTRY, DEGREE, DIRECTION, FIELD, FORMAT, FUNDING, GENDER, HEI_PROFILE, HEI_TYPE,
+    PROGRAMME, REGION, STUDY_LEVEL,
+)
+
+
+def classifier_choices(name: str) -> list[tuple[str, str]]:
+    """Choices labelled in the active language; a callable, so labels never reach migrations."""
+    lang = (get_language() or "kk")[:2]
+    return CLASSIFIERS[name].choices(lang if lang in ("kk", "ru", "en") else "en")
+
+
+def coded(name: str, *, optional: bool = False, **kwargs) -> models.CharField:
+    width = max(len(code) for code in CLASSIFIERS[name].codes)
+    return models.CharField(max_length=width, choices=partial(classifier_choices, name), blank=optional, **kwargs)
+
+
+def one_of(column: str, table, *, optional: bool = False) -> models.CheckConstraint:
+    allowed = sorted(table.codes) + ([""] if optional else [])
+    return models.CheckConstraint(condition=Q(**{f"{column}__in": allowed}), name=f"%(class)s_{column}_known")
+
+
+class Hei(models.Model):
+    """A Kazakhstani higher-education institution (ЖЖОКБҰ / вуз)."""
+
+    code = models.CharField(max_length=32, unique=True)
+    hei_type = coded("hei_type")
+    profile = coded("hei_profile", default="multidisciplinary")
+    region = coded("region", optional=True)
+    name_kk = models.CharField(max_length=300)
+    name_ru = models.CharField(max_length=300)
+    name_en = models.CharField(max_length=300)
+    city_kk = models.CharField(max_length=100, blank=True)
+    city_ru = models.CharField(max_length=100, blank=True)
+    city_en = models.CharField(max_length=100, blank=True)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "HEI"
+        verbose_name_plural = "HEIs"
+        ordering = ["code"]
+        constraints = [
+            one_of("hei_type", HEI_TYPE),
+            one_of("profile", HEI_PROFILE),
+            one_of("region", REGION, optional=True),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} — {self.name_kk}"
+
+    def name(self, lang: str) -> str:
+        return getattr(self, f"name_{lang}")
+
+
+class HeiAlias(models.Model):
+    """Another spelling of an HEI's name (as printed in a report, an acronym, an old name)."""
+
+    hei = models.ForeignKey(Hei, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=300)
+
+    class Meta:
+        verbose_name = "HEI alias"
+        verbose_name_plural = "HEI aliases"
+        constraints = [models.UniqueConstraint(fields=["name"], name="hei_alias_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Submission(models.Model):
+    """One version of an HEI's list of mobilities for one period (an upload, a form, the demo).
+
+    A re-upload adds a version and marks it current; earlier versions stay for comparison.
+    """
+
+    SOURCES = [("import", "import"), ("form", "form"), ("api", "api"), ("demo", "demo")]
+
+    hei = models.ForeignKey(Hei, on_delete=models.PROTECT, related_name="submissions")
+    period = models.CharField(max_length=8)
+    version = models.PositiveIntegerField(default=1)
+    is_current = models.BooleanField(default=True)
+    source = models.CharField(max_length=8, choices=SOURCES, default="import")
+    file_name = models.CharField(max_length=255, blank=True)
+    file_sha256 = models.CharField(max_length=64, blank=True)
+    row_count = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["period", "hei__code", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["hei", "period", "version"], name="submission_unique_version"),
+            models.UniqueConstraint(
+                fields=["hei", "period"], condition=Q(is_current=True), name="submission_one_current"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.hei.code} {self.period} v{self.version}"
+
+
+class MobilityRecord(models.Model):
+    """One mobility: one person going abroad (outgoing) or coming to a Kazakhstani HEI (incoming)."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, null=True, blank=True, related_name="records")
+    record_id = models.CharField(max_length=64, blank=True, help_text="The identifier the HEI's own file gives")
+    period = models.CharField(max_length=8)
+    direction = coded("direction")
+    category = coded("category")
+    hei = models.ForeignKey(Hei, on_delete=models.PROTECT, related_name="records")
+    partner_institution = models.CharField(max_length=300, blank=True)
+    partner_country = coded("country")
+    programme = coded("programme")
+    format = coded("format")
+    degree = coded("degree", optional=True)
+    study_level = coded("study_level", optional=True)
+    field = coded("field")
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    funding = coded("funding", optional=True)
+    gender = coded("gender", optional=True)
+    person_id = models.CharField(max_length=64, blank=True, help_text="Pseudonymous: never a name or an IIN")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["period", "direction", "id"]
+        constraints = [
+            one_of("direction", DIRECTION),
+            one_of("category", CATEGORY),
+            one_of("partner_country", COUNTRY),
+            one_of("programme", PROGRAMME),
+            one_of("format", FORMAT),
+            one_of("degree", DEGREE, optional=True),
+            one_of("study_level", STUDY_LEVEL, optional=True),
+            one_of("field", FIELD),
+            one_of("funding", FUNDING, optional=True),
+            one_of("gender", GENDER, optional=True),
+            # Staff have a degree and no study level; students the other way round.
+            models.CheckConstraint(
+                condition=(Q(category="student") & Q(degree="")) | (~Q(category="student") & Q(study_level="")),
+                name="mobilityrecord_degree_or_level",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True) | Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="mobilityrecord_dates_ordered",
+            ),
+        ]
+        indexes = [
+            # The report groups one period's records by direction and one more column.
+            models.Index(fields=["period", "direction", "category", "hei"], name="rec_period_hei"),
+            models.Index(fields=["period", "direction", "category", "partner_country"], name="rec_period_country"),
+            models.Index(fields=["period", "direction", "category", "field"], name="rec_period_field"),
+            models.Index(fields=["period", "direction", "category", "degree"], name="rec_period_degree"),
+            models.Index(fields=["period", "direction", "category", "programme"], name="rec_period_programme"),
+            models.Index(fields=["period", "direction", "category", "format"], name="rec_period_format"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} {self.direction} {self.hei_id} → {self.partner_country}"
+
+
+class Profile(models.Model):
+    """A user's role: an HEI officer sees only their HEI; an analyst reads everything; an admin manages."""
+
+    ROLES = [("officer", "HEI officer"), ("analyst", "Analyst"), ("admin", "Administrator")]
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="aqyl_profile")
+    role = models.CharField(max_length=8, choices=ROLES)
+    hei = models.ForeignKey(Hei, null=True, blank=True, on_delete=models.PROTECT, related_name="officers")
+    language = models.CharField(max_length=2, choices=[("kk", "kk"), ("ru", "ru"), ("en", "en")], default="kk")
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(role__in=["officer", "analyst", "admin"]), name="profile_role_known"),
+            models.CheckConstraint(condition=~Q(role="officer") | Q(hei__isnull=False), name="profile_officer_has_hei"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.role})"
