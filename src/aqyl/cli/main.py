@@ -105,18 +105,9 @@ def hei_list(
     """List registered HEIs."""
     lang = _lang(lang)
     _db()
-    from django.db.models import Count, Q
+    from aqyl.store.registry import search_heis
 
-    from aqyl.store.models import Hei
-
-    rows = Hei.objects.annotate(n_records=Count("records")).order_by("hei_type", "code")
-    if hei_type:
-        rows = rows.filter(hei_type=HEI_TYPE.encode(hei_type))
-    if search:
-        rows = rows.filter(
-            Q(code__icontains=search) | Q(name_kk__icontains=search) | Q(name_ru__icontains=search)
-            | Q(name_en__icontains=search) | Q(aliases__name__icontains=search)
-        ).distinct()
+    rows = search_heis(search or "", HEI_TYPE.encode(hei_type) if hei_type else None)
     if as_json:
         data = [{"code": h.code, "hei_type": h.hei_type, "region": h.region, "name": h.name(lang),
                  "city": getattr(h, f"city_{lang}"), "records": h.n_records} for h in rows]

@@ -46,7 +46,7 @@ PROFILE_FIELDS: dict[str, set[str]] = {
 }
 
 _ERASMUS_COUNTRIES = set(
-    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO MK RS TR".split()
+    ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "MK", "RS", "TR"]
 )
 # Where a programme's exchanges plausibly go (a demo heuristic, not a rule of the register).
 PROGRAMME_COUNTRIES: dict[str, set[str]] = {

@@ -21,10 +21,10 @@ class AqylError(Exception):
 class UnknownValue(AqylError):
     """A value that no classifier code, label or alias matches."""
 
-    def __init__(self, classifier: object, value: object, suggestions: list[object]) -> None:
+    def __init__(self, classifier: object, value: object, suggestions: list, close_match: bool = True) -> None:
         self.classifier_value = value
         self.suggestions = suggestions
-        key = "unknown_value" if suggestions else "unknown_value_no_match"
+        key = "unknown_value" if close_match else "unknown_value_no_match"
         super().__init__(key, classifier=classifier, value=value, suggestions=suggestions)
 
 

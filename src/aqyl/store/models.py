@@ -11,8 +11,20 @@ from django.db.models import Q
 from django.utils.translation import get_language
 
 from aqyl.domain.classifiers import (
-    CATEGORY, CLASSIFIERS, COUNTRY, DEGREE, DIRECTION, FIELD, FORMAT, FUNDING, GENDER, HEI_PROFILE, HEI_TYPE,
-    PROGRAMME, REGION, STUDY_LEVEL,
+    CATEGORY,
+    CLASSIFIERS,
+    COUNTRY,
+    DEGREE,
+    DIRECTION,
+    FIELD,
+    FORMAT,
+    FUNDING,
+    GENDER,
+    HEI_PROFILE,
+    HEI_TYPE,
+    PROGRAMME,
+    REGION,
+    STUDY_LEVEL,
 )
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Count
 
 from aqyl.domain.heis import Hei, HeiDirectory, shipped_registry
-from aqyl.domain.i18n import Label
+from aqyl.domain.i18n import Label, normalize
 from aqyl.store import models as m
 
 
@@ -19,6 +20,16 @@ def to_domain(row: m.Hei) -> Hei:
 
 def directory(using: str = "default") -> HeiDirectory:
     return HeiDirectory(to_domain(h) for h in m.Hei.objects.using(using).prefetch_related("aliases"))
+
+
+def search_heis(text: str = "", hei_type: str | None = None) -> list[m.Hei]:
+    """HEIs whose code, name in any language or alias contains ``text`` (case- and space-insensitive,
+    Cyrillic included, the same on SQLite and PostgreSQL), with their record counts."""
+    rows = m.Hei.objects.annotate(n_records=Count("records")).prefetch_related("aliases").order_by("hei_type", "code")
+    if hei_type:
+        rows = rows.filter(hei_type=hei_type)
+    wanted = normalize(text)
+    return [h for h in rows if not wanted or any(wanted in normalize(s) for s in to_domain(h).spellings())]
 
 
 def add_hei(hei: Hei, using: str = "default") -> m.Hei:

@@ -23,7 +23,7 @@ class Code:
     label: Label
     aliases: tuple[str, ...] = field(default=(), compare=False)
 
-    def keys(self) -> Iterator[str]:
+    def spellings(self) -> Iterator[str]:
         """Every spelling this code is known by."""
         yield self.code
         yield from self.label
@@ -50,7 +50,7 @@ class CodeTable(Generic[C]):
             if entry.code in self._codes:
                 raise ValueError(f"{name}: code {entry.code!r} listed twice")
             self._codes[entry.code] = entry
-            for key in entry.keys():
+            for key in entry.spellings():
                 known = self._index.setdefault(normalize(key), entry.code)
                 if known != entry.code:
                     raise ValueError(f"{name}: {key!r} names both {known!r} and {entry.code!r}")
@@ -92,7 +92,11 @@ class CodeTable(Generic[C]):
             raise EmptyValue(self.title)
         code = self.lookup(value)
         if code is None:
-            raise UnknownValue(self.title, value, self.suggest(str(value)))
+            close = self.suggest(str(value))
+            if close:
+                raise UnknownValue(self.title, value, close)
+            # Nothing is close: list what is allowed when the list is short enough to read.
+            raise UnknownValue(self.title, value, [self.display(c) for c in self.codes[:15]], close_match=False)
         return code
 
     def suggest(self, value: str, limit: int = 3) -> list[Label]:
@@ -110,8 +114,6 @@ class CodeTable(Generic[C]):
                 seen.append(code)
             if len(seen) == limit:
                 break
-        if not seen and len(self) <= 15:
-            seen = list(self.codes)
         return [self.display(code) for code in seen]
 
     def display(self, code: str) -> Label:

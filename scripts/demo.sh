@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Quick start 1: set up Aqyl and build the demo on the embedded database (SQLite, no server).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+.venv/bin/aqyl demo --out demo-out "$@"
+echo "Next: .venv/bin/aqyl hei list   |   AQYL_DATABASE_URL=sqlite:///$PWD/demo-out/aqyl-demo.sqlite3 .venv/bin/aqyl serve"

@@ -1,0 +1,3 @@
+from aqyl.cli.main import main
+
+main()

@@ -1,0 +1,17 @@
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("AQYL_SHARED") or REPO.parent / "shared")
+
+
+@pytest.fixture(scope="session")
+def reference() -> dict:
+    """Every figure of the 2023 note, transcribed in ../shared (tests may read it; the product does not)."""
+    path = SHARED / "reference" / "report-2023H1.json"
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    return json.loads(path.read_text("utf-8"))
