@@ -71,9 +71,9 @@ def demo(
     summary = load_demo(seed=seed)
     elapsed = time.perf_counter() - started
     text = {
-        "kk": ("Демо дайын", "Дерекқор", "Жазбалар", "ЖОО тізілімі", "Тапсырылған есептер", "Пайдаланушылар", "Уақыты"),
-        "ru": ("Демо готово", "База данных", "Записи", "Реестр вузов", "Представленные отчёты", "Пользователи", "Время"),
-        "en": ("Demo ready", "Database", "Records", "HEI registry", "Submissions", "Users", "Time"),
+        "kk": ("Демо дайын", "Дерекқор", "Жазбалар", "ЖОО тізілімі", "Тапсырылған есептер", "Пайдаланушылар", "Уақыты", "құпиясөз"),
+        "ru": ("Демо готово", "База данных", "Записи", "Реестр вузов", "Представленные отчёты", "Пользователи", "Время", "пароль"),
+        "en": ("Demo ready", "Database", "Records", "HEI registry", "Submissions", "Users", "Time", "password"),
     }[lang]
     table = Table(title=text[0], show_header=False)
     table.add_row(text[1], database_label())
@@ -82,7 +82,7 @@ def demo(
         table.add_row(f"{text[2]}: {parse_period(period).label.get(lang)}, {DIRECTION.label(direction, lang).lower()}", str(n))
     table.add_row(text[3], str(summary.heis))
     table.add_row(text[4], str(summary.submissions))
-    table.add_row(text[5], f"{', '.join(summary.users)} (password: {DEMO_PASSWORD})")
+    table.add_row(text[5], f"{', '.join(summary.users)} ({text[7]}: {DEMO_PASSWORD})")
     table.add_row(text[6], f"{elapsed:.1f} s")
     console.print(table)
     if out is not None:
