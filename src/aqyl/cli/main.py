@@ -95,6 +95,58 @@ def demo(
 
 
 # ---------------------------------------------------------------------------------------------
+REPORT_FORMATS = ("json",)  # the document renderers (docx, pdf, html, xlsx) come with issue 4
+
+
+@app.command()
+def report(
+    period: Annotated[str, typer.Option(help="Reporting period: 2023H1, 2022/23 or 2023.")],
+    compare: Annotated[str | None, typer.Option(help="Comparison period (default: one year earlier).")] = None,
+    category: Annotated[str, typer.Option(help="faculty, researcher, staff or student.")] = "faculty",
+    hei_type: Annotated[list[str] | None, typer.Option("--hei-type", help="Only these HEI types; repeatable.")] = None,
+    region: Annotated[list[str] | None, typer.Option(help="Only HEIs of these regions; repeatable.")] = None,
+    programme: Annotated[list[str] | None, typer.Option(help="Only these programmes; repeatable.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="Comma-separated output formats; this version writes json.")] = "json",
+    out: Annotated[Path, typer.Option(help="Folder for the report files.")] = Path("."),
+    lang: LangOption = "",
+) -> None:
+    """Compute the half-year analytical note's figures and write them."""
+    lang = _lang(lang)
+    from aqyl.domain.classifiers import CATEGORY, PROGRAMME
+
+    formats = [f.strip().lower() for f in fmt.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in REPORT_FORMATS]
+    if unknown or not formats:
+        err_console.print({
+            "kk": f"Бұл нұсқа тек мына пішімдерді жазады: {', '.join(REPORT_FORMATS)} (сұралғаны: {fmt}).",
+            "ru": f"Эта версия пишет только форматы: {', '.join(REPORT_FORMATS)} (запрошено: {fmt}).",
+            "en": f"This version writes only: {', '.join(REPORT_FORMATS)} (asked for: {fmt}).",
+        }[lang])
+        raise typer.Exit(2)
+    flt_args = dict(
+        category=CATEGORY.encode(category),
+        hei_types=tuple(HEI_TYPE.encode(t) for t in hei_type or []),
+        regions=tuple(REGION.encode(r) for r in region or []),
+        programmes=tuple(PROGRAMME.encode(p) for p in programme or []),
+    )
+    period_code = parse_period(period).code
+    _db()
+    from aqyl.store.report_data import ReportFilter, report_data
+
+    data = report_data(period_code, compare, ReportFilter(**flt_args))
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"aqyl-report-{period_code.replace('/', '-')}-{flt_args['category']}.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    current = data["periods"][period_code]
+    table = Table(title=parse_period(period_code).label.get(lang), show_header=False)
+    for direction in ("outgoing", "incoming", "both"):
+        name = DIRECTION.label(direction, lang) if direction != "both" else {"kk": "Барлығы", "ru": "Всего", "en": "Total"}[lang]
+        table.add_row(name, str(current[direction]["total"]))
+    console.print(table)
+    console.print(str(path))
+
+
+# ---------------------------------------------------------------------------------------------
 @hei_app.command("list")
 def hei_list(
     hei_type: Annotated[str | None, typer.Option("--type", help="Only this HEI type (code or label).")] = None,
