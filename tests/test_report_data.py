@@ -13,6 +13,7 @@ from aqyl.store import models as m
 from aqyl.store.demo import load_demo
 from aqyl.store.registry import directory
 from aqyl.store.report_data import ReportFilter, report_data
+from aqyl.store.submissions import supersede
 
 
 @pytest.mark.django_db
@@ -86,10 +87,12 @@ class TestOnDemo:
 
     def test_replaced_submissions_do_not_count(self):
         sub = m.Submission.objects.get(hei__code="ALMAU", period="2023H1")
-        sub.is_current = False
-        sub.save()
-        out = report_data("2023H1")["periods"]["2023H1"]["outgoing"]
-        assert out["total"] == 382 - 42
+        assert supersede(sub) == 42 + 16
+        out = report_data("2023H1")["periods"]["2023H1"]
+        assert (out["outgoing"]["total"], out["incoming"]["total"]) == (382 - 42, 353 - 16)
+        archived = m.ArchivedRecord.objects.filter(submission=sub)
+        assert archived.count() == 58 and {a.data["hei"] for a in archived} == {sub.hei_id}
+        assert not m.Submission.objects.get(pk=sub.pk).is_current
 
 
 @pytest.mark.parametrize(

@@ -126,7 +126,11 @@ class Submission(models.Model):
 
 
 class MobilityRecord(models.Model):
-    """One mobility: one person going abroad (outgoing) or coming to a Kazakhstani HEI (incoming)."""
+    """One mobility: one person going abroad (outgoing) or coming to a Kazakhstani HEI (incoming).
+
+    This table holds the current register only: when a submission is superseded its rows move to
+    :class:`ArchivedRecord`, so reports count this table without joining submissions.
+    """
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, null=True, blank=True, related_name="records")
     record_id = models.CharField(max_length=64, blank=True, help_text="The identifier the HEI's own file gives")
@@ -172,17 +176,29 @@ class MobilityRecord(models.Model):
             ),
         ]
         indexes = [
-            # The report groups one period's records by direction and one more column.
-            models.Index(fields=["period", "direction", "category", "hei"], name="rec_period_hei"),
-            models.Index(fields=["period", "direction", "category", "partner_country"], name="rec_period_country"),
-            models.Index(fields=["period", "direction", "category", "field"], name="rec_period_field"),
-            models.Index(fields=["period", "direction", "category", "degree"], name="rec_period_degree"),
-            models.Index(fields=["period", "direction", "category", "programme"], name="rec_period_programme"),
-            models.Index(fields=["period", "direction", "category", "format"], name="rec_period_format"),
+            # The report filters a period and category and groups by direction and one more column:
+            # this column order lets SQLite and PostgreSQL answer from the index alone, in order.
+            models.Index(fields=["period", "category", "direction", "hei"], name="rec_period_hei"),
+            models.Index(fields=["period", "category", "direction", "partner_country"], name="rec_period_country"),
+            models.Index(fields=["period", "category", "direction", "field"], name="rec_period_field"),
+            models.Index(fields=["period", "category", "direction", "degree"], name="rec_period_degree"),
+            models.Index(fields=["period", "category", "direction", "programme"], name="rec_period_programme"),
+            models.Index(fields=["period", "category", "direction", "format"], name="rec_period_format"),
+            models.Index(fields=["period", "category", "direction", "partner_institution"], name="rec_period_partner"),
         ]
 
     def __str__(self) -> str:
         return f"{self.period} {self.direction} {self.hei_id} → {self.partner_country}"
+
+
+class ArchivedRecord(models.Model):
+    """A row of a superseded submission, kept as JSON so that versions can be compared or restored."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="archived_records")
+    data = models.JSONField()
+
+    class Meta:
+        indexes = [models.Index(fields=["submission"], name="archived_submission")]
 
 
 class Profile(models.Model):

@@ -1,5 +1,6 @@
 """Count what the report needs with GROUP BY queries in the database (SQLite or PostgreSQL);
-the core turns the counts into the report model. Only current submissions count."""
+the core turns the counts into the report model. Superseded submissions are archived elsewhere,
+so everything in the register table counts."""
 
 from __future__ import annotations
 
@@ -7,20 +8,22 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 
 from aqyl.domain.classifiers import parse_period
 from aqyl.domain.report.model import build_report
 from aqyl.store import models as m
 
+# One GROUP BY per column, each answered from its covering index; HEI type, HEI names and the
+# distinct counts are derived from these counts instead of joining or counting again.
 DIMENSIONS = {
-    "by_hei_type": "hei__hei_type",
     "by_format": "format",
     "by_degree": "degree",
     "by_study_level": "study_level",
     "by_field": "field",
     "by_country": "partner_country",
     "by_programme": "programme",
+    "by_hei_id": "hei_id",
 }
 
 
@@ -50,46 +53,53 @@ class ReportFilter:
 
 
 def current_records(period: str) -> QuerySet:
-    return m.MobilityRecord.objects.filter(period=period).filter(
-        Q(submission__isnull=True) | Q(submission__is_current=True)
-    )
+    # The register table holds current submissions only (superseded rows are archived).
+    return m.MobilityRecord.objects.filter(period=period)
 
 
 def period_facts(period: str, flt: ReportFilter) -> dict[str, dict[str, Any]]:
     """Counts for one period: per direction and for both directions together."""
     qs = flt.apply(current_records(period))
-    facts: dict[str, dict[str, Any]] = defaultdict(lambda: defaultdict(dict))
-    distinct = dict(
-        kz_heis=Count("hei", distinct=True),
-        foreign_heis=Count("partner_institution", distinct=True, filter=~Q(partner_institution="")),
-        countries=Count("partner_country", distinct=True),
-        total=Count("id"),
-    )
-    for row in qs.values("direction").annotate(**distinct).order_by():
-        facts[row.pop("direction")].update(row)
-    facts["both"].update(qs.aggregate(**distinct))
+    directions = ("outgoing", "incoming", "both")
+    facts: dict[str, dict[str, Any]] = {d: {"total": 0} for d in directions}
+    # Staff have degrees, students study levels: count only the one this category has.
+    skip = "by_degree" if flt.category == "student" else "by_study_level"
     for name, column in DIMENSIONS.items():
-        both: dict[str, int] = defaultdict(int)
-        for row in qs.values("direction", column).annotate(n=Count("id")).order_by():
-            code = row[column]
+        if name == skip:
+            continue
+        counted: dict[str, dict[str, int]] = {d: defaultdict(int) for d in directions}
+        for direction, code, n in qs.values_list("direction", column).annotate(n=Count("id")).order_by():
             if code == "" and name in ("by_degree", "by_study_level"):
                 continue  # a student row has no degree, a staff row no study level
-            facts[row["direction"]][name][code] = row["n"]
-            both[code] += row["n"]
-        facts["both"][name] = dict(both)
-    hei_rows = (
-        qs.values("direction", "hei__code", "hei__hei_type", "hei__name_kk", "hei__name_ru", "hei__name_en")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    for row in hei_rows:
-        facts[row["direction"]].setdefault("by_hei", []).append(
-            {"hei": row["hei__code"], "hei_type": row["hei__hei_type"], "count": row["n"],
-             "name": {"kk": row["hei__name_kk"], "ru": row["hei__name_ru"], "en": row["hei__name_en"]}}
-        )
-    for direction in ("outgoing", "incoming", "both"):
-        facts[direction].setdefault("total", 0)
-    return {k: dict(v) for k, v in facts.items()}
+            counted[direction][code] += n
+            counted["both"][code] += n
+        for d in directions:
+            facts[d][name] = dict(counted[d])
+    partners: dict[str, set[str]] = {d: set() for d in directions}
+    # order_by() drops the model's default ordering, which would put "id" into the DISTINCT.
+    named = qs.exclude(partner_institution="").values_list("direction", "partner_institution")
+    for direction, name in named.order_by().distinct():
+        partners[direction].add(name)
+        partners["both"].add(name)
+    heis = {h.id: h for h in m.Hei.objects.all()}
+    for d in directions:
+        f = facts[d]
+        by_id = f.pop("by_hei_id")
+        f["total"] = sum(by_id.values())
+        f["kz_heis"] = len(by_id)
+        f["foreign_heis"] = len(partners[d])
+        f["countries"] = len(f["by_country"])
+        by_type: dict[str, int] = defaultdict(int)
+        for hei_id, n in by_id.items():
+            by_type[heis[hei_id].hei_type] += n
+        f["by_hei_type"] = dict(by_type)
+        if d != "both":
+            f["by_hei"] = [
+                {"hei": heis[i].code, "hei_type": heis[i].hei_type, "count": n,
+                 "name": {"kk": heis[i].name_kk, "ru": heis[i].name_ru, "en": heis[i].name_en}}
+                for i, n in by_id.items()
+            ]
+    return facts
 
 
 def has_records(period: str, flt: ReportFilter) -> bool:

@@ -1,0 +1,117 @@
+"""Report model on N records in SQLite vs a pandas script computing the same tables from a CSV.
+
+    .venv/bin/pip install -e '.[bench]'
+    .venv/bin/python benchmarks/bench_report_data.py [--rows 1000000] [--repeat 3]
+
+Builds a throwaway SQLite database: the demo's registry, then N records for 2023H1 and N/2 for
+2022H1 drawn (seeded) from the demo records' rows, so the value mix is the note's. The same
+records go to a CSV with the HEI type alongside. Timed, median of --repeat runs, in one process:
+- `report_data("2023H1")` (both periods, every breakdown, distinct counts, growth);
+- pandas: `read_csv` of that CSV plus the same group-bys and distinct counts.
+Prints the two times and their ratio; compare ratios, not seconds, on a shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+COLUMNS = ["period", "direction", "category", "hei_id", "partner_institution", "partner_country", "programme",
+           "format", "degree", "study_level", "field", "person_id", "record_id", "funding", "gender"]
+
+
+def build(tmp: Path, rows: int) -> Path:
+    os.environ["AQYL_DATA_DIR"] = str(tmp)
+    os.environ["AQYL_DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
+    from aqyl.store.bootstrap import setup
+
+    setup()
+    from django.db import connection, transaction
+
+    from aqyl.store import models as m
+    from aqyl.store.demo import load_demo
+
+    load_demo()
+    templates = {p: list(m.MobilityRecord.objects.filter(period=p).values_list(*COLUMNS[:11])) for p in ("2023H1", "2022H1")}
+    hei_type = dict(m.Hei.objects.values_list("id", "hei_type"))
+    rng = random.Random(1)
+    m.MobilityRecord.objects.all().delete()
+    csv_path = tmp / "records.csv"
+    sql = (f"INSERT INTO aqyl_mobilityrecord ({', '.join(COLUMNS)}, created_at) "
+           f"VALUES ({', '.join(['%s'] * len(COLUMNS))}, '2026-01-01')")
+    with transaction.atomic(), connection.cursor() as cursor, csv_path.open("w", encoding="utf-8") as csv:
+        csv.write(",".join([*COLUMNS[:11], "hei_type"]) + "\n")
+        for period, n in (("2023H1", rows), ("2022H1", rows // 2)):
+            batch = []
+            for i in range(n):
+                row = rng.choice(templates[period])
+                batch.append((*row, f"P{i}", f"R{period}{i}", "", ""))
+                csv.write(",".join(map(str, row)) + f",{hei_type[row[3]]}\n")
+                if len(batch) == 50_000:
+                    cursor.executemany(sql, batch)
+                    batch = []
+            cursor.executemany(sql, batch)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return csv_path
+
+
+def pandas_report(csv_path: Path) -> dict:
+    import pandas as pd
+
+    df = pd.read_csv(csv_path, dtype=str, keep_default_na=False)
+    df = df[df["category"] == "faculty"]
+    out = {}
+    for period in ("2023H1", "2022H1"):
+        p = df[df["period"] == period]
+        per = {}
+        for direction, d in [*p.groupby("direction"), ("both", p)]:
+            facts = {"total": len(d), "kz_heis": d["hei_id"].nunique(),
+                     "foreign_heis": d.loc[d["partner_institution"] != "", "partner_institution"].nunique(),
+                     "countries": d["partner_country"].nunique()}
+            for column in ("hei_type", "format", "degree", "study_level", "field", "partner_country", "programme", "hei_id"):
+                facts[column] = d.groupby(column).size().to_dict()
+            per[direction] = facts
+        out[period] = per
+    return out
+
+
+def timed(fn, repeat: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        start = time.perf_counter()
+        csv_path = build(tmp, args.rows)
+        print(f"built {args.rows + args.rows // 2:,} records in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        from aqyl.store.report_data import report_data
+
+        ours, data = timed(lambda: report_data("2023H1"), args.repeat)
+        theirs, pdata = timed(lambda: pandas_report(csv_path), args.repeat)
+        assert data["periods"]["2023H1"]["both"]["total"] == pdata["2023H1"]["both"]["total"] == args.rows
+        assert data["periods"]["2023H1"]["outgoing"]["by_country"] == {
+            k: v for k, v in sorted(pdata["2023H1"]["outgoing"]["partner_country"].items(), key=lambda kv: (-kv[1], kv[0]))}
+        print(f"report_data (SQLite, {args.rows:,} + {args.rows // 2:,} rows): {ours:.2f} s")
+        print(f"pandas read_csv + same tables:                  {theirs:.2f} s")
+        print(f"ratio ours / pandas: {ours / theirs:.2f}")
+
+
+if __name__ == "__main__":
+    main()
