@@ -10,22 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
 
-from aqyl.domain.classifiers import (
-    CATEGORY,
-    CLASSIFIERS,
-    COUNTRY,
-    DEGREE,
-    DIRECTION,
-    FIELD,
-    FORMAT,
-    FUNDING,
-    GENDER,
-    HEI_PROFILE,
-    HEI_TYPE,
-    PROGRAMME,
-    REGION,
-    STUDY_LEVEL,
-)
+from aqyl.domain.classifiers import CLASSIFIERS
 
 
 def classifier_choices(name: str) -> list[tuple[str, str]]:
@@ -39,8 +24,9 @@ def coded(name: str, *, optional: bool = False, **kwargs) -> models.CharField:
     return models.CharField(max_length=width, choices=partial(classifier_choices, name), blank=optional, **kwargs)
 
 
-def one_of(column: str, table, *, optional: bool = False) -> models.CheckConstraint:
-    allowed = sorted(table.codes) + ([""] if optional else [])
+def one_of(column: str, name: str, *, optional: bool = False) -> models.CheckConstraint:
+    """A CHECK constraint: the column holds one of the named classifier's codes (or '' if optional)."""
+    allowed = sorted(CLASSIFIERS[name].codes) + ([""] if optional else [])
     return models.CheckConstraint(condition=Q(**{f"{column}__in": allowed}), name=f"%(class)s_{column}_known")
 
 
@@ -66,9 +52,9 @@ class Hei(models.Model):
         verbose_name_plural = "HEIs"
         ordering = ["code"]
         constraints = [
-            one_of("hei_type", HEI_TYPE),
-            one_of("profile", HEI_PROFILE),
-            one_of("region", REGION, optional=True),
+            one_of("hei_type", "hei_type"),
+            one_of("profile", "hei_profile"),
+            one_of("region", "region", optional=True),
         ]
 
     def __str__(self) -> str:
@@ -155,16 +141,16 @@ class MobilityRecord(models.Model):
     class Meta:
         ordering = ["period", "direction", "id"]
         constraints = [
-            one_of("direction", DIRECTION),
-            one_of("category", CATEGORY),
-            one_of("partner_country", COUNTRY),
-            one_of("programme", PROGRAMME),
-            one_of("format", FORMAT),
-            one_of("degree", DEGREE, optional=True),
-            one_of("study_level", STUDY_LEVEL, optional=True),
-            one_of("field", FIELD),
-            one_of("funding", FUNDING, optional=True),
-            one_of("gender", GENDER, optional=True),
+            one_of("direction", "direction"),
+            one_of("category", "category"),
+            one_of("partner_country", "country"),
+            one_of("programme", "programme"),
+            one_of("format", "format"),
+            one_of("degree", "degree", optional=True),
+            one_of("study_level", "study_level", optional=True),
+            one_of("field", "field"),
+            one_of("funding", "funding", optional=True),
+            one_of("gender", "gender", optional=True),
             # Staff have a degree and no study level; students the other way round.
             models.CheckConstraint(
                 condition=(Q(category="student") & Q(degree="")) | (~Q(category="student") & Q(study_level="")),
