@@ -116,13 +116,14 @@ def test_report_command_writes_json(tmp_path):
     aqyl = [sys.executable, "-m", "aqyl.cli"]
     subprocess.run([*aqyl, "demo", "--out", str(tmp_path)], check=True, capture_output=True, env=env)
     env["AQYL_DATABASE_URL"] = f"sqlite:///{tmp_path / 'aqyl-demo.sqlite3'}"
-    done = subprocess.run([*aqyl, "report", "--period", "2023H1", "--out", str(tmp_path), "--lang", "en"],
+    done = subprocess.run([*aqyl, "report", "--period", "2023H1", "--out", str(tmp_path), "--lang", "en",
+                           "--format", "json"],
                           capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     data = json.loads((tmp_path / "aqyl-report-2023H1-faculty.json").read_text())
     assert data["periods"]["2023H1"]["both"]["total"] == 735
     bad = subprocess.run([*aqyl, "report", "--period", "2023H5", "--lang", "ru"], capture_output=True, text=True, env=env)
     assert bad.returncode == 1 and "2023H5" in bad.stderr and "полугодие" in bad.stderr
-    pdf = subprocess.run([*aqyl, "report", "--period", "2023H1", "--format", "pdf", "--lang", "en"],
+    odt = subprocess.run([*aqyl, "report", "--period", "2023H1", "--format", "json,odt", "--lang", "en"],
                          capture_output=True, text=True, env=env)
-    assert pdf.returncode == 2 and "json" in pdf.stderr
+    assert odt.returncode == 2 and "odt" in odt.stderr and "docx, pdf" in odt.stderr

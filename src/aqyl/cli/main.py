@@ -95,9 +95,6 @@ def demo(
 
 
 # ---------------------------------------------------------------------------------------------
-REPORT_FORMATS = ("json",)  # the document renderers (docx, pdf, html, xlsx) come with issue 4
-
-
 @app.command()
 def report(
     period: Annotated[str, typer.Option(help="Reporting period: 2023H1, 2022/23 or 2023.")],
@@ -106,21 +103,23 @@ def report(
     hei_type: Annotated[list[str] | None, typer.Option("--hei-type", help="Only these HEI types; repeatable.")] = None,
     region: Annotated[list[str] | None, typer.Option(help="Only HEIs of these regions; repeatable.")] = None,
     programme: Annotated[list[str] | None, typer.Option(help="Only these programmes; repeatable.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="Comma-separated output formats; this version writes json.")] = "json",
+    fmt: Annotated[str, typer.Option("--format", help="Comma-separated: docx, pdf, html, xlsx, json, md.")] =
+        "docx,pdf,html,xlsx,json",
     out: Annotated[Path, typer.Option(help="Folder for the report files.")] = Path("."),
     lang: LangOption = "",
 ) -> None:
-    """Compute the half-year analytical note's figures and write them."""
+    """Generate the half-year analytical note in the chosen language and formats."""
     lang = _lang(lang)
     from aqyl.domain.classifiers import CATEGORY, PROGRAMME
+    from aqyl.render import FORMATS
 
-    formats = [f.strip().lower() for f in fmt.split(",") if f.strip()]
-    unknown = [f for f in formats if f not in REPORT_FORMATS]
+    formats = list(dict.fromkeys(f.strip().lower() for f in fmt.split(",") if f.strip()))
+    unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
         err_console.print({
-            "kk": f"Бұл нұсқа тек мына пішімдерді жазады: {', '.join(REPORT_FORMATS)} (сұралғаны: {fmt}).",
-            "ru": f"Эта версия пишет только форматы: {', '.join(REPORT_FORMATS)} (запрошено: {fmt}).",
-            "en": f"This version writes only: {', '.join(REPORT_FORMATS)} (asked for: {fmt}).",
+            "kk": f"Белгісіз пішім: {', '.join(unknown) or fmt!r}. Мүмкін пішімдер: {', '.join(FORMATS)}.",
+            "ru": f"Неизвестный формат: {', '.join(unknown) or fmt!r}. Возможные форматы: {', '.join(FORMATS)}.",
+            "en": f"Unknown format: {', '.join(unknown) or fmt!r}. Known formats: {', '.join(FORMATS)}.",
         }[lang])
         raise typer.Exit(2)
     flt_args = dict(
@@ -130,20 +129,22 @@ def report(
         programmes=tuple(PROGRAMME.encode(p) for p in programme or []),
     )
     period_code = parse_period(period).code
+    compare_code = parse_period(compare).code if compare else None
     _db()
-    from aqyl.store.report_data import ReportFilter, report_data
+    from aqyl.store.report_data import ReportFilter
+    from aqyl.store.reports import generate_report
 
-    data = report_data(period_code, compare, ReportFilter(**flt_args))
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / f"aqyl-report-{period_code.replace('/', '-')}-{flt_args['category']}.json"
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    started = time.perf_counter()
+    paths, data = generate_report(period_code, compare_code, ReportFilter(**flt_args), lang, formats, out)
     current = data["periods"][period_code]
     table = Table(title=parse_period(period_code).label.get(lang), show_header=False)
     for direction in ("outgoing", "incoming", "both"):
         name = DIRECTION.label(direction, lang) if direction != "both" else {"kk": "Барлығы", "ru": "Всего", "en": "Total"}[lang]
         table.add_row(name, str(current[direction]["total"]))
     console.print(table)
-    console.print(str(path))
+    for path in paths:
+        console.print(str(path))
+    console.print(f"{time.perf_counter() - started:.1f} s")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -70,6 +70,40 @@ class Period:
             return Label(f"{y}–{y + 1} оқу жылы", f"{y}–{y + 1} учебный год", f"academic year {y}/{(y + 1) % 100:02d}")
         return Label(f"{y} жыл", f"{y} год", str(y))
 
+    # The forms prose needs: "in H1 2023", "compared with H1 2022", and the short form the note
+    # puts in brackets ("2022 ж. 1 жарт. – 313").
+    @property
+    def when(self) -> Label:
+        y = self.year
+        if self.kind == "half":
+            r = _ROMAN[self.half]
+            return Label(f"{y} жылғы {r} жартыжылдықта", f"в {r} полугодии {y} г.", f"in H{self.half} {y}")
+        if self.kind == "academic_year":
+            return Label(f"{y}–{y + 1} оқу жылында", f"в {y}–{y + 1} учебном году", f"in academic year {y}/{(y + 1) % 100:02d}")
+        return Label(f"{y} жылы", f"в {y} году", f"in {y}")
+
+    @property
+    def versus(self) -> Label:
+        y = self.year
+        if self.kind == "half":
+            r = _ROMAN[self.half]
+            return Label(f"{y} жылғы {r} жартыжылдықпен салыстырғанда", f"по сравнению с {r} полугодием {y} г.",
+                         f"compared with H{self.half} {y}")
+        if self.kind == "academic_year":
+            return Label(f"{y}–{y + 1} оқу жылымен салыстырғанда", f"по сравнению с {y}–{y + 1} учебным годом",
+                         f"compared with academic year {y}/{(y + 1) % 100:02d}")
+        return Label(f"{y} жылмен салыстырғанда", f"по сравнению с {y} годом", f"compared with {y}")
+
+    @property
+    def short(self) -> Label:
+        y = self.year
+        if self.kind == "half":
+            # No-break spaces: a line break inside "2022 ж. 1 жарт." reads badly.
+            return Label(f"{y}\u00a0ж. {self.half}\u00a0жарт.", f"{self.half}\u00a0пол. {y}\u00a0г.", f"H{self.half}\u00a0{y}")
+        if self.kind == "academic_year":
+            return Label(f"{y}–{(y + 1) % 100:02d} о. ж.", f"{y}/{(y + 1) % 100:02d} уч. г.", f"AY {y}/{(y + 1) % 100:02d}")
+        return Label(f"{y} ж.", f"{y} г.", str(y))
+
 
 _HALF = re.compile(r"^(\d{4})\s*[-/ ]?\s*h\s*([12])$|^h\s*([12])\s*[-/ ]?\s*(\d{4})$", re.IGNORECASE)
 _ACADEMIC = re.compile(r"^(\d{4})\s*[-/–]\s*(\d{2}|\d{4})$")

@@ -1,0 +1,102 @@
+"""The note as a sequence of blocks every renderer understands: headings, paragraphs, bullet lists,
+tables and charts. The text is final (one language, numbers already formatted); the tables keep raw
+numbers next to their display text so a spreadsheet gets numbers, not strings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+    lead: str = ""  # the sentence that introduces the list
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    value: int | float | str | None = None  # the raw figure behind ``text``; None for a label or a dash
+
+    @property
+    def is_number(self) -> bool:
+        return isinstance(self.value, (int, float))
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+    kind: Literal["data", "group", "total"] = "data"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    kind: Literal["text", "number", "percent", "rank"] = "text"
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str  # stable name (used for spreadsheet sheets and anchors): "table_1", "appendix_1"
+    caption: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    caption: str
+    kind: Literal["bar", "barh"]
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    value_axis: str = ""
+
+
+Block = Heading | Paragraph | Bullets | Table | Chart
+
+
+@dataclass(frozen=True)
+class Document:
+    lang: str
+    title: str
+    subtitle: tuple[str, ...]  # the title page's lines under the title
+    blocks: tuple[Block, ...] = field(default=())
+    footer: str = ""  # a short running text for page footers
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    @property
+    def charts(self) -> list[Chart]:
+        return [b for b in self.blocks if isinstance(b, Chart)]
+
+    def prose(self) -> list[str]:
+        """Every sentence a reader reads outside tables and charts."""
+        out: list[str] = []
+        for b in self.blocks:
+            if isinstance(b, Paragraph):
+                out.append(b.text)
+            elif isinstance(b, Bullets):
+                out.extend(([b.lead] if b.lead else []) + list(b.items))
+        return out

@@ -1,0 +1,514 @@
+"""Write the analytical note from the report model: the same sections as the 2023 note, in one
+language, as a Document of headings, prose, tables and charts. Every number in the prose is taken
+from the report model and formatted the way the language writes it.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from aqyl.domain.classifiers import (
+    CATEGORY,
+    COUNTRY,
+    DEGREE,
+    FIELD,
+    FORMAT,
+    HEI_TYPE,
+    PROGRAMME,
+    REGION,
+    STUDY_LEVEL,
+    parse_period,
+)
+from aqyl.domain.numbers import collation_key, fmt_int, fmt_pct, plural
+from aqyl.domain.report import phrases as ph
+from aqyl.domain.report.document import (
+    Block,
+    Bullets,
+    Cell,
+    Chart,
+    Column,
+    Document,
+    Heading,
+    Paragraph,
+    Row,
+    Series,
+    Table,
+)
+from aqyl.domain.report.growth import Growth
+from aqyl.domain.report.model import DIRECTIONS
+
+DASH = "–"
+
+
+class _Fields(string.Formatter):
+    """``{When}`` is ``{when}`` with a capital first letter, so one field serves both positions."""
+
+    def get_value(self, key, args, kwargs):
+        if isinstance(key, str) and key not in kwargs and key[:1].isupper() and key.lower() in kwargs:
+            value = str(kwargs[key.lower()])
+            return value[:1].upper() + value[1:]
+        if isinstance(key, str) and key.endswith("_lower") and key[:-6] in kwargs:
+            value = str(kwargs[key[:-6]])
+            return value[:1].lower() + value[1:]
+        return super().get_value(key, args, kwargs)
+
+
+_FORMATTER = _Fields()
+
+
+def _lower_first(text: str) -> str:
+    # Keep abbreviations ("АҚ", "PhD") as they are; lower a capitalised word.
+    return text[:1].lower() + text[1:] if len(text) > 1 and not text[1:2].isupper() else text
+
+
+class NoteWriter:
+    def __init__(self, report: Mapping[str, Any], lang: str, generated: str = ""):
+        self.r = report
+        self.lang = lang
+        self.generated = generated
+        meta = report["meta"]
+        self.period = parse_period(meta["period"])
+        self.compare = parse_period(meta["compare"]) if meta.get("compare") else None
+        self.category = meta.get("filters", {}).get("category", "faculty")
+        self.cur = report["periods"][self.period.code]
+        self.prev = report["periods"].get(self.compare.code) if self.compare else None
+        self.level_dim = "by_study_level" if self.category == "student" else "by_degree"
+        self.blocks: list[Block] = []
+        self.table_no = 0
+        self.chart_no = 0
+
+    # -- words and numbers --------------------------------------------------------------------
+    def t(self, key: str, **fields: Any) -> str:
+        return _FORMATTER.format(ph.T[key].get(self.lang), **fields)
+
+    def n(self, value: int) -> str:
+        return fmt_int(value, self.lang)
+
+    def pct(self, value: float, decimals: int = 1) -> str:
+        return fmt_pct(value, self.lang, decimals)
+
+    def people(self, count: int) -> str:
+        return f"{self.n(count)} {plural(count, ph.PEOPLE[self.lang], self.lang)}"
+
+    def countries(self, count: int) -> str:
+        return f"{self.n(count)} {plural(count, ph.COUNTRIES[self.lang], self.lang)}"
+
+    def quoted(self, text: str) -> str:
+        left, right = ph.QUOTES[self.lang]
+        return f"{left}{text}{right}"
+
+    def join(self, items: Sequence[str], sep: str = ", ") -> str:
+        """"A, B and C" — the last pair joined by the language's "and"."""
+        items = list(items)
+        if len(items) <= 1:
+            return "".join(items)
+        return f"{sep.join(items[:-1])} {self.t('and')} {items[-1]}"
+
+    def growth(self, g: Mapping[str, Any]) -> str:
+        kind, times = g["wording"], g["times"]
+        fields: dict[str, str] = {"n": str(times)}
+        if times:
+            fields["kk_n"] = ph.NUMBER_WORDS_KK.get(times, str(times))
+            fields["ru_times"] = plural(times, ph.TIMES_RU, "ru")
+            fields["en_times"] = ph.EN_TIMES.get(times, f"grew {times}-fold")
+            if kind != "times" and times not in ph.EN_TIMES:
+                fields["en_times"] = f"{times}-fold" if kind == "nearly_times" else f"{times}-fold growth"
+        if g.get("percent") is not None:
+            fields["p"] = self.pct(abs(g["percent"]), 0 if abs(g["percent"]) >= 10 else 1)
+        text = ph.GROWTH[kind].get(self.lang)
+        if self.lang == "en" and kind in ("nearly_times", "more_than_times") and times not in ph.EN_TIMES:
+            text = "grew nearly {n}-fold" if kind == "nearly_times" else "grew more than {n}-fold"
+        return text.format(**fields)
+
+    def label(self, dimension: str, code: str) -> str:
+        table = {"by_hei_type": HEI_TYPE, "by_format": FORMAT, "by_degree": DEGREE, "by_study_level": STUDY_LEVEL,
+                 "by_field": FIELD, "by_country": COUNTRY, "by_programme": PROGRAMME}[dimension]
+        if code not in table:
+            return code
+        text = table.label(code, self.lang)
+        return f"{code} {text}" if dimension == "by_field" else text
+
+    def group(self, direction: str) -> str:
+        return ph.GROUP[self.category][DIRECTIONS.index(direction)].get(self.lang)
+
+    def period_fields(self) -> dict[str, str]:
+        f = {"when": self.period.when.get(self.lang), "cur_short": self.period.short.get(self.lang)}
+        if self.compare:
+            f |= {"versus": self.compare.versus.get(self.lang), "prev_short": self.compare.short.get(self.lang)}
+        return f
+
+    # -- blocks -------------------------------------------------------------------------------
+    def add(self, *blocks: Block) -> None:
+        self.blocks.extend(blocks)
+
+    def para(self, key: str, **fields: Any) -> None:
+        self.add(Paragraph(self.t(key, **self.period_fields(), **fields)))
+
+    def next_table(self) -> int:
+        self.table_no += 1
+        return self.table_no
+
+    def next_chart(self) -> int:
+        self.chart_no += 1
+        return self.chart_no
+
+    def count_table(self, key: str, caption: str, dimension: str, counts: Mapping[str, int], total: int,
+                    label_header: str, *, ranked: bool, total_label: str | None = None) -> Table:
+        cols = [Column(self.t("col_no"), "rank")] if ranked else []
+        cols += [Column(label_header), Column(self.t("col_people"), "number"), Column(self.t("col_share"), "percent")]
+        rows = []
+        for i, (code, count) in enumerate(counts.items(), start=1):
+            share = round(count / total * 100, 1) if total else 0.0
+            cells = [Cell(f"{i}.", i)] if ranked else []
+            cells += [Cell(self.label(dimension, code), code), Cell(self.n(count), count), Cell(self.pct(share), share)]
+            rows.append(Row(tuple(cells)))
+        total_cells = [Cell("")] if ranked else []
+        total_cells += [Cell(total_label or self.t("total")), Cell(self.n(total), total), Cell("")]
+        rows.append(Row(tuple(total_cells), "total"))
+        return Table(key, caption, tuple(cols), tuple(rows))
+
+    # -- sections -----------------------------------------------------------------------------
+    def build(self) -> Document:
+        self.totals()
+        self.hei_types()
+        self.formats()
+        self.countries_section()
+        self.levels()
+        self.fields_section()
+        self.programmes()
+        self.conclusions()
+        self.appendices()
+        return Document(self.lang, ph.TITLE[self.category].get(self.lang), self.title_lines(), tuple(self.blocks),
+                        self.t("footer", x=self.period.label.get(self.lang)))
+
+    def title_lines(self) -> tuple[str, ...]:
+        lines = [self.t("category", x=CATEGORY.label(self.category, self.lang)),
+                 self.t("period", x=self.period.label.get(self.lang))]
+        if self.compare:
+            lines.append(self.t("compare", x=self.compare.label.get(self.lang)))
+        elif self.r["meta"].get("compare_missing"):
+            lines.append(self.t("no_compare", x=parse_period(self.r["meta"]["compare_missing"]).label.get(self.lang)))
+        filters = self.r["meta"].get("filters", {})
+        parts = [HEI_TYPE.label(c, self.lang) for c in filters.get("hei_types", [])]
+        parts += [REGION.label(c, self.lang) for c in filters.get("regions", [])]
+        parts += [PROGRAMME.label(c, self.lang) for c in filters.get("programmes", [])]
+        parts += list(filters.get("heis", []))
+        if parts:
+            lines.append(self.t("filters", x=", ".join(parts)))
+        if self.generated:
+            lines.append(self.t("generated", x=self.generated))
+        return tuple(lines)
+
+    def totals(self) -> None:
+        self.add(Heading(self.t("h_totals")), Paragraph(self.t("intro")))
+        for direction in ("incoming", "outgoing"):
+            d = self.cur[direction]
+            if not d["total"]:
+                self.para("none_direction", group=self.group(direction))
+                continue
+            fh, kh = d.get("foreign_heis", 0), d["kz_heis"]
+            words = {
+                "ru_foreign_from": plural(fh, {"one": "зарубежного вуза", "other": "зарубежных вузов"}, "ru"),
+                "ru_foreign_to": plural(fh, {"one": "зарубежный вуз", "few": "зарубежных вуза", "many": "зарубежных вузов",
+                                             "other": "зарубежных вуза"}, "ru"),
+                "ru_kz_from": plural(kh, {"one": "казахстанского вуза", "other": "казахстанских вузов"}, "ru"),
+                "ru_kz_to": plural(kh, {"one": "казахстанский вуз", "few": "казахстанских вуза", "many": "казахстанских вузов",
+                                        "other": "казахстанских вуза"}, "ru"),
+                "en_heis_f": "HEI" if fh == 1 else "HEIs", "en_heis_k": "HEI" if kh == 1 else "HEIs",
+            }
+            key = ("in_total" if direction == "incoming" else "out_total") + ("" if fh else "_no_partners")
+            self.para(key, people=self.people(d["total"]), foreign_heis=self.n(fh), kz_heis=self.n(kh), **words)
+        if self.prev is not None:
+            g = self.r["growth"]
+            self.para("growth_total", growth=self.growth(g["both"]["total"]), prev=self.n(self.prev["both"]["total"]),
+                      cur=self.n(self.cur["both"]["total"]))
+            self.para("growth_split", g_out=self.growth(g["outgoing"]["total"]), g_in=self.growth(g["incoming"]["total"]),
+                      out_prev=self.n(self.prev["outgoing"]["total"]), out_cur=self.n(self.cur["outgoing"]["total"]),
+                      in_prev=self.n(self.prev["incoming"]["total"]), in_cur=self.n(self.cur["incoming"]["total"]))
+        elif self.r["meta"].get("compare_missing"):
+            self.para("compare_missing", x=parse_period(self.r["meta"]["compare_missing"]).label.get(self.lang))
+
+    def _leader(self, counts: Mapping[str, int]) -> str | None:
+        best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+        return best[0] if best[1] else None
+
+    def hei_types(self) -> None:
+        self.add(Heading(self.t("h_hei_type")))
+        for appendix, direction in enumerate(DIRECTIONS, start=1):
+            d = self.cur[direction]
+            if not d["total"]:
+                continue
+            items = [self.t("count_share", label=ph.HEI_TYPE_PLURAL[c].get(self.lang), people=self.people(n),
+                            share=self.pct(d["shares"]["by_hei_type"][c]))
+                     for c, n in d["by_hei_type"].items() if n]
+            self.add(Bullets(tuple(items), self.t("hei_type_lead", group=self.group(direction), appendix=appendix)))
+            leader = self._leader(d["by_hei_type"])
+            if leader is None:
+                continue
+            text = self.t("hei_type_leader_out" if direction == "outgoing" else "hei_type_leader_in",
+                          **self.period_fields(), leader=ph.HEI_TYPE_PLURAL[leader].get(self.lang),
+                          people=self.people(d["by_hei_type"][leader]))
+            if self.prev is not None and self.prev[direction]["total"]:
+                before = self.prev[direction]["by_hei_type"]
+                prev_leader = self._leader(before)
+                if prev_leader == leader:
+                    text += " " + self.t("leader_same", **self.period_fields(), people=self.people(before[leader]))
+                elif prev_leader is not None:
+                    text += " " + self.t("leader_other", **self.period_fields(),
+                                         leader=ph.HEI_TYPE_PLURAL[prev_leader].get(self.lang),
+                                         people=self.people(before[prev_leader]))
+            self.add(Paragraph(text))
+        for direction in DIRECTIONS:
+            self._period_chart(direction, "by_hei_type", "chart_hei_type")
+
+    def _period_chart(self, direction: str, dimension: str, caption_key: str) -> None:
+        d = self.cur[direction]
+        if not d["total"]:
+            return
+        codes = [c for c in d[dimension] if d[dimension][c] or (self.prev and self.prev[direction][dimension].get(c))]
+        series = []
+        if self.prev is not None and self.prev[direction]["total"]:
+            series.append(Series(self.compare.short.get(self.lang),
+                                 tuple(self.prev[direction][dimension].get(c, 0) for c in codes)))
+        series.append(Series(self.period.short.get(self.lang), tuple(d[dimension][c] for c in codes)))
+        n = self.next_chart()
+        self.add(Chart(f"chart_{n}", self.t(caption_key, n=n, group=self.group(direction)), "bar",
+                       tuple(self.label(dimension, c) for c in codes), tuple(series), self.t("col_people")))
+
+    def formats(self) -> None:
+        self.add(Heading(self.t("h_format")))
+        leaders = {}
+        for direction in DIRECTIONS:
+            d = self.cur[direction]
+            if not d["total"]:
+                continue
+            items = [self.t("count_share", label=_lower_first(FORMAT.label(c, self.lang)), people=self.people(n),
+                            share=self.pct(d["shares"]["by_format"][c])) for c, n in d["by_format"].items() if n]
+            self.add(Bullets(tuple(items), self.t("format_lead", group=self.group(direction),
+                                                  who=ph.WHO[direction].get(self.lang))))
+            leaders[direction] = self._leader(d["by_format"])
+        fmt = {k: self._format_name(v) for k, v in leaders.items() if v}
+        if len(fmt) == 2 and leaders["outgoing"] == leaders["incoming"]:
+            self.para("format_both", label=fmt["outgoing"])
+        elif len(fmt) == 2:
+            self.para("format_each", out=fmt["outgoing"], in_=fmt["incoming"])
+
+    def _format_name(self, code: str) -> str:
+        name = FORMAT.label(code, self.lang).lower()
+        return self.quoted(name) if self.lang == "ru" else name
+
+    def countries_section(self) -> None:
+        self.add(Heading(self.t("h_country")))
+        for direction in DIRECTIONS:
+            d = self.cur[direction]
+            if not d["total"]:
+                continue
+            no = self.next_table()
+            # Equal counts in the language's alphabetical order, as the note lists them.
+            by_country = dict(sorted(d["by_country"].items(), key=lambda kv: (
+                -kv[1], collation_key(self.label("by_country", kv[0]), self.lang))))
+            top = [f"{self.label('by_country', c)} ({self.people(n)})" for c, n in list(by_country.items())[:3]]
+            self.para("country_top_" + ("out" if direction == "outgoing" else "in"), table=no, list=self.join(top))
+            leader = next(iter(by_country), None)
+            if leader and self.prev is not None and self.prev[direction]["by_country"]:
+                before = self.prev[direction]["by_country"]
+                prev_leader = next(iter(before))
+                key = "country_leader_same" if prev_leader == leader else "country_leader_other"
+                self.para(key, country=self.label("by_country", prev_leader), people=self.people(before[prev_leader]))
+            singles = [self.label("by_country", c) for c, n in by_country.items() if n == 1]
+            if 0 < len(singles) <= 12 and len(singles) < len(by_country):
+                self.para("country_single", list=", ".join(singles))
+            self.add(self.count_table(f"table_{no}", self.t("table_country", n=no, group=self.group(direction)),
+                                      "by_country", by_country, d["total"], self.t("col_country"), ranked=True,
+                                      total_label=self.countries(len(by_country))))
+        for direction in DIRECTIONS:
+            self._top_countries_chart(direction)
+        self.country_sets()
+
+    def _top_countries_chart(self, direction: str) -> None:
+        d = self.cur[direction]
+        top = sorted(d["by_country"].items(), key=lambda kv: (-kv[1], collation_key(self.label("by_country", kv[0]),
+                                                                                     self.lang)))[:10]
+        if not top:
+            return
+        n = self.next_chart()
+        caption = {"kk": f"{n}-диаграмма. {self.group(direction)}: негізгі {len(top)} ел, адам",
+                   "ru": f"Диаграмма {n}. {self.group(direction)}: первые {len(top)} стран, человек",
+                   "en": f"Chart {n}. {self.group(direction)}: top {len(top)} countries, people"}[self.lang]
+        self.add(Chart(f"chart_{n}", caption, "barh", tuple(self.label("by_country", c) for c, _ in top),
+                       (Series(self.period.short.get(self.lang), tuple(v for _, v in top)),), self.t("col_people")))
+
+    def country_sets(self) -> None:
+        if self.prev is None or "country_sets" not in self.r:
+            return
+        sets = self.r["country_sets"]
+        before, now = set(sets[self.compare.code]), set(sets[self.period.code])
+        names = {c: self.label("by_country", c) for c in before | now}
+        order = sorted(names, key=lambda c: collation_key(names[c], self.lang))
+        no = self.next_table()
+        self.para("country_sets", table=no, prev=self.countries(len(before)), cur=self.countries(len(now)))
+        new, dropped = [names[c] for c in order if c not in before], [names[c] for c in order if c not in now]
+        if new:
+            self.para("country_new", n=self.n(len(new)), list=", ".join(new))
+        if dropped:
+            self.para("country_dropped", n=self.n(len(dropped)), list=", ".join(dropped))
+        rows = [Row((Cell(f"{i}.", i), Cell(names[c] if c in before else DASH, c if c in before else None),
+                     Cell(names[c] if c in now else DASH, c if c in now else None)))
+                for i, c in enumerate(order, start=1)]
+        rows.append(Row((Cell(""), Cell(self.countries(len(before)), len(before)),
+                         Cell(self.countries(len(now)), len(now))), "total"))
+        caption = self.t("table_country_sets", n=no, prev=self.compare.short.get(self.lang),
+                         cur=self.period.short.get(self.lang))
+        self.add(Table(f"table_{no}", caption, (Column(self.t("col_no"), "rank"),
+                                                Column(self.compare.short.get(self.lang)),
+                                                Column(self.period.short.get(self.lang))), tuple(rows)))
+
+    def levels(self) -> None:
+        dim = self.level_dim
+        self.add(Heading(self.t("h_study_level" if dim == "by_study_level" else "h_degree")))
+        shown = [d for d in DIRECTIONS if self.cur[d]["total"]]
+        for direction in shown:
+            d = self.cur[direction]
+            leader = self._leader(d[dim])
+            if leader:
+                self.para("largest_group", among=ph.AMONG[direction].get(self.lang),
+                          label=self.quoted(self.label(dim, leader)), people=self.people(d[dim][leader]),
+                          share=self.pct(d["shares"][dim][leader]))
+        if len(shown) == 2:
+            out, inc = self.cur["outgoing"]["shares"][dim], self.cur["incoming"]["shares"][dim]
+            for direction, mine, other in (("incoming", inc, out), ("outgoing", out, inc)):
+                higher = [self.t("share_pair", label=self.quoted(self.label(dim, c)), share=self.pct(mine[c]),
+                                 other=self.pct(other.get(c, 0.0))) for c in mine if mine[c] > other.get(c, 0.0)]
+                if higher:
+                    self.para("share_higher", among=ph.AMONG[direction].get(self.lang), list="; ".join(higher))
+        if self.prev is not None:
+            for direction in shown:
+                if not self.prev[direction]["total"]:
+                    continue
+                items = []
+                for code, n in self.cur[direction][dim].items():
+                    before = self.prev[direction][dim].get(code, 0)
+                    if n or before:
+                        items.append(self.t("growth_item", **self.period_fields(), label=self.quoted(self.label(dim, code)),
+                                            growth=self.growth(Growth(before, n).as_dict()),
+                                            prev=self.n(before), cur=self.n(n)))
+                self.add(Bullets(tuple(items), self.t("growth_lead", **self.period_fields(),
+                                                      who=ph.WHO[direction].get(self.lang))))
+        key = "table_study_level" if dim == "by_study_level" else "table_degree"
+        header = self.t("col_study_level" if dim == "by_study_level" else "col_degree")
+        for direction in shown:
+            d = self.cur[direction]
+            no = self.next_table()
+            self.add(self.count_table(f"table_{no}", self.t(key, n=no, group=self.group(direction)), dim, d[dim],
+                                      d["total"], header, ranked=False))
+
+    def fields_section(self) -> None:
+        self.add(Heading(self.t("h_field")))
+        shown = [d for d in DIRECTIONS if self.cur[d]["total"]]
+        for direction in shown:
+            d = self.cur[direction]
+            ranked = sorted(((c, n) for c, n in d["by_field"].items() if n), key=lambda kv: -kv[1])[:3]
+            top = [self.t("label_people_share", label=self.quoted(FIELD.label(c, self.lang)), people=self.people(n),
+                          share=self.pct(d["shares"]["by_field"][c])) for c, n in ranked]
+            if top:
+                self.para("field_top", among=ph.AMONG[direction].get(self.lang), list=self.join(top, "; "))
+            zero = [self.quoted(FIELD.label(c, self.lang)) for c, n in d["by_field"].items() if not n]
+            if zero:
+                self.para("field_zero", among=ph.AMONG[direction].get(self.lang), list=self.join(zero))
+        for direction in shown:
+            d = self.cur[direction]
+            no = self.next_table()
+            self.add(self.count_table(f"table_{no}", self.t("table_field", n=no, group=self.group(direction)),
+                                      "by_field", d["by_field"], d["total"], self.t("col_field"), ranked=False))
+        if len(shown) == 2:
+            codes = [c for c in self.cur["both"]["by_field"] if self.cur["both"]["by_field"][c]]
+            n = self.next_chart()
+            caption = {"kk": f"{n}-диаграмма. Қатысушылар білім беру салалары бойынша, адам",
+                       "ru": f"Диаграмма {n}. Участники по областям образования, человек",
+                       "en": f"Chart {n}. Participants by field of education, people"}[self.lang]
+            self.add(Chart(f"chart_{n}", caption, "barh", tuple(self.label("by_field", c) for c in codes),
+                           tuple(Series(self.group(d), tuple(self.cur[d]["by_field"].get(c, 0) for c in codes))
+                                 for d in DIRECTIONS), self.t("col_people")))
+
+    def programmes(self) -> None:
+        both = self.cur["both"].get("by_programme", {})
+        if not both:
+            return
+        self.add(Heading(self.t("h_programme")))
+        top = [self.t("label_people", label=self.quoted(self.label("by_programme", c)), people=self.people(n))
+               for c, n in list(both.items())[:2]]
+        self.para("programme_top", list=self.join(top))
+        no = self.next_table()
+        rows = []
+        for code, total in both.items():
+            out = self.cur["outgoing"].get("by_programme", {}).get(code, 0)
+            inc = self.cur["incoming"].get("by_programme", {}).get(code, 0)
+            rows.append(Row((Cell(self.label("by_programme", code), code), Cell(self.n(out), out), Cell(self.n(inc), inc),
+                             Cell(self.n(total), total))))
+        rows.append(Row((Cell(self.t("total")), Cell(self.n(self.cur["outgoing"]["total"]), self.cur["outgoing"]["total"]),
+                         Cell(self.n(self.cur["incoming"]["total"]), self.cur["incoming"]["total"]),
+                         Cell(self.n(self.cur["both"]["total"]), self.cur["both"]["total"])), "total"))
+        cols = (Column(self.t("col_programme")), Column(self.t("col_outgoing"), "number"),
+                Column(self.t("col_incoming"), "number"), Column(self.t("total"), "number"))
+        self.add(Table(f"table_{no}", self.t("table_programme", n=no), cols, tuple(rows)))
+
+    def conclusions(self) -> None:
+        if not self.cur["both"]["total"]:
+            return
+        pf = self.period_fields()
+        items = [self.t("c_total", **pf, people=self.people(self.cur["both"]["total"]),
+                        out=self.n(self.cur["outgoing"]["total"]), in_=self.n(self.cur["incoming"]["total"]))]
+        if self.prev is not None:
+            items.append(self.t("c_growth", **pf, growth=self.growth(self.r["growth"]["both"]["total"])))
+        if all(self.cur[d]["total"] for d in DIRECTIONS):
+            lead = {d: self._leader(self.cur[d]["by_hei_type"]) for d in DIRECTIONS}
+            if all(lead.values()):
+                items.append(self.t("c_hei_type", **{
+                    k: self.t("label_people", label=ph.HEI_TYPE_PLURAL[lead[d]].get(self.lang),
+                              people=self.people(self.cur[d]["by_hei_type"][lead[d]]))
+                    for k, d in (("out", "outgoing"), ("in_", "incoming"))}))
+            tops = {d: self.join([self.label("by_country", c) for c in list(self.cur[d]["by_country"])[:3]])
+                    for d in DIRECTIONS}
+            if all(tops.values()):
+                items.append(self.t("c_countries", out=tops["outgoing"], in_=tops["incoming"]))
+            fields = {}
+            for d in DIRECTIONS:
+                best = self._leader(self.cur[d]["by_field"])
+                if best:
+                    fields[d] = self.t("label_people", label=self.quoted(FIELD.label(best, self.lang)),
+                                       people=self.people(self.cur[d]["by_field"][best]))
+            if len(fields) == 2:
+                items.append(self.t("c_fields", out=fields["outgoing"], in_=fields["incoming"]))
+        self.add(Heading(self.t("h_conclusions")), Bullets(tuple(items)))
+
+    def appendices(self) -> None:
+        for n, direction in enumerate(DIRECTIONS, start=1):
+            rows_in = self.cur[direction].get("by_hei", [])
+            if not rows_in:
+                continue
+            title = self.t("appendix_title", group=self.group(direction))
+            self.add(Heading(self.t("h_appendix", n=n, x=title)))
+            rows: list[Row] = []
+            i = 0
+            for hei_type in HEI_TYPE.codes:
+                members = [r for r in rows_in if r["hei_type"] == hei_type]
+                if not members:
+                    continue
+                subtotal = sum(r["count"] for r in members)
+                rows.append(Row((Cell(""), Cell(HEI_TYPE.label(hei_type, self.lang), hei_type), Cell(self.n(subtotal), subtotal)),
+                                "group"))
+                for r in members:
+                    i += 1
+                    rows.append(Row((Cell(f"{i}.", i), Cell(r["name"][self.lang], r["hei"]), Cell(self.n(r["count"]), r["count"]))))
+            total = self.cur[direction]["total"]
+            rows.append(Row((Cell(""), Cell(self.t("total")), Cell(self.n(total), total)), "total"))
+            cols = (Column(self.t("col_no"), "rank"), Column(self.t("col_hei")), Column(self.t("col_people"), "number"))
+            # The heading above names the table; a caption would repeat it.
+            self.add(Table(f"appendix_{n}", "", cols, tuple(rows)))
+
+
+def write_note(report: Mapping[str, Any], lang: str, generated: str = "") -> Document:
+    """The analytical note for ``report`` (from ``build_report``) in ``lang``."""
+    return NoteWriter(report, lang, generated).build()

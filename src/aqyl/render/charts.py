@@ -1,0 +1,76 @@
+"""Charts of the note drawn with matplotlib: SVG for HTML and PDF, PNG for Word.
+
+Text is drawn with DejaVu Sans, which ships inside matplotlib and covers the Kazakh letters, so a
+chart looks the same on every machine and needs no font from the network.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from functools import cache
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib.figure import Figure
+
+from aqyl.domain.report.document import Chart
+
+# Colour-blind-safe pairs: the comparison period muted, the current period strong.
+PALETTE = ("#9bb7d4", "#1f4e79", "#d08c2c", "#5b8c5a")
+RC = {"font.family": "DejaVu Sans", "font.size": 9, "svg.hashsalt": "aqyl", "axes.spines.top": False,
+      "axes.spines.right": False}
+
+
+def _wrap(label: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(label, width)) or label
+
+
+@cache
+def _figure_bytes(chart: Chart, fmt: str) -> bytes:
+    with matplotlib.rc_context(RC):
+        if chart.kind == "barh":
+            height = 0.9 + 0.32 * len(chart.categories) * max(1, len(chart.series)) ** 0.5
+            fig = Figure(figsize=(6.6, min(height, 8.5)))
+        else:
+            fig = Figure(figsize=(6.6, 3.2))
+        ax = fig.add_subplot()
+        n = len(chart.series)
+        width = 0.8 / n
+        positions = range(len(chart.categories))
+        for i, series in enumerate(chart.series):
+            colours = (PALETTE[1],) if n == 1 else PALETTE
+            colour = colours[i % len(colours)]
+            offsets = [p + (i - (n - 1) / 2) * width for p in positions]
+            if chart.kind == "barh":
+                bars = ax.barh(offsets, series.values, height=width, color=colour, label=series.name)
+            else:
+                bars = ax.bar(offsets, series.values, width=width, color=colour, label=series.name)
+            ax.bar_label(bars, labels=[f"{v:g}" for v in series.values], padding=2, fontsize=7.5)
+        if chart.kind == "barh":
+            ax.set_yticks(list(positions), [_wrap(c, 38) for c in chart.categories])
+            ax.invert_yaxis()
+            ax.set_xlabel(chart.value_axis)
+            ax.margins(x=0.12)
+        else:
+            ax.set_xticks(list(positions), [_wrap(c, 16) for c in chart.categories])
+            ax.set_ylabel(chart.value_axis)
+            ax.margins(y=0.15)
+        if n > 1:
+            ax.legend(frameon=False, loc="best")
+        fig.tight_layout()
+        buffer = io.BytesIO()
+        metadata = {"Date": None} if fmt == "svg" else {}
+        fig.savefig(buffer, format=fmt, dpi=200, metadata=metadata)
+        return buffer.getvalue()
+
+
+def chart_svg(chart: Chart) -> str:
+    svg = _figure_bytes(chart, "svg").decode("utf-8")
+    return svg[svg.index("<svg"):]  # drop the XML prolog and doctype so it can sit inside HTML
+
+
+def chart_png(chart: Chart) -> bytes:
+    return _figure_bytes(chart, "png")

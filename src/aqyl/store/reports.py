@@ -1,0 +1,32 @@
+"""Generate the analytical note from the register: count, write the note, render the files.
+The one place the CLI, the demo and the web application go through."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from aqyl.domain.report.note import write_note
+from aqyl.render import write_report_files
+from aqyl.store.report_data import ReportFilter, report_data
+
+
+def report_stem(period: str, category: str) -> str:
+    return f"aqyl-report-{period.replace('/', '-')}-{category}"
+
+
+def generate_report(period: str, compare: str | None, flt: ReportFilter, lang: str, formats: list[str],
+                    out: Path, generated: date | None = None) -> tuple[list[Path], dict[str, Any]]:
+    """Write the note for ``period`` in ``lang`` as each of ``formats`` into ``out``.
+    The JSON report model is language-neutral, so its file name carries no language."""
+    data = report_data(period, compare, flt)
+    doc = write_note(data, lang, (generated or date.today()).isoformat())
+    stem = report_stem(data["meta"]["period"], flt.category)
+    paths = []
+    if "json" in formats:
+        paths += write_report_files(data, doc, ["json"], out, stem)
+    others = [f for f in formats if f != "json"]
+    if others:
+        paths += write_report_files(data, doc, others, out, f"{stem}-{lang}")
+    return paths, data
