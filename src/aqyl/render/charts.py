@@ -7,6 +7,7 @@ chart looks the same on every machine and needs no font from the network.
 from __future__ import annotations
 
 import io
+import re
 import textwrap
 from functools import cache
 
@@ -68,8 +69,14 @@ def _figure_bytes(chart: Chart, fmt: str) -> bytes:
 
 
 def chart_svg(chart: Chart) -> str:
+    """The chart as an ``<svg>`` element for an HTML page: XML prolog dropped, and every id prefixed with
+    the chart's key, since several charts share one page and matplotlib numbers ids per figure."""
     svg = _figure_bytes(chart, "svg").decode("utf-8")
-    return svg[svg.index("<svg"):]  # drop the XML prolog and doctype so it can sit inside HTML
+    svg = svg[svg.index("<svg"):]
+    ids = set(re.findall(r'\bid="([^"]+)"', svg))
+    svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{chart.key}-{m.group(1)}"', svg)
+    return re.sub(r'(href="#|url\(#)([^")]+)',
+                  lambda m: f"{m.group(1)}{chart.key}-{m.group(2)}" if m.group(2) in ids else m.group(0), svg)
 
 
 def chart_png(chart: Chart) -> bytes:

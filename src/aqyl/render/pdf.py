@@ -20,5 +20,5 @@ def render_pdf(doc: Document) -> bytes:
     from weasyprint import HTML
 
     html = render_html(doc, for_print=True)
-    return HTML(string=html, url_fetcher=_local_only).write_pdf(
-        metadata={"title": doc.title, "lang": doc.lang}, pdf_variant=None)
+    # The title and language come from the page's <title> and <html lang>.
+    return HTML(string=html, url_fetcher=_local_only).write_pdf()

@@ -1,0 +1,309 @@
+"""The analytical note: prose in three languages from the report model, and its five renderings."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from django.db import transaction
+
+from aqyl.domain.numbers import collation_key, fmt_int, fmt_num, fmt_pct, plural
+from aqyl.domain.report import phrases as ph
+from aqyl.domain.report.document import Bullets, Chart, Table
+from aqyl.domain.report.growth import Growth
+from aqyl.domain.report.note import NoteWriter, write_note
+from aqyl.render.markdown import render_markdown
+from aqyl.render.xlsx import safe_text
+
+GOLDEN = Path(__file__).parent / "golden"
+LANGS = ("kk", "ru", "en")
+GENERATED = "2026-11-23"
+# Tests on the demo register; pytest-django sets up a database only when a collected test is marked.
+demo_db = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def models(django_db_setup, django_db_blocker):
+    """Report models computed on the demo data, then rolled back so other tests see an empty register."""
+    from aqyl.store.demo import load_demo
+    from aqyl.store.report_data import ReportFilter, report_data
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_demo()
+        out = {
+            "2023H1": report_data("2023H1"),
+            "2022H1": report_data("2022H1"),  # its comparison period has no records
+            "student": report_data("2023H1", flt=ReportFilter(category="student")),  # no records at all
+            "private": report_data("2023H1", flt=ReportFilter(hei_types=("private",))),
+        }
+        transaction.set_rollback(True)
+    return out
+
+
+# -- numbers and words -------------------------------------------------------------------------
+def test_cldr_numbers():
+    assert fmt_int(1234, "kk") == fmt_int(1234, "ru") == "1\u00a0234" and fmt_int(1234, "en") == "1,234"
+    assert fmt_num(1234.5, "ru") == "1\u00a0234,5" and fmt_num(1234.5, "en") == "1,234.5"
+    assert fmt_pct(10.7, "kk") == "10,7%" and fmt_pct(10.7, "ru") == "10,7\u00a0%" and fmt_pct(10.7, "en") == "10.7%"
+    assert fmt_pct(59.3, "en", 0) == "59%"
+
+
+@pytest.mark.parametrize(("n", "word"), [(1, "человек"), (2, "человека"), (4, "человека"), (5, "человек"),
+                                         (11, "человек"), (21, "человек"), (22, "человека"), (382, "человека"),
+                                         (735, "человек")])
+def test_russian_plural(n, word):
+    assert plural(n, ph.PEOPLE["ru"], "ru") == word
+
+
+def test_english_and_kazakh_plural():
+    assert plural(1, ph.PEOPLE["en"], "en") == "person" and plural(2, ph.PEOPLE["en"], "en") == "people"
+    assert {plural(n, ph.PEOPLE["kk"], "kk") for n in (1, 2, 5, 382)} == {"адам"}
+
+
+def test_kazakh_alphabetical_order():
+    names = ["Өзбекстан", "Австрия", "Әзірбайжан", "Қырғызстан", "Канада", "Үндістан", "Украина", "Ұлыбритания"]
+    assert sorted(names, key=lambda s: collation_key(s, "kk")) == [
+        "Австрия", "Әзірбайжан", "Канада", "Қырғызстан", "Өзбекстан", "Украина", "Ұлыбритания", "Үндістан"]
+
+
+@pytest.mark.parametrize(("before", "after", "kk", "ru", "en"), [
+    (313, 735, "екі еседен астам өсті", "выросло более чем в 2 раза", "more than doubled"),
+    (139, 382, "үш есеге жуық өсті", "выросло почти в 3 раза", "nearly tripled"),
+    (174, 353, "екі есе өсті", "выросло в 2 раза", "doubled"),
+    (13, 63, "бес есе өсті", "выросло в 5 раз", "grew 5-fold"),
+    (73, 116, "59%-ға өсті", "выросло на 59\u00a0%", "grew by 59%"),
+    (100, 95, "5,0%-ға азайды", "сократилось на 5,0\u00a0%", "fell by 5.0%"),
+    (0, 4, "алғаш рет тіркелді", "появилось впервые", "appeared for the first time"),
+])
+def test_growth_is_worded_by_one_rule_in_every_language(before, after, kk, ru, en):
+    report = {"meta": {"period": "2023H1", "compare": "2022H1"}, "periods": {"2023H1": {}}}
+    for lang, want in (("kk", kk), ("ru", ru), ("en", en)):
+        assert NoteWriter(report, lang).growth(Growth(before, after).as_dict()) == want
+
+
+def test_spreadsheet_formula_injection_is_neutralised():
+    assert safe_text("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert safe_text("+7 701") == "'+7 701" and safe_text("@SUM(A1)") == "'@SUM(A1)"
+    assert safe_text("–") == "–" and safe_text("Erasmus+") == "Erasmus+"
+
+
+# -- the note's text --------------------------------------------------------------------------
+_NUMBER = {"kk": r"(?<!\d)(?:\d{1,3}(?:\u00a0\d{3})+|\d+)(?:,\d+)?(?!\d)",
+           "ru": r"(?<!\d)(?:\d{1,3}(?:\u00a0\d{3})+|\d+)(?:,\d+)?(?!\d)",
+           "en": r"(?<!\d)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)"}
+# References to numbered tables, charts and appendices are not figures.
+_REFERENCE = re.compile(r"\d+-(?:кесте|қосымша|диаграмма)\w*|(?:таблиц\w+|приложени\w+|Table|Appendix|Chart) \d+")
+
+
+def _figures(value) -> list[float]:
+    if isinstance(value, bool):
+        return []
+    if isinstance(value, (int, float)):
+        return [float(value)]
+    if isinstance(value, dict):
+        return [x for v in value.values() for x in _figures(v)]
+    if isinstance(value, list):
+        return [x for v in value for x in _figures(v)]
+    return []
+
+
+def _periods(model) -> set[float]:
+    codes = [model["meta"]["period"], model["meta"].get("compare") or model["meta"].get("compare_missing") or ""]
+    return {float(x) for code in codes for x in re.findall(r"\d+", code)}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("case", ["2023H1", "2022H1", "private"])
+@demo_db
+def test_every_number_in_the_prose_is_in_the_report_data(models, lang, case):
+    model = models[case]
+    allowed = _figures(model) + sorted(_periods(model))
+    doc = write_note(model, lang)
+    checked = 0
+    for sentence in doc.prose():
+        for token in re.findall(_NUMBER[lang], _REFERENCE.sub("", sentence)):
+            point = "." if lang == "en" else ","
+            whole, _, fraction = token.replace("\u00a0", "").replace("," if lang == "en" else " ", "").partition(point)
+            decimals, value = len(fraction), float(f"{whole}.{fraction or 0}")
+            assert any(round(a, decimals) == value for a in allowed), (token, sentence)
+            checked += 1
+    assert checked > 40
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@demo_db
+def test_golden_text(models, lang):
+    """The whole note as text, per language. After a deliberate change: AQYL_UPDATE_GOLDEN=1 pytest."""
+    text = render_markdown(write_note(models["2023H1"], lang, GENERATED))
+    path = GOLDEN / f"note-2023H1-faculty-{lang}.md"
+    if os.environ.get("AQYL_UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, "utf-8")
+    assert text == path.read_text("utf-8")
+
+
+@demo_db
+def test_note_has_every_section_of_the_2023_note(models):
+    doc = write_note(models["2023H1"], "kk")
+    captions = [t.caption.split(".")[0] for t in doc.tables if t.caption]
+    assert captions == [f"{n}-кесте" for n in range(1, 9)]  # countries ×2, both periods, degrees ×2, fields ×2, programmes
+    assert [t.key for t in doc.tables if t.key.startswith("appendix")] == ["appendix_1", "appendix_2"]
+    assert len(doc.charts) == 5
+    table1 = doc.tables[0]
+    assert [c.text for c in table1.rows[0].cells] == ["1.", "Өзбекстан", "116", "30,4%"]
+    assert [c.text for c in table1.rows[-1].cells][1:3] == ["28 ел", "382"]
+    # Equal counts in Kazakh alphabetical order, as the note prints them (АҚШ before Түркия).
+    assert [c.cells[1].text for c in table1.rows[3:5]] == ["АҚШ", "Түркия"]
+    table3 = doc.tables[2]
+    assert [c.text for c in table3.rows[-1].cells] == ["", "23 ел", "38 ел"]
+    appendix = doc.tables[-2]
+    groups = [(r.cells[1].text, r.cells[2].value) for r in appendix.rows if r.kind == "group"]
+    assert groups == [("Ұлттық", 41), ("Мемлекеттік", 120), ("Акционерлік қоғам (АҚ)", 77), ("Жекеменшік", 144)]
+    text = " ".join(doc.prose())
+    for phrase in ("екі еседен астам өсті (2022\u00a0ж. 1\u00a0жарт. – 313, 2023\u00a0ж. 1\u00a0жарт. – 735)",
+                   "үш есеге жуық өсті", "жекеменшік ЖОО-лар жіберді (144 адам)", "Екі бағытта да офлайн формат басым",
+                   "Өзбекстан (116 адам), Ресей Федерациясы (98 адам) және Қырғызстан (28 адам)",
+                   "«Ветеринария»"):
+        assert phrase in text, phrase
+
+
+@demo_db
+def test_russian_and_english_prose(models):
+    ru = " ".join(write_note(models["2023H1"], "ru").prose())
+    assert "в академическом обмене участвовали 353 человека из 91 зарубежного вуза" in ru
+    assert "в 46 казахстанских вузов" in ru and "Из 55 казахстанских вузов по обмену выехали 382 человека" in ru
+    assert "больше всего казахстанских участников направили частные вузы (144 человека)" in ru
+    en = " ".join(write_note(models["2023H1"], "en").prose())
+    assert "In H1 2023, 353 people from 91 foreign HEIs took part in academic exchange" in en
+    assert "the number of participants in academic exchange more than doubled (H1\u00a02022: 313; H1\u00a02023: 735)" in en
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@demo_db
+def test_empty_category_and_missing_comparison_read_naturally(models, lang):
+    for case in ("student", "2022H1"):
+        doc = write_note(models[case], lang)
+        text = render_markdown(doc)
+        assert "None" not in text and "0 (0" not in text and "(0,0" not in text and "(0.0" not in text
+    student = write_note(models["student"], lang)
+    assert not student.tables and not student.charts
+    assert len(student.prose()) >= 3  # intro and one "no records" sentence per direction
+    missing = write_note(models["2022H1"], lang)
+    label = {"kk": "2021 жылғы I жартыжылдық", "ru": "I полугодие 2021 г.", "en": "H1 2021"}[lang]
+    assert any(label in s for s in missing.prose()) and any(label in s for s in missing.subtitle)
+
+
+@demo_db
+def test_filters_are_named_on_the_title_page(models):
+    doc = write_note(models["private"], "ru")
+    assert "Фильтр: Частный" in doc.subtitle
+    assert models["private"]["periods"]["2023H1"]["outgoing"]["total"] == 144
+
+
+# -- renderings ----------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def kk_note(models):
+    return write_note(models["2023H1"], "kk", GENERATED)
+
+
+@demo_db
+def test_html_is_self_contained(kk_note):
+    from aqyl.render.html import render_html
+
+    html = render_html(kk_note)
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html)
+    assert "@import" not in html and not re.search(r"url\((?!#)", html)  # only in-page references
+    assert html.count("<table") == len(kk_note.tables) and html.count("<svg") == len(kk_note.charts)
+    assert "Өзбекстан" in html and 'lang="kk"' in html
+
+
+@demo_db
+def test_pdf_embeds_fonts_and_renders_kazakh_letters(kk_note):
+    from pypdf import PdfReader
+
+    from aqyl.render.pdf import render_pdf
+
+    reader = PdfReader(io.BytesIO(render_pdf(kk_note)))
+    assert len(reader.pages) >= 8
+    text = "".join(page.extract_text() for page in reader.pages)
+    used = set("әғқңөұүһі") & set(render_markdown(kk_note).casefold())
+    assert len(used) >= 8  # all but the rare һ
+    for letter in used:
+        assert letter in text.casefold(), letter
+    assert "Өзбекстан" in text and "Академиялық алмасу" in text
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"] if "/DescendantFonts" in font \
+                else font.get("/FontDescriptor")
+            assert "/FontFile2" in descriptor or "/FontFile3" in descriptor or "/FontFile" in descriptor, font["/BaseFont"]
+            fonts.add(str(font["/BaseFont"]))
+    assert any("DejaVu" in f for f in fonts)
+
+
+@demo_db
+def test_docx_has_real_tables_headings_charts_and_page_numbers(kk_note):
+    import docx
+
+    from aqyl.render.docx import render_docx
+
+    word = docx.Document(io.BytesIO(render_docx(kk_note)))
+    assert len(word.tables) == len(kk_note.tables)
+    assert [c.text for c in word.tables[0].rows[1].cells] == ["1.", "Өзбекстан", "116", "30,4%"]
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[0] == "Жалпы көрсеткіштер" and "Қорытынды" in headings
+    assert len(word.inline_shapes) == len(kk_note.charts)
+    assert word.paragraphs[6].style.name == "Title"
+    footer_xml = word.sections[0].footer._element.xml
+    assert "PAGE" in footer_xml and "fldChar" in footer_xml
+
+
+@demo_db
+def test_xlsx_sheets_hold_numbers_and_native_charts(kk_note):
+    import openpyxl
+
+    from aqyl.render.xlsx import render_xlsx
+
+    data = render_xlsx(kk_note)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames[0] == "Анықтама"
+    assert {"1-кесте", "8-кесте", "1-қосымша", "2-қосымша", "5-диаграмма"} <= set(book.sheetnames)
+    sheet = book["1-кесте"]
+    assert [c.value for c in sheet[4]] == [1, "Өзбекстан", 116, 30.4]
+    assert isinstance(sheet["C4"].value, int)
+    charts = [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.startswith("xl/charts/chart")]
+    assert len(charts) == len(kk_note.charts)
+
+
+def test_report_command_writes_every_format(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "AQYL_DATABASE_URL"} | {"AQYL_DATA_DIR": str(tmp_path)}
+    aqyl = [sys.executable, "-m", "aqyl.cli"]
+    subprocess.run([*aqyl, "demo", "--out", str(tmp_path)], check=True, capture_output=True, env=env)
+    env["AQYL_DATABASE_URL"] = f"sqlite:///{tmp_path / 'aqyl-demo.sqlite3'}"
+    done = subprocess.run([*aqyl, "report", "--period", "2023H1", "--lang", "ru", "--out", str(tmp_path / "r")],
+                          capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in (tmp_path / "r").iterdir())
+    assert names == ["aqyl-report-2023H1-faculty-ru.docx", "aqyl-report-2023H1-faculty-ru.html",
+                     "aqyl-report-2023H1-faculty-ru.pdf", "aqyl-report-2023H1-faculty-ru.xlsx",
+                     "aqyl-report-2023H1-faculty.json"]
+    assert json.loads((tmp_path / "r" / names[-1]).read_text())["periods"]["2023H1"]["both"]["total"] == 735
+
+
+@demo_db
+def test_blocks_are_what_renderers_expect(kk_note):
+    for block in kk_note.blocks:
+        if isinstance(block, Table):
+            assert all(len(r.cells) == len(block.columns) for r in block.rows), block.key
+        if isinstance(block, Chart):
+            assert all(len(s.values) == len(block.categories) for s in block.series), block.key
+        if isinstance(block, Bullets):
+            assert block.items
