@@ -5,6 +5,7 @@ from the report model and formatted the way the language writes it.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -40,6 +41,7 @@ from aqyl.domain.report.growth import Growth
 from aqyl.domain.report.model import DIRECTIONS
 
 DASH = "–"
+_DASH_NUMBER = re.compile(r"– (?=\d)")
 
 
 class _Fields(string.Formatter):
@@ -81,7 +83,8 @@ class NoteWriter:
 
     # -- words and numbers --------------------------------------------------------------------
     def t(self, key: str, **fields: Any) -> str:
-        return _FORMATTER.format(ph.T[key].get(self.lang), **fields)
+        # A figure stays on the line of the dash before it ("1 пол. 2022 г. – 313").
+        return _DASH_NUMBER.sub("–\u00a0", _FORMATTER.format(ph.T[key].get(self.lang), **fields))
 
     def n(self, value: int) -> str:
         return fmt_int(value, self.lang)
