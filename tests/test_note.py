@@ -307,3 +307,28 @@ def test_blocks_are_what_renderers_expect(kk_note):
             assert all(len(s.values) == len(block.categories) for s in block.series), block.key
         if isinstance(block, Bullets):
             assert block.items
+
+
+def _facts(total: int, levels: dict[str, int], countries: dict[str, int]) -> dict:
+    return {"total": total, "kz_heis": 2, "foreign_heis": 3, "countries": len(countries),
+            "by_hei_type": {"state": total}, "by_format": {"offline": total}, "by_study_level": levels,
+            "by_field": {"04": total}, "by_country": countries, "by_programme": {"erasmus_plus": total}}
+
+
+def test_student_note_uses_study_levels_not_degrees():
+    from aqyl.domain.report.model import build_report
+
+    now = {"outgoing": _facts(5, {"bachelor": 3, "master": 2}, {"PL": 3, "DE": 2}),
+           "incoming": _facts(2, {"bachelor": 2}, {"UZ": 2}),
+           "both": _facts(7, {"bachelor": 5, "master": 2}, {"PL": 3, "DE": 2, "UZ": 2})}
+    before = {"outgoing": _facts(1, {"bachelor": 1}, {"PL": 1}), "incoming": _facts(0, {}, {}),
+              "both": _facts(1, {"bachelor": 1}, {"PL": 1})}
+    model = build_report({"2024H1": now, "2023H1": before}, "2024H1", "2023H1", {"filters": {"category": "student"}})
+    doc = write_note(model, "ru")
+    assert doc.title == "Аналитическая справка об академической мобильности обучающихся"
+    headers = [t.columns[0].header for t in doc.tables if t.caption and "уровни обучения" in t.caption]
+    assert headers == ["Уровень обучения", "Уровень обучения"]
+    text = " ".join(doc.prose())
+    assert "наибольшая группа – «Бакалавриат» (3 человека, 60,0\u00a0%)" in text
+    assert "«Бакалавриат» – выросло в 3 раза" in text and "«Магистратура» – появилось впервые" in text
+    assert "Доктор наук" not in render_markdown(doc) and "| Докторантура | 0 |" in render_markdown(doc)
