@@ -116,11 +116,10 @@ class NoteWriter:
             fields["kk_n"] = ph.NUMBER_WORDS_KK.get(times, str(times))
             fields["ru_times"] = plural(times, ph.TIMES_RU, "ru")
             fields["en_times"] = ph.EN_TIMES.get(times, f"grew {times}-fold")
-            if kind != "times" and times not in ph.EN_TIMES:
-                fields["en_times"] = f"{times}-fold" if kind == "nearly_times" else f"{times}-fold growth"
         if g.get("percent") is not None:
             fields["p"] = self.pct(abs(g["percent"]), 0 if abs(g["percent"]) >= 10 else 1)
         text = ph.GROWTH[kind].get(self.lang)
+        # English has verbs up to "quadrupled"; beyond, "nearly"/"more than" move inside "grew … -fold".
         if self.lang == "en" and kind in ("nearly_times", "more_than_times") and times not in ph.EN_TIMES:
             text = "grew nearly {n}-fold" if kind == "nearly_times" else "grew more than {n}-fold"
         return text.format(**fields)
