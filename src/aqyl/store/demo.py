@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
+
+import polars as pl
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -12,6 +14,7 @@ from aqyl.domain.demo import DEFAULT_SEED, load_figures, synthesize
 from aqyl.domain.errors import AqylError
 from aqyl.domain.heis import shipped_registry
 from aqyl.store import models as m
+from aqyl.store.register import RECORD_COLUMNS, write_submission
 from aqyl.store.registry import sync_shipped_registry
 
 DEMO_PASSWORD = "aqyl-demo"
@@ -42,25 +45,24 @@ def load_demo(seed: int = DEFAULT_SEED) -> DemoSummary:
         sync_shipped_registry()
         m.Submission.objects.filter(source="demo").delete()  # the demo replaces itself, nothing else
         heis = {h.code: h for h in m.Hei.objects.all()}
-        per_submission = Counter((r.hei, r.period) for r in records)
-        submissions = {
-            key: m.Submission(hei=heis[key[0]], period=key[1], source="demo", row_count=n, file_name="demo")
-            for key, n in sorted(per_submission.items())
-        }
-        m.Submission.objects.bulk_create(submissions.values())
-        rows = []
+        per_submission: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for r in records:
-            fields = asdict(r)
-            fields["hei"] = heis[r.hei]
-            fields["submission"] = submissions[(r.hei, r.period)]
-            rows.append(m.MobilityRecord(**fields))
-        m.MobilityRecord.objects.bulk_create(rows, batch_size=2000)
+            per_submission[(r.hei, r.period)].append(asdict(r))
+        for (hei, period), rows in sorted(per_submission.items()):
+            write_submission(heis[hei], period, _frame(rows), source="demo", file_name="demo")
         users = _demo_users(heis[DEMO_OFFICER_HEI])
     return DemoSummary(
         records=dict(sorted(Counter(f"{r.period} {r.direction}" for r in records).items())),
-        submissions=len(submissions),
+        submissions=len(per_submission),
         heis=m.Hei.objects.count(),
         users=users,
+    )
+
+
+def _frame(rows: list[dict]) -> pl.DataFrame:
+    """Demo records in the interchange columns, as text (dates ISO), missing columns empty."""
+    return pl.DataFrame(
+        {c: [str(r.get(c, "") or "") for r in rows] for c in RECORD_COLUMNS}, schema=dict.fromkeys(RECORD_COLUMNS, pl.String)
     )
 
 

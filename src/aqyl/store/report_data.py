@@ -1,6 +1,6 @@
 """Count what the report needs with GROUP BY queries in the database (SQLite or PostgreSQL);
-the core turns the counts into the report model. Superseded submissions are archived elsewhere,
-so everything in the register table counts."""
+the core turns the counts into the report model. The queries read ``RecordCount``, the register's
+counts per distinct combination of the report's columns, kept with the current submissions only."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet, Sum
 
 from aqyl.domain.classifiers import parse_period
 from aqyl.domain.report.model import build_report
 from aqyl.store import models as m
 
-# One GROUP BY per column, each answered from its covering index; HEI type, HEI names and the
-# distinct counts are derived from these counts instead of joining or counting again.
+# One GROUP BY per column; HEI type, HEI names and the distinct counts are derived from these
+# counts instead of joining or counting again.
 DIMENSIONS = {
     "by_format": "format",
     "by_degree": "degree",
@@ -53,8 +53,8 @@ class ReportFilter:
 
 
 def current_records(period: str) -> QuerySet:
-    # The register table holds current submissions only (superseded rows are archived).
-    return m.MobilityRecord.objects.filter(period=period)
+    """Counts of the period's current records (superseded submissions have none)."""
+    return m.RecordCount.objects.filter(period=period)
 
 
 def period_facts(period: str, flt: ReportFilter) -> dict[str, dict[str, Any]]:
@@ -68,7 +68,7 @@ def period_facts(period: str, flt: ReportFilter) -> dict[str, dict[str, Any]]:
         if name == skip:
             continue
         counted: dict[str, dict[str, int]] = {d: defaultdict(int) for d in directions}
-        for direction, code, n in qs.values_list("direction", column).annotate(n=Count("id")).order_by():
+        for direction, code, n in qs.values_list("direction", column).annotate(total=Sum("n")).order_by():
             if code == "" and name in ("by_degree", "by_study_level"):
                 continue  # a student row has no degree, a staff row no study level
             counted[direction][code] += n
