@@ -11,9 +11,9 @@ import pytest
 from aqyl.domain.report.growth import Growth
 from aqyl.store import models as m
 from aqyl.store.demo import load_demo
+from aqyl.store.register import supersede
 from aqyl.store.registry import directory
 from aqyl.store.report_data import ReportFilter, report_data
-from aqyl.store.register import supersede
 
 
 @pytest.mark.django_db

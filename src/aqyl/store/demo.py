@@ -6,7 +6,6 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 
 import polars as pl
-
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
