@@ -56,6 +56,124 @@ CATALOGUE: dict[str, Label] = {
         ru="В базе есть не демонстрационные данные за {periods}. Запустите демо в отдельной базе: aqyl demo --out ПАПКА.",
         en="The database holds real (non-demo) submissions for {periods}. Run the demo in a database of its own: aqyl demo --out DIR.",
     ),
+
+    # --- import: cells and rows ----------------------------------------------------------------
+    "required": Label(
+        kk="«{column}» бағаны толтырылмаған. Бұл баған міндетті.",
+        ru="Не заполнен столбец «{column}». Этот столбец обязателен.",
+        en="“{column}” is empty. This column is required.",
+    ),
+    "hei_fuzzy": Label(
+        kk="«{value}» тізілімде дәл табылмады; ең ұқсас ЖОО алынды: {match} (ұқсастығы {score}%). Бұл басқа ЖОО болса, атауын түзетіңіз.",
+        ru="«{value}» не найден в реестре точно; принят наиболее похожий вуз: {match} (сходство {score} %). Если имелся в виду другой вуз, исправьте название.",
+        en="“{value}” is not an exact registry name; taken as the closest HEI: {match} (similarity {score}%). If another HEI was meant, correct the name.",
+    ),
+    "bad_date": Label(
+        kk="«{value}» — күн емес. Күнді ЖЖЖЖ-АА-КК (2023-02-15) немесе КК.АА.ЖЖЖЖ (15.02.2023) түрінде жазыңыз.",
+        ru="«{value}» — не дата. Запишите дату как ГГГГ-ММ-ДД (2023-02-15) или ДД.ММ.ГГГГ (15.02.2023).",
+        en="“{value}” is not a date. Write dates as YYYY-MM-DD (2023-02-15) or DD.MM.YYYY (15.02.2023).",
+    ),
+    "dates_inverted": Label(
+        kk="Аяқталу күні ({end}) басталу күнінен ({start}) ерте. Күндерді тексеріңіз.",
+        ru="Дата окончания ({end}) раньше даты начала ({start}). Проверьте даты.",
+        en="The end date ({end}) is before the start date ({start}). Check the dates.",
+    ),
+    "period_mismatch": Label(
+        kk="{start} – {end} аралығы {period} шегінен тыс. Кезеңді немесе күндерді түзетіңіз.",
+        ru="Даты {start} – {end} не попадают в {period}. Исправьте период или даты.",
+        en="The dates {start} – {end} fall outside {period}. Correct the period or the dates.",
+    ),
+    "no_period": Label(
+        kk="Кезең де, басталу күні де көрсетілмеген. «{column}» бағанына жартыжылдықты (мысалы, 2023H1) немесе басталу күнін жазыңыз.",
+        ru="Не указаны ни период, ни дата начала. Укажите полугодие в столбце «{column}» (например, 2023H1) или дату начала.",
+        en="Neither the period nor the start date is given. Write the half-year in “{column}” (e.g. 2023H1) or the start date.",
+    ),
+    "not_half_year": Label(
+        kk="«{value}» — жартыжылдық емес. Деректер жартыжылдық бойынша тапсырылады: 2023H1 немесе 2023H2 деп жазыңыз.",
+        ru="«{value}» — не полугодие. Данные сдаются по полугодиям: укажите 2023H1 или 2023H2.",
+        en="“{value}” is not a half-year. Data are submitted per half-year: write 2023H1 or 2023H2.",
+    ),
+    "degree_on_student": Label(
+        kk="Білім алушының жолында ғылыми дәреже көрсетілген. Білім алушыға «{level}» бағанын толтырып, «{column}» бағанын бос қалдырыңыз.",
+        ru="В строке обучающегося указана учёная степень. Для обучающегося заполните «{level}», а «{column}» оставьте пустым.",
+        en="A student's row gives an academic degree. For a student fill in “{level}” and leave “{column}” empty.",
+    ),
+    "level_on_staff": Label(
+        kk="Қызметкердің жолында оқу деңгейі көрсетілген. Қызметкерге «{degree}» бағанын толтырып, «{column}» бағанын бос қалдырыңыз.",
+        ru="В строке сотрудника указан уровень обучения. Для сотрудника заполните «{degree}», а «{column}» оставьте пустым.",
+        en="A staff member's row gives a study level. For staff fill in “{degree}” and leave “{column}” empty.",
+    ),
+    "degree_required": Label(
+        kk="Қызметкердің жолында «{column}» толтырылмаған. Дәрежесі болмаса, «{none}» деп жазыңыз.",
+        ru="В строке сотрудника не заполнено «{column}». Если степени нет, укажите «{none}».",
+        en="“{column}” is empty on a staff member's row. If the person has no degree, write “{none}”.",
+    ),
+    "level_required": Label(
+        kk="Білім алушының жолында «{column}» толтырылмаған: бакалавриат, магистратура немесе докторантура деп жазыңыз.",
+        ru="В строке обучающегося не заполнено «{column}»: укажите бакалавриат, магистратуру или докторантуру.",
+        en="“{column}” is empty on a student's row: write bachelor's, master's or doctoral.",
+    ),
+    "duplicate_record_id": Label(
+        kk="«{value}» жазба идентификаторы {first}-жолда да бар. Әр жазбаның идентификаторы өзіндік болуы керек.",
+        ru="Идентификатор записи «{value}» уже есть в строке {first}. У каждой записи должен быть свой идентификатор.",
+        en="Record ID “{value}” is already used on row {first}. Each record needs an ID of its own.",
+    ),
+    "too_long": Label(
+        kk="Мән тым ұзын (ұзындығы {length}, ең көбі {limit} таңба). Қысқартыңыз.",
+        ru="Слишком длинное значение (длина {length}, максимум {limit}). Сократите его.",
+        en="The value is too long ({length} characters, at most {limit}). Shorten it.",
+    ),
+    "formula_text": Label(
+        kk="«{value}» формулаға ұқсайды. Мәнді формуласыз, мәтінмен жазыңыз.",
+        ru="«{value}» похоже на формулу. Запишите значение текстом, без формулы.",
+        en="“{value}” looks like a formula. Write the value as plain text.",
+    ),
+    "person_id_iin": Label(
+        kk="Тұлға идентификаторы ЖСН-ге ұқсайды (12 цифр). ЖСН мен аты-жөнін жазуға болмайды: ЖОО-ның ішкі бүркеншік кодын қолданыңыз.",
+        ru="Идентификатор лица похож на ИИН (12 цифр). ИИН и ФИО указывать нельзя: используйте внутренний псевдоним вуза.",
+        en="The person ID looks like an IIN (12 digits). Never give an IIN or a name: use the HEI's internal pseudonymous code.",
+    ),
+    # --- import: the file as a whole -----------------------------------------------------------
+    "missing_columns": Label(
+        kk="Файлда міндетті бағандар жоқ: {columns}. Бағандар атауы үлгідегідей болуы керек (aqyl template --lang kk).",
+        ru="В файле нет обязательных столбцов: {columns}. Названия столбцов должны быть как в шаблоне (aqyl template --lang ru).",
+        en="The file lacks required columns: {columns}. Headers must be as in the template (aqyl template --lang en).",
+    ),
+    "duplicate_column": Label(
+        kk="«{column}» бағаны файлда бірнеше рет бар ({cells}). Біреуін ғана қалдырыңыз.",
+        ru="Столбец «{column}» встречается в файле несколько раз ({cells}). Оставьте один.",
+        en="Column “{column}” appears more than once ({cells}). Keep one.",
+    ),
+    "unknown_columns": Label(
+        kk="Бұл бағандар таныс емес, сондықтан ескерілмеді: {headers}.",
+        ru="Эти столбцы не распознаны и не учитываются: {headers}.",
+        en="These columns are not part of the format and were ignored: {headers}.",
+    ),
+    "no_rows": Label(
+        kk="Файлда тақырып жолынан басқа дерек жоқ. Жолдарды толтырып, қайта жүктеңіз.",
+        ru="В файле нет данных, кроме строки заголовков. Заполните строки и загрузите снова.",
+        en="The file has no data below its header row. Fill in the rows and upload it again.",
+    ),
+    "file_empty": Label(
+        kk="Файл бос ({file}). CSV немесе XLSX файлын жүктеңіз.",
+        ru="Файл пуст ({file}). Загрузите файл CSV или XLSX.",
+        en="The file is empty ({file}). Upload a CSV or XLSX file.",
+    ),
+    "file_not_table": Label(
+        kk="{file} файлы кесте емес: {reason}. CSV (UTF-8 немесе Windows-1251) немесе XLSX файлын жүктеңіз.",
+        ru="Файл {file} — не таблица: {reason}. Загрузите файл CSV (UTF-8 или Windows-1251) или XLSX.",
+        en="{file} is not a table: {reason}. Upload a CSV (UTF-8 or Windows-1251) or XLSX file.",
+    ),
+    "file_too_big": Label(
+        kk="{file} файлы ашылғанда тым үлкен: {reason}. Мұндай файл қабылданбайды; деректерді бірнеше файлға бөліңіз.",
+        ru="Файл {file} слишком велик в распакованном виде: {reason}. Такой файл не принимается; разделите данные на несколько файлов.",
+        en="{file} is too big once unpacked: {reason}. Such a file is refused; split the data into several files.",
+    ),
+    "file_missing": Label(
+        kk="{file} файлы табылмады.",
+        ru="Файл {file} не найден.",
+        en="File {file} was not found.",
+    ),
 }
 
 

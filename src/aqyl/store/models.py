@@ -21,7 +21,9 @@ def classifier_choices(name: str) -> list[tuple[str, str]]:
 
 def coded(name: str, *, optional: bool = False, **kwargs) -> models.CharField:
     width = max(len(code) for code in CLASSIFIERS[name].codes)
-    return models.CharField(max_length=width, choices=partial(classifier_choices, name), blank=optional, **kwargs)
+    field = models.CharField(max_length=width, choices=partial(classifier_choices, name), blank=optional, **kwargs)
+    field.classifier = name  # read by the bulk write path's checks (aqyl.store.register)
+    return field
 
 
 def one_of(column: str, name: str, *, optional: bool = False) -> models.CheckConstraint:

@@ -1,0 +1,187 @@
+"""Checking an upload column by column: each distinct text of a coded column is read once
+(:class:`aqyl.domain.intake.values.CellReader`) and its answer spread over every row holding it;
+the rules between cells (degree or study level, dates, period, repeated record IDs) are polars
+expressions. A million rows take seconds, not minutes, and every problem keeps its row and cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from aqyl.domain.classifiers import DEGREE, STUDY_LEVEL, parse_period
+from aqyl.domain.heis import HeiDirectory
+from aqyl.domain.intake.columns import Column, column, columns, match_headers
+from aqyl.domain.intake.problems import MAX_LISTED, ImportReport, Problem, cell_name
+from aqyl.domain.intake.values import CellReader, Finding
+from aqyl.importers.readers import RawTable
+
+STAFF = ("faculty", "researcher", "staff")
+ROW = "_row"
+
+
+@dataclass
+class Checked:
+    report: ImportReport
+    valid: pl.DataFrame  # interchange columns, codes; ``_row`` kept for reference
+    rejected: pl.DataFrame  # ``_row``, ``hei``, ``period`` of each rejected row (codes where known)
+
+
+class _Check:
+    """Collects problems and the rows they reject."""
+
+    def __init__(self, table: RawTable, positions: dict[str, int], report: ImportReport) -> None:
+        self.table = table
+        self.positions = positions
+        self.report = report
+        self.rejects: list[pl.Series] = []
+
+    def flag(self, frame: pl.DataFrame, mask: pl.Series, name: str, finding: Finding, values: pl.Series | None = None) -> None:
+        """Record ``finding`` on column ``name`` for every row where ``mask`` holds."""
+        n = int(mask.sum())
+        if not n:
+            return
+        if finding.severity == "error":
+            self.rejects.append(mask)
+        room = MAX_LISTED - len(self.report.problems)
+        hits = frame.filter(mask).head(max(room, 0))
+        shown = (values.filter(mask) if values is not None else hits[name]).head(hits.height)
+        for row, value in zip(hits[ROW].to_list(), shown.to_list(), strict=True):
+            self.report.add(self.problem(row, name, value, finding))
+        self.report.count_unlisted(finding.severity, n - hits.height)
+
+    def problem(self, row: int, name: str, value: str, finding: Finding) -> Problem:
+        position = self.positions.get(name)
+        return Problem(
+            row=row, column=name, value=value or "", type=finding.key, severity=finding.severity, params=finding.params,
+            position=None if position is None else position + self.table.first_column,
+            header=self.table.headers[position] if position is not None else "",
+        )
+
+
+def check(table: RawTable, heis: HeiDirectory) -> Checked:
+    report = ImportReport(file=table.name)
+    headers = match_headers(table.headers)
+    first = table.first_column
+    if headers.unknown:
+        shown = [h for _, h in headers.unknown[:10]] + ([f"… (+{len(headers.unknown) - 10})"] if len(headers.unknown) > 10 else [])
+        report.add(Problem(table.header_row, "", "", "unknown_columns", "warning", {"headers": shown}))
+    for name, places in headers.duplicates:
+        report.add(Problem(table.header_row, name, table.headers[places[1]], "duplicate_column", params={
+            "cells": [cell_name(table.header_row, p + first) for p in places]}, position=places[1] + first))
+    if headers.missing:
+        report.add(Problem(table.header_row, "", "", "missing_columns", params={
+            "columns": [column(n).header for n in headers.missing]}))
+
+    raw = table.frame.select(
+        *(pl.col(f"c{headers.positions[c.name]}").fill_null("").str.strip_chars().alias(c.name)
+          if c.name in headers.positions else pl.lit("", pl.String).alias(c.name) for c in columns()),
+        pl.col(ROW),
+    )
+    # Rows with nothing in any known column are spacing, not records.
+    raw = raw.filter(~pl.all_horizontal(pl.col(c.name) == "" for c in columns()))
+    report.rows = raw.height
+    empty = raw.head(0).select(ROW, pl.lit("").alias("hei"), pl.lit("").alias("period"))
+    if headers.missing or headers.duplicates:
+        report.rejected = raw.height
+        return Checked(report, raw.head(0), raw.select(ROW, "hei", "period"))
+    if raw.height == 0:
+        report.add(Problem(table.header_row, "", "", "no_rows"))
+        return Checked(report, raw, empty)
+
+    c = _Check(table, headers.positions, report)
+    codes = raw.select(ROW, *(_encode(c, raw, col, heis) for col in columns()))
+    _row_rules(c, raw, codes)
+    rejected = pl.any_horizontal(c.rejects) if c.rejects else pl.Series([False] * raw.height)
+    codes = codes.with_columns(rejected.alias("_rejected"))
+    valid = codes.filter(~pl.col("_rejected")).drop("_rejected")
+    report.valid = valid.height
+    report.rejected = raw.height - valid.height
+    return Checked(report, valid, codes.filter(pl.col("_rejected")).select(ROW, "hei", "period"))
+
+
+def _encode(c: _Check, raw: pl.DataFrame, col: Column, heis: HeiDirectory) -> pl.Series:
+    """The column as codes ('' where empty or wrong); flags what is wrong."""
+    values = raw[col.name]
+    if col.kind in ("id", "text"):
+        return _free_text(c, raw, col)
+    reader = CellReader(col, heis)
+    distinct = values.unique().to_list()
+    cells = {text: reader.read(text) for text in distinct}
+    for text, cell in cells.items():
+        if cell.finding is not None:
+            c.flag(raw, values == text, col.name, cell.finding)
+    return values.replace_strict({t: cell.value for t, cell in cells.items()}, return_dtype=pl.String).alias(col.name)
+
+
+def _free_text(c: _Check, raw: pl.DataFrame, col: Column) -> pl.Series:
+    """Identifiers and names: vectorised, since every row may differ."""
+    values = raw[col.name]
+    if col.required == "always":
+        c.flag(raw, values == "", col.name, Finding("required"))
+    formula = values.str.starts_with("=")
+    for text in values.filter(formula).unique().to_list()[:MAX_LISTED]:
+        c.flag(raw, values == text, col.name, Finding("formula_text", params={"value": text}))
+    bad = formula
+    if col.max_length:
+        lengths = values.str.len_chars()
+        long_ = (lengths > col.max_length) & ~formula
+        for length in lengths.filter(long_).unique().to_list():
+            c.flag(raw, long_ & (lengths == length), col.name, Finding("too_long", params={"length": length, "limit": col.max_length}))
+        bad = bad | long_
+    if col.name == "person_id":
+        iin = values.str.contains(r"^\d{12}$")
+        c.flag(raw, iin, col.name, Finding("person_id_iin"))
+        bad = bad | iin
+    return pl.select(pl.when(bad).then(pl.lit("")).otherwise(values)).to_series().alias(col.name)
+
+
+def _row_rules(c: _Check, raw: pl.DataFrame, codes: pl.DataFrame) -> None:
+    category = codes["category"]
+    staff = category.is_in(STAFF)
+    student = category == "student"
+    # Staff carry a degree and no study level; students the other way round.
+    c.flag(raw, student & (raw["degree"] != ""), "degree", Finding("degree_on_student", params={
+        "level": column("study_level").header}))
+    c.flag(raw, staff & (raw["study_level"] != ""), "study_level", Finding("level_on_staff", params={
+        "degree": column("degree").header}))
+    c.flag(raw, staff & (raw["degree"] == ""), "degree", Finding("degree_required", params={
+        "none": DEGREE["none"].label}))
+    c.flag(raw, student & (raw["study_level"] == ""), "study_level", Finding("level_required", params={
+        "levels": [lvl.label for lvl in STUDY_LEVEL]}))
+
+    start, end = codes["start_date"], codes["end_date"]
+    inverted = (start != "") & (end != "") & (end < start)
+    for s, e in codes.filter(inverted).select("start_date", "end_date").unique().iter_rows():
+        c.flag(raw, inverted & (start == s) & (end == e), "end_date", Finding("dates_inverted", params={"start": s, "end": e}))
+
+    c.flag(raw, (raw["period"] == "") & (raw["start_date"] == ""), "period", Finding("no_period"))
+    _period_rules(c, raw, codes)
+
+    record_id = codes["record_id"]
+    repeated = (record_id != "") & record_id.is_duplicated()
+    if repeated.any():
+        firsts = codes.filter(repeated).group_by("record_id").agg(pl.col(ROW).min().alias("_first"))
+        first_of = codes.select(ROW, "record_id").join(firsts, on="record_id", how="left")["_first"]
+        later = repeated & (codes[ROW] != first_of)
+        for rid, first in codes.filter(later).select("record_id", first_of.filter(later).alias("f")).unique().iter_rows():
+            c.flag(raw, later & (record_id == rid), "record_id", Finding("duplicate_record_id", params={"value": rid, "first": first}))
+
+
+def _period_rules(c: _Check, raw: pl.DataFrame, codes: pl.DataFrame) -> None:
+    """The period, given or derived from the start date, must overlap the mobility's dates."""
+    start, end = codes["start_date"], codes["end_date"]
+    given = codes["period"] != ""
+    last = pl.select(pl.when(end != "").then(end).otherwise(start)).to_series()
+    for code in codes.filter(given & (start != ""))["period"].unique().to_list():
+        period = parse_period(code)
+        outside = given & (codes["period"] == code) & (start != "") & ((start > period.end.isoformat()) | (last < period.start.isoformat()))
+        for s, e in codes.filter(outside).select("start_date", last.filter(outside).alias("e")).unique().iter_rows():
+            c.flag(raw, outside & (start == s) & (last == e), "period", Finding("period_mismatch", params={
+                "start": s, "end": e, "period": period.label}))
+    derived = pl.select(
+        pl.when(given | (start == "")).then(codes["period"]).otherwise(
+            start.str.slice(0, 4) + pl.when(start.str.slice(5, 2) <= "06").then(pl.lit("H1")).otherwise(pl.lit("H2")))
+    ).to_series()
+    codes.replace_column(codes.get_column_index("period"), derived.alias("period"))

@@ -1,0 +1,64 @@
+"""Importing a file: read, check, and store the valid rows as submissions of (HEI, period).
+
+Without ``accept_valid`` a file with any rejected row changes nothing. A file's submissions are
+written in one transaction: a file killed half-way leaves every earlier version as it was.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from django.db import transaction
+
+from aqyl.domain.intake.problems import ImportReport
+from aqyl.importers.readers import RawTable, read_table
+from aqyl.importers.validate import ROW, Checked, check
+from aqyl.store import models as m
+from aqyl.store.register import RECORD_COLUMNS, write_submission
+from aqyl.store.registry import directory
+
+# progress(stage, done, total): stage is "read", "check" or "store"; total rows for "store".
+Progress = Callable[[str, int, int], None]
+
+
+def import_file(
+    path: Path, *, accept_valid: bool = False, dry_run: bool = False, user=None, progress: Progress | None = None,
+) -> tuple[ImportReport, RawTable | None]:
+    """Import one file. Raises UnreadableFile when it is not a table at all."""
+    started = time.perf_counter()
+    tick = progress or (lambda *_: None)
+    tick("read", 0, 1)
+    table = read_table(path)
+    tick("check", 0, 1)
+    checked = check(table, directory())
+    report = checked.report
+    report.dry_run = dry_run
+    if not dry_run and report.valid and (accept_valid or report.errors_total == 0):
+        _store(checked, table, user, tick)
+    report.seconds = time.perf_counter() - started
+    return report, table
+
+
+def _store(checked: Checked, table: RawTable, user, tick: Progress) -> None:
+    report = checked.report
+    rejected = checked.rejected.group_by("hei", "period").len()
+    rejected_in = {(h, p): n for h, p, n in rejected.iter_rows()}
+    groups = checked.valid.partition_by(["hei", "period"], as_dict=True, maintain_order=True)
+    heis = {h.code: h for h in m.Hei.objects.filter(code__in=[hei for hei, _ in groups])}
+    done = 0
+    with transaction.atomic():
+        for (hei, period), rows in sorted(groups.items()):
+            submission = write_submission(
+                heis[hei], period, rows.select(RECORD_COLUMNS), source="import", file_name=table.name,
+                file_sha256=table.sha256, rejected=rejected_in.get((hei, period), 0), user=user,
+            )
+            report.submissions.append({
+                "hei": hei, "period": period, "version": submission.version, "rows": rows.height,
+                "rejected": submission.rejected_count, "first_row": int(rows[ROW].min()),
+            })
+            done += rows.height
+            tick("store", done, report.valid)
+    report.stored = done
+
