@@ -148,6 +148,273 @@ def report(
 
 
 # ---------------------------------------------------------------------------------------------
+IMPORT_TEXT = {
+    "kk": {"read": "Файл оқылуда", "check": "Тексерілуде", "store": "Сақталуда", "file": "Файл", "format": "Пішімі",
+           "rows": "Жолдар", "valid": "Дұрыс", "rejected": "Қабылданбады", "warnings": "Ескертулер", "stored": "Сақталды",
+           "time": "Уақыты", "cell": "Ұяшық", "column": "Баған", "value": "Мән", "message": "Не істеу керек",
+           "more": "тағы {n} мәселе: толығы --report және --errors-xlsx файлдарында",
+           "nothing": "Файлда қате бар, сондықтан ештеңе сақталмады. Қателерді түзетіңіз немесе дұрыс жолдарды ғана сақтау үшін --accept-valid қосыңыз.",
+           "dry": "Тексеру ғана (--dry-run): ештеңе сақталмады.",
+           "submissions": "Тапсырылған есептер", "hei": "ЖОО", "period": "Кезең", "version": "Нұсқа"},
+    "ru": {"read": "Чтение файла", "check": "Проверка", "store": "Сохранение", "file": "Файл", "format": "Формат",
+           "rows": "Строк", "valid": "Верных", "rejected": "Отклонено", "warnings": "Предупреждений", "stored": "Сохранено",
+           "time": "Время", "cell": "Ячейка", "column": "Столбец", "value": "Значение", "message": "Что сделать",
+           "more": "ещё {n} замечаний: полностью в файлах --report и --errors-xlsx",
+           "nothing": "В файле есть ошибки, поэтому ничего не сохранено. Исправьте их или добавьте --accept-valid, чтобы сохранить только верные строки.",
+           "dry": "Только проверка (--dry-run): ничего не сохранено.",
+           "submissions": "Представленные отчёты", "hei": "Вуз", "period": "Период", "version": "Версия"},
+    "en": {"read": "Reading", "check": "Checking", "store": "Storing", "file": "File", "format": "Format",
+           "rows": "Rows", "valid": "Valid", "rejected": "Rejected", "warnings": "Warnings", "stored": "Stored",
+           "time": "Time", "cell": "Cell", "column": "Column", "value": "Value", "message": "What to do",
+           "more": "{n} more problems: all of them are in the --report and --errors-xlsx files",
+           "nothing": "The file has errors, so nothing was stored. Fix them, or add --accept-valid to store the valid rows only.",
+           "dry": "Check only (--dry-run): nothing was stored.",
+           "submissions": "Submissions", "hei": "HEI", "period": "Period", "version": "Version"},
+}
+SHOWN_PROBLEMS = 20
+
+
+@app.command("import")
+def import_(
+    files: Annotated[list[Path], typer.Argument(help="CSV or XLSX files in the interchange format (or the template).")],
+    accept_valid: Annotated[bool, typer.Option("--accept-valid", help="Store the valid rows even when others are rejected.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check only; store nothing.")] = False,
+    report: Annotated[Path | None, typer.Option(help="Write the validation report as JSON to this file.")] = None,
+    errors_xlsx: Annotated[Path | None, typer.Option("--errors-xlsx", help="Write the upload with its problems marked to this XLSX.")] = None,
+    user: Annotated[str | None, typer.Option(help="Record the submission as this Aqyl user's.")] = None,
+    lang: LangOption = "",
+) -> None:
+    """Import mobility records; exit 0 if every row is valid, 1 if any is rejected, 2 if a file cannot be read."""
+    lang = _lang(lang)
+    _db()
+    import getpass
+
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from aqyl.domain.intake.problems import ImportReport, Problem
+    from aqyl.importers.readers import UnreadableFile
+    from aqyl.store.imports import import_file
+
+    text = IMPORT_TEXT[lang]
+    account = _user(user) if user else None
+    who = account.get_username() if account else f"cli:{getpass.getuser()}"
+    results = []
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err_console, transient=True) as bar:
+        for path in files:
+            task = bar.add_task(f"{path.name}: {text['read']}", total=None)
+
+            def tick(stage: str, done: int, total: int, task=task, name=path.name) -> None:
+                bar.update(task, description=f"{name}: {text[stage]}", completed=done,
+                           total=total if stage == "store" else None)
+
+            try:
+                result, table = import_file(path, accept_valid=accept_valid, dry_run=dry_run, user=account,
+                                            submitted_by=who, progress=tick)
+            except UnreadableFile as error:
+                result, table = ImportReport(file=path.name, unreadable=True), None
+                result.add(Problem(0, "", "", error.key, params=error.params))
+            bar.remove_task(task)
+            results.append((result, table))
+    _print_import(results, text, lang, dry_run)
+    if report is not None:
+        _write_json(report, _import_json(results, lang))
+    if errors_xlsx is not None:
+        from aqyl.importers.errors_xlsx import write_errors_workbook
+
+        write_errors_workbook(errors_xlsx, [(t, r) for r, t in results if t is not None], lang)
+    raise typer.Exit(max(r.exit_code() for r, _ in results))
+
+
+def _user(username: str):
+    from django.contrib.auth import get_user_model
+
+    found = get_user_model().objects.filter(username=username).first()
+    if found is None:
+        err_console.print({"kk": f"«{username}» пайдаланушысы жоқ.", "ru": f"Пользователя «{username}» нет.",
+                           "en": f"There is no user “{username}”."}[default_lang()])
+        raise typer.Exit(2)
+    return found
+
+
+def _print_import(results, text: dict, lang: str, dry_run: bool) -> None:
+    table = Table(text["file"], text["rows"], text["valid"], text["rejected"], text["warnings"], text["stored"], text["time"])
+    for r, _ in results:
+        table.add_row(r.file, str(r.rows), str(r.valid), f"[red]{r.rejected}[/red]" if r.rejected else "0",
+                      str(r.warnings_total), str(r.stored), f"{r.seconds:.1f} s")
+    console.print(table)
+    for r, _ in results:
+        if not r.problems:
+            continue
+        problems = Table(text["cell"], text["column"], text["value"], text["message"], title=r.file, show_lines=False)
+        ordered = sorted(r.problems, key=lambda p: (p.severity != "error" and not r.unreadable, p.row, p.position or 0))
+        from aqyl.domain.intake.problems import cell_name
+
+        for p in ordered[:SHOWN_PROBLEMS]:
+            colour = "red" if p.severity == "error" else "yellow"
+            where = cell_name(p.row, p.position) if p.row else ""
+            problems.add_row(where, p.header or p.column, p.value[:40], f"[{colour}]{p.message(lang)}[/{colour}]")
+        console.print(problems)
+        hidden = r.errors_total + r.warnings_total - min(len(ordered), SHOWN_PROBLEMS)
+        if hidden > 0:
+            console.print(text["more"].format(n=hidden))
+        if r.rejected and not r.stored and not dry_run and not r.unreadable:
+            console.print(f"[red]{text['nothing']}[/red]")
+    if dry_run:
+        console.print(text["dry"])
+    stored = [s for r, _ in results for s in r.submissions]
+    if stored:
+        subs = Table(text["hei"], text["period"], text["version"], text["stored"], text["rejected"], title=text["submissions"])
+        for s in stored:
+            subs.add_row(s["hei"], s["period"], str(s["version"]), str(s["rows"]), str(s["rejected"]))
+        console.print(subs)
+
+
+def _import_json(results, lang: str) -> dict:
+    files = [r.as_dict(lang) for r, _ in results]
+    return {
+        "rows": sum(f["rows"] for f in files), "valid": sum(f["valid"] for f in files),
+        "rejected": sum(f["rejected"] for f in files), "warnings": sum(f["warnings"] for f in files),
+        "stored": sum(f["stored"] for f in files), "lang": lang,
+        "errors": [{"file": f["file"], **e} for f in files for e in f["errors"]],
+        "files": files,
+    }
+
+
+def _write_json(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    partial.replace(path)
+
+
+@app.command()
+def template(
+    out: Annotated[Path, typer.Option(help="Where to write the XLSX template.")],
+    lang: LangOption = "",
+) -> None:
+    """Write the XLSX upload template (headers, drop-down lists and instructions) in one language."""
+    lang = _lang(lang)
+    _db()
+    from aqyl.importers.template import build_template
+    from aqyl.store.registry import directory
+
+    data = build_template(lang, list(directory().heis.values()))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(out.name + ".partial")
+    partial.write_bytes(data)
+    partial.replace(out)
+    console.print(str(out))
+
+
+@app.command()
+def submissions(
+    period: Annotated[str, typer.Option(help="Half-year, e.g. 2023H1.")],
+    hei: Annotated[str | None, typer.Option(help="Show this HEI's versions instead of the board.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    lang: LangOption = "",
+) -> None:
+    """Which HEIs submitted for a period, when, how many rows, and which have not."""
+    lang = _lang(lang)
+    period_code = parse_period(period).code
+    _db()
+    from aqyl.store import models as m
+    from aqyl.store.submissions import board, history
+
+    heads = {"kk": ("ЖОО", "Түрі", "Нұсқа", "Қашан", "Кім", "Жолдар", "Қабылданбаған", "Файл", "Тапсырмаған"),
+             "ru": ("Вуз", "Тип", "Версия", "Когда", "Кто", "Строк", "Отклонено", "Файл", "Не сдали"),
+             "en": ("HEI", "Type", "Version", "When", "Who", "Rows", "Rejected", "File", "Not submitted")}[lang]
+    if hei:
+        row = m.Hei.objects.filter(code=_hei_code(hei)).first()
+        versions = history(row, period_code)
+        data = [_submission_json(s) for s in versions]
+        if as_json:
+            print(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        table = Table(heads[2], heads[3], heads[4], heads[5], heads[6], heads[7], "SHA-256", title=f"{row.code} — {row.name(lang)}")
+        for s in versions:
+            mark = " ✓" if s.is_current else ""
+            table.add_row(f"{s.version}{mark}", _when(s), s.submitted_by, str(s.row_count), str(s.rejected_count),
+                          s.file_name, s.file_sha256[:12])
+        console.print(table)
+        return
+    lines = board(period_code)
+    if as_json:
+        print(json.dumps([{"hei": line.hei.code, "name": line.hei.name(lang), "hei_type": line.hei.hei_type,
+                           "versions": line.versions,
+                           "current": _submission_json(line.current) if line.current else None} for line in lines],
+                         ensure_ascii=False, indent=2))
+        return
+    table = Table(heads[0], heads[1], heads[2], heads[3], heads[4], heads[5], heads[6], heads[7],
+                  title=parse_period(period_code).label.get(lang))
+    missing = 0
+    for line in lines:
+        s = line.current
+        name = f"{line.hei.code} — {line.hei.name(lang)}"
+        if s is None:
+            missing += 1
+            table.add_row(f"[yellow]{name}[/yellow]", HEI_TYPE.label(line.hei.hei_type, lang), "—", "—", "—", "—", "—", f"[yellow]{heads[8]}[/yellow]")
+        else:
+            table.add_row(name, HEI_TYPE.label(line.hei.hei_type, lang), str(s.version), _when(s), s.submitted_by,
+                          str(s.row_count), str(s.rejected_count), s.file_name)
+    console.print(table)
+    console.print(f"{heads[8]}: {missing} / {len(lines)}")
+
+
+def _hei_code(text: str) -> str:
+    from aqyl.store.registry import directory
+
+    return directory().encode(text)
+
+
+def _when(s) -> str:
+    from django.utils import timezone
+
+    return timezone.localtime(s.created_at).strftime("%Y-%m-%d %H:%M")
+
+
+def _submission_json(s) -> dict:
+    return {"version": s.version, "current": s.is_current, "source": s.source, "created_at": s.created_at.isoformat(),
+            "submitted_by": s.submitted_by, "rows": s.row_count, "rejected": s.rejected_count,
+            "file_name": s.file_name, "file_sha256": s.file_sha256}
+
+
+@app.command()
+def restore(
+    hei: Annotated[str, typer.Option(help="HEI code or name.")],
+    period: Annotated[str, typer.Option(help="Half-year, e.g. 2023H1.")],
+    version: Annotated[int, typer.Option(help="The earlier version to make current again.")],
+    lang: LangOption = "",
+) -> None:
+    """Make an earlier version of an HEI's submission current again (as a new version)."""
+    lang = _lang(lang)
+    period_code = parse_period(period).code
+    _db()
+    import getpass
+
+    from aqyl.store import models as m
+    from aqyl.store.register import restore as restore_version
+
+    old = m.Submission.objects.filter(hei__code=_hei_code(hei), period=period_code, version=version).first()
+    if old is None or old.is_current:
+        err_console.print({"kk": f"{version}-нұсқа жоқ немесе ол қазірдің өзінде ағымдағы.",
+                           "ru": f"Версии {version} нет, или она уже текущая.",
+                           "en": f"There is no version {version}, or it is already the current one."}[lang])
+        raise typer.Exit(2)
+    new = restore_version(old, submitted_by=f"cli:{getpass.getuser()}")
+    console.print({"kk": f"{old.version}-нұсқа қалпына келтірілді: енді {new.version}-нұсқа ({new.row_count} жол).",
+                   "ru": f"Версия {old.version} восстановлена как версия {new.version} ({new.row_count} строк).",
+                   "en": f"Version {old.version} restored as version {new.version} ({new.row_count} rows)."}[lang])
+
+
+# ---------------------------------------------------------------------------------------------
 @hei_app.command("list")
 def hei_list(
     hei_type: Annotated[str | None, typer.Option("--type", help="Only this HEI type (code or label).")] = None,

@@ -172,7 +172,7 @@ def _row_rules(c: _Check, raw: pl.DataFrame, codes: pl.DataFrame) -> None:
 def _period_rules(c: _Check, raw: pl.DataFrame, codes: pl.DataFrame) -> None:
     """The period, given or derived from the start date, must overlap the mobility's dates."""
     start, end = codes["start_date"], codes["end_date"]
-    given = codes["period"] != ""
+    given = (codes["period"] != "") & ~((end != "") & (end < start))  # inverted dates are flagged already
     last = pl.select(pl.when(end != "").then(end).otherwise(start)).to_series()
     for code in codes.filter(given & (start != ""))["period"].unique().to_list():
         period = parse_period(code)
@@ -181,7 +181,7 @@ def _period_rules(c: _Check, raw: pl.DataFrame, codes: pl.DataFrame) -> None:
             c.flag(raw, outside & (start == s) & (last == e), "period", Finding("period_mismatch", params={
                 "start": s, "end": e, "period": period.label}))
     derived = pl.select(
-        pl.when(given | (start == "")).then(codes["period"]).otherwise(
+        pl.when((codes["period"] != "") | (start == "")).then(codes["period"]).otherwise(
             start.str.slice(0, 4) + pl.when(start.str.slice(5, 2) <= "06").then(pl.lit("H1")).otherwise(pl.lit("H2")))
     ).to_series()
     codes.replace_column(codes.get_column_index("period"), derived.alias("period"))

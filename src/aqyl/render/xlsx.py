@@ -19,7 +19,7 @@ def safe_text(text: str) -> str:
     return "'" + text if text.startswith(_INJECTION) and text not in ("-", "–") else text
 
 
-def _sheet_name(title: str, used: set[str]) -> str:
+def sheet_name(title: str, used: set[str]) -> str:
     base = _SHEET_FORBIDDEN.sub(" ", title).strip()[:31] or "Sheet"
     name, i = base, 2
     while name.lower() in used:
@@ -50,7 +50,7 @@ def render_xlsx(doc: Document) -> bytes:
                                   **({"num_format": "#,##0"} if k == "number" else {})}) for k in cell_fmt}
     used: set[str] = set()
 
-    summary = book.add_worksheet(_sheet_name({"kk": "Анықтама", "ru": "Справка", "en": "Note"}.get(doc.lang, "Note"), used))
+    summary = book.add_worksheet(sheet_name({"kk": "Анықтама", "ru": "Справка", "en": "Note"}.get(doc.lang, "Note"), used))
     summary.set_column(0, 0, 110)
     r = 0
     summary.write(r, 0, doc.title, title_fmt)
@@ -81,7 +81,7 @@ def render_xlsx(doc: Document) -> bytes:
 
 
 def _table_sheet(book, table: Table, title: str, used, header, cell_fmt, strong, title_fmt) -> None:
-    sheet = book.add_worksheet(_sheet_name(_short_title(title), used))
+    sheet = book.add_worksheet(sheet_name(_short_title(title), used))
     sheet.write(0, 0, title, title_fmt)
     for c, column in enumerate(table.columns):
         sheet.write(2, c, column.header, header)
@@ -97,7 +97,7 @@ def _table_sheet(book, table: Table, title: str, used, header, cell_fmt, strong,
 
 
 def _chart_sheet(book, chart: Chart, used, header, cell_fmt, title_fmt) -> None:
-    name = _sheet_name(_short_title(chart.caption), used)
+    name = sheet_name(_short_title(chart.caption), used)
     sheet = book.add_worksheet(name)
     sheet.write(0, 0, chart.caption, title_fmt)
     sheet.set_column(0, 0, 45)

@@ -24,8 +24,9 @@ Progress = Callable[[str, int, int], None]
 
 
 def import_file(
-    path: Path, *, accept_valid: bool = False, dry_run: bool = False, user=None, progress: Progress | None = None,
-) -> tuple[ImportReport, RawTable | None]:
+    path: Path, *, accept_valid: bool = False, dry_run: bool = False, user=None, submitted_by: str = "",
+    progress: Progress | None = None,
+) -> tuple[ImportReport, RawTable]:
     """Import one file. Raises UnreadableFile when it is not a table at all."""
     started = time.perf_counter()
     tick = progress or (lambda *_: None)
@@ -36,12 +37,12 @@ def import_file(
     report = checked.report
     report.dry_run = dry_run
     if not dry_run and report.valid and (accept_valid or report.errors_total == 0):
-        _store(checked, table, user, tick)
+        _store(checked, table, user, submitted_by, tick)
     report.seconds = time.perf_counter() - started
     return report, table
 
 
-def _store(checked: Checked, table: RawTable, user, tick: Progress) -> None:
+def _store(checked: Checked, table: RawTable, user, submitted_by: str, tick: Progress) -> None:
     report = checked.report
     rejected = checked.rejected.group_by("hei", "period").len()
     rejected_in = {(h, p): n for h, p, n in rejected.iter_rows()}
@@ -53,6 +54,7 @@ def _store(checked: Checked, table: RawTable, user, tick: Progress) -> None:
             submission = write_submission(
                 heis[hei], period, rows.select(RECORD_COLUMNS), source="import", file_name=table.name,
                 file_sha256=table.sha256, rejected=rejected_in.get((hei, period), 0), user=user,
+                submitted_by=submitted_by,
             )
             report.submissions.append({
                 "hei": hei, "period": period, "version": submission.version, "rows": rows.height,

@@ -99,6 +99,7 @@ class Submission(models.Model):
     row_count = models.PositiveIntegerField(default=0)
     rejected_count = models.PositiveIntegerField(default=0, help_text="Rows of the file left out as invalid")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    submitted_by = models.CharField(max_length=150, blank=True, help_text="Who uploaded it: a user, or the OS login of a CLI import")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -34,7 +34,7 @@ BATCH = 100_000
 
 def write_submission(
     hei: m.Hei, period: str, rows: pl.DataFrame, *, source: str = "import", file_name: str = "",
-    file_sha256: str = "", rejected: int = 0, user=None,
+    file_sha256: str = "", rejected: int = 0, user=None, submitted_by: str = "",
 ) -> m.Submission:
     """Store ``rows`` as the new current version of (HEI, period); the previous version is archived.
     Call inside ``transaction.atomic()``."""
@@ -45,6 +45,7 @@ def write_submission(
     submission = m.Submission.objects.create(
         hei=hei, period=period, version=last + 1, source=source, file_name=file_name[:255], file_sha256=file_sha256,
         row_count=rows.height, rejected_count=rejected, created_by=user,
+        submitted_by=submitted_by or (user.get_username() if user is not None else ""),
     )
     rows = rows.with_columns(pl.lit(hei.code).alias("hei"), pl.lit(period).alias("period"))
     _insert_records(submission, hei, rows)
@@ -181,7 +182,7 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def restore(submission: m.Submission, user=None) -> m.Submission:
+def restore(submission: m.Submission, user=None, submitted_by: str = "") -> m.Submission:
     """Make an earlier version current again, as a new version (the history stays linear)."""
     from django.db import transaction
 
@@ -190,4 +191,5 @@ def restore(submission: m.Submission, user=None) -> m.Submission:
         return write_submission(
             submission.hei, submission.period, rows, source="restore", file_name=submission.file_name,
             file_sha256=submission.file_sha256, rejected=submission.rejected_count, user=user,
+            submitted_by=submitted_by,
         )

@@ -101,5 +101,10 @@ class Migration(migrations.Migration):
             model_name='recordcount',
             index=models.Index(fields=['period', 'category', 'direction'], name='count_period'),
         ),
+        migrations.AddField(
+            model_name='submission',
+            name='submitted_by',
+            field=models.CharField(blank=True, help_text='Who uploaded it: a user, or the OS login of a CLI import', max_length=150),
+        ),
         migrations.RunPython(count_existing_records, migrations.RunPython.noop),
     ]

@@ -1,0 +1,97 @@
+"""The upload sent back with its problems: each file's cells where they were (so "E12" in a
+message is E12 here too), bad cells red and doubtful ones yellow, each with a comment saying
+what is wrong, and a sheet listing every problem with a link to its cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from aqyl.domain.i18n import Label
+from aqyl.domain.intake.problems import ImportReport
+from aqyl.importers.readers import RawTable
+from aqyl.render.xlsx import sheet_name
+
+# Comments beyond this make the workbook slow to open; the problems sheet still lists them all.
+MAX_COMMENTS = 20_000
+
+TEXT = {
+    "problems": Label("Қателер", "Ошибки", "Problems"),
+    "heads": (Label("Файл", "Файл", "File"), Label("Ұяшық", "Ячейка", "Cell"), Label("Баған", "Столбец", "Column"),
+              Label("Мән", "Значение", "Value"), Label("Түрі", "Тип", "Type"), Label("Маңыздылығы", "Важность", "Severity"),
+              Label("Не істеу керек", "Что сделать", "What to do")),
+    "error": Label("қате", "ошибка", "error"),
+    "warning": Label("ескерту", "предупреждение", "warning"),
+}
+
+
+def write_errors_workbook(path: Path, uploads: list[tuple[RawTable, ImportReport]], lang: str) -> None:
+    """One sheet per uploaded file, then the problems sheet; written under a temporary name."""
+    partial = path.with_name(path.name + ".partial")
+    book = xlsxwriter.Workbook(str(partial), {"constant_memory": False, "strings_to_formulas": False,
+                                              "strings_to_urls": False, "strings_to_numbers": False})
+    fmt = {
+        "header": book.add_format({"bold": True, "bg_color": "#E8EEF5", "border": 1}),
+        "error": book.add_format({"bg_color": "#F4B6B6", "border": 1, "border_color": "#C00000"}),
+        "warning": book.add_format({"bg_color": "#FFE699"}),
+        "link": book.add_format({"font_color": "#0563C1", "underline": 1}),
+        "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
+    }
+    used: set[str] = set()
+    listing: list[tuple[str, str, object]] = []  # (sheet, cell, problem)
+    for table, report in uploads:
+        sheet = book.add_worksheet(sheet_name(Path(table.name).stem, used))
+        _copy(sheet, table, report, fmt, lang)
+        listing += [(sheet.name, _cell(p), p) for p in sorted(report.problems, key=lambda p: (p.row, p.position or 0))]
+    problems = book.add_worksheet(sheet_name(TEXT["problems"].get(lang), used))
+    problems.freeze_panes(1, 0)
+    for j, head in enumerate(TEXT["heads"]):
+        problems.write_string(0, j, head.get(lang), fmt["header"])
+    for j, width in enumerate((20, 8, 24, 24, 20, 12, 90)):
+        problems.set_column(j, j, width)
+    for i, (sheet_title, cell, p) in enumerate(listing, start=1):
+        problems.write_string(i, 0, sheet_title)
+        if cell:
+            problems.write_url(i, 1, f"internal:'{sheet_title}'!{cell}", fmt["link"], cell)
+        else:
+            problems.write_string(i, 1, str(p.row))
+        problems.write_string(i, 2, p.header or p.column)
+        problems.write_string(i, 3, p.value)
+        problems.write_string(i, 4, p.type)
+        problems.write_string(i, 5, TEXT[p.severity].get(lang), fmt[p.severity])
+        problems.write_string(i, 6, p.message(lang), fmt["wrap"])
+    book.close()
+    partial.replace(path)
+
+
+def _cell(problem) -> str:
+    return xl_rowcol_to_cell(problem.row - 1, problem.position) if problem.position is not None else ""
+
+
+def _copy(sheet, table: RawTable, report: ImportReport, fmt: dict, lang: str) -> None:
+    """The file's cells at their own addresses, marked where a problem points."""
+    marks: dict[tuple[int, int], list] = {}
+    for p in report.problems:
+        if p.position is not None:
+            marks.setdefault((p.row - 1, p.position), []).append(p)
+    first = table.first_column
+    for j, head in enumerate(table.headers):
+        sheet.write_string(table.header_row - 1, first + j, head, fmt["header"])
+    sheet.freeze_panes(table.header_row, 0)
+    sheet.set_column(first, first + max(len(table.headers) - 1, 0), 18)
+    names = [c for c in table.frame.columns if c != "_row"]
+    rows = table.frame["_row"].to_list()
+    for j, name in enumerate(names):
+        for r, value in zip(rows, table.frame[name].to_list(), strict=True):
+            if value:
+                sheet.write_string(r - 1, first + j, value)
+    comments = 0
+    for (r, c), found in marks.items():
+        severity = "error" if any(p.severity == "error" for p in found) else "warning"
+        value = found[0].value if r != table.header_row - 1 else found[0].header
+        sheet.write_string(r, c, value or "", fmt[severity])
+        if comments < MAX_COMMENTS:
+            sheet.write_comment(r, c, "\n".join(p.message(lang) for p in found), {"x_scale": 3, "y_scale": 2})
+            comments += 1
