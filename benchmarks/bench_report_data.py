@@ -3,9 +3,10 @@
     .venv/bin/pip install -e '.[bench]'
     .venv/bin/python benchmarks/bench_report_data.py [--rows 1000000] [--repeat 3]
 
-Builds a throwaway SQLite database: the demo's registry, then N records for 2023H1 and N/2 for
-2022H1 drawn (seeded) from the demo records' rows, so the value mix is the note's. The same
-records go to a CSV with the HEI type alongside. Timed, median of --repeat runs, in one process:
+Builds a throwaway SQLite database: N records for 2023H1 and N/2 for 2022H1 drawn (seeded) from
+the demo records' rows, so the value mix is the note's, written to a canonical CSV (with the HEI
+type alongside, for pandas) and loaded with `import_file`, as users load files; the import also
+writes the per-submission counts the report reads. Timed, median of --repeat runs, in one process:
 - `report_data("2023H1")` (both periods, every breakdown, distinct counts, growth);
 - pandas: `read_csv` of that CSV plus the same group-bys and distinct counts.
 Prints the two times and their ratio; compare ratios, not seconds, on a shared machine.
@@ -15,48 +16,32 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-COLUMNS = ["period", "direction", "category", "hei_id", "partner_institution", "partner_country", "programme",
-           "format", "degree", "study_level", "field", "person_id", "record_id", "funding", "gender"]
+sys.path.insert(0, str(Path(__file__).parent))
+from records import write_csv
 
 
 def build(tmp: Path, rows: int) -> Path:
+    """A throwaway SQLite database holding the records, loaded the way users load them:
+    `import_file` of a canonical CSV (which also carries each row's HEI type, for pandas)."""
     os.environ["AQYL_DATA_DIR"] = str(tmp)
     os.environ["AQYL_DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
     from aqyl.store.bootstrap import setup
 
     setup()
-    from django.db import connection, transaction
+    from django.db import connection
 
-    from aqyl.store import models as m
-    from aqyl.store.demo import load_demo
+    from aqyl.store.imports import import_file
 
-    load_demo()
-    templates = {p: list(m.MobilityRecord.objects.filter(period=p).values_list(*COLUMNS[:11])) for p in ("2023H1", "2022H1")}
-    hei_type = dict(m.Hei.objects.values_list("id", "hei_type"))
-    rng = random.Random(1)
-    m.MobilityRecord.objects.all().delete()
     csv_path = tmp / "records.csv"
-    sql = (f"INSERT INTO aqyl_mobilityrecord ({', '.join(COLUMNS)}, created_at) "
-           f"VALUES ({', '.join(['%s'] * len(COLUMNS))}, '2026-01-01')")
-    with transaction.atomic(), connection.cursor() as cursor, csv_path.open("w", encoding="utf-8") as csv:
-        csv.write(",".join([*COLUMNS[:11], "hei_type"]) + "\n")
-        for period, n in (("2023H1", rows), ("2022H1", rows // 2)):
-            batch = []
-            for i in range(n):
-                row = rng.choice(templates[period])
-                batch.append((*row, f"P{i}", f"R{period}{i}", "", ""))
-                csv.write(",".join(map(str, row)) + f",{hei_type[row[3]]}\n")
-                if len(batch) == 50_000:
-                    cursor.executemany(sql, batch)
-                    batch = []
-            cursor.executemany(sql, batch)
+    write_csv(csv_path, {"2023H1": rows, "2022H1": rows // 2}, with_hei_type=True)
+    report, _ = import_file(csv_path)
+    assert report.stored == rows + rows // 2, report.as_dict("en")["errors"][:3]
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return csv_path
@@ -72,10 +57,10 @@ def pandas_report(csv_path: Path) -> dict:
         p = df[df["period"] == period]
         per = {}
         for direction, d in [*p.groupby("direction"), ("both", p)]:
-            facts = {"total": len(d), "kz_heis": d["hei_id"].nunique(),
+            facts = {"total": len(d), "kz_heis": d["hei"].nunique(),
                      "foreign_heis": d.loc[d["partner_institution"] != "", "partner_institution"].nunique(),
                      "countries": d["partner_country"].nunique()}
-            for column in ("hei_type", "format", "degree", "study_level", "field", "partner_country", "programme", "hei_id"):
+            for column in ("hei_type", "format", "degree", "study_level", "field", "partner_country", "programme", "hei"):
                 facts[column] = d.groupby(column).size().to_dict()
             per[direction] = facts
         out[period] = per

@@ -15,3 +15,11 @@ def reference() -> dict:
     if not path.exists():
         pytest.skip(f"{path} is not here")
     return json.loads(path.read_text("utf-8"))
+
+
+# Generated examples are the same on every run, so CI never fails on a case nobody can replay;
+# run with --hypothesis-seed to explore new ones.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("aqyl", derandomize=True, print_blob=True)
+_hypothesis_settings.load_profile("aqyl")

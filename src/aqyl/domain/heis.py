@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -47,6 +48,14 @@ def shipped_registry() -> list[Hei]:
     ]
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _core(text: str, common: set[str]) -> str:
+    words = [w for w in _WORD.findall(text) if w not in common]
+    return " ".join(words) or text
+
+
 class UnknownHei(AqylError):
     def __init__(self, value: object, suggestions: list[Label]) -> None:
         self.suggestions = suggestions
@@ -79,13 +88,23 @@ class HeiDirectory:
         return self._index.get(normalize(str(text or "")))
 
     def closest(self, text: str, limit: int = 3) -> list[tuple[str, float]]:
-        """(code, score 0–100) of the most similar HEIs, best first, one entry per HEI."""
-        ranked = process.extract(normalize(text), list(self._index), scorer=fuzz.WRatio, limit=limit * 6)
+        """(code, score 0–100) of the most similar HEIs, best first, one entry per HEI.
+
+        Words most names share ("университет", "атындағы", "university") are left out of the
+        comparison: with them every long name scores about 86 against every other."""
+        common = self._common_words()
+        cores = {key: _core(key, common) for key in self._index}
+        ranked = process.extract(_core(normalize(text), common), cores, scorer=fuzz.WRatio, limit=limit * 6)
         best: dict[str, float] = {}
-        for key, score, _ in ranked:
+        for _, score, key in ranked:
             code = self._index[key]
             best[code] = max(best.get(code, 0.0), score)
         return sorted(best.items(), key=lambda item: -item[1])[:limit]
+
+    def _common_words(self) -> set[str]:
+        counts = Counter(word for key in self._index for word in set(_WORD.findall(key)))
+        floor = max(5, len(self._index) // 25)
+        return {word for word, n in counts.items() if n >= floor}
 
     def encode(self, text: object) -> str:
         code = self.resolve(text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import asdict, dataclass
 
 import polars as pl
@@ -13,7 +13,7 @@ from aqyl.domain.demo import DEFAULT_SEED, load_figures, synthesize
 from aqyl.domain.errors import AqylError
 from aqyl.domain.heis import shipped_registry
 from aqyl.store import models as m
-from aqyl.store.register import RECORD_COLUMNS, write_submission
+from aqyl.store.register import RECORD_COLUMNS, write_submissions
 from aqyl.store.registry import sync_shipped_registry
 
 DEMO_PASSWORD = "aqyl-demo"
@@ -43,16 +43,11 @@ def load_demo(seed: int = DEFAULT_SEED) -> DemoSummary:
     with transaction.atomic():
         sync_shipped_registry()
         m.Submission.objects.filter(source="demo").delete()  # the demo replaces itself, nothing else
-        heis = {h.code: h for h in m.Hei.objects.all()}
-        per_submission: dict[tuple[str, str], list[dict]] = defaultdict(list)
-        for r in records:
-            per_submission[(r.hei, r.period)].append(asdict(r))
-        for (hei, period), rows in sorted(per_submission.items()):
-            write_submission(heis[hei], period, _frame(rows), source="demo", file_name="demo")
-        users = _demo_users(heis[DEMO_OFFICER_HEI])
+        submissions = write_submissions(_frame([asdict(r) for r in records]), source="demo", file_name="demo")
+        users = _demo_users(m.Hei.objects.get(code=DEMO_OFFICER_HEI))
     return DemoSummary(
         records=dict(sorted(Counter(f"{r.period} {r.direction}" for r in records).items())),
-        submissions=len(per_submission),
+        submissions=len(submissions),
         heis=m.Hei.objects.count(),
         users=users,
     )

@@ -10,13 +10,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import polars as pl
 from django.db import transaction
 
 from aqyl.domain.intake.problems import ImportReport
 from aqyl.importers.readers import RawTable, read_table
 from aqyl.importers.validate import ROW, Checked, check
-from aqyl.store import models as m
-from aqyl.store.register import RECORD_COLUMNS, write_submission
+from aqyl.store.register import write_submissions
 from aqyl.store.registry import directory
 
 # progress(stage, done, total): stage is "read", "check" or "store"; total rows for "store".
@@ -44,23 +44,18 @@ def import_file(
 
 def _store(checked: Checked, table: RawTable, user, submitted_by: str, tick: Progress) -> None:
     report = checked.report
-    rejected = checked.rejected.group_by("hei", "period").len()
-    rejected_in = {(h, p): n for h, p, n in rejected.iter_rows()}
-    groups = checked.valid.partition_by(["hei", "period"], as_dict=True, maintain_order=True)
-    heis = {h.code: h for h in m.Hei.objects.filter(code__in=[hei for hei, _ in groups])}
-    done = 0
+    rejected = {(h, p): n for h, p, n in checked.rejected.group_by("hei", "period").len().iter_rows()}
+    tick("store", 0, report.valid)
     with transaction.atomic():
-        for (hei, period), rows in sorted(groups.items()):
-            submission = write_submission(
-                heis[hei], period, rows.select(RECORD_COLUMNS), source="import", file_name=table.name,
-                file_sha256=table.sha256, rejected=rejected_in.get((hei, period), 0), user=user,
-                submitted_by=submitted_by,
-            )
-            report.submissions.append({
-                "hei": hei, "period": period, "version": submission.version, "rows": rows.height,
-                "rejected": submission.rejected_count, "first_row": int(rows[ROW].min()),
-            })
-            done += rows.height
-            tick("store", done, report.valid)
-    report.stored = done
-
+        submissions = write_submissions(
+            checked.valid, source="import", file_name=table.name, file_sha256=table.sha256, rejected=rejected,
+            user=user, submitted_by=submitted_by,
+        )
+    first_rows = {(h, p): r for h, p, r in checked.valid.group_by("hei", "period").agg(pl.col(ROW).min()).iter_rows()}
+    report.submissions = [
+        {"hei": s.hei.code, "period": s.period, "version": s.version, "rows": s.row_count,
+         "rejected": s.rejected_count, "first_row": first_rows[(s.hei.code, s.period)]}
+        for s in submissions
+    ]
+    report.stored = sum(s.row_count for s in submissions)
+    tick("store", report.stored, report.valid)

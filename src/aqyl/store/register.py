@@ -32,48 +32,70 @@ DATE_COLUMNS = ("start_date", "end_date")
 BATCH = 100_000
 
 
-def write_submission(
-    hei: m.Hei, period: str, rows: pl.DataFrame, *, source: str = "import", file_name: str = "",
-    file_sha256: str = "", rejected: int = 0, user=None, submitted_by: str = "",
-) -> m.Submission:
-    """Store ``rows`` as the new current version of (HEI, period); the previous version is archived.
-    Call inside ``transaction.atomic()``."""
-    previous = m.Submission.objects.filter(hei=hei, period=period, is_current=True).first()
-    if previous is not None:
-        supersede(previous)
-    last = m.Submission.objects.filter(hei=hei, period=period).aggregate(v=Max("version"))["v"] or 0
-    submission = m.Submission.objects.create(
-        hei=hei, period=period, version=last + 1, source=source, file_name=file_name[:255], file_sha256=file_sha256,
-        row_count=rows.height, rejected_count=rejected, created_by=user,
-        submitted_by=submitted_by or (user.get_username() if user is not None else ""),
+def write_submissions(
+    rows: pl.DataFrame, *, source: str = "import", file_name: str = "", file_sha256: str = "",
+    rejected: dict[tuple[str, str], int] | None = None, user=None, submitted_by: str = "",
+) -> list[m.Submission]:
+    """Store ``rows`` (interchange columns, HEIs as codes) as the new current version of each
+    (HEI, period) they hold; previous versions are archived. Call inside ``transaction.atomic()``.
+    The work is done once for all submissions, not once per submission: a national file holds
+    a hundred of them."""
+    rows = rows.select(RECORD_COLUMNS)
+    keys = rows.group_by("hei", "period", maintain_order=True).len()
+    heis = {h.code: h for h in m.Hei.objects.filter(code__in=keys["hei"].unique().to_list())}
+    who = submitted_by or (user.get_username() if user is not None else "")
+    submissions = []
+    for hei_code, period, n in keys.sort("hei", "period").iter_rows():
+        hei = heis[hei_code]
+        previous = m.Submission.objects.filter(hei=hei, period=period, is_current=True).first()
+        if previous is not None:
+            supersede(previous)
+        last = m.Submission.objects.filter(hei=hei, period=period).aggregate(v=Max("version"))["v"] or 0
+        submissions.append(m.Submission.objects.create(
+            hei=hei, period=period, version=last + 1, source=source, file_name=file_name[:255],
+            file_sha256=file_sha256, row_count=n, rejected_count=(rejected or {}).get((hei_code, period), 0),
+            created_by=user, submitted_by=who,
+        ))
+    ids = pl.DataFrame(
+        {"hei": [s.hei.code for s in submissions], "period": [s.period for s in submissions],
+         "submission_id": [s.id for s in submissions], "hei_id": [s.hei_id for s in submissions]},
+        schema={"hei": pl.String, "period": pl.String, "submission_id": pl.Int64, "hei_id": pl.Int64},
     )
+    # In submission order, so the submission index grows at its end.
+    rows = rows.join(ids, on=["hei", "period"], how="left").sort("submission_id", maintain_order=True)
+    _insert_records(rows)
+    _insert_counts(rows)
+    return submissions
+
+
+def write_submission(hei: m.Hei, period: str, rows: pl.DataFrame, *, rejected: int = 0, **kwargs) -> m.Submission:
+    """One (HEI, period): the demo and restoring a version write this way."""
     rows = rows.with_columns(pl.lit(hei.code).alias("hei"), pl.lit(period).alias("period"))
-    _insert_records(submission, hei, rows)
-    _insert_counts(submission, hei, rows)
+    if rows.height == 0:
+        raise ValueError("a submission needs rows")
+    [submission] = write_submissions(rows, rejected={(hei.code, period): rejected}, **kwargs)
     return submission
 
 
-def _insert_records(submission: m.Submission, hei: m.Hei, rows: pl.DataFrame) -> None:
+def _insert_records(rows: pl.DataFrame) -> None:
     now = timezone.now()
-    names = [c for c in RECORD_COLUMNS if c != "hei"]
-    columns = ["submission_id", "hei_id", *names, "created_at"]
+    names = ["submission_id", "hei_id", *(c for c in RECORD_COLUMNS if c != "hei")]
+    columns = [*names, "created_at"]
     if connection.vendor == "sqlite":
         # A CHECK with an IN list costs SQLite an ephemeral table per row (34 s per million rows
         # here, six times the insert itself), so the bulk path checks the same rules column-wise
         # first and lets SQLite skip them; every other write still meets the CHECKs.
         _check_register_rules(rows)
         with _sqlite_checks_off():
-            _bulk_insert(m.MobilityRecord._meta.db_table, columns,
-                         _tuples(rows, names, before=(submission.id, hei.id), after=(now.isoformat(sep=" "),)))
+            _bulk_insert(m.MobilityRecord._meta.db_table, columns, _tuples(rows, names, after=(now.isoformat(sep=" "),)))
     else:
-        _bulk_insert(m.MobilityRecord._meta.db_table, columns, _tuples(rows, names, (submission.id, hei.id), (now,)))
+        _bulk_insert(m.MobilityRecord._meta.db_table, columns, _tuples(rows, names, after=(now,)))
 
 
-def _insert_counts(submission: m.Submission, hei: m.Hei, rows: pl.DataFrame) -> None:
-    grouped = rows.select(pl.col(c).fill_null("") for c in COUNT_COLUMNS if c != "hei").group_by(
-        [c for c in COUNT_COLUMNS if c != "hei"]).len("n")
-    _bulk_insert(m.RecordCount._meta.db_table, ["submission_id", "hei_id", *grouped.columns],
-                 _tuples(grouped, grouped.columns, before=(submission.id, hei.id)))
+def _insert_counts(rows: pl.DataFrame) -> None:
+    keys = ["submission_id", "hei_id", *(c for c in COUNT_COLUMNS if c != "hei")]
+    grouped = rows.group_by(keys).len("n")
+    _bulk_insert(m.RecordCount._meta.db_table, grouped.columns, _tuples(grouped, grouped.columns))
 
 
 def _tuples(frame: pl.DataFrame, names: list[str], before: tuple = (), after: tuple = ()) -> Iterator[tuple]:

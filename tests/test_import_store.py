@@ -1,0 +1,228 @@
+"""Imports land as submissions of (HEI, period), whole or not at all; re-imports keep the earlier
+version; the command exits 0/1/2 and writes the JSON report and the error workbook."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import openpyxl
+import pytest
+from django.db import connection
+from django.db.models import Count, Sum
+
+from aqyl.store import models as m
+from aqyl.store.imports import import_file
+from aqyl.store.register import restore
+from aqyl.store.report_data import report_data
+from test_import_check import GOOD, HEADER, csv_text, write
+
+AQYL = [sys.executable, "-m", "aqyl.cli"]
+demo_db = pytest.mark.django_db
+
+
+def rows_for(hei: str, n: int, period: str = "2023H1", **extra) -> list[dict]:
+    month = "03" if period.endswith("H1") else "10"
+    year = period[:4]
+    return [{"record_id": f"{hei}-{period}-{i}", "hei": hei, "period": period, "start_date": f"{year}-{month}-01",
+             "end_date": f"{year}-{month}-20", **extra} for i in range(n)]
+
+
+def upload(tmp_path, rows, name="upload.csv") -> Path:
+    # csv_text numbers record IDs itself; keep ours.
+    text = csv_text([{**r} for r in rows])
+    lines = text.splitlines()
+    return write(tmp_path, "\n".join(lines) + "\n", name)
+
+
+@demo_db
+def test_a_file_splits_into_submissions_with_counts(tmp_path):
+    path = upload(tmp_path, rows_for("ALMAU", 3) + rows_for("ENU", 2) + rows_for("ENU", 4, "2023H2"))
+    report, _ = import_file(path, submitted_by="tester")
+    assert report.ok and report.stored == 9
+    got = {(s.hei.code, s.period): (s.version, s.row_count, s.file_name, len(s.file_sha256), s.submitted_by)
+           for s in m.Submission.objects.all()}
+    assert got == {("ALMAU", "2023H1"): (1, 3, "upload.csv", 64, "tester"), ("ENU", "2023H1"): (1, 2, "upload.csv", 64, "tester"),
+                   ("ENU", "2023H2"): (1, 4, "upload.csv", 64, "tester")}
+    # The counts the reports read agree with the records themselves.
+    by_records = dict(m.MobilityRecord.objects.values_list("submission").annotate(n=Count("id")))
+    by_counts = dict(m.RecordCount.objects.values_list("submission").annotate(n=Sum("n")))
+    assert by_records == by_counts
+    data = report_data("2023H1")
+    assert data["periods"]["2023H1"]["outgoing"]["total"] == 5
+    assert data["periods"]["2023H1"]["outgoing"]["by_country"] == {"EE": 5}
+
+
+@demo_db
+def test_reimport_replaces_and_keeps_the_earlier_version(tmp_path):
+    first = upload(tmp_path, rows_for("ALMAU", 3), "v1.csv")
+    import_file(first)
+    second = upload(tmp_path, rows_for("ALMAU", 5, partner_country="UZ"), "v2.csv")
+    import_file(second)
+    versions = list(m.Submission.objects.filter(hei__code="ALMAU", period="2023H1").order_by("version"))
+    assert [(s.version, s.is_current, s.row_count, s.file_name) for s in versions] == [
+        (1, False, 3, "v1.csv"), (2, True, 5, "v2.csv")]
+    assert m.MobilityRecord.objects.count() == 5 and m.ArchivedRecord.objects.filter(submission=versions[0]).count() == 3
+    assert report_data("2023H1")["periods"]["2023H1"]["outgoing"]["by_country"] == {"UZ": 5}
+    restored = restore(versions[0])
+    assert (restored.version, restored.row_count, restored.source) == (3, 3, "restore")
+    assert report_data("2023H1")["periods"]["2023H1"]["outgoing"]["by_country"] == {"EE": 3}
+    assert sorted(m.MobilityRecord.objects.values_list("record_id", flat=True)) == [f"ALMAU-2023H1-{i}" for i in range(3)]
+    assert m.MobilityRecord.objects.filter(start_date="2023-03-01").count() == 3
+
+
+@demo_db
+def test_errors_change_nothing_unless_valid_rows_are_accepted(tmp_path):
+    import_file(upload(tmp_path, rows_for("ALMAU", 2), "old.csv"))
+    bad = upload(tmp_path, [*rows_for("ALMAU", 4), {**rows_for("ALMAU", 1)[0], "record_id": "X", "partner_country": "Atlantis"}])
+    report, _ = import_file(bad)
+    assert (report.rows, report.valid, report.rejected, report.stored) == (5, 4, 1, 0) and report.exit_code() == 1
+    assert m.MobilityRecord.objects.count() == 2  # the old submission stands
+    report, _ = import_file(bad, dry_run=True, accept_valid=True)
+    assert report.stored == 0 and m.MobilityRecord.objects.count() == 2
+    report, _ = import_file(bad, accept_valid=True)
+    assert report.stored == 4 and report.exit_code() == 1
+    current = m.Submission.objects.get(hei__code="ALMAU", period="2023H1", is_current=True)
+    assert (current.version, current.row_count, current.rejected_count) == (2, 4, 1)
+
+
+@demo_db
+def test_a_failure_half_way_leaves_every_submission_as_it_was(tmp_path, monkeypatch):
+    import_file(upload(tmp_path, rows_for("ALMAU", 2) + rows_for("ENU", 2), "old.csv"))
+    before = sorted(m.MobilityRecord.objects.values_list("hei__code", "record_id"))
+    import aqyl.store.register as register
+
+    def failing(rows):  # after the old versions were archived and the new rows written
+        assert m.MobilityRecord.objects.count() == 14
+        raise OSError("disk full")
+
+    monkeypatch.setattr(register, "_insert_counts", failing)
+    with pytest.raises(OSError):
+        import_file(upload(tmp_path, rows_for("ALMAU", 7) + rows_for("ENU", 7), "new.csv"))
+    assert sorted(m.MobilityRecord.objects.values_list("hei__code", "record_id")) == before
+    assert m.Submission.objects.filter(is_current=True).count() == 2 and m.Submission.objects.count() == 2
+    assert m.RecordCount.objects.aggregate(n=Sum("n"))["n"] == 4
+
+
+# --- the command ----------------------------------------------------------------------------------
+def run(args, tmp_path, timeout=300):
+    env = {k: v for k, v in os.environ.items() if k != "AQYL_DATABASE_URL"}
+    env |= {"AQYL_DATA_DIR": str(tmp_path / "data"), "COLUMNS": "200"}
+    return subprocess.run([*AQYL, *args], capture_output=True, text=True, env=env, timeout=timeout)
+
+
+def test_import_command_exit_codes_report_and_error_workbook(tmp_path):
+    good = upload(tmp_path, rows_for("ALMAU", 3), "good.csv")
+    result = run(["import", str(good), "--lang", "en"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "good.csv" in result.stdout and "ALMAU" in result.stdout
+
+    bad_rows = [*rows_for("ENU", 2), {**rows_for("ENU", 1)[0], "record_id": "B", "partner_country": "Uzbekstan"}]
+    bad = upload(tmp_path, bad_rows, "bad.csv")
+    garbage = write(tmp_path, b"\x00\x01garbage", "garbage.csv")
+    out = tmp_path / "out"
+    result = run(["import", str(bad), str(garbage), "--lang", "kk", "--report", str(out / "r.json"),
+                  "--errors-xlsx", str(out / "e.xlsx")], tmp_path)
+    assert result.returncode == 2, result.stderr  # one file could not be read at all
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "UZ — Өзбекстан" in result.stdout and "ештеңе сақталмады" in result.stdout
+    report = json.loads((out / "r.json").read_text("utf-8"))
+    assert {k: report[k] for k in ("rows", "valid", "rejected", "warnings", "stored")} == {
+        "rows": 3, "valid": 2, "rejected": 1, "warnings": 0, "stored": 0}
+    assert [(e["file"], e["cell"], e["type"]) for e in report["errors"]] == [
+        ("bad.csv", "G4", "unknown_value"), ("garbage.csv", "0", "file_not_table")]
+    assert report["files"][1]["readable"] is False
+
+    book = openpyxl.load_workbook(out / "e.xlsx")
+    assert book.sheetnames == ["bad", "Қателер"]
+    cell = book["bad"]["G4"]
+    assert cell.value == "Uzbekstan" and cell.fill.fgColor.rgb.endswith("F4B6B6")
+    assert "Өзбекстан" in cell.comment.text
+    assert book["bad"]["A1"].value == "record_id" and book["bad"]["E2"].value == "ENU"
+    listing = book["Қателер"]
+    assert listing["B2"].value == "G4" and listing["B2"].hyperlink.location == "'bad'!G4"
+
+    result = run(["import", str(bad), "--accept-valid", "--lang", "ru"], tmp_path)
+    assert result.returncode == 1 and "ENU" in result.stdout
+    board = run(["submissions", "--period", "2023H1", "--json", "--lang", "en"], tmp_path)
+    lines = {line["hei"]: line for line in json.loads(board.stdout)}
+    assert lines["ENU"]["current"]["rows"] == 2 and lines["ENU"]["current"]["rejected"] == 1
+    assert lines["ALMAU"]["current"]["rows"] == 3 and lines["KAZNU"]["current"] is None
+    table = run(["submissions", "--period", "2023H1", "--lang", "en"], tmp_path)
+    assert "Not submitted: 59 / 61" in table.stdout
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_templates_in_each_language_come_back_in(tmp_path, lang):
+    path = tmp_path / f"template-{lang}.xlsx"
+    assert run(["template", "--lang", lang, "--out", str(path)], tmp_path).returncode == 0
+    book = openpyxl.load_workbook(path)
+    data = book.worksheets[0]
+    headers = [c.value for c in data[1]]
+    expected = {"kk": "Серіктес ел *", "ru": "Страна партнёра *", "en": "Partner country *"}[lang]
+    assert expected in headers and len(headers) == len(HEADER)
+    lists = {str(v.sqref): v.formula1 for v in data.data_validations.dataValidation if v.type == "list"}
+    assert len(lists) == 11  # every coded column and the HEI
+    country_list = lists["G2:G100001"]
+    sheet, cells = country_list.split("!")
+    assert book[sheet.strip("'")][cells.split(":")[0].replace("$", "")].value  # points at real values
+    assert len(book.sheetnames) == 3
+    # A person fills two rows with the drop-down labels of their language and uploads it.
+    lists_sheet = book[sheet.strip("'")]
+    labels = {lists_sheet.cell(1, j).value.rstrip(" *"): [c.value for c in lists_sheet[openpyxl.utils.get_column_letter(j)][1:]]
+              for j in range(1, lists_sheet.max_column + 1)}
+    header_of = dict(zip(HEADER, (h.rstrip(" *") for h in headers), strict=True))
+    pick = {name: labels[header_of[name]][0] for name in ("direction", "category", "format", "programme")}
+    row = {**GOOD, **pick, "hei": next(v for v in labels[header_of["hei"]] if v), "partner_country": labels[header_of["partner_country"]][5]}
+    data.append([row[h] for h in HEADER])
+    data.append([{**row, "record_id": "R2"}[h] for h in HEADER])
+    book.save(path)
+    result = run(["import", str(path), "--lang", lang, "--report", str(tmp_path / "r.json")], tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert json.loads((tmp_path / "r.json").read_text())["stored"] == 2
+
+
+def test_a_killed_import_keeps_the_previous_submission(tmp_path):
+    small = upload(tmp_path, rows_for("ALMAU", 3), "small.csv")
+    assert run(["import", str(small)], tmp_path).returncode == 0
+    big = tmp_path / "big.csv"
+    text = csv_text(rows_for("ALMAU", 1))
+    line = text.splitlines()[1]
+    with big.open("w", encoding="utf-8") as f:
+        f.write(text.splitlines()[0] + "\n")
+        for i in range(400_000):
+            f.write(line.replace("ALMAU-2023H1-0", f"K{i}", 1) + "\n")
+    env = {k: v for k, v in os.environ.items() if k != "AQYL_DATABASE_URL"} | {"AQYL_DATA_DIR": str(tmp_path / "data")}
+    process = subprocess.Popen([*AQYL, "import", str(big)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    wal = tmp_path / "data" / "aqyl.sqlite3-wal"
+    deadline = time.monotonic() + 120
+    # Kill it while it writes: once the write-ahead log grows past what the small import left.
+    start_size = wal.stat().st_size if wal.exists() else 0
+    while time.monotonic() < deadline and process.poll() is None:
+        if wal.exists() and wal.stat().st_size > start_size + 8_000_000:
+            break
+        time.sleep(0.02)
+    assert process.poll() is None, "the import finished before it could be killed"
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    board = json.loads(run(["submissions", "--period", "2023H1", "--hei", "ALMAU", "--json"], tmp_path).stdout)
+    assert [(v["version"], v["current"], v["rows"]) for v in board] == [(1, True, 3)]
+    db = run(["db"], tmp_path).stdout
+    assert "records: 3" in db
+
+
+@demo_db
+def test_postgres_and_sqlite_store_the_same(tmp_path):
+    """Runs on whichever database the suite uses (CI runs both)."""
+    report, _ = import_file(upload(tmp_path, rows_for("KAZNU", 4, funding="grant", gender="male")))
+    assert report.stored == 4
+    stored = m.MobilityRecord.objects.filter(hei__code="KAZNU").values_list(
+        "record_id", "funding", "gender", "start_date", "study_level")
+    assert sorted(stored)[0][1:4] == ("grant", "male", __import__("datetime").date(2023, 3, 1))
+    assert connection.vendor in ("sqlite", "postgresql")
