@@ -79,17 +79,26 @@ def write_submission(hei: m.Hei, period: str, rows: pl.DataFrame, *, rejected: i
 
 def _insert_records(rows: pl.DataFrame) -> None:
     now = timezone.now()
-    names = ["submission_id", "hei_id", *(c for c in RECORD_COLUMNS if c != "hei")]
-    columns = [*names, "created_at"]
-    if connection.vendor == "sqlite":
-        # A CHECK with an IN list costs SQLite an ephemeral table per row (34 s per million rows
-        # here, six times the insert itself), so the bulk path checks the same rules column-wise
-        # first and lets SQLite skip them; every other write still meets the CHECKs.
-        _check_register_rules(rows)
-        with _sqlite_checks_off():
-            _bulk_insert(m.MobilityRecord._meta.db_table, columns, _tuples(rows, names, after=(now.isoformat(sep=" "),)))
-    else:
-        _bulk_insert(m.MobilityRecord._meta.db_table, columns, _tuples(rows, names, after=(now,)))
+    table = m.MobilityRecord._meta.db_table
+    if connection.vendor != "sqlite":
+        names = ["submission_id", "hei_id", *(c for c in RECORD_COLUMNS if c != "hei")]
+        _bulk_insert(table, [*names, "created_at"], _tuples(rows, names, after=(now,)))
+        return
+    # A CHECK with an IN list costs SQLite an ephemeral table per row (34 s per million rows
+    # here, six times the insert itself), so the bulk path checks the same rules column-wise
+    # first and lets SQLite skip them; every other write still meets the CHECKs.
+    _check_register_rules(rows)
+    # What is the same for a whole submission goes into the SQL as literals, not as a parameter
+    # per row: a fifth fewer values to bind.
+    names = [c for c in RECORD_COLUMNS if c not in ("hei", "period")]
+    fixed = ["submission_id", "hei_id", "period", "created_at"]
+    head = f"INSERT INTO {table} ({', '.join(fixed + names)}) VALUES "
+    with _sqlite_checks_off():
+        for (submission_id, hei_id, period), part in rows.partition_by(
+            ["submission_id", "hei_id", "period"], as_dict=True, maintain_order=True
+        ).items():
+            literals = (int(submission_id), int(hei_id), _quoted(period), _quoted(now.isoformat(sep=" ")))
+            _sqlite_insert(head, len(names), _tuples(part, names), [str(v) for v in literals])
 
 
 def _insert_counts(rows: pl.DataFrame) -> None:
@@ -119,11 +128,11 @@ def _bulk_insert(table: str, columns: list[str], rows: Iterable[tuple]) -> None:
             _sqlite_insert(f"INSERT INTO {connection.ops.quote_name(table)} ({quoted}) VALUES ", len(columns), rows)
 
 
-def _sqlite_insert(head: str, width: int, rows: Iterable[tuple]) -> None:
+def _sqlite_insert(head: str, width: int, rows: Iterable[tuple], literals: list[str] | None = None) -> None:
     """executemany with many rows per INSERT: SQLite runs one statement per row group instead of
     per row (1.6× faster here); the group stays under SQLite's limit of bound parameters."""
     per = max(1, 4000 // width)
-    one = "(" + ", ".join("?" * width) + ")"
+    one = "(" + ", ".join([*(literals or []), *"?" * width]) + ")"
     rest: list[tuple] = []
 
     def groups() -> Iterator[list]:
@@ -135,6 +144,10 @@ def _sqlite_insert(head: str, width: int, rows: Iterable[tuple]) -> None:
     raw = connection.connection
     raw.executemany(head + ", ".join([one] * per), groups())
     raw.executemany(head + one, rest)
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 class _sqlite_checks_off:
