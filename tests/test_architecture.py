@@ -4,7 +4,8 @@ import ast
 from pathlib import Path
 
 DOMAIN = Path(__file__).resolve().parents[1] / "src" / "aqyl" / "domain"
-FORBIDDEN = ("django", "aqyl.web", "aqyl.store", "aqyl.cli", "aqyl.importers", "aqyl.renderers", "typer", "rich")
+FORBIDDEN = ("django", "aqyl.web", "aqyl.store", "aqyl.cli", "aqyl.importers", "aqyl.render", "typer", "rich",
+             "polars", "python_calamine", "xlsxwriter")
 
 
 def imported_modules(path: Path) -> set[str]:

@@ -20,6 +20,7 @@ from aqyl.store import models as m
 from aqyl.store.imports import import_file
 from aqyl.store.register import restore
 from aqyl.store.report_data import report_data
+from aqyl.store.submissions import compare
 from test_import_check import GOOD, HEADER, csv_text, write
 
 AQYL = [sys.executable, "-m", "aqyl.cli"]
@@ -69,6 +70,11 @@ def test_reimport_replaces_and_keeps_the_earlier_version(tmp_path):
         (1, False, 3, "v1.csv"), (2, True, 5, "v2.csv")]
     assert m.MobilityRecord.objects.count() == 5 and m.ArchivedRecord.objects.filter(submission=versions[0]).count() == 3
     assert report_data("2023H1")["periods"]["2023H1"]["outgoing"]["by_country"] == {"UZ": 5}
+    diff = compare(versions[0], versions[1])
+    assert diff["rows"] == [3, 5] and diff["by_country"] == {"EE": [3, 0], "UZ": [0, 5]}
+    assert diff["by_direction"] == {"outgoing": [3, 5]}
+    assert diff["added"] == ["ALMAU-2023H1-3", "ALMAU-2023H1-4"] and diff["removed"] == []
+    assert diff["changed"] == [f"ALMAU-2023H1-{i}" for i in range(3)]
     restored = restore(versions[0])
     assert (restored.version, restored.row_count, restored.source) == (3, 3, "restore")
     assert report_data("2023H1")["periods"]["2023H1"]["outgoing"]["by_country"] == {"EE": 3}
@@ -155,6 +161,14 @@ def test_import_command_exit_codes_report_and_error_workbook(tmp_path):
     assert lines["ALMAU"]["current"]["rows"] == 3 and lines["KAZNU"]["current"] is None
     table = run(["submissions", "--period", "2023H1", "--lang", "en"], tmp_path)
     assert "Not submitted: 59 / 61" in table.stdout
+    versions = json.loads(run(["submissions", "--period", "2023H1", "--hei", "ENU", "--json"], tmp_path).stdout)
+    assert [(v["version"], v["current"], v["rows"], v["file_name"]) for v in versions] == [(1, True, 2, "bad.csv")]
+    good_enu = upload(tmp_path, rows_for("ENU", 4), "enu.csv")
+    assert run(["import", str(good_enu)], tmp_path).returncode == 0
+    diff = json.loads(run(["submissions", "--period", "2023H1", "--hei", "ENU", "--compare", "1", "--json"], tmp_path).stdout)
+    assert diff["rows"] == [2, 4] and diff["added"] == ["ENU-2023H1-2", "ENU-2023H1-3"]
+    restored = run(["restore", "--hei", "ENU", "--period", "2023H1", "--version", "1", "--lang", "en"], tmp_path)
+    assert restored.returncode == 0 and "restored as version 3 (2 rows)" in restored.stdout
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])

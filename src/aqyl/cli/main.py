@@ -318,6 +318,7 @@ def template(
 def submissions(
     period: Annotated[str, typer.Option(help="Half-year, e.g. 2023H1.")],
     hei: Annotated[str | None, typer.Option(help="Show this HEI's versions instead of the board.")] = None,
+    compare_with: Annotated[int | None, typer.Option("--compare", help="With --hei: what changed from this version to the current one.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     lang: LangOption = "",
 ) -> None:
@@ -334,6 +335,9 @@ def submissions(
     if hei:
         row = m.Hei.objects.filter(code=_hei_code(hei)).first()
         versions = history(row, period_code)
+        if compare_with is not None:
+            _print_comparison(versions, compare_with, as_json, lang)
+            return
         data = [_submission_json(s) for s in versions]
         if as_json:
             print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -366,6 +370,34 @@ def submissions(
                           str(s.row_count), str(s.rejected_count), s.file_name)
     console.print(table)
     console.print(f"{heads[8]}: {missing} / {len(lines)}")
+
+
+def _print_comparison(versions, number: int, as_json: bool, lang: str) -> None:
+    from aqyl.store.submissions import compare
+
+    old = next((v for v in versions if v.version == number), None)
+    current = next((v for v in versions if v.is_current), None)
+    if old is None or current is None:
+        err_console.print({"kk": f"{number}-нұсқа немесе ағымдағы нұсқа жоқ.", "ru": f"Нет версии {number} или текущей версии.",
+                           "en": f"There is no version {number}, or no current version."}[lang])
+        raise typer.Exit(2)
+    diff = compare(old, current)
+    if as_json:
+        print(json.dumps(diff, ensure_ascii=False, indent=2))
+        return
+    words = {"kk": ("Жолдар", "Қосылды", "Жойылды", "Өзгерді", "Бағыт", "Ел"),
+             "ru": ("Строк", "Добавлено", "Удалено", "Изменено", "Направление", "Страна"),
+             "en": ("Rows", "Added", "Removed", "Changed", "Direction", "Country")}[lang]
+    table = Table("", f"v{diff['old']}", f"v{diff['new']}", show_header=True)
+    table.add_row(words[0], str(diff["rows"][0]), str(diff["rows"][1]))
+    for code, (a, b) in diff["by_direction"].items():
+        table.add_row(f"{words[4]}: {DIRECTION.label(code, lang)}", str(a), str(b))
+    for code, (a, b) in diff["by_country"].items():
+        table.add_row(f"{words[5]}: {CLASSIFIERS['country'].label(code, lang)}", str(a), str(b))
+    console.print(table)
+    for label, key in ((words[1], "added"), (words[2], "removed"), (words[3], "changed")):
+        ids = diff[key]
+        console.print(f"{label}: {len(ids)}" + (f" ({', '.join(ids[:10])}{', …' if len(ids) > 10 else ''})" if ids else ""))
 
 
 def _hei_code(text: str) -> str:

@@ -203,9 +203,15 @@ def supersede(submission: m.Submission) -> int:
     return archived
 
 
-def archived_rows(submission: m.Submission) -> pl.DataFrame:
-    """A superseded version's rows, in the interchange columns (HEI as its code)."""
-    data = list(m.ArchivedRecord.objects.filter(submission=submission).values_list("data", flat=True))
+def version_rows(submission: m.Submission) -> pl.DataFrame:
+    """Any version's rows in the interchange columns (HEI as its code): the register's rows for
+    the current version, the archive's for an earlier one."""
+    if submission.is_current:
+        names = [c for c in RECORD_COLUMNS if c != "hei"]
+        values = m.MobilityRecord.objects.filter(submission=submission).values_list(*names)
+        data = [dict(zip(names, row, strict=True)) for row in values]
+    else:
+        data = list(m.ArchivedRecord.objects.filter(submission=submission).values_list("data", flat=True))
     frame = pl.DataFrame(
         {c: [_text(d.get(c)) for d in data] for c in RECORD_COLUMNS if c != "hei"}, schema=dict.fromkeys(
             (c for c in RECORD_COLUMNS if c != "hei"), pl.String),
@@ -222,7 +228,7 @@ def restore(submission: m.Submission, user=None, submitted_by: str = "") -> m.Su
     from django.db import transaction
 
     with transaction.atomic():
-        rows = archived_rows(submission)
+        rows = version_rows(submission)
         return write_submission(
             submission.hei, submission.period, rows, source="restore", file_name=submission.file_name,
             file_sha256=submission.file_sha256, rejected=submission.rejected_count, user=user,

@@ -29,3 +29,29 @@ def board(period: str) -> list[BoardLine]:
 
 def history(hei: m.Hei, period: str) -> list[m.Submission]:
     return list(m.Submission.objects.filter(hei=hei, period=period).order_by("-version"))
+
+
+def compare(old: m.Submission, new: m.Submission) -> dict:
+    """What changed between two versions: rows, totals by direction and country, and record IDs
+    added, removed or changed (rows without an ID are compared by their counts only)."""
+    import polars as pl
+
+    from aqyl.store.register import version_rows
+
+    before, after = version_rows(old), version_rows(new)
+
+    def counts(frame: pl.DataFrame, column: str) -> dict[str, int]:
+        return dict(frame.group_by(column).len().iter_rows())
+
+    def changes(column: str) -> dict[str, list[int]]:
+        a, b = counts(before, column), counts(after, column)
+        return {k: [a.get(k, 0), b.get(k, 0)] for k in sorted(set(a) | set(b)) if a.get(k, 0) != b.get(k, 0)}
+
+    ids_a = {r["record_id"]: r for r in before.filter(pl.col("record_id") != "").to_dicts()}
+    ids_b = {r["record_id"]: r for r in after.filter(pl.col("record_id") != "").to_dicts()}
+    return {
+        "old": old.version, "new": new.version, "rows": [before.height, after.height],
+        "by_direction": changes("direction"), "by_country": changes("partner_country"),
+        "added": sorted(set(ids_b) - set(ids_a)), "removed": sorted(set(ids_a) - set(ids_b)),
+        "changed": sorted(k for k in set(ids_a) & set(ids_b) if ids_a[k] != ids_b[k]),
+    }
