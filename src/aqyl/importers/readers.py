@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,15 +72,17 @@ def read_table(path: Path) -> RawTable:
         raise UnreadableFile("file_missing", str(path)) from None
     if not data.strip():
         raise UnreadableFile("file_empty", name)
-    sha256 = hashlib.sha256(data).hexdigest()
     head = data[:8]
-    if head.startswith(b"PK\x03\x04"):
-        return _read_xlsx(path, name, sha256)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnreadableFile("file_not_table", name, REASONS["ole"])
     if head.startswith(b"%PDF"):
         raise UnreadableFile("file_not_table", name, REASONS["pdf"])
-    return _read_csv(data, name, sha256)
+    # The hash runs on the second core while the file is parsed (hashlib releases the GIL).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        digest = pool.submit(lambda: hashlib.sha256(data).hexdigest())
+        table = _read_xlsx(path, name) if head.startswith(b"PK\x03\x04") else _read_csv(data, name)
+        table.sha256 = digest.result()
+    return table
 
 
 # --- CSV ---------------------------------------------------------------------------------------
@@ -88,7 +91,7 @@ _HIGH = re.compile(rb"[\x80-\xff]")
 SAMPLE = 1 << 20
 
 
-def _read_csv(data: bytes, name: str, sha256: str) -> RawTable:
+def _read_csv(data: bytes, name: str) -> RawTable:
     bom = data.startswith(b"\xef\xbb\xbf")
     data = data[3:] if bom else data
     if b"\x00" in data[:65536]:
@@ -124,7 +127,7 @@ def _read_csv(data: bytes, name: str, sha256: str) -> RawTable:
     body = body.rename(dict(zip(body.columns, _names(body.width), strict=True))).with_columns(
         pl.int_range(2, body.height + 2, dtype=pl.Int64).alias("_row"))
     sep_name = {",": "comma", ";": "semicolon", "\t": "tab"}[sep]
-    return RawTable(name, sha256, headers, 1, body, "csv", f"{encoding}, {sep_name}")
+    return RawTable(name, "", headers, 1, body, "csv", f"{encoding}, {sep_name}")
 
 
 def _line_end(data: bytes, at_least: int) -> int:
@@ -200,7 +203,7 @@ def _check_zip(path: Path, name: str) -> None:
             f"{size}, сығу коэффициенті {ratio:,.0f}", f"{size}, степень сжатия {ratio:,.0f}", f"{size}, packed {ratio:,.0f} to 1"))
 
 
-def _read_xlsx(path: Path, name: str, sha256: str) -> RawTable:
+def _read_xlsx(path: Path, name: str) -> RawTable:
     from python_calamine import CalamineError, CalamineWorkbook
 
     _check_zip(path, name)
@@ -215,11 +218,11 @@ def _read_xlsx(path: Path, name: str, sha256: str) -> RawTable:
             headers = [as_text(v).strip() for v in next(rows)]
         if len(headers) > MAX_COLUMNS:
             raise UnreadableFile("file_not_table", name, _too_wide(len(headers)))
-        columns: list[list[str]] = [[] for _ in headers]
         width = len(headers)
-        for row in rows:
-            for i in range(width):
-                columns[i].append(as_text(row[i]) if i < len(row) else "")
+        # Column by column, text cells as they are (most are): a call per cell costs seconds.
+        body = [row if len(row) == width else [*row[:width], *[""] * (width - len(row))] for row in rows]
+        columns = [[v if v.__class__ is str else as_text(v) for v in col] for col in zip(*body, strict=True)] \
+            if body else [[] for _ in range(width)]
     except (CalamineError, ValueError, OSError) as e:
         raise UnreadableFile("file_not_table", name, Label(
             f"XLSX оқылмады ({e})", f"XLSX не читается ({e})", f"the XLSX cannot be read ({e})")) from None
@@ -228,7 +231,7 @@ def _read_xlsx(path: Path, name: str, sha256: str) -> RawTable:
     n = len(columns[0]) if columns else 0
     frame = pl.DataFrame({f"c{i}": col for i, col in enumerate(columns)}, schema=dict.fromkeys(_names(width), pl.String))
     frame = frame.with_columns(pl.int_range(header_row + 1, header_row + 1 + n, dtype=pl.Int64).alias("_row"))
-    return RawTable(name, sha256, headers, header_row, frame, "xlsx", sheet.name, first_column)
+    return RawTable(name, "", headers, header_row, frame, "xlsx", sheet.name, first_column)
 
 
 def _data_sheet(book):
@@ -236,11 +239,11 @@ def _data_sheet(book):
     the template's instruction and list sheets lose to its data sheet."""
     best = None
     for sheet_name in book.sheet_names:
-        sheet = book.get_sheet_by_name(sheet_name)
+        sheet = book.get_sheet_by_name(sheet_name)  # parses the whole sheet: keep it
         for at, row in enumerate(sheet.iter_rows()):
             if at >= HEADER_SEARCH_ROWS:
                 break
             known = len(match_headers([as_text(v) for v in row]).positions)
             if best is None or known > best[0]:
-                best = (known, sheet_name, at)
-    return None if best is None else (book.get_sheet_by_name(best[1]), best[2])
+                best = (known, sheet, at)
+    return None if best is None else (best[1], best[2])

@@ -8,11 +8,16 @@ already validated). Large inserts bypass the ORM: executemany on SQLite, COPY on
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sqlite3
+import tempfile
+import uuid
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice, repeat
 
 import polars as pl
-from django.db import IntegrityError, connection
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -61,8 +66,7 @@ def write_submissions(
          "submission_id": [s.id for s in submissions], "hei_id": [s.hei_id for s in submissions]},
         schema={"hei": pl.String, "period": pl.String, "submission_id": pl.Int64, "hei_id": pl.Int64},
     )
-    # In submission order, so the submission index grows at its end.
-    rows = rows.join(ids, on=["hei", "period"], how="left").sort("submission_id", maintain_order=True)
+    rows = rows.join(ids, on=["hei", "period"], how="left", maintain_order="left")
     _insert_records(rows)
     _insert_counts(rows)
     return submissions
@@ -80,25 +84,64 @@ def write_submission(hei: m.Hei, period: str, rows: pl.DataFrame, *, rejected: i
 def _insert_records(rows: pl.DataFrame) -> None:
     now = timezone.now()
     table = m.MobilityRecord._meta.db_table
+    names = ["submission_id", "hei_id", *(c for c in RECORD_COLUMNS if c != "hei")]
     if connection.vendor != "sqlite":
-        names = ["submission_id", "hei_id", *(c for c in RECORD_COLUMNS if c != "hei")]
         _bulk_insert(table, [*names, "created_at"], _tuples(rows, names, after=(now,)))
         return
     # A CHECK with an IN list costs SQLite an ephemeral table per row (34 s per million rows
     # here, six times the insert itself), so the bulk path checks the same rules column-wise
     # first and lets SQLite skip them; every other write still meets the CHECKs.
     _check_register_rules(rows)
-    # What is the same for a whole submission goes into the SQL as literals, not as a parameter
-    # per row: a fifth fewer values to bind.
-    names = [c for c in RECORD_COLUMNS if c not in ("hei", "period")]
-    fixed = ["submission_id", "hei_id", "period", "created_at"]
-    head = f"INSERT INTO {table} ({', '.join(fixed + names)}) VALUES "
+    frame = rows.select(
+        *(_nullable(c) if c in DATE_COLUMNS else pl.col(c) for c in names),
+        pl.lit(now.isoformat(sep=" ")).alias("created_at"),
+    )
     with _sqlite_checks_off():
-        for (submission_id, hei_id, period), part in rows.partition_by(
-            ["submission_id", "hei_id", "period"], as_dict=True, maintain_order=True
-        ).items():
-            literals = (int(submission_id), int(hei_id), _quoted(period), _quoted(now.isoformat(sep=" ")))
-            _sqlite_insert(head, len(names), _tuples(part, names), [str(v) for v in literals])
+        _sqlite_insert_frame(table, frame)
+
+
+def _nullable(column: str) -> pl.Expr:
+    return pl.when(pl.col(column) == "").then(None).otherwise(pl.col(column)).alias(column)
+
+
+def _sqlite_insert_frame(table: str, frame: pl.DataFrame) -> None:
+    """A big insert on SQLite: ADBC writes the frame to a scratch file straight from its Arrow
+    buffers (no Python object per value), then one INSERT … SELECT copies it in, inside the
+    caller's transaction. Twice as fast as executemany here (1M rows: 2.7 s against 5.5 s)."""
+    import adbc_driver_sqlite
+    from adbc_driver_manager import AdbcConnection, AdbcStatement
+
+    raw = connection.connection
+    _detach_scratch(raw)
+    handle, path = tempfile.mkstemp(prefix="aqyl-rows-", suffix=".sqlite3")
+    os.close(handle)
+    try:
+        with adbc_driver_sqlite.connect(path) as db, AdbcConnection(db) as conn:
+            with AdbcStatement(conn) as pragma:
+                pragma.set_sql_query("PRAGMA journal_mode = OFF")  # a scratch file: nothing to roll back
+                pragma.execute_update()
+            with AdbcStatement(conn) as ingest:
+                ingest.set_options(**{"adbc.ingest.target_table": "rows", "adbc.ingest.mode": "adbc.ingest.mode.replace"})
+                ingest.bind_stream(frame)
+                ingest.execute_update()
+        alias = f"aqyl_scratch_{uuid.uuid4().hex[:12]}"
+        # immutable: SQLite takes no lock on it, so nothing else can block or be blocked.
+        raw.execute("ATTACH DATABASE ? AS " + alias, (f"file:{path}?immutable=1",))
+        columns = ", ".join(connection.ops.quote_name(c) for c in frame.columns)
+        raw.execute(f"INSERT INTO main.{connection.ops.quote_name(table)} ({columns}) SELECT {columns} FROM {alias}.rows")
+    finally:
+        os.unlink(path)  # an attached file stays readable until it is detached
+    # A database read in a transaction can be detached only after it ends.
+    transaction.on_commit(lambda: _detach_scratch(raw))
+
+
+def _detach_scratch(raw) -> None:
+    """Detach scratch files of earlier inserts (a rolled-back transaction leaves one attached)."""
+    for _, name, _ in raw.execute("PRAGMA database_list").fetchall():
+        if name.startswith("aqyl_scratch_"):
+            # One read by the transaction under way stays; the next call detaches it.
+            with contextlib.suppress(sqlite3.OperationalError):
+                raw.execute(f"DETACH DATABASE {name}")
 
 
 def _insert_counts(rows: pl.DataFrame) -> None:
@@ -128,11 +171,11 @@ def _bulk_insert(table: str, columns: list[str], rows: Iterable[tuple]) -> None:
             _sqlite_insert(f"INSERT INTO {connection.ops.quote_name(table)} ({quoted}) VALUES ", len(columns), rows)
 
 
-def _sqlite_insert(head: str, width: int, rows: Iterable[tuple], literals: list[str] | None = None) -> None:
+def _sqlite_insert(head: str, width: int, rows: Iterable[tuple]) -> None:
     """executemany with many rows per INSERT: SQLite runs one statement per row group instead of
     per row (1.6× faster here); the group stays under SQLite's limit of bound parameters."""
     per = max(1, 4000 // width)
-    one = "(" + ", ".join([*(literals or []), *"?" * width]) + ")"
+    one = "(" + ", ".join("?" * width) + ")"
     rest: list[tuple] = []
 
     def groups() -> Iterator[list]:
@@ -144,10 +187,6 @@ def _sqlite_insert(head: str, width: int, rows: Iterable[tuple], literals: list[
     raw = connection.connection
     raw.executemany(head + ", ".join([one] * per), groups())
     raw.executemany(head + one, rest)
-
-
-def _quoted(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 class _sqlite_checks_off:
@@ -183,8 +222,6 @@ def supersede(submission: m.Submission) -> int:
     """Take a submission out of the register: its rows go to the archive (as JSON, in SQL), its
     counts are dropped, it stops being current. Returns how many rows were archived. Call inside a
     transaction, or on its own: it is one transaction either way."""
-    from django.db import transaction
-
     fields = [f for f in m.MobilityRecord._meta.concrete_fields if f.name not in ("id", "submission")]
     pairs = ", ".join(f"'{f.name}', {connection.ops.quote_name(f.column)}" for f in fields)
     build = f"json_build_object({pairs})::jsonb" if connection.vendor == "postgresql" else f"json_object({pairs})"
@@ -225,8 +262,6 @@ def _text(value: object) -> str:
 
 def restore(submission: m.Submission, user=None, submitted_by: str = "") -> m.Submission:
     """Make an earlier version current again, as a new version (the history stays linear)."""
-    from django.db import transaction
-
     with transaction.atomic():
         rows = version_rows(submission)
         return write_submission(
