@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
-from django.db import transaction
+from django.db import connection, transaction
 
 from aqyl.domain.intake.problems import ImportReport
 from aqyl.importers.readers import RawTable, read_table
@@ -46,7 +46,10 @@ def _store(checked: Checked, table: RawTable, user, submitted_by: str, tick: Pro
     report = checked.report
     rejected = {(h, p): n for h, p, n in checked.rejected.group_by("hei", "period").len().iter_rows()}
     tick("store", 0, report.valid)
-    with transaction.atomic():
+    # The rows' only foreign keys are the submissions and HEIs this transaction creates or has just
+    # read, so SQLite's per-row lookups of them (0.6 s a million rows) are skipped; the pragma
+    # only takes effect outside a transaction, and every other write keeps them.
+    with connection.constraint_checks_disabled(), transaction.atomic():
         submissions = write_submissions(
             checked.valid, source="import", file_name=table.name, file_sha256=table.sha256, rejected=rejected,
             user=user, submitted_by=submitted_by,
