@@ -113,6 +113,13 @@ def _sqlite_insert_frame(table: str, frame: pl.DataFrame) -> None:
 
     raw = connection.connection
     _detach_scratch(raw)
+    # A column holding one value for every row (the time stamp; often funding or study level)
+    # goes into the SELECT as a parameter instead of through the scratch file.
+    constant = {c: frame[c][0] for c in frame.columns if frame.height and frame[c].null_count() == 0
+                and (frame[c] == frame[c][0]).all()}
+    if len(constant) == frame.width:  # one row, say: something must go through the file
+        constant.pop(frame.columns[0])
+    varying = frame.drop(list(constant))
     handle, path = tempfile.mkstemp(prefix="aqyl-rows-", suffix=".sqlite3")
     os.close(handle)
     try:
@@ -122,13 +129,16 @@ def _sqlite_insert_frame(table: str, frame: pl.DataFrame) -> None:
                 pragma.execute_update()
             with AdbcStatement(conn) as ingest:
                 ingest.set_options(**{"adbc.ingest.target_table": "rows", "adbc.ingest.mode": "adbc.ingest.mode.replace"})
-                ingest.bind_stream(frame)
+                ingest.bind_stream(varying)
                 ingest.execute_update()
         alias = f"aqyl_scratch_{uuid.uuid4().hex[:12]}"
         # immutable: SQLite takes no lock on it, so nothing else can block or be blocked.
         raw.execute("ATTACH DATABASE ? AS " + alias, (f"file:{path}?immutable=1",))
-        columns = ", ".join(connection.ops.quote_name(c) for c in frame.columns)
-        raw.execute(f"INSERT INTO main.{connection.ops.quote_name(table)} ({columns}) SELECT {columns} FROM {alias}.rows")
+        names = [*constant, *varying.columns]
+        columns = ", ".join(connection.ops.quote_name(c) for c in names)
+        selected = ", ".join(["?"] * len(constant) + [connection.ops.quote_name(c) for c in varying.columns])
+        raw.execute(f"INSERT INTO main.{connection.ops.quote_name(table)} ({columns}) SELECT {selected} FROM {alias}.rows",
+                    list(constant.values()))
     finally:
         os.unlink(path)  # an attached file stays readable until it is detached
     # A database read in a transaction can be detached only after it ends.
