@@ -8,6 +8,8 @@ office would write them, every row with its own record and person ID, dates and 
 (benchmarks/records.py). Timed, median of --repeat runs:
 - `aqyl import FILE` as a fresh process on an empty database: read, check every cell, store the
   submissions (records and counts) in one transaction; and its peak resident memory;
+- `import_file(FILE)` in this process (start-up excluded, as for pandas), the tables emptied and
+  vacuumed between runs;
 - `pandas.read_csv(FILE)` alone, default options, in this process;
 - `aqyl import` of the same rows' first M as an XLSX workbook.
 Targets (issue 3): ≥ 100,000 rows/s and ≤ 5× pandas for the CSV, ≥ 20,000 rows/s for the XLSX,
@@ -46,6 +48,29 @@ def run_import(path: Path, tmp: Path, run: int) -> tuple[float, float]:
     return seconds, max(peak, before) / 1024
 
 
+def in_process(path: Path, tmp: Path, repeat: int) -> list[float]:
+    os.environ["AQYL_DATA_DIR"] = str(tmp / "in-process")
+    os.environ.pop("AQYL_DATABASE_URL", None)
+    from aqyl.store.bootstrap import setup
+
+    setup()
+    from django.db import connection
+
+    from aqyl.store.imports import import_file
+
+    times = []
+    for _ in range(repeat):
+        with connection.cursor() as cursor:
+            for table in ("aqyl_recordcount", "aqyl_archivedrecord", "aqyl_mobilityrecord", "aqyl_submission"):
+                cursor.execute(f"DELETE FROM {table}")
+            cursor.execute("VACUUM")
+        start = time.perf_counter()
+        report, _ = import_file(path)
+        times.append(time.perf_counter() - start)
+        assert report.stored == report.rows
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -69,6 +94,7 @@ def main() -> None:
             assert len(pd.read_csv(csv_path)) == args.rows
             pandas_times.append(time.perf_counter() - start)
         csv_runs = [run_import(csv_path, tmp, i) for i in range(args.repeat)]
+        inside = statistics.median(in_process(csv_path, tmp, args.repeat))
         xlsx_runs = [run_import(xlsx_path, tmp, i) for i in range(args.repeat)]
 
         ours = statistics.median(s for s, _ in csv_runs)
@@ -78,6 +104,8 @@ def main() -> None:
         print(f"CSV  {args.rows:,} rows: aqyl import {ours:.2f} s = {args.rows / ours:,.0f} rows/s "
               f"(runs {', '.join(f'{s:.2f}' for s, _ in csv_runs)}), peak RSS {peak:,.0f} MB")
         print(f"     pandas.read_csv alone {theirs:.2f} s; ratio aqyl / pandas {ours / theirs:.2f}")
+        print(f"     import_file in this process {inside:.2f} s = {args.rows / inside:,.0f} rows/s; "
+              f"ratio to pandas {inside / theirs:.2f}")
         print(f"XLSX {args.xlsx_rows:,} rows: aqyl import {xlsx:.2f} s = {args.xlsx_rows / xlsx:,.0f} rows/s "
               f"(runs {', '.join(f'{s:.2f}' for s, _ in xlsx_runs)})")
 

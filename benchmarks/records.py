@@ -27,8 +27,11 @@ def demo_frame(hei_as: str = "code") -> pl.DataFrame:
     return frame.with_columns(pl.col(c).cast(pl.String) for c in frame.columns)
 
 
-def write_csv(path: Path, rows: dict[str, int], hei_as: str = "code", with_hei_type: bool = False, seed: int = 1) -> pl.DataFrame:
-    """``rows``: how many rows per period, e.g. {"2023H1": 1_000_000, "2022H1": 500_000}."""
+def write_csv(path: Path, rows: dict[str, int], hei_as: str = "code", with_hei_type: bool = False, seed: int = 1,
+              distinct: bool = False) -> pl.DataFrame:
+    """``rows``: how many rows per period, e.g. {"2023H1": 1_000_000, "2022H1": 500_000}.
+    ``distinct``: every row its own partner institution, so no two rows share the report's
+    columns (the worst case for the counts table, which then has a row per record)."""
     demo = demo_frame(hei_as)
     parts = []
     for i, (period, n) in enumerate(rows.items()):
@@ -37,6 +40,8 @@ def write_csv(path: Path, rows: dict[str, int], hei_as: str = "code", with_hei_t
         parts.append(part.with_columns(
             pl.format("R{}-{}", pl.lit(period), pl.int_range(n)).alias("record_id"),
             pl.format("P{}", pl.int_range(n) % 400_000).alias("person_id"),
+            *([pl.format("{} #{}", pl.col("partner_institution"), pl.int_range(n)).alias("partner_institution")]
+              if distinct else []),
         ))
     frame = pl.concat(parts).select([*COLUMNS, *(["hei_type"] if with_hei_type else [])])
     frame.write_csv(path)

@@ -141,7 +141,7 @@ def test_import_command_exit_codes_report_and_error_workbook(tmp_path):
     assert {k: report[k] for k in ("rows", "valid", "rejected", "warnings", "stored")} == {
         "rows": 3, "valid": 2, "rejected": 1, "warnings": 0, "stored": 0}
     assert [(e["file"], e["cell"], e["type"]) for e in report["errors"]] == [
-        ("bad.csv", "G4", "unknown_value"), ("garbage.csv", "0", "file_not_table")]
+        ("bad.csv", "G4", "unknown_value"), ("garbage.csv", "", "file_not_table")]
     assert report["files"][1]["readable"] is False
 
     book = openpyxl.load_workbook(out / "e.xlsx")

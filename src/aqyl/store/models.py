@@ -172,20 +172,25 @@ class MobilityRecord(models.Model):
         return f"{self.period} {self.direction} {self.hei_id} → {self.partner_country}"
 
 
+# Reports group a period's counts by one of these columns at a time.
+COUNT_DIMENSIONS = ("hei", "partner_country", "field", "degree", "study_level", "programme", "format")
+
+
 class RecordCount(models.Model):
     """How many current records share every column the report groups or filters by, per submission.
 
     Written with the records in one transaction (``aqyl.store.register``) and deleted with them when
-    the submission is superseded; reports read this table instead of the records.
+    the submission is superseded; reports read this table instead of the records. Partner
+    institutions are left out (they are counted in :class:`PartnerCount`), so the table stays
+    small however many partners there are; each report query is a covering-index scan.
     """
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="counts")
     period = models.CharField(max_length=8)
     category = coded("category")
     direction = coded("direction")
-    hei = models.ForeignKey(Hei, on_delete=models.PROTECT, related_name="counts")
+    hei = models.ForeignKey(Hei, on_delete=models.PROTECT, related_name="counts", db_index=False)
     partner_country = coded("country")
-    partner_institution = models.CharField(max_length=300, blank=True)
     programme = coded("programme")
     format = coded("format")
     degree = coded("degree", optional=True)
@@ -194,7 +199,28 @@ class RecordCount(models.Model):
     n = models.PositiveIntegerField()
 
     class Meta:
-        indexes = [models.Index(fields=["period", "category", "direction"], name="count_period")]
+        indexes = [
+            models.Index(fields=["period", "category", "direction", column, "n"], name=f"count_{column}")
+            for column in COUNT_DIMENSIONS
+        ]
+
+
+class PartnerCount(models.Model):
+    """The foreign partner institutions of a submission's current records, with the columns the
+    report filters by: the report counts distinct partners from here."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="partner_counts")
+    period = models.CharField(max_length=8)
+    category = coded("category")
+    direction = coded("direction")
+    hei = models.ForeignKey(Hei, on_delete=models.PROTECT, related_name="partner_counts", db_index=False)
+    programme = coded("programme")
+    partner_institution = models.CharField(max_length=300)
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["period", "category", "direction", "partner_institution", "hei", "programme"],
+                                name="partner_period")]
 
 
 class ArchivedRecord(models.Model):

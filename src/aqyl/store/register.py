@@ -18,7 +18,6 @@ from itertools import chain, islice, repeat
 
 import polars as pl
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from aqyl.domain.classifiers import CLASSIFIERS
@@ -28,11 +27,10 @@ RECORD_COLUMNS = (
     "record_id", "period", "direction", "category", "hei", "partner_institution", "partner_country", "programme",
     "format", "degree", "study_level", "field", "start_date", "end_date", "funding", "gender", "person_id",
 )
-# The columns reports group or filter by; RecordCount holds one row per distinct combination.
-COUNT_COLUMNS = (
-    "period", "category", "direction", "hei", "partner_country", "partner_institution", "programme", "format",
-    "degree", "study_level", "field",
-)
+# The columns reports group or filter by: RecordCount holds one row per distinct combination,
+# PartnerCount one per partner institution with the columns reports filter by.
+COUNT_COLUMNS = ("period", "category", "direction", "partner_country", "programme", "format", "degree", "study_level", "field")
+PARTNER_COLUMNS = ("period", "category", "direction", "programme", "partner_institution")
 DATE_COLUMNS = ("start_date", "end_date")
 BATCH = 100_000
 
@@ -49,18 +47,22 @@ def write_submissions(
     keys = rows.group_by("hei", "period", maintain_order=True).len()
     heis = {h.code: h for h in m.Hei.objects.filter(code__in=keys["hei"].unique().to_list())}
     who = submitted_by or (user.get_username() if user is not None else "")
-    submissions = []
-    for hei_code, period, n in keys.sort("hei", "period").iter_rows():
-        hei = heis[hei_code]
-        previous = m.Submission.objects.filter(hei=hei, period=period, is_current=True).first()
-        if previous is not None:
-            supersede(previous)
-        last = m.Submission.objects.filter(hei=hei, period=period).aggregate(v=Max("version"))["v"] or 0
-        submissions.append(m.Submission.objects.create(
-            hei=hei, period=period, version=last + 1, source=source, file_name=file_name[:255],
-            file_sha256=file_sha256, row_count=n, rejected_count=(rejected or {}).get((hei_code, period), 0),
-            created_by=user, submitted_by=who,
-        ))
+    wanted = keys.sort("hei", "period").rows()
+    replaced = {(heis[h].id, p) for h, p, _ in wanted}
+    last: dict[tuple[int, str], int] = {}
+    for old in m.Submission.objects.filter(hei__in=heis.values(), period__in={p for _, p, _ in wanted}):
+        key = (old.hei_id, old.period)
+        last[key] = max(last.get(key, 0), old.version)
+        if old.is_current and key in replaced:
+            supersede(old)
+    submissions = m.Submission.objects.bulk_create([
+        m.Submission(
+            hei=heis[hei_code], period=period, version=last.get((heis[hei_code].id, period), 0) + 1, source=source,
+            file_name=file_name[:255], file_sha256=file_sha256, row_count=n,
+            rejected_count=(rejected or {}).get((hei_code, period), 0), created_by=user, submitted_by=who,
+        )
+        for hei_code, period, n in wanted
+    ])
     ids = pl.DataFrame(
         {"hei": [s.hei.code for s in submissions], "period": [s.period for s in submissions],
          "submission_id": [s.id for s in submissions], "hei_id": [s.hei_id for s in submissions]},
@@ -155,9 +157,18 @@ def _detach_scratch(raw) -> None:
 
 
 def _insert_counts(rows: pl.DataFrame) -> None:
-    keys = ["submission_id", "hei_id", *(c for c in COUNT_COLUMNS if c != "hei")]
-    grouped = rows.group_by(keys).len("n")
-    _bulk_insert(m.RecordCount._meta.db_table, grouped.columns, _tuples(grouped, grouped.columns))
+    counts = rows.group_by(["submission_id", "hei_id", *COUNT_COLUMNS]).len("n")
+    _insert_frame(m.RecordCount._meta.db_table, counts)
+    partners = rows.filter(pl.col("partner_institution") != "").group_by(["submission_id", "hei_id", *PARTNER_COLUMNS]).len("n")
+    _insert_frame(m.PartnerCount._meta.db_table, partners)
+
+
+def _insert_frame(table: str, frame: pl.DataFrame) -> None:
+    """Insert a frame whose columns are the table's: a scratch file on SQLite when it is big."""
+    if connection.vendor == "sqlite" and frame.height > 20_000:
+        _sqlite_insert_frame(table, frame)
+    else:
+        _bulk_insert(table, frame.columns, _tuples(frame, frame.columns))
 
 
 def _tuples(frame: pl.DataFrame, names: list[str], before: tuple = (), after: tuple = ()) -> Iterator[tuple]:
@@ -245,6 +256,7 @@ def supersede(submission: m.Submission) -> int:
         archived = cursor.rowcount
         cursor.execute(f"DELETE FROM {records} WHERE submission_id = %s", [submission.pk])
         m.RecordCount.objects.filter(submission=submission).delete()
+        m.PartnerCount.objects.filter(submission=submission).delete()
         submission.is_current = False
         submission.save(update_fields=["is_current"])
     return archived

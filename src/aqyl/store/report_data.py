@@ -77,7 +77,7 @@ def period_facts(period: str, flt: ReportFilter) -> dict[str, dict[str, Any]]:
             facts[d][name] = dict(counted[d])
     partners: dict[str, set[str]] = {d: set() for d in directions}
     # order_by() drops the model's default ordering, which would put "id" into the DISTINCT.
-    named = qs.exclude(partner_institution="").values_list("direction", "partner_institution")
+    named = flt.apply(m.PartnerCount.objects.filter(period=period)).values_list("direction", "partner_institution")
     for direction, name in named.order_by().distinct():
         partners[direction].add(name)
         partners["both"].add(name)

@@ -16,7 +16,9 @@ MAX_LISTED = 100_000
 
 
 def cell_name(row: int, position: int | None) -> str:
-    """Spreadsheet address: row 12, position 4 -> "E12"."""
+    """Spreadsheet address: row 12, position 4 -> "E12"; a whole row -> "12"; the file -> ""."""
+    if row <= 0:
+        return ""
     if position is None:
         return str(row)
     letters, n = "", position + 1
