@@ -61,7 +61,8 @@ def in_process(path: Path, tmp: Path, repeat: int) -> list[float]:
     times = []
     for _ in range(repeat):
         with connection.cursor() as cursor:
-            for table in ("aqyl_recordcount", "aqyl_archivedrecord", "aqyl_mobilityrecord", "aqyl_submission"):
+            for table in ("aqyl_recordcount", "aqyl_partnercount", "aqyl_archivedrecord", "aqyl_mobilityrecord",
+                          "aqyl_submission"):
                 cursor.execute(f"DELETE FROM {table}")
             cursor.execute("VACUUM")
         start = time.perf_counter()
