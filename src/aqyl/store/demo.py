@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import polars as pl
 from django.contrib.auth import get_user_model
@@ -43,7 +43,7 @@ def load_demo(seed: int = DEFAULT_SEED) -> DemoSummary:
     with transaction.atomic():
         sync_shipped_registry()
         m.Submission.objects.filter(source="demo").delete()  # the demo replaces itself, nothing else
-        submissions = write_submissions(_frame([asdict(r) for r in records]), source="demo", file_name="demo")
+        submissions = write_submissions(_frame(records), source="demo", file_name="demo")
         users = _demo_users(m.Hei.objects.get(code=DEMO_OFFICER_HEI))
     return DemoSummary(
         records=dict(sorted(Counter(f"{r.period} {r.direction}" for r in records).items())),
@@ -53,10 +53,11 @@ def load_demo(seed: int = DEFAULT_SEED) -> DemoSummary:
     )
 
 
-def _frame(rows: list[dict]) -> pl.DataFrame:
+def _frame(records: list) -> pl.DataFrame:
     """Demo records in the interchange columns, as text (dates ISO), missing columns empty."""
     return pl.DataFrame(
-        {c: [str(r.get(c, "") or "") for r in rows] for c in RECORD_COLUMNS}, schema=dict.fromkeys(RECORD_COLUMNS, pl.String)
+        {c: [str(getattr(r, c, "") or "") for r in records] for c in RECORD_COLUMNS},
+        schema=dict.fromkeys(RECORD_COLUMNS, pl.String),
     )
 
 
