@@ -30,7 +30,9 @@ TEXT = {
 def write_errors_workbook(path: Path, uploads: list[tuple[RawTable, ImportReport]], lang: str) -> None:
     """One sheet per uploaded file, then the problems sheet; written under a temporary name."""
     partial = path.with_name(path.name + ".partial")
-    book = xlsxwriter.Workbook(str(partial), {"constant_memory": False, "strings_to_formulas": False,
+    # constant_memory: rows go to disk as they are written, so a million-row upload fits in RAM;
+    # each sheet is therefore written top to bottom, row by row.
+    book = xlsxwriter.Workbook(str(partial), {"constant_memory": True, "strings_to_formulas": False,
                                               "strings_to_urls": False, "strings_to_numbers": False})
     fmt = {
         "header": book.add_format({"bold": True, "bg_color": "#E8EEF5", "border": 1}),
@@ -76,22 +78,29 @@ def _copy(sheet, table: RawTable, report: ImportReport, fmt: dict, lang: str) ->
     for p in report.problems:
         if p.position is not None:
             marks.setdefault((p.row - 1, p.position), []).append(p)
+    marked_rows = {r for r, _ in marks}
     first = table.first_column
-    for j, head in enumerate(table.headers):
-        sheet.write_string(table.header_row - 1, first + j, head, fmt["header"])
     sheet.freeze_panes(table.header_row, 0)
     sheet.set_column(first, first + max(len(table.headers) - 1, 0), 18)
-    names = [c for c in table.frame.columns if c != "_row"]
-    rows = table.frame["_row"].to_list()
-    for j, name in enumerate(names):
-        for r, value in zip(rows, table.frame[name].to_list(), strict=True):
-            if value:
-                sheet.write_string(r - 1, first + j, value)
     comments = 0
-    for (r, c), found in marks.items():
-        severity = "error" if any(p.severity == "error" for p in found) else "warning"
-        value = found[0].value if r != table.header_row - 1 else found[0].header
-        sheet.write_string(r, c, value or "", fmt[severity])
-        if comments < MAX_COMMENTS:
-            sheet.write_comment(r, c, "\n".join(p.message(lang) for p in found), {"x_scale": 3, "y_scale": 2})
-            comments += 1
+
+    def write_row(r: int, values: list[str]) -> None:
+        nonlocal comments
+        for j, value in enumerate(values):
+            found = marks.get((r, first + j)) if r in marked_rows else None
+            if found is None:
+                if value:
+                    sheet.write_string(r, first + j, value, fmt["header"] if r == table.header_row - 1 else None)
+                continue
+            severity = "error" if any(p.severity == "error" for p in found) else "warning"
+            sheet.write_string(r, first + j, value or "", fmt[severity])
+            if comments < MAX_COMMENTS:
+                sheet.write_comment(r, first + j, "\n".join(p.message(lang) for p in found), {"x_scale": 3, "y_scale": 2})
+                comments += 1
+
+    write_row(table.header_row - 1, table.headers)
+    names = [c for c in table.frame.columns if c != "_row"]
+    for chunk in table.frame.iter_slices(50_000):
+        columns = [chunk[c].to_list() for c in names]
+        for i, r in enumerate(chunk["_row"].to_list()):
+            write_row(r - 1, [col[i] or "" for col in columns])
