@@ -174,6 +174,17 @@ CATALOGUE: dict[str, Label] = {
         ru="Файл {file} не найден.",
         en="File {file} was not found.",
     ),
+    # --- migration indicators ---------------------------------------------------------------
+    "indicator_bad_count": Label(
+        kk="«{name}» мәні ({value}) теріс емес бүтін сан болуы керек.",
+        ru="Значение «{name}» ({value}) должно быть целым неотрицательным числом.",
+        en="“{name}” ({value}) must be a whole number, not negative.",
+    ),
+    "indicator_zero": Label(
+        kk="Көрсеткішті есептеу мүмкін емес: бөлгіш «{name}» нөлге тең. Деректерді толықтырыңыз.",
+        ru="Показатель не вычисляется: знаменатель «{name}» равен нулю. Дополните данные.",
+        en="The indicator is undefined: its denominator “{name}” is zero. Add the missing data.",
+    ),
 }
 
 
