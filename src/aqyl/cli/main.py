@@ -203,7 +203,7 @@ def import_(
     from aqyl.store.imports import import_file
 
     text = IMPORT_TEXT[lang]
-    account = _user(user) if user else None
+    account = _user(user, lang) if user else None
     who = account.get_username() if account else f"cli:{getpass.getuser()}"
     results = []
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -233,13 +233,13 @@ def import_(
     raise typer.Exit(max(r.exit_code() for r, _ in results))
 
 
-def _user(username: str):
+def _user(username: str, lang: str):
     from django.contrib.auth import get_user_model
 
     found = get_user_model().objects.filter(username=username).first()
     if found is None:
         err_console.print({"kk": f"«{username}» пайдаланушысы жоқ.", "ru": f"Пользователя «{username}» нет.",
-                           "en": f"There is no user “{username}”."}[default_lang()])
+                           "en": f"There is no user “{username}”."}[lang])
         raise typer.Exit(2)
     return found
 

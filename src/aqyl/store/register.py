@@ -99,7 +99,7 @@ def _insert_records(rows: pl.DataFrame) -> None:
         pl.lit(now.isoformat(sep=" ")).alias("created_at"),
     )
     with _sqlite_checks_off():
-        _sqlite_insert_frame(table, frame)
+        _insert_frame(table, frame)
 
 
 def _nullable(column: str) -> pl.Expr:
@@ -166,21 +166,22 @@ def _insert_counts(rows: pl.DataFrame) -> None:
 
 
 def _insert_frame(table: str, frame: pl.DataFrame) -> None:
-    """Insert a frame whose columns are the table's: a scratch file on SQLite when it is big."""
+    """Insert a frame whose columns are the table's: a scratch file on SQLite when it is big
+    (below 20,000 rows the scratch file costs more than it saves)."""
     if connection.vendor == "sqlite" and frame.height > 20_000:
         _sqlite_insert_frame(table, frame)
     else:
         _bulk_insert(table, frame.columns, _tuples(frame, frame.columns))
 
 
-def _tuples(frame: pl.DataFrame, names: list[str], before: tuple = (), after: tuple = ()) -> Iterator[tuple]:
-    """Rows for the driver: constants around the frame's columns, empty dates as NULL."""
+def _tuples(frame: pl.DataFrame, names: list[str], after: tuple = ()) -> Iterator[tuple]:
+    """Rows for the driver: the frame's columns and then constants, empty dates as NULL."""
     for chunk in frame.iter_slices(BATCH):
         columns = [chunk[c].to_list() for c in names]
         for i, name in enumerate(names):
             if name in DATE_COLUMNS:
                 columns[i] = [v or None for v in columns[i]]
-        yield from zip(*map(repeat, before), *columns, *map(repeat, after), strict=False)  # repeat() is endless
+        yield from zip(*columns, *map(repeat, after), strict=False)  # repeat() is endless
 
 
 def _bulk_insert(table: str, columns: list[str], rows: Iterable[tuple]) -> None:
