@@ -22,6 +22,9 @@ app = typer.Typer(help="Aqyl: academic mobility and intellectual migration monit
                   pretty_exceptions_enable=False, add_completion=False)
 hei_app = typer.Typer(help="The register of Kazakhstani HEIs.", no_args_is_help=True)
 app.add_typer(hei_app, name="hei")
+flows_app = typer.Typer(help="Origin→destination flows of students and migrants (UIS, OECD, UN DESA, …).",
+                        no_args_is_help=True)
+app.add_typer(flows_app, name="flows")
 console = Console()
 err_console = Console(stderr=True)
 
@@ -444,6 +447,107 @@ def restore(
     console.print({"kk": f"{old.version}-нұсқа қалпына келтірілді: енді {new.version}-нұсқа ({new.row_count} жол).",
                    "ru": f"Версия {old.version} восстановлена как версия {new.version} ({new.row_count} строк).",
                    "en": f"Version {old.version} restored as version {new.version} ({new.row_count} rows)."}[lang])
+
+
+# ---------------------------------------------------------------------------------------------
+@flows_app.command("import")
+def flows_import(
+    file: Annotated[Path, typer.Argument(help="A UIS, OECD or UN DESA file as published, or the canonical long format.")],
+    source: Annotated[str, typer.Option(help="uis, oecd, undesa or canonical.")],
+    population: Annotated[str, typer.Option(help="students, migrant_stock or staff (default: the source's).")] = "",
+    lang: LangOption = "",
+) -> None:
+    """Load flows; the years the file covers replace what the store held for its source."""
+    lang = _lang(lang)
+    _db()
+    from aqyl.importers.flows import read_flows
+    from aqyl.store.flows import save_flows
+
+    flows = read_flows(file, source, population)
+    n = save_flows(flows.frame, file.name)
+    years = flows.frame["year"]
+    text = {"kk": ("Ағын сақталды", "жыл", "ел емес, алынып тасталды", "жыл немесе сан жоқ жолдар"),
+            "ru": ("Сохранено потоков", "годы", "не страны, пропущены", "строки без года или числа"),
+            "en": ("Flows stored", "years", "not countries, left out", "rows without a year or a count")}[lang]
+    console.print(f"{text[0]}: {n:,} ({text[1]} {years.min()}–{years.max()})" if n else f"{text[0]}: 0")
+    if flows.skipped:
+        shown = ", ".join(f"{name or '∅'} ({rows})" for name, rows in flows.skipped.most_common(12))
+        console.print(f"[yellow]{text[2]}: {shown}[/yellow]")
+    if flows.bad_rows:
+        console.print(f"[yellow]{text[3]}: {flows.bad_rows}[/yellow]")
+
+
+def _country_option(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return "other" if value.strip().lower() == "other" else CLASSIFIERS["country"].encode(value)
+
+
+@flows_app.command("show")
+def flows_show(
+    origin: Annotated[str | None, typer.Option(help="Country of origin (code or name).")] = None,
+    destination: Annotated[str | None, typer.Option(help="Country of destination (code or name).")] = None,
+    year: Annotated[int | None, typer.Option()] = None,
+    source: Annotated[str | None, typer.Option(help="uis, oecd, undesa, national, …")] = None,
+    population: Annotated[str | None, typer.Option()] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    lang: LangOption = "",
+) -> None:
+    """Show stored flows."""
+    lang = _lang(lang)
+    _db()
+    from aqyl.store.flows import query
+
+    rows = query(_country_option(origin), _country_option(destination), year, source, population)
+    if fmt == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=["year", "origin", "destination", "count", "population", "source"],
+                                lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        table = Table("year", "origin", "destination", "count", "population", "source")
+        for r in rows:
+            table.add_row(str(r["year"]), _country_name(r["origin"], lang), _country_name(r["destination"], lang),
+                          f"{r['count']:,.0f}", r["population"], r["source"])
+        console.print(table)
+
+
+def _country_name(code: str, lang: str) -> str:
+    if code == "other":
+        return {"kk": "басқа елдер", "ru": "другие страны", "en": "other countries"}[lang]
+    return f"{code} {CLASSIFIERS['country'].label(code, lang)}"
+
+
+@flows_app.command("reconcile")
+def flows_reconcile(
+    origin: Annotated[str, typer.Option()],
+    destination: Annotated[str, typer.Option()],
+    year: Annotated[int, typer.Option()],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    lang: LangOption = "",
+) -> None:
+    """The same pair and year from every source, side by side, with what each source counts."""
+    lang = _lang(lang)
+    _db()
+    from aqyl.domain.migration.flows import sources
+    from aqyl.store.flows import reconcile
+
+    rows = reconcile(_country_option(origin), _country_option(destination), year)
+    known = sources()
+    if as_json:
+        print(json.dumps([{**r, "definition": known[r["source"]].definition.get(lang) if r["source"] in known else ""}
+                          for r in rows], ensure_ascii=False, indent=2))
+        return
+    table = Table("source", "population", "count", "÷ largest", "definition", show_lines=True)
+    for r in rows:
+        spec = known.get(r["source"])
+        table.add_row(spec.label.get(lang) if spec else r["source"], r["population"], f"{r['count']:,.0f}",
+                      f"{r['ratio_to_largest']:.2f}", spec.definition.get(lang) if spec else "")
+    console.print(table)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -174,6 +174,22 @@ CATALOGUE: dict[str, Label] = {
         ru="Файл {file} не найден.",
         en="File {file} was not found.",
     ),
+    # --- flows ----------------------------------------------------------------------------------
+    "flow_unknown_source": Label(
+        kk="«{value}» дереккөзі белгісіз. Мүмкін дереккөздер: {known}.",
+        ru="Источник «{value}» неизвестен. Возможные источники: {known}.",
+        en="Unknown source “{value}”. Known sources: {known}.",
+    ),
+    "flow_unknown_population": Label(
+        kk="«{value}» жиынтығы белгісіз. Мүмкін жиынтықтар: {known}.",
+        ru="Совокупность «{value}» неизвестна. Возможные: {known}.",
+        en="Unknown population “{value}”. Known populations: {known}.",
+    ),
+    "flow_missing_columns": Label(
+        kk="{file} файлында {source} пішімінің бағандары жоқ: {columns}. Дереккөзді дұрыс таңдадыңыз ба (--source)?",
+        ru="В файле {file} нет столбцов формата {source}: {columns}. Верно ли выбран источник (--source)?",
+        en="{file} lacks the columns of the {source} layout: {columns}. Is --source right?",
+    ),
     # --- migration indicators ---------------------------------------------------------------
     "indicator_bad_count": Label(
         kk="«{name}» мәні ({value}) теріс емес бүтін сан болуы керек.",

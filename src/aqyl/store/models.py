@@ -223,6 +223,27 @@ class PartnerCount(models.Model):
                                 name="partner_period")]
 
 
+class Flow(models.Model):
+    """An annual origin→destination count from one source (UIS, OECD, UN DESA, national, …)."""
+
+    source = models.CharField(max_length=32)
+    population = models.CharField(max_length=32)
+    year = models.PositiveSmallIntegerField()
+    origin = models.CharField(max_length=5, help_text="ISO 3166-1 alpha-2, or 'other'")
+    destination = models.CharField(max_length=5, help_text="ISO 3166-1 alpha-2, or 'other'")
+    count = models.FloatField(help_text="UIS estimates the rest of the world in fractions")
+    file_name = models.CharField(max_length=255, blank=True)
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "population", "year", "origin", "destination"], name="flow_unique"),
+            models.CheckConstraint(condition=Q(count__gte=0), name="flow_count_not_negative"),
+        ]
+        indexes = [models.Index(fields=["origin", "year"], name="flow_origin"),
+                   models.Index(fields=["destination", "year"], name="flow_destination")]
+
+
 class ArchivedRecord(models.Model):
     """A row of a superseded submission, kept as JSON so that versions can be compared or restored."""
 

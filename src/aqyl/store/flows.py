@@ -1,0 +1,44 @@
+"""The flows store: import replaces what a file covers, queries answer by origin, destination,
+year and source, and reconciliation puts two sources' figures for a pair side by side."""
+
+from __future__ import annotations
+
+import polars as pl
+from django.db import transaction
+
+from aqyl.store import models as m
+
+
+def save_flows(frame: pl.DataFrame, file_name: str = "") -> int:
+    """Store canonical rows; the years a file covers for its source and population are replaced."""
+    with transaction.atomic():
+        for source, population, years in frame.group_by("source", "population").agg(pl.col("year").unique()).iter_rows():
+            m.Flow.objects.filter(source=source, population=population, year__in=years).delete()
+        m.Flow.objects.bulk_create(
+            (m.Flow(year=y, origin=o, destination=d, count=c, population=p, source=s, file_name=file_name[:255])
+             for y, o, d, c, p, s in frame.iter_rows()),
+            batch_size=5000,
+        )
+    return frame.height
+
+
+def query(origin: str | None = None, destination: str | None = None, year: int | None = None,
+          source: str | None = None, population: str | None = None) -> list[dict]:
+    rows = m.Flow.objects.all()
+    for name, value in (("origin", origin), ("destination", destination), ("year", year), ("source", source),
+                        ("population", population)):
+        if value is not None:
+            rows = rows.filter(**{name: value})
+    fields = ("origin", "destination", "year", "count", "population", "source")
+    return [dict(zip(fields, r, strict=True)) for r in rows.order_by("year", "source", "-count", "destination").values_list(*fields)]
+
+
+def reconcile(origin: str, destination: str, year: int) -> list[dict]:
+    """Every source's figure for one pair and year, with its ratio to the largest figure of the
+    same population (students are not compared with migrant stock)."""
+    found = query(origin=origin, destination=destination, year=year)
+    top: dict[str, float] = {}
+    for f in found:
+        top[f["population"]] = max(top.get(f["population"], 0), f["count"])
+    return [{**f, "ratio_to_largest": round(f["count"] / top[f["population"]], 4) if top[f["population"]] else None}
+            for f in sorted(found, key=lambda f: (f["population"], -f["count"]))]
