@@ -91,3 +91,20 @@ def test_canonical_files_round_trip_through_the_command(tmp_path):
     again.write_text(aqyl("flows", "show", "--origin", "KZ", "--format", "csv").stdout)
     assert aqyl("flows", "import", str(again), "--source", "canonical").returncode == 0
     assert json.loads(aqyl("flows", "show", "--origin", "KZ", "--format", "json").stdout) == shown
+
+
+@pytest.mark.django_db
+def test_the_register_becomes_national_flows():
+    from aqyl.store.demo import load_demo
+    from aqyl.store.flows import national_flows, query, save_flows
+    from aqyl.store.report_data import report_data
+
+    load_demo()
+    save_flows(national_flows(), "register")
+    facts = report_data("2023H1")["periods"]["2023H1"]
+    out = {r["destination"]: r["count"] for r in query(origin="KZ", year=2023, source="national")}
+    assert out == {k: float(v) for k, v in facts["outgoing"]["by_country"].items()}
+    assert sum(out.values()) == 382
+    incoming = query(destination="KZ", year=2023, source="national")
+    assert sum(r["count"] for r in incoming) == 353 and {r["population"] for r in incoming} == {"staff"}
+    assert sum(r["count"] for r in query(origin="KZ", year=2022, source="national")) == 139

@@ -477,6 +477,19 @@ def flows_import(
         console.print(f"[yellow]{text[3]}: {flows.bad_rows}[/yellow]")
 
 
+@flows_app.command("national")
+def flows_national(lang: LangOption = "") -> None:
+    """Turn the register's current records into yearly flows (source national) in the flows store."""
+    lang = _lang(lang)
+    _db()
+    from aqyl.store.flows import national_flows, save_flows
+
+    frame = national_flows()
+    n = save_flows(frame, "register") if frame.height else 0
+    console.print({"kk": f"Ұлттық ағындар сақталды: {n}", "ru": f"Сохранено национальных потоков: {n}",
+                   "en": f"National flows stored: {n}"}[lang])
+
+
 def _country_option(value: str | None) -> str | None:
     if value is None:
         return None

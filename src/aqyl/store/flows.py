@@ -42,3 +42,31 @@ def reconcile(origin: str, destination: str, year: int) -> list[dict]:
         top[f["population"]] = max(top.get(f["population"], 0), f["count"])
     return [{**f, "ratio_to_largest": round(f["count"] / top[f["population"]], 4) if top[f["population"]] else None}
             for f in sorted(found, key=lambda f: (f["population"], -f["count"]))]
+
+
+STAFF_CATEGORIES = ("faculty", "researcher", "staff")
+
+
+def national_flows() -> pl.DataFrame:
+    """The register's current records as yearly flows (source ``national``): outgoing mobilities
+    go from KZ to the partner country, incoming ones the other way; half-years add up to the
+    calendar year; staff categories are ``staff``, students ``students``."""
+    from django.db.models import Sum
+
+    rows = m.RecordCount.objects.values_list("period", "category", "direction", "partner_country").annotate(n=Sum("n"))
+    frame = pl.DataFrame(list(rows), schema={"period": pl.String, "category": pl.String, "direction": pl.String,
+                                             "country": pl.String, "count": pl.Int64}, orient="row")
+    outgoing = pl.col("direction") == "outgoing"
+    return (
+        frame.with_columns(
+            pl.col("period").str.slice(0, 4).cast(pl.Int32).alias("year"),
+            pl.when(outgoing).then(pl.lit("KZ")).otherwise(pl.col("country")).alias("origin"),
+            pl.when(outgoing).then(pl.col("country")).otherwise(pl.lit("KZ")).alias("destination"),
+            pl.when(pl.col("category").is_in(STAFF_CATEGORIES)).then(pl.lit("staff")).otherwise(pl.lit("students"))
+            .alias("population"),
+            pl.lit("national").alias("source"),
+        )
+        .group_by("year", "origin", "destination", "population", "source").agg(pl.col("count").sum().cast(pl.Float64))
+        .select("year", "origin", "destination", "count", "population", "source")
+        .sort("year", "origin", "destination")
+    )
