@@ -108,3 +108,27 @@ def test_the_register_becomes_national_flows():
     incoming = query(destination="KZ", year=2023, source="national")
     assert sum(r["count"] for r in incoming) == 353 and {r["population"] for r in incoming} == {"staff"}
     assert sum(r["count"] for r in query(origin="KZ", year=2022, source="national")) == 139
+
+
+def test_forecast_command_with_its_back_test_and_fan_chart(tmp_path):
+    path = tmp_path / "series.csv"
+    counts = [49252, 59295, 69895, 65237, 69836, 71368]  # UIS, Kazakhstan → Russia, 2014–2019
+    path.write_text("year,origin,destination,count,population,source\n" +
+                    "".join(f"{2014 + i},KZ,RU,{c},students,uis\n" for i, c in enumerate(counts)))
+    env = {k: v for k, v in os.environ.items() if k != "AQYL_DATABASE_URL"} | {"AQYL_DATA_DIR": str(tmp_path / "d")}
+
+    def aqyl(*args):
+        return subprocess.run([sys.executable, "-m", "aqyl.cli", *args], capture_output=True, text=True, env=env, timeout=120)
+
+    assert aqyl("flows", "import", str(path), "--source", "canonical").returncode == 0
+    chart = tmp_path / "fan.png"
+    done = aqyl("flows", "forecast", "--origin", "KZ", "--destination", "RU", "--horizon", "3", "--json", "--chart", str(chart))
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert set(result["mase"]) == {"naive", "drift", "ets", "arima"}
+    assert result["mase"][result["method"]] == min(result["mase"].values())
+    assert [f["year"] for f in result["forecast"]] == [2020, 2021, 2022]
+    assert all(f["lower"] <= f["mean"] <= f["upper"] for f in result["forecast"])
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    short = aqyl("flows", "forecast", "--origin", "KZ", "--destination", "RU", "--since", "2017", "--lang", "ru")
+    assert short.returncode == 1 and "не меньше 6" in short.stderr

@@ -490,6 +490,51 @@ def flows_national(lang: LangOption = "") -> None:
                    "en": f"National flows stored: {n}"}[lang])
 
 
+@flows_app.command("forecast")
+def flows_forecast(
+    origin: Annotated[str, typer.Option(help="Country of origin (code or name).")],
+    destination: Annotated[str, typer.Option(help="Country of destination, or other.")],
+    source: Annotated[str, typer.Option(help="uis, oecd, undesa, national, …")] = "uis",
+    population: Annotated[str | None, typer.Option()] = None,
+    since: Annotated[int | None, typer.Option(help="Use the years from this one on.")] = None,
+    until: Annotated[int | None, typer.Option(help="Use the years up to this one.")] = None,
+    horizon: Annotated[int, typer.Option(help="Years to forecast.")] = 5,
+    level: Annotated[int, typer.Option(help="Prediction interval, %.")] = 80,
+    chart: Annotated[Path | None, typer.Option(help="Write a fan chart (PNG or SVG) to this file.")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    lang: LangOption = "",
+) -> None:
+    """Forecast a flow series with ETS and ARIMA, chosen by a rolling-origin back-test against naive and drift."""
+    lang = _lang(lang)
+    _db()
+    from aqyl.domain.migration.forecast import forecast
+    from aqyl.store.flows import query
+
+    rows = [r for r in query(_country_option(origin), _country_option(destination), None, source, population)
+            if (since is None or r["year"] >= since) and (until is None or r["year"] <= until)]
+    result = forecast([r["year"] for r in rows], [r["count"] for r in rows], horizon, level)
+    p = result.prediction
+    if chart is not None:
+        from aqyl.render.charts import fan_chart
+
+        chart.write_bytes(fan_chart(result, f"{origin} → {destination} ({source})", chart.suffix.lstrip(".") or "png"))
+    if as_json:
+        print(json.dumps({"method": result.method, "level": level, "mase": result.mase,
+                          "forecast": [{"year": y, "mean": m, "lower": lo, "upper": hi}
+                                       for y, m, lo, hi in zip(result.years, p.mean, p.lower, p.upper, strict=True)]},
+                         ensure_ascii=False, indent=2))
+        return
+    words = {"kk": ("Әдіс", "Кері тексеріс (MASE, аз — жақсы)", "жыл", "болжам"),
+             "ru": ("Метод", "Обратная проверка (MASE, меньше — лучше)", "год", "прогноз"),
+             "en": ("Method", "Back-test (MASE, lower is better)", "year", "forecast")}[lang]
+    console.print(f"{words[0]}: {result.method}; {words[1]}: " +
+                  ", ".join(f"{m} {v:.2f}" for m, v in sorted(result.mase.items(), key=lambda kv: kv[1])))
+    table = Table(words[2], words[3], f"{level}% −", f"{level}% +")
+    for y, m, lo, hi in zip(result.years, p.mean, p.lower, p.upper, strict=True):
+        table.add_row(str(y), f"{m:,.0f}", f"{lo:,.0f}", f"{hi:,.0f}")
+    console.print(table)
+
+
 def _country_option(value: str | None) -> str | None:
     if value is None:
         return None

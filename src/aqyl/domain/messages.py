@@ -190,6 +190,27 @@ CATALOGUE: dict[str, Label] = {
         ru="В файле {file} нет столбцов формата {source}: {columns}. Верно ли выбран источник (--source)?",
         en="{file} lacks the columns of the {source} layout: {columns}. Is --source right?",
     ),
+    # --- forecasts ----------------------------------------------------------------------------
+    "forecast_short": Label(
+        kk="Қатарда {n} жыл ғана бар; болжам мен оның тексерісі үшін кемінде {need} жыл керек.",
+        ru="В ряду только {n} лет; для прогноза и его проверки нужно не меньше {need}.",
+        en="The series has {n} years only; a forecast and its back-test need at least {need}.",
+    ),
+    "forecast_gappy": Label(
+        kk="Қатарда жылдар жетпейді: {years}. Олқылықтарды толтырыңыз немесе соңғы үзіліссіз бөлігінен болжаңыз: --since {since} ({n} жыл).",
+        ru="В ряду пропущены годы: {years}. Заполните пропуски или прогнозируйте по последнему непрерывному отрезку: --since {since} ({n} лет).",
+        en="The series misses years: {years}. Fill the gaps, or forecast from its last unbroken run: --since {since} ({n} years).",
+    ),
+    "forecast_bad_value": Label(
+        kk="Қатарда теріс немесе сан емес мән бар.",
+        ru="В ряду есть отрицательное или нечисловое значение.",
+        en="The series holds a negative or non-numeric value.",
+    ),
+    "forecast_bad_option": Label(
+        kk="Болжам көкжиегі 1–30 жыл, сенім деңгейі 50, 80, 90, 95 немесе 99 болуы керек ({horizon}, {level}).",
+        ru="Горизонт прогноза — 1–30 лет, уровень — 50, 80, 90, 95 или 99 ({horizon}, {level}).",
+        en="The horizon must be 1–30 years and the level 50, 80, 90, 95 or 99 ({horizon}, {level}).",
+    ),
     # --- migration indicators ---------------------------------------------------------------
     "indicator_bad_count": Label(
         kk="«{name}» мәні ({value}) теріс емес бүтін сан болуы керек.",

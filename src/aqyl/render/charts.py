@@ -81,3 +81,27 @@ def chart_svg(chart: Chart) -> str:
 
 def chart_png(chart: Chart) -> bytes:
     return _figure_bytes(chart, "png")
+
+
+def fan_chart(result, title: str, fmt: str = "png") -> bytes:
+    """A forecast with its history: the line, the point forecast and the prediction interval."""
+    import io
+
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 4.2), dpi=120)
+    p = result.prediction
+    ax.plot(result.history_years, result.history, color="#1F4E79", marker="o", markersize=3)
+    years = [result.history_years[-1], *result.years]
+    ax.fill_between(years, [result.history[-1], *p.lower], [result.history[-1], *p.upper], color="#9DC3E6", alpha=0.6,
+                    label=f"{result.level}%")
+    ax.plot(years, [result.history[-1], *p.mean], color="#C00000", linestyle="--",
+            label=f"{result.method}, back-test MASE {result.mase[result.method]:.2f}")
+    ax.set_title(title)
+    ax.grid(alpha=0.3)
+    ax.legend(loc="upper left")
+    ax.ticklabel_format(axis="y", style="plain", useOffset=False)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="svg" if fmt == "svg" else "png", bbox_inches="tight")
+    plt.close(fig)
+    return buffer.getvalue()
