@@ -25,6 +25,8 @@ app.add_typer(hei_app, name="hei")
 flows_app = typer.Typer(help="Origin→destination flows of students and migrants (UIS, OECD, UN DESA, …).",
                         no_args_is_help=True)
 app.add_typer(flows_app, name="flows")
+migration_app = typer.Typer(help="Intellectual-migration analytics over the register.", no_args_is_help=True)
+app.add_typer(migration_app, name="migration")
 console = Console()
 err_console = Console(stderr=True)
 
@@ -532,6 +534,31 @@ def flows_forecast(
     table = Table(words[2], words[3], f"{level}% −", f"{level}% +")
     for y, m, lo, hi in zip(result.years, p.mean, p.lower, p.upper, strict=True):
         table.add_row(str(y), f"{m:,.0f}", f"{lo:,.0f}", f"{hi:,.0f}")
+    console.print(table)
+
+
+@migration_app.command("typology")
+def migration_typology(
+    period: Annotated[str, typer.Option(help="Half-year of the register, e.g. 2023H1.")],
+    category: Annotated[str | None, typer.Option(help="faculty, researcher, staff or student.")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    lang: LangOption = "",
+) -> None:
+    """Count a period's mobilities by form of intellectual migration (seed 003's typology)."""
+    lang = _lang(lang)
+    period_code = parse_period(period).code
+    cat = CLASSIFIERS["category"].encode(category) if category else None
+    _db()
+    from aqyl.domain.migration.typology import FORMS
+    from aqyl.store.migration import typology
+
+    counts = typology(period_code, cat)
+    if as_json:
+        print(json.dumps(counts, ensure_ascii=False, indent=2))
+        return
+    table = Table("", "n", title=parse_period(period_code).label.get(lang))
+    for form, n in counts.items():
+        table.add_row(FORMS[form].get(lang), str(n))
     console.print(table)
 
 
