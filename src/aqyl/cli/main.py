@@ -294,10 +294,9 @@ def _import_json(results, lang: str) -> dict:
 
 
 def _write_json(path: Path, data: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    partial.replace(path)
+    from aqyl.files import write_atomically
+
+    write_atomically(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
 
 
 @app.command()
@@ -308,14 +307,11 @@ def template(
     """Write the XLSX upload template (headers, drop-down lists and instructions) in one language."""
     lang = _lang(lang)
     _db()
+    from aqyl.files import write_atomically
     from aqyl.importers.template import build_template
     from aqyl.store.registry import directory
 
-    data = build_template(lang, list(directory().heis.values()))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".partial")
-    partial.write_bytes(data)
-    partial.replace(out)
+    write_atomically(out, build_template(lang, list(directory().heis.values())))
     console.print(str(out))
 
 

@@ -11,6 +11,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from aqyl.domain.i18n import Label
 from aqyl.domain.intake.problems import ImportReport
+from aqyl.files import atomic_path
 from aqyl.importers.readers import RawTable
 from aqyl.render.xlsx import sheet_name
 
@@ -29,7 +30,11 @@ TEXT = {
 
 def write_errors_workbook(path: Path, uploads: list[tuple[RawTable, ImportReport]], lang: str) -> None:
     """One sheet per uploaded file, then the problems sheet; written under a temporary name."""
-    partial = path.with_name(path.name + ".partial")
+    with atomic_path(path) as partial:
+        _write(partial, uploads, lang)
+
+
+def _write(partial: Path, uploads: list[tuple[RawTable, ImportReport]], lang: str) -> None:
     # constant_memory: rows go to disk as they are written, so a million-row upload fits in RAM;
     # each sheet is therefore written top to bottom, row by row.
     book = xlsxwriter.Workbook(str(partial), {"constant_memory": True, "strings_to_formulas": False,
@@ -65,7 +70,6 @@ def write_errors_workbook(path: Path, uploads: list[tuple[RawTable, ImportReport
         problems.write_string(i, 5, TEXT[p.severity].get(lang), fmt[p.severity])
         problems.write_string(i, 6, p.message(lang), fmt["wrap"])
     book.close()
-    partial.replace(path)
 
 
 def _cell(problem) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from aqyl.domain.report.document import Document
+from aqyl.files import write_atomically
 
 FORMATS = ("docx", "pdf", "html", "xlsx", "json", "md")
 
@@ -49,9 +50,6 @@ def write_report_files(report: Mapping[str, Any], doc: Document, formats: Iterab
     for fmt in formats:
         data = report_json(report) if fmt == "json" else _renderer(fmt)(doc)
         path = out / f"{stem}.{fmt}"
-        # Write next to the target and rename, so a reader never sees half a file.
-        partial = path.with_name(path.name + ".partial")
-        partial.write_bytes(data)
-        partial.replace(path)
+        write_atomically(path, data)
         paths.append(path)
     return paths
