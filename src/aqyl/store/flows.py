@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import polars as pl
 from django.db import transaction
+from django.utils import timezone
 
 from aqyl.store import models as m
+from aqyl.store.register import insert_frame
 
 
 def save_flows(frame: pl.DataFrame, file_name: str = "") -> int:
@@ -14,11 +16,8 @@ def save_flows(frame: pl.DataFrame, file_name: str = "") -> int:
     with transaction.atomic():
         for source, population, years in frame.group_by("source", "population").agg(pl.col("year").unique()).iter_rows():
             m.Flow.objects.filter(source=source, population=population, year__in=years).delete()
-        m.Flow.objects.bulk_create(
-            (m.Flow(year=y, origin=o, destination=d, count=c, population=p, source=s, file_name=file_name[:255])
-             for y, o, d, c, p, s in frame.iter_rows()),
-            batch_size=5000,
-        )
+        insert_frame(m.Flow._meta.db_table, frame.with_columns(
+            pl.lit(file_name[:255]).alias("file_name"), pl.lit(timezone.now().isoformat(sep=" ")).alias("imported_at")))
     return frame.height
 
 

@@ -99,7 +99,7 @@ def _insert_records(rows: pl.DataFrame) -> None:
         pl.lit(now.isoformat(sep=" ")).alias("created_at"),
     )
     with _sqlite_checks_off():
-        _insert_frame(table, frame)
+        insert_frame(table, frame)
 
 
 def _nullable(column: str) -> pl.Expr:
@@ -158,14 +158,14 @@ def _detach_scratch(raw) -> None:
 
 def _insert_counts(rows: pl.DataFrame) -> None:
     counts = rows.group_by(["submission_id", "hei_id", *COUNT_COLUMNS]).len("n")
-    _insert_frame(m.RecordCount._meta.db_table, counts)
+    insert_frame(m.RecordCount._meta.db_table, counts)
     partners = rows.filter(pl.col("partner_institution") != "").group_by(["submission_id", "hei_id", *PARTNER_COLUMNS]).len("n")
     # In the order of the table's index, so a big insert appends to it instead of scattering.
     partners = partners.sort("period", "category", "direction", "partner_institution", "hei_id", "programme")
-    _insert_frame(m.PartnerCount._meta.db_table, partners)
+    insert_frame(m.PartnerCount._meta.db_table, partners)
 
 
-def _insert_frame(table: str, frame: pl.DataFrame) -> None:
+def insert_frame(table: str, frame: pl.DataFrame) -> None:
     """Insert a frame whose columns are the table's: a scratch file on SQLite when it is big
     (below 20,000 rows the scratch file costs more than it saves)."""
     if connection.vendor == "sqlite" and frame.height > 20_000:
