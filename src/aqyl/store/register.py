@@ -74,15 +74,6 @@ def write_submissions(
     return submissions
 
 
-def write_submission(hei: m.Hei, period: str, rows: pl.DataFrame, *, rejected: int = 0, **kwargs) -> m.Submission:
-    """One (HEI, period): the demo and restoring a version write this way."""
-    rows = rows.with_columns(pl.lit(hei.code).alias("hei"), pl.lit(period).alias("period"))
-    if rows.height == 0:
-        raise ValueError("a submission needs rows")
-    [submission] = write_submissions(rows, rejected={(hei.code, period): rejected}, **kwargs)
-    return submission
-
-
 def _insert_records(rows: pl.DataFrame) -> None:
     now = timezone.now()
     table = m.MobilityRecord._meta.db_table
@@ -288,9 +279,10 @@ def _text(value: object) -> str:
 def restore(submission: m.Submission, user=None, submitted_by: str = "") -> m.Submission:
     """Make an earlier version current again, as a new version (the history stays linear)."""
     with transaction.atomic():
-        rows = version_rows(submission)
-        return write_submission(
-            submission.hei, submission.period, rows, source="restore", file_name=submission.file_name,
-            file_sha256=submission.file_sha256, rejected=submission.rejected_count, user=user,
+        rows = version_rows(submission).with_columns(pl.lit(submission.period).alias("period"))
+        [restored] = write_submissions(
+            rows, source="restore", file_name=submission.file_name, file_sha256=submission.file_sha256,
+            rejected={(submission.hei.code, submission.period): submission.rejected_count}, user=user,
             submitted_by=submitted_by,
         )
+        return restored
