@@ -1,5 +1,7 @@
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,18 @@ def reference() -> dict:
     if not path.exists():
         pytest.skip(f"{path} is not here")
     return json.loads(path.read_text("utf-8"))
+
+
+@pytest.fixture
+def aqyl(tmp_path):
+    """Run the ``aqyl`` command as a process on a database of its own under tmp_path."""
+    env = {k: v for k, v in os.environ.items() if k != "AQYL_DATABASE_URL"} | {"AQYL_DATA_DIR": str(tmp_path / "d")}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "aqyl.cli", *args], capture_output=True, text=True, env=env,
+                              timeout=300)
+
+    return run
 
 
 # Generated examples are the same on every run, so CI never fails on a case nobody can replay;

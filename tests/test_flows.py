@@ -1,9 +1,6 @@
 """Flows from the real public files in ../shared/datasets come back as published."""
 
 import json
-import os
-import subprocess
-import sys
 
 import polars as pl
 import pytest
@@ -69,16 +66,11 @@ def test_wrong_source_or_layout_is_explained(tmp_path):
     assert "COUNTRY_OF_ORIGIN" in error.value.message("ru") and "--source" in error.value.message("kk")
 
 
-def test_canonical_files_round_trip_through_the_command(tmp_path):
+def test_canonical_files_round_trip_through_the_command(tmp_path, aqyl):
     path = tmp_path / "national.csv"
     path.write_text("year,origin,destination,count,population,source\n"
                     "2022,Қазақстан,Ресей,120,staff,national\n2023,KZ,Өзбекстан,116,staff,national\n"
                     "2023,KZ,Atlantis,3,staff,national\n")
-    env = {k: v for k, v in os.environ.items() if k != "AQYL_DATABASE_URL"} | {"AQYL_DATA_DIR": str(tmp_path / "d")}
-
-    def aqyl(*args):
-        return subprocess.run([sys.executable, "-m", "aqyl.cli", *args], capture_output=True, text=True, env=env, timeout=120)
-
     done = aqyl("flows", "import", str(path), "--source", "canonical", "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert "Flows stored: 2" in done.stdout and "Atlantis (1)" in done.stdout
@@ -110,16 +102,11 @@ def test_the_register_becomes_national_flows():
     assert sum(r["count"] for r in query(origin="KZ", year=2022, source="national")) == 139
 
 
-def test_forecast_command_with_its_back_test_and_fan_chart(tmp_path):
+def test_forecast_command_with_its_back_test_and_fan_chart(tmp_path, aqyl):
     path = tmp_path / "series.csv"
     counts = [49252, 59295, 69895, 65237, 69836, 71368]  # UIS, Kazakhstan → Russia, 2014–2019
     path.write_text("year,origin,destination,count,population,source\n" +
                     "".join(f"{2014 + i},KZ,RU,{c},students,uis\n" for i, c in enumerate(counts)))
-    env = {k: v for k, v in os.environ.items() if k != "AQYL_DATABASE_URL"} | {"AQYL_DATA_DIR": str(tmp_path / "d")}
-
-    def aqyl(*args):
-        return subprocess.run([sys.executable, "-m", "aqyl.cli", *args], capture_output=True, text=True, env=env, timeout=120)
-
     assert aqyl("flows", "import", str(path), "--source", "canonical").returncode == 0
     chart = tmp_path / "fan.png"
     done = aqyl("flows", "forecast", "--origin", "KZ", "--destination", "RU", "--horizon", "3", "--json", "--chart", str(chart))

@@ -558,6 +558,72 @@ def migration_typology(
     console.print(table)
 
 
+@migration_app.command("gravity")
+def migration_gravity(
+    source: Annotated[str, typer.Option(help="Flows of this source: oecd, uis, undesa, national, …")],
+    population: Annotated[str | None, typer.Option(help="students, migrant_stock or staff.")] = None,
+    since: Annotated[int | None, typer.Option(help="Use the years from this one on.")] = None,
+    until: Annotated[int | None, typer.Option(help="Use the years up to this one.")] = None,
+    set_: Annotated[list[str] | None, typer.Option("--set", help="What-if: COVARIATE=VALUE[:ORIGIN>DESTINATION], "
+                                                   "e.g. former_ussr=0:KZ>RU or distance=0.5:KZ>*.")] = None,
+    pull: Annotated[list[str] | None, typer.Option(help="What-if: a destination's pull times a factor, e.g. DE=1.2.")] = None,
+    push: Annotated[list[str] | None, typer.Option(help="What-if: an origin's push times a factor, e.g. KZ=0.8.")] = None,
+    origin: Annotated[str, typer.Option(help="Country whose flows the what-if table shows.")] = "KZ",
+    year: Annotated[int | None, typer.Option(help="Year of the what-if (default: the last one).")] = None,
+    top: Annotated[int, typer.Option(help="Rows of the what-if table.")] = 15,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    lang: LangOption = "",
+) -> None:
+    """Gravity model of the stored flows (PPML, origin-year and destination-year fixed effects), with what-ifs."""
+    lang = _lang(lang)
+    _db()
+    import polars as pl
+
+    from aqyl.domain.migration.gravity import COVARIATE_LABELS, fit_gravity, parse_change, what_if
+    from aqyl.store.flows import flows_frame
+
+    changes = ([parse_change(x, "set") for x in set_ or []] + [parse_change(x, "pull") for x in pull or []]
+               + [parse_change(x, "push") for x in push or []])
+    frame = flows_frame(source, population, since, until)
+    if not frame.height:
+        raise AqylError("flows_none_stored", source=source)
+    fit = fit_gravity(frame)
+    origin_code = _country_option(origin)
+    scenario = what_if(fit, changes, year).filter(pl.col("origin") == origin_code).sort("fitted", descending=True)
+    if as_json:
+        print(json.dumps({
+            "observations": fit.observations, "dropped_separated": fit.dropped, "years": fit.years,
+            "pseudo_r2": fit.pseudo_r2, "unknown_countries": fit.unknown_countries,
+            "coefficients": [vars(c) for c in fit.coefficients.values()],
+            "what_if": scenario.to_dicts() if changes else [],
+        }, ensure_ascii=False, indent=2))
+        return
+    words = {"kk": ("Коэффициент", "Бағалау", "Стд. қате (жұптар)", "95% аралық", "Әсер, %", "Бақылаулар",
+                    "нөлдік топтар алынды", "жылдар", "псевдо-R²", "Сценарий", "Модель", "Сценарийде", "Барлығы", "Нақты"),
+             "ru": ("Коэффициент", "Оценка", "Ст. ошибка (пары)", "95% интервал", "Эффект, %", "Наблюдений",
+                    "исключено нулевых групп", "годы", "псевдо-R²", "Сценарий", "Модель", "По сценарию", "Всего", "Факт"),
+             "en": ("Coefficient", "Estimate", "Std. error (pairs)", "95% interval", "Effect, %", "Observations",
+                    "dropped, all-zero groups", "years", "pseudo-R²", "Scenario", "Model", "Scenario", "Total", "Observed")}[lang]
+    table = Table(words[0], words[1], words[2], words[3], words[4])
+    for c in fit.coefficients.values():
+        effect = f"{c.effect_percent:+,.0f}" if c.name != "log_distance" else f"{c.estimate:+.2f}/ln km"
+        table.add_row(COVARIATE_LABELS[c.name].get(lang), f"{c.estimate:.3f}", f"{c.std_error:.3f}", f"[{c.lower:.3f}; {c.upper:.3f}]", effect)
+    console.print(table)
+    console.print(f"{words[5]}: {fit.observations:,} ({words[6]}: {fit.dropped:,}); {words[7]} "
+                  f"{fit.years[0]}–{fit.years[-1]}; {words[8]} {fit.pseudo_r2:.3f}")
+    if fit.unknown_countries:
+        console.print(f"[yellow]? {', '.join(fit.unknown_countries)}[/yellow]")
+    if changes:
+        table = Table("", words[13], words[10], words[11], "Δ %", title=f"{words[9]}: {origin_code}, {scenario['year'][0]}")
+        for r in scenario.head(top).iter_rows(named=True):
+            table.add_row(_country_name(r["destination"], lang), f"{r['count']:,.0f}", f"{r['fitted']:,.0f}",
+                          f"{r['scenario']:,.0f}",
+                          f"{(r['scenario'] / r['fitted'] - 1) * 100:+.1f}" if r["fitted"] else "")
+        before, after = scenario["fitted"].sum(), scenario["scenario"].sum()
+        table.add_row(words[12], f"{scenario['count'].sum():,.0f}", f"{before:,.0f}", f"{after:,.0f}", f"{(after / before - 1) * 100:+.1f}" if before else "")
+        console.print(table)
+
+
 def _country_option(value: str | None) -> str | None:
     if value is None:
         return None

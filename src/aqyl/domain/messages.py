@@ -211,6 +211,42 @@ CATALOGUE: dict[str, Label] = {
         ru="Горизонт прогноза — 1–30 лет, уровень — 50, 80, 90, 95 или 99 ({horizon}, {level}).",
         en="The horizon must be 1–30 years and the level 50, 80, 90, 95 or 99 ({horizon}, {level}).",
     ),
+    # --- gravity model ------------------------------------------------------------------------
+    "flows_none_stored": Label(
+        kk="«{source}» дереккөзінің ағындары сақталмаған. Алдымен жүктеңіз: aqyl flows import ФАЙЛ --source {source}.",
+        ru="Потоков источника «{source}» нет. Сначала загрузите их: aqyl flows import ФАЙЛ --source {source}.",
+        en="No flows of source “{source}” are stored. Load them first: aqyl flows import FILE --source {source}.",
+    ),
+    "gravity_negative": Label(
+        kk="Ағындарда теріс сан бар; гравитациялық модель тек теріс емес сандармен жұмыс істейді.",
+        ru="Среди потоков есть отрицательное число; гравитационная модель принимает только неотрицательные.",
+        en="A flow is negative; the gravity model takes counts of zero or more only.",
+    ),
+    "gravity_too_small": Label(
+        kk="Модельге елдер жұптары тым аз: {pairs} (кемінде {need} керек). Көбірек ел немесе жыл таңдаңыз.",
+        ru="Слишком мало пар стран для модели: {pairs} (нужно не меньше {need}). Возьмите больше стран или лет.",
+        en="Too few country pairs for the model: {pairs} (it needs at least {need}). Take more countries or years.",
+    ),
+    "gravity_no_year": Label(
+        kk="Модельде {year} жыл жоқ. Бар жылдар: {years}.",
+        ru="В модели нет {year} года. Есть годы: {years}.",
+        en="The model has no year {year}. Its years: {years}.",
+    ),
+    "gravity_bad_change": Label(
+        kk="Сценарийдегі еселік оң сан болуы керек, {change} емес (мысалы, 1.2 — 20% артық).",
+        ru="Множитель сценария должен быть положительным, а не {change} (например, 1.2 — на 20% больше).",
+        en="A scenario factor must be positive, not {change} (1.2 means 20% more).",
+    ),
+    "gravity_bad_spec": Label(
+        kk="Сценарийді оқу мүмкін емес: «{spec}» (--{kind}). Мысалдар: --set former_ussr=0:KZ>RU, --set distance=0.5:KZ>*, --pull DE=1.2, --push KZ=0.8.",
+        ru="Не удаётся прочитать сценарий «{spec}» (--{kind}). Примеры: --set former_ussr=0:KZ>RU, --set distance=0.5:KZ>*, --pull DE=1.2, --push KZ=0.8.",
+        en="Cannot read the scenario “{spec}” (--{kind}). Examples: --set former_ussr=0:KZ>RU, --set distance=0.5:KZ>*, --pull DE=1.2, --push KZ=0.8.",
+    ),
+    "gravity_unknown_covariate": Label(
+        kk="Модельде «{name}» айнымалысы жоқ. Бар айнымалылар: {known}.",
+        ru="В модели нет переменной «{name}». Есть: {known}.",
+        en="The model has no covariate “{name}”. Its covariates: {known}.",
+    ),
     # --- migration indicators ---------------------------------------------------------------
     "indicator_bad_count": Label(
         kk="«{name}» мәні ({value}) теріс емес бүтін сан болуы керек.",
