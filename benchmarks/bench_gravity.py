@@ -17,7 +17,7 @@ import time
 import numpy as np
 import polars as pl
 
-from aqyl.domain.migration.gravity import Change, country_facts, fit_gravity, pair_covariates, what_if
+from aqyl.analytics.gravity import Change, country_facts, fit_gravity, pair_covariates, what_if
 
 TRUE = {"log_distance": -1.0, "contiguity": 0.5, "common_language": 0.8, "former_ussr": 1.2}
 

@@ -9,7 +9,7 @@ import numpy as np
 import polars as pl
 import pytest
 
-from aqyl.domain.migration.gravity import (
+from aqyl.analytics.gravity import (
     Change,
     GravityError,
     country_facts,

@@ -13,7 +13,9 @@ from aqyl.domain.migration.typology import FORMS, Episode, count_forms, form_of
     (Episode(days=400, returned=True, contract_abroad=True), "contract"),
     (Episode(days=14, trips_by_person=3), "pendulum"),
     (Episode(days=90), "one_time"),
-    (Episode(days=800, returned=True), "unclassified"),
+    (Episode(days=800, returned=True), "one_time"),  # a degree abroad and home again
+    (Episode(days=800, returned=True, trips_by_person=2), "pendulum"),
+    (Episode(days=800), "unclassified"),  # away long, nothing known about return
     (Episode(), "unclassified"),
 ])
 def test_rules(episode, form):

@@ -27,6 +27,9 @@ flows_app = typer.Typer(help="Origin→destination flows of students and migrant
 app.add_typer(flows_app, name="flows")
 migration_app = typer.Typer(help="Intellectual-migration analytics over the register.", no_args_is_help=True)
 app.add_typer(migration_app, name="migration")
+cohorts_app = typer.Typer(help="Cohorts of scholarship holders (Bolashak, …): return, work-off, employment.",
+                          no_args_is_help=True)
+app.add_typer(cohorts_app, name="cohorts")
 console = Console()
 err_console = Console(stderr=True)
 
@@ -160,21 +163,24 @@ IMPORT_TEXT = {
            "more": "тағы {n} мәселе: толығы --report және --errors-xlsx файлдарында",
            "nothing": "Файлда қате бар, сондықтан ештеңе сақталмады. Қателерді түзетіңіз немесе дұрыс жолдарды ғана сақтау үшін --accept-valid қосыңыз.",
            "dry": "Тексеру ғана (--dry-run): ештеңе сақталмады.",
-           "submissions": "Тапсырылған есептер", "hei": "ЖОО", "period": "Кезең", "version": "Нұсқа"},
+           "submissions": "Тапсырылған есептер", "hei": "ЖОО", "period": "Кезең", "version": "Нұсқа",
+           "cohort": "Бағдарлама", "cohorts": "Сақталған когорталар"},
     "ru": {"read": "Чтение файла", "check": "Проверка", "store": "Сохранение", "file": "Файл", "format": "Формат",
            "rows": "Строк", "valid": "Верных", "rejected": "Отклонено", "warnings": "Предупреждений", "stored": "Сохранено",
            "time": "Время", "cell": "Ячейка", "column": "Столбец", "value": "Значение", "message": "Что сделать",
            "more": "ещё {n} замечаний: полностью в файлах --report и --errors-xlsx",
            "nothing": "В файле есть ошибки, поэтому ничего не сохранено. Исправьте их или добавьте --accept-valid, чтобы сохранить только верные строки.",
            "dry": "Только проверка (--dry-run): ничего не сохранено.",
-           "submissions": "Представленные отчёты", "hei": "Вуз", "period": "Период", "version": "Версия"},
+           "submissions": "Представленные отчёты", "hei": "Вуз", "period": "Период", "version": "Версия",
+           "cohort": "Программа", "cohorts": "Сохранённые когорты"},
     "en": {"read": "Reading", "check": "Checking", "store": "Storing", "file": "File", "format": "Format",
            "rows": "Rows", "valid": "Valid", "rejected": "Rejected", "warnings": "Warnings", "stored": "Stored",
            "time": "Time", "cell": "Cell", "column": "Column", "value": "Value", "message": "What to do",
            "more": "{n} more problems: all of them are in the --report and --errors-xlsx files",
            "nothing": "The file has errors, so nothing was stored. Fix them, or add --accept-valid to store the valid rows only.",
            "dry": "Check only (--dry-run): nothing was stored.",
-           "submissions": "Submissions", "hei": "HEI", "period": "Period", "version": "Version"},
+           "submissions": "Submissions", "hei": "HEI", "period": "Period", "version": "Version",
+           "cohort": "Programme", "cohorts": "Cohorts stored"},
 }
 SHOWN_PROBLEMS = 20
 
@@ -190,6 +196,11 @@ def import_(
     lang: LangOption = "",
 ) -> None:
     """Import mobility records; exit 0 if every row is valid, 1 if any is rejected, 2 if a file cannot be read."""
+    _import(files, "mobility", accept_valid, dry_run, report, errors_xlsx, user, lang)
+
+
+def _import(files: list[Path], layout: str, accept_valid: bool, dry_run: bool, report: Path | None,
+            errors_xlsx: Path | None, user: str | None, lang: str) -> None:
     lang = _lang(lang)
     _db()
     import getpass
@@ -222,7 +233,7 @@ def import_(
 
             try:
                 result, table = import_file(path, accept_valid=accept_valid, dry_run=dry_run, user=account,
-                                            submitted_by=who, progress=tick)
+                                            submitted_by=who, progress=tick, layout=layout)
             except UnreadableFile as error:
                 result, table = ImportReport(file=path.name, unreadable=True), None
                 result.add(Problem(0, "", "", error.key, params=error.params))
@@ -275,7 +286,12 @@ def _print_import(results, text: dict, lang: str, dry_run: bool) -> None:
     if dry_run:
         console.print(text["dry"])
     stored = [s for r, _ in results for s in r.submissions]
-    if stored:
+    if stored and "cohort" in stored[0]:
+        subs = Table(text["cohort"], text["version"], text["stored"], text["rejected"], title=text["cohorts"])
+        for s in stored:
+            subs.add_row(s["cohort"], str(s["version"]), str(s["rows"]), str(s["rejected"]))
+        console.print(subs)
+    elif stored:
         subs = Table(text["hei"], text["period"], text["version"], text["stored"], text["rejected"], title=text["submissions"])
         for s in stored:
             subs.add_row(s["hei"], s["period"], str(s["version"]), str(s["rows"]), str(s["rejected"]))
@@ -305,13 +321,17 @@ def template(
     lang: LangOption = "",
 ) -> None:
     """Write the XLSX upload template (headers, drop-down lists and instructions) in one language."""
+    _template(out, "mobility", lang)
+
+
+def _template(out: Path, layout: str, lang: str) -> None:
     lang = _lang(lang)
     _db()
     from aqyl.files import write_atomically
     from aqyl.importers.template import build_template
     from aqyl.store.registry import directory
 
-    write_atomically(out, build_template(lang, list(directory().heis.values())))
+    write_atomically(out, build_template(lang, list(directory().heis.values()), layout))
     console.print(str(out))
 
 
@@ -579,7 +599,7 @@ def migration_gravity(
     _db()
     import polars as pl
 
-    from aqyl.domain.migration.gravity import COVARIATE_LABELS, fit_gravity, parse_change, what_if
+    from aqyl.analytics.gravity import COVARIATE_LABELS, fit_gravity, parse_change, what_if
     from aqyl.store.flows import flows_frame
 
     changes = ([parse_change(x, "set") for x in set_ or []] + [parse_change(x, "pull") for x in pull or []]
@@ -827,3 +847,111 @@ def main() -> None:
 
         err_console.print(f"[red]✗[/red] {report_crash(error)}")
         sys.exit(3)
+
+
+# ---------------------------------------------------------------------------------------------
+L = Label
+COHORT_TEXT = {
+    "fellows": L("Стипендиаттар", "Стипендиатов", "Fellows"),
+    "departures": L("Кеткен жылдары", "Годы выезда", "Departure years"),
+    "graduated": L("Бітіргендер", "Окончили", "Graduated"),
+    "studying": L("Әлі оқуда", "Ещё учатся", "Still studying"),
+    "returned": L("Қазақстанға оралғандар", "Вернулись в Казахстан", "Back in Kazakhstan"),
+    "return_rate": L("Бітіргендердің оралғаны, %", "Вернувшихся выпускников, %", "Graduates back, %"),
+    "not_returned": L("Оралмаған бітірушілер (оралуды жоспарлайтыны)", "Невернувшиеся выпускники (из них планируют вернуться)",
+                      "Graduates not back (planning to return)"),
+    "circulation": L("Ми айналымы: {k} жыл ішінде оралғаны, % (есепке алынғаны)",
+                     "Циркуляция умов: вернулись в течение {k} лет, % (учтено)",
+                     "Brain circulation: back within {k} years, % (counted)"),
+    "breach": L("Өтелмеген міндеттемелер, % (шешілгендерден)", "Неотработанные обязательства, % (из завершённых)",
+                "Obligations not served, % (of settled)"),
+    "employed": L("Жұмыс істейді (белгілісі)", "Работают (из известных)", "Employed (of known)"),
+    "waste": L("Ми ысырабы: біліктілігінен төмен жұмыс, % (есепке алынғаны)",
+               "Растрата умов: работа ниже квалификации, % (учтено)",
+               "Brain waste: job below qualification, % (counted)"),
+    "hosts": L("Негізгі елдер", "Основные страны", "Main host countries"),
+    "all": L("Барлығы", "Все", "All"),
+    "indicator": L("Көрсеткіш", "Показатель", "Indicator"),
+    "none": L("Когорталар әлі жүктелмеген: aqyl cohorts import ФАЙЛ.", "Когорты ещё не загружены: aqyl cohorts import ФАЙЛ.",
+              "No cohorts loaded yet: aqyl cohorts import FILE."),
+}
+
+
+@cohorts_app.command("import")
+def cohorts_import(
+    files: Annotated[list[Path], typer.Argument(help="CSV or XLSX files of fellows (see aqyl cohorts template).")],
+    accept_valid: Annotated[bool, typer.Option("--accept-valid", help="Store the valid rows even when others are rejected.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check only; store nothing.")] = False,
+    report: Annotated[Path | None, typer.Option(help="Write the validation report as JSON to this file.")] = None,
+    errors_xlsx: Annotated[Path | None, typer.Option("--errors-xlsx", help="Write the upload with its problems marked to this XLSX.")] = None,
+    user: Annotated[str | None, typer.Option(help="Record the upload as this Aqyl user's.")] = None,
+    lang: LangOption = "",
+) -> None:
+    """Import fellows of scholarship programmes; each programme in a file becomes its new version."""
+    _import(files, "cohort", accept_valid, dry_run, report, errors_xlsx, user, lang)
+
+
+@cohorts_app.command("template")
+def cohorts_template(
+    out: Annotated[Path, typer.Option(help="Where to write the XLSX template.")],
+    lang: LangOption = "",
+) -> None:
+    """Write the XLSX template for a cohort of fellows in one language."""
+    _template(out, "cohort", lang)
+
+
+@cohorts_app.command("show")
+def cohorts_show(
+    cohort: Annotated[str | None, typer.Option(help="One programme (default: every one, and all together).")] = None,
+    as_of: Annotated[int | None, typer.Option("--as-of", help="The year the data describe (default: this year).")] = None,
+    within: Annotated[int, typer.Option(help="Brain circulation: back within this many years of departure.")] = 5,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    lang: LangOption = "",
+) -> None:
+    """Indicators of the stored cohorts: graduation, return, circulation, work-off, employment, brain waste, forms."""
+    import datetime
+
+    lang = _lang(lang)
+    _db()
+    from aqyl.domain.migration.cohorts import summarise_cohorts
+    from aqyl.domain.migration.typology import FORMS
+    from aqyl.store.cohorts import current_fellows
+
+    year = as_of or datetime.date.today().year
+    summaries = summarise_cohorts(current_fellows(cohort), as_of=year, within_years=within)
+    if as_json:
+        print(json.dumps([s.as_dict() for s in summaries], ensure_ascii=False, indent=2))
+        return
+    if not summaries or not summaries[0].fellows:
+        err_console.print(COHORT_TEXT["none"].get(lang))
+        raise typer.Exit(1)
+    t = {k: v.get(lang) for k, v in COHORT_TEXT.items()}
+
+    def pct(x: float | None) -> str:
+        return "—" if x is None else f"{100 * x:.1f}"
+
+    table = Table(t["indicator"], *(s.cohort or t["all"] for s in summaries), title=str(year))
+    rows: list[tuple[str, list[str]]] = [
+        (t["fellows"], [f"{s.fellows:,}" for s in summaries]),
+        (t["departures"], ["–".join(map(str, s.departure_years)) if s.departure_years else "" for s in summaries]),
+        (t["graduated"], [f"{s.graduated:,}" for s in summaries]),
+        (t["studying"], [f"{s.still_studying:,}" for s in summaries]),
+        (t["returned"], [f"{s.returned:,}" for s in summaries]),
+        (t["return_rate"], [pct(s.return_rate) for s in summaries]),
+        (t["not_returned"], [f"{s.not_returned:,} ({s.not_returned_planning_return:,})" for s in summaries]),
+        (t["circulation"].format(k=within), [f"{pct(s.circulation)} ({s.circulation_eligible:,})" for s in summaries]),
+    ]
+    for status in CLASSIFIERS["obligation"]:
+        rows.append((f"{CLASSIFIERS['obligation'].title.get(lang)}: {status.label.get(lang)}",
+                     [f"{s.obligations.get(status.code, 0):,}" for s in summaries]))
+    rows.append((t["breach"], [pct(s.obligation_breach_rate) for s in summaries]))
+    rows.append((t["employed"], [f"{s.employed:,} / {s.employment_known:,}" for s in summaries]))
+    for sector in CLASSIFIERS["employment"]:
+        rows.append((f"  {sector.label.get(lang)}", [f"{s.employment.get(sector.code, 0):,}" for s in summaries]))
+    rows.append((t["waste"], [f"{pct(s.brain_waste)} ({s.job_match_known:,})" for s in summaries]))
+    for form, label in FORMS.items():
+        rows.append((label.get(lang), [f"{s.forms.get(form, 0):,}" for s in summaries]))
+    rows.append((t["hosts"], [", ".join(f"{c} {n:,}" for c, n in s.hosts[:4]) for s in summaries]))
+    for label, values in rows:
+        table.add_row(label, *values)
+    console.print(table)

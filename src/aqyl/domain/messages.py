@@ -73,6 +73,36 @@ CATALOGUE: dict[str, Label] = {
         ru="«{value}» — не дата. Запишите дату как ГГГГ-ММ-ДД (2023-02-15) или ДД.ММ.ГГГГ (15.02.2023).",
         en="“{value}” is not a date. Write dates as YYYY-MM-DD (2023-02-15) or DD.MM.YYYY (15.02.2023).",
     ),
+    "bad_year": Label(
+        kk="«{value}» — жыл емес. Жылды төрт цифрмен жазыңыз ({low}–{high}), мысалы 2015.",
+        ru="«{value}» — не год. Запишите год четырьмя цифрами ({low}–{high}), например 2015.",
+        en="“{value}” is not a year. Write the year as four digits ({low}–{high}), e.g. 2015.",
+    ),
+    "bad_count": Label(
+        kk="«{value}» — {low}-ден {high}-ге дейінгі бүтін сан болуы керек.",
+        ru="«{value}» — должно быть целое число от {low} до {high}.",
+        en="“{value}” must be a whole number from {low} to {high}.",
+    ),
+    "year_before_departure": Label(
+        kk="{column} ({value}) кеткен жылдан ({departure}) ерте. Жылдарды тексеріңіз.",
+        ru="{column} ({value}) раньше года выезда ({departure}). Проверьте годы.",
+        en="{column} ({value}) is before the departure year ({departure}). Check the years.",
+    ),
+    "year_in_future": Label(
+        kk="{column} ({value}) әлі келген жоқ (қазір {now} жыл). Болған жылды жазыңыз немесе бос қалдырыңыз.",
+        ru="{column} ({value}) ещё не наступил (сейчас {now} год). Укажите прошедший год или оставьте пустым.",
+        en="{column} ({value}) has not come yet (it is {now}). Give a past year or leave it empty.",
+    ),
+    "match_without_job": Label(
+        kk="Жұмыс істемейтін адамның жұмысы біліктілігіне сай-сайсыз бола алмайды. Бұл ұяшықты бос қалдырыңыз немесе жұмыспен қамтылуын түзетіңіз.",
+        ru="У неработающего не может быть соответствия работы квалификации. Оставьте ячейку пустой или исправьте занятость.",
+        en="Someone not employed has no job to match a qualification. Leave the cell empty or correct the employment.",
+    ),
+    "duplicate_person": Label(
+        kk="«{value}» тұлғасы «{cohort}» бағдарламасында {first}-жолда да бар. Бір адам бір бағдарламада бір рет жазылады.",
+        ru="Лицо «{value}» в программе «{cohort}» уже есть в строке {first}. Один человек записывается в программе один раз.",
+        en="Person “{value}” of programme “{cohort}” is already on row {first}. A person appears once per programme.",
+    ),
     "dates_inverted": Label(
         kk="Аяқталу күні ({end}) басталу күнінен ({start}) ерте. Күндерді тексеріңіз.",
         ru="Дата окончания ({end}) раньше даты начала ({start}). Проверьте даты.",

@@ -16,7 +16,7 @@ import polars as pl
 
 from aqyl.domain.errors import AqylError
 from aqyl.domain.i18n import Label
-from aqyl.domain.intake.columns import match_headers
+from aqyl.domain.intake.columns import schema
 from aqyl.domain.intake.values import as_text
 
 # Refuse an XLSX whose parts would unpack past this, or a part packed tighter than this ratio
@@ -62,7 +62,7 @@ class RawTable:
     first_column: int = 0  # 0-based sheet column of c0 (a sheet may start in column B)
 
 
-def read_table(path: Path) -> RawTable:
+def read_table(path: Path, layout: str = "mobility") -> RawTable:
     name = path.name
     try:
         data = path.read_bytes()
@@ -80,7 +80,7 @@ def read_table(path: Path) -> RawTable:
     # The hash runs on the second core while the file is parsed (hashlib releases the GIL).
     with ThreadPoolExecutor(max_workers=1) as pool:
         digest = pool.submit(lambda: hashlib.sha256(data).hexdigest())
-        table = _read_xlsx(path, name) if head.startswith(b"PK\x03\x04") else _read_csv(data, name)
+        table = _read_xlsx(path, name, layout) if head.startswith(b"PK\x03\x04") else _read_csv(data, name)
         table.sha256 = digest.result()
     return table
 
@@ -203,13 +203,13 @@ def _check_zip(path: Path, name: str) -> None:
             f"{size}, сығу коэффициенті {ratio:,.0f}", f"{size}, степень сжатия {ratio:,.0f}", f"{size}, packed {ratio:,.0f} to 1"))
 
 
-def _read_xlsx(path: Path, name: str) -> RawTable:
+def _read_xlsx(path: Path, name: str, layout: str) -> RawTable:
     from python_calamine import CalamineError, CalamineWorkbook
 
     _check_zip(path, name)
     try:
         book = CalamineWorkbook.from_path(str(path))
-        found = _data_sheet(book)
+        found = _data_sheet(book, layout)
         if found is None:
             raise UnreadableFile("file_not_table", name, REASONS["no_sheet"])
         sheet, header_at = found
@@ -234,7 +234,7 @@ def _read_xlsx(path: Path, name: str) -> RawTable:
     return RawTable(name, "", headers, header_row, frame, "xlsx", sheet.name, first_column)
 
 
-def _data_sheet(book):
+def _data_sheet(book, layout: str):
     """The sheet and row (0-based within its used range) whose cells match the most headers;
     the template's instruction and list sheets lose to its data sheet."""
     best = None
@@ -243,7 +243,7 @@ def _data_sheet(book):
         for at, row in enumerate(sheet.iter_rows()):
             if at >= HEADER_SEARCH_ROWS:
                 break
-            known = len(match_headers([as_text(v) for v in row]).positions)
+            known = len(schema(layout).match([as_text(v) for v in row]).positions)
             if best is None or known > best[0]:
                 best = (known, sheet, at)
     return None if best is None else (best[1], best[2])

@@ -11,7 +11,7 @@ import xlsxwriter
 from aqyl.domain.classifiers import CLASSIFIERS
 from aqyl.domain.heis import Hei
 from aqyl.domain.i18n import Label
-from aqyl.domain.intake.columns import columns
+from aqyl.domain.intake.columns import schema
 from aqyl.render.xlsx import sheet_name
 
 TEXT = {
@@ -33,6 +33,22 @@ TEXT = {
         "On the “Data” sheet one row is one mobility (one trip of one person). Do not change the header row. "
         "In columns with a list pick the value from the drop-down; a name in any language or a code is accepted too. "
         "Columns marked * are required. Upload the file as XLSX or CSV (UTF-8): aqyl import FILE.",
+    ),
+    "title_cohort": Label(
+        "Стипендиаттар когортасы туралы деректерді тапсыру үлгісі",
+        "Шаблон представления данных о когорте стипендиатов",
+        "Scholarship cohort data submission template",
+    ),
+    "how_cohort": Label(
+        "«Деректер» парағында бір жол — бір стипендиат (бір бағдарлама бойынша). Тақырып жолын өзгертпеңіз. "
+        "Тізімі бар бағандарда мәнді ашылмалы тізімнен таңдаңыз; кез келген тілдегі атау немесе код та қабылданады. "
+        "* белгісі бар бағандар міндетті. Бір бағдарламаның тізімін қайта жүктеу оның жаңа нұсқасын жасайды: aqyl cohorts import ФАЙЛ.",
+        "На листе «Данные» одна строка — один стипендиат (одной программы). Не меняйте строку заголовков. "
+        "В столбцах со списком выберите значение из раскрывающегося списка; принимаются также название на любом языке или код. "
+        "Столбцы со знаком * обязательны. Повторная загрузка списка программы создаёт его новую версию: aqyl cohorts import ФАЙЛ.",
+        "On the “Data” sheet one row is one fellow (of one programme). Do not change the header row. "
+        "In columns with a list pick the value from the drop-down; a name in any language or a code is accepted too. "
+        "Columns marked * are required. Uploading a programme's list again makes a new version of it: aqyl cohorts import FILE.",
     ),
     "column": Label("Баған", "Столбец", "Column"),
     "name": Label("Файлдағы атауы (кез келген тілде)", "Имя в файле (на любом языке)", "Name in a file (any language)"),
@@ -56,10 +72,12 @@ TEXT = {
 DATA_ROWS = 100_000  # rows prepared with drop-downs and text format
 
 
-def build_template(lang: str, heis: list[Hei]) -> bytes:
+def build_template(lang: str, heis: list[Hei], layout: str = "mobility") -> bytes:
+    columns = schema(layout).columns
+    suffix = "" if layout == "mobility" else "_" + layout
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
-    book.set_properties({"title": TEXT["title"].get(lang), "author": "Aqyl"})
+    book.set_properties({"title": TEXT["title" + suffix].get(lang), "author": "Aqyl"})
     used: set[str] = set()
     header = book.add_format({"bold": True, "bg_color": "#1F4E79", "font_color": "#FFFFFF", "text_wrap": True,
                               "valign": "vcenter", "border": 1})
@@ -76,7 +94,7 @@ def build_template(lang: str, heis: list[Hei]) -> bytes:
     # Lists: one column per coded column; the drop-downs point here.
     sources: dict[str, str] = {}
     list_col = 0
-    for col in columns():
+    for col in columns:
         if col.kind == "code":
             values = [c.label.get(lang) for c in CLASSIFIERS[col.classifier]]
         elif col.kind == "hei":
@@ -94,7 +112,7 @@ def build_template(lang: str, heis: list[Hei]) -> bytes:
 
     data.freeze_panes(1, 0)
     data.set_row(0, 45)
-    for i, col in enumerate(columns()):
+    for i, col in enumerate(columns):
         mark = " *" if col.required == "always" else ""
         data.write_string(0, i, col.header.get(lang) + mark, header)
         width = 36 if col.kind in ("hei", "text") or col.classifier in ("field", "programme", "country") else 18
@@ -114,13 +132,13 @@ def build_template(lang: str, heis: list[Hei]) -> bytes:
     instructions.set_column(2, 2, 16)
     instructions.set_column(3, 3, 70)
     instructions.set_column(4, 4, 30)
-    instructions.write_string(0, 0, TEXT["title"].get(lang), title)
-    instructions.merge_range(1, 0, 1, 4, TEXT["how"].get(lang), wrap)
+    instructions.write_string(0, 0, TEXT["title" + suffix].get(lang), title)
+    instructions.merge_range(1, 0, 1, 4, TEXT["how" + suffix].get(lang), wrap)
     instructions.set_row(1, 75)
     heads = [TEXT[k].get(lang) for k in ("column", "name", "required", "how_to", "values")]
     for j, h in enumerate(heads):
         instructions.write_string(3, j, h, bold_wrap)
-    for r, col in enumerate(columns(), start=4):
+    for r, col in enumerate(columns, start=4):
         instructions.write_string(r, 0, col.header.get(lang), wrap)
         instructions.write_string(r, 1, ", ".join(dict.fromkeys([col.name, *col.header])), wrap)
         instructions.write_string(r, 2, TEXT[col.required].get(lang), wrap)

@@ -7,12 +7,13 @@ expressions. A million rows take seconds, not minutes, and every problem keeps i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import polars as pl
 
 from aqyl.domain.classifiers import DEGREE, STUDY_LEVEL, parse_period
 from aqyl.domain.heis import HeiDirectory
-from aqyl.domain.intake.columns import Column, column, columns, match_headers
+from aqyl.domain.intake.columns import Column, column, schema
 from aqyl.domain.intake.problems import MAX_LISTED, ImportReport, Problem, cell_name
 from aqyl.domain.intake.values import CellReader, Finding
 from aqyl.importers.readers import RawTable
@@ -25,14 +26,15 @@ ROW = "_row"
 class Checked:
     report: ImportReport
     valid: pl.DataFrame  # interchange columns, codes; ``_row`` kept for reference
-    rejected: pl.DataFrame  # ``_row``, ``hei``, ``period`` of each rejected row (codes where known)
+    rejected: pl.DataFrame  # the rejected rows: ``_row`` and the codes read (texts when the headers failed)
 
 
 class _Check:
     """Collects problems and the rows they reject."""
 
-    def __init__(self, table: RawTable, positions: dict[str, int], report: ImportReport) -> None:
+    def __init__(self, table: RawTable, positions: dict[str, int], report: ImportReport, layout: str) -> None:
         self.table = table
+        self.layout = layout
         self.positions = positions
         self.report = report
         self.rejects: list[pl.Series] = []
@@ -56,49 +58,49 @@ class _Check:
         return Problem(
             row=row, column=name, value=value or "", type=finding.key, severity=finding.severity, params=finding.params,
             position=None if position is None else position + self.table.first_column,
-            header=self.table.headers[position] if position is not None else "",
+            header=self.table.headers[position] if position is not None else "", layout=self.layout,
         )
 
 
-def check(table: RawTable, heis: HeiDirectory) -> Checked:
+def check(table: RawTable, heis: HeiDirectory, layout: str = "mobility") -> Checked:
+    layout_columns = schema(layout).columns
     report = ImportReport(file=table.name)
-    headers = match_headers(table.headers)
+    headers = schema(layout).match(table.headers)
     first = table.first_column
     if headers.unknown:
         shown = [h for _, h in headers.unknown[:10]] + ([f"… (+{len(headers.unknown) - 10})"] if len(headers.unknown) > 10 else [])
         report.add(Problem(table.header_row, "", "", "unknown_columns", "warning", {"headers": shown}))
     for name, places in headers.duplicates:
         report.add(Problem(table.header_row, name, table.headers[places[1]], "duplicate_column", params={
-            "cells": [cell_name(table.header_row, p + first) for p in places]}, position=places[1] + first))
+            "cells": [cell_name(table.header_row, p + first) for p in places]}, position=places[1] + first, layout=layout))
     if headers.missing:
         report.add(Problem(table.header_row, "", "", "missing_columns", params={
-            "columns": [column(n).header for n in headers.missing]}))
+            "columns": [column(n, layout).header for n in headers.missing]}))
 
     raw = table.frame.select(
         *(pl.col(f"c{headers.positions[c.name]}").fill_null("").str.strip_chars().alias(c.name)
-          if c.name in headers.positions else pl.lit("", pl.String).alias(c.name) for c in columns()),
+          if c.name in headers.positions else pl.lit("", pl.String).alias(c.name) for c in layout_columns),
         pl.col(ROW),
     )
     # Rows with nothing in any known column are spacing, not records.
-    raw = raw.filter(~pl.all_horizontal(pl.col(c.name) == "" for c in columns()))
+    raw = raw.filter(~pl.all_horizontal(pl.col(c.name) == "" for c in layout_columns))
     report.rows = raw.height
-    empty = raw.head(0).select(ROW, pl.lit("").alias("hei"), pl.lit("").alias("period"))
     if headers.missing or headers.duplicates:
         report.rejected = raw.height
-        return Checked(report, raw.head(0), raw.select(ROW, "hei", "period"))
+        return Checked(report, raw.head(0), raw)
     if raw.height == 0:
         report.add(Problem(table.header_row, "", "", "no_rows"))
-        return Checked(report, raw, empty)
+        return Checked(report, raw, raw.head(0))
 
-    c = _Check(table, headers.positions, report)
-    codes = raw.select(ROW, *(_encode(c, raw, col, heis) for col in columns()))
-    _row_rules(c, raw, codes)
+    c = _Check(table, headers.positions, report, layout)
+    codes = raw.select(ROW, *(_encode(c, raw, col, heis) for col in layout_columns))
+    ROW_RULES[layout](c, raw, codes)
     rejected = pl.any_horizontal(c.rejects) if c.rejects else pl.Series([False] * raw.height)
     codes = codes.with_columns(rejected.alias("_rejected"))
     valid = codes.filter(~pl.col("_rejected")).drop("_rejected")
     report.valid = valid.height
     report.rejected = raw.height - valid.height
-    return Checked(report, valid, codes.filter(pl.col("_rejected")).select(ROW, "hei", "period"))
+    return Checked(report, valid, codes.filter(pl.col("_rejected")).drop("_rejected"))
 
 
 def _encode(c: _Check, raw: pl.DataFrame, col: Column, heis: HeiDirectory) -> pl.Series:
@@ -137,7 +139,7 @@ def _free_text(c: _Check, raw: pl.DataFrame, col: Column) -> pl.Series:
     return pl.select(pl.when(bad).then(pl.lit("")).otherwise(values)).to_series().alias(col.name)
 
 
-def _row_rules(c: _Check, raw: pl.DataFrame, codes: pl.DataFrame) -> None:
+def _mobility_rules(c: _Check, raw: pl.DataFrame, codes: pl.DataFrame) -> None:
     category = codes["category"]
     staff = category.is_in(STAFF)
     student = category == "student"
@@ -159,14 +161,44 @@ def _row_rules(c: _Check, raw: pl.DataFrame, codes: pl.DataFrame) -> None:
     c.flag(raw, (raw["period"] == "") & (raw["start_date"] == ""), "period", Finding("no_period"))
     _period_rules(c, raw, codes)
 
-    record_id = codes["record_id"]
-    repeated = (record_id != "") & record_id.is_duplicated()
-    if repeated.any():
-        firsts = codes.filter(repeated).group_by("record_id").agg(pl.col(ROW).min().alias("_first"))
-        first_of = codes.select(ROW, "record_id").join(firsts, on="record_id", how="left")["_first"]
-        later = repeated & (codes[ROW] != first_of)
-        for rid, first in codes.filter(later).select("record_id", first_of.filter(later).alias("f")).unique().iter_rows():
-            c.flag(raw, later & (record_id == rid), "record_id", Finding("duplicate_record_id", params={"value": rid, "first": first}))
+    _repeats(c, raw, codes, ["record_id"], lambda key, first: Finding("duplicate_record_id", params={"value": key[0], "first": first}))
+
+
+def _repeats(c: _Check, raw: pl.DataFrame, codes: pl.DataFrame, key: list[str], finding) -> None:
+    """Flags every row whose ``key`` (first column non-empty) already appeared on an earlier row."""
+    keyed = codes.select(ROW, *key)
+    repeated = (codes[key[0]] != "") & keyed.select(key).is_duplicated()
+    if not repeated.any():
+        return
+    firsts = keyed.filter(repeated).group_by(key).agg(pl.col(ROW).min().alias("_first"))
+    first_of = keyed.join(firsts, on=key, how="left", maintain_order="left")["_first"]
+    later = repeated & (codes[ROW] != first_of)
+    for *values, first in keyed.filter(later).select(*key, first_of.filter(later).alias("_f")).unique().iter_rows():
+        same = pl.all_horizontal(pl.col(k) == v for k, v in zip(key, values, strict=True))
+        c.flag(raw, later & codes.select(same).to_series(), key[0], finding(values, first))
+
+
+def _cohort_rules(c: _Check, raw: pl.DataFrame, codes: pl.DataFrame) -> None:
+    """Years in order and not ahead of today; a job match only for the employed; a person once per programme."""
+    departure = codes["departure_year"]
+    now = date.today().year
+    for name in ("departure_year", "graduation_year", "return_year"):
+        years = codes[name]
+        future = (years != "") & (years.str.len_chars() == 4) & (years > str(now))
+        for value in years.filter(future).unique().to_list():
+            c.flag(raw, future & (years == value), name, Finding("year_in_future", params={"value": value, "now": now}))
+        if name != "departure_year":
+            early = (years != "") & (departure != "") & (years < departure) & ~future
+            for value, dep in codes.filter(early).select(name, "departure_year").unique().iter_rows():
+                c.flag(raw, early & (years == value) & (departure == dep), name, Finding("year_before_departure", params={
+                    "value": value, "departure": dep}))
+    c.flag(raw, (codes["job_matches_qualification"] != "") & (codes["employment"] == "not_employed"),
+           "job_matches_qualification", Finding("match_without_job"))
+    _repeats(c, raw, codes, ["person_id", "cohort"], lambda key, first: Finding("duplicate_person", params={
+        "value": key[0], "cohort": key[1], "first": first}))
+
+
+ROW_RULES = {"mobility": _mobility_rules, "cohort": _cohort_rules}
 
 
 def _period_rules(c: _Check, raw: pl.DataFrame, codes: pl.DataFrame) -> None:

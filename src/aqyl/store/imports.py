@@ -1,4 +1,5 @@
-"""Importing a file: read, check, and store the valid rows as submissions of (HEI, period).
+"""Importing a file: read, check, and store the valid rows as submissions of (HEI, period), or,
+for the ``cohort`` layout, as a new version of each scholarship programme's list.
 
 Without ``accept_valid`` a file with any rejected row changes nothing. A file's submissions are
 written in one transaction: a file killed half-way leaves every earlier version as it was.
@@ -25,19 +26,20 @@ Progress = Callable[[str, int, int], None]
 
 def import_file(
     path: Path, *, accept_valid: bool = False, dry_run: bool = False, user=None, submitted_by: str = "",
-    progress: Progress | None = None,
+    progress: Progress | None = None, layout: str = "mobility",
 ) -> tuple[ImportReport, RawTable]:
     """Import one file. Raises UnreadableFile when it is not a table at all."""
     started = time.perf_counter()
     tick = progress or (lambda *_: None)
     tick("read", 0, 1)
-    table = read_table(path)
+    table = read_table(path, layout)
     tick("check", 0, 1)
-    checked = check(table, directory())
+    checked = check(table, directory(), layout)
     report = checked.report
     report.dry_run = dry_run
     if not dry_run and report.valid and (accept_valid or report.errors_total == 0):
-        _store(checked, table, user, submitted_by, tick)
+        store = _store if layout == "mobility" else _store_cohorts
+        store(checked, table, user, submitted_by, tick)
     report.seconds = time.perf_counter() - started
     return report, table
 
@@ -61,4 +63,19 @@ def _store(checked: Checked, table: RawTable, user, submitted_by: str, tick: Pro
         for s in submissions
     ]
     report.stored = sum(s.row_count for s in submissions)
+    tick("store", report.stored, report.valid)
+
+
+def _store_cohorts(checked: Checked, table: RawTable, user, submitted_by: str, tick: Progress) -> None:
+    from aqyl.store.cohorts import write_cohorts
+
+    report = checked.report
+    tick("store", 0, report.valid)
+    rejected = dict(checked.rejected.group_by("cohort").len().iter_rows())
+    with transaction.atomic():
+        uploads = write_cohorts(checked.valid, file_name=table.name, file_sha256=table.sha256, rejected=rejected,
+                                user=user, submitted_by=submitted_by)
+    report.submissions = [{"cohort": u.cohort, "version": u.version, "rows": u.row_count, "rejected": u.rejected_count}
+                          for u in uploads]
+    report.stored = sum(u.row_count for u in uploads)
     tick("store", report.stored, report.valid)

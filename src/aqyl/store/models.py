@@ -272,3 +272,64 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.role})"
+
+
+class CohortUpload(models.Model):
+    """One version of a scholarship programme's list of fellows (a Bolashak cohort, say).
+
+    A re-upload of the programme adds a version and makes it current; earlier versions keep their
+    members, so nothing is lost and versions can be compared."""
+
+    cohort = models.CharField(max_length=100)
+    version = models.PositiveIntegerField(default=1)
+    is_current = models.BooleanField(default=True)
+    file_name = models.CharField(max_length=255, blank=True)
+    file_sha256 = models.CharField(max_length=64, blank=True)
+    row_count = models.PositiveIntegerField(default=0)
+    rejected_count = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    submitted_by = models.CharField(max_length=150, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["cohort", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "version"], name="cohortupload_unique_version"),
+            models.UniqueConstraint(fields=["cohort"], condition=Q(is_current=True), name="cohortupload_one_current"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cohort} v{self.version}"
+
+
+class CohortMember(models.Model):
+    """A fellow followed after departure: studies, return, work-off obligation, employment."""
+
+    upload = models.ForeignKey(CohortUpload, on_delete=models.CASCADE, related_name="members")
+    person_id = models.CharField(max_length=64, help_text="Pseudonymous: never a name or an IIN")
+    departure_year = models.PositiveSmallIntegerField()
+    host_country = coded("country")
+    study_level = coded("study_level", optional=True)
+    field = coded("field", optional=True)
+    graduation_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    return_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    return_planned = models.BooleanField(null=True, blank=True)
+    obligation_years = models.PositiveSmallIntegerField(null=True, blank=True)
+    obligation_status = coded("obligation", optional=True)
+    residence_country = coded("country", optional=True)
+    employment = coded("employment", optional=True)
+    job_matches_qualification = models.BooleanField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["upload", "person_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["upload", "person_id"], name="cohortmember_once_per_upload"),
+            one_of("host_country", "country"),
+            one_of("study_level", "study_level", optional=True),
+            one_of("field", "field", optional=True),
+            one_of("obligation_status", "obligation", optional=True),
+            one_of("residence_country", "country", optional=True),
+            one_of("employment", "employment", optional=True),
+            models.CheckConstraint(condition=Q(return_year__isnull=True) | Q(return_year__gte=models.F("departure_year")),
+                                   name="cohortmember_return_after_departure"),
+        ]

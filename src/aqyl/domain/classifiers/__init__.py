@@ -9,16 +9,19 @@ from aqyl.domain.classifiers.tables import (
     CATEGORY,
     DEGREE,
     DIRECTION,
+    EMPLOYMENT,
     FIELD,
     FORMAT,
     FUNDING,
     GENDER,
     HEI_PROFILE,
     HEI_TYPE,
+    OBLIGATION,
     PROGRAMME,
     PROGRAMME_LEVEL,
     REGION,
     STUDY_LEVEL,
+    YES_NO,
     Field,
     Programme,
 )
@@ -29,13 +32,13 @@ CLASSIFIERS: dict[str, CodeTable] = {
     t.name: t
     for t in (
         HEI_TYPE, HEI_PROFILE, DIRECTION, CATEGORY, FORMAT, DEGREE, STUDY_LEVEL, FIELD, PROGRAMME,
-        PROGRAMME_LEVEL, FUNDING, GENDER, REGION, COUNTRY,
+        PROGRAMME_LEVEL, FUNDING, GENDER, REGION, COUNTRY, YES_NO, EMPLOYMENT, OBLIGATION,
     )
 }
 
 __all__ = [
-    "CATEGORY", "CLASSIFIERS", "COUNTRY", "DEGREE", "DIRECTION", "FIELD", "FORMAT", "FUNDING", "GENDER",
-    "HEI_PROFILE", "HEI_TYPE", "PROGRAMME", "PROGRAMME_LEVEL", "REGION", "STUDY_LEVEL",
+    "CATEGORY", "CLASSIFIERS", "COUNTRY", "DEGREE", "DIRECTION", "EMPLOYMENT", "FIELD", "FORMAT", "FUNDING", "GENDER",
+    "HEI_PROFILE", "HEI_TYPE", "OBLIGATION", "PROGRAMME", "PROGRAMME_LEVEL", "REGION", "STUDY_LEVEL", "YES_NO",
     "Code", "CodeTable", "Country", "Field", "Period", "Programme",
     "academic_year_of", "half_year_of", "parse_period",
 ]

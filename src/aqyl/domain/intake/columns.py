@@ -1,6 +1,8 @@
-"""The interchange format's columns (``aqyl/data/import_columns.json``) and header matching:
-a file's headers may be the canonical English names or the template's headers in any language,
-or a listed alias, compared case- and space-insensitively."""
+"""The columns of an upload and header matching. Two layouts share the machinery: ``mobility``
+(the register's interchange format, ``aqyl/data/import_columns.json``) and ``cohort``
+(scholarship holders followed after departure, ``aqyl/data/cohort_columns.json``). A file's
+headers may be the canonical English names or the template's headers in any language, or a
+listed alias, compared case- and space-insensitively."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from typing import Literal
 
 from aqyl.domain.i18n import Label, normalize
 
-Kind = Literal["id", "text", "code", "hei", "period", "date"]
+Kind = Literal["id", "text", "code", "hei", "period", "date", "year", "count"]
 Required = Literal["always", "staff", "student", "never"]
 
 
@@ -31,26 +33,75 @@ class Column:
         return [self.name, *self.header, *self.aliases]
 
 
+SCHEMA_FILES = {"mobility": "import_columns.json", "cohort": "cohort_columns.json"}
+
+
+@dataclass(frozen=True)
+class Schema:
+    name: str
+    columns: tuple[Column, ...]
+    # Columns of which at least one must be present (a mobility's period may come from its start date).
+    one_of: tuple[tuple[str, ...], ...] = ()
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    @property
+    def header_index(self) -> dict[str, str]:
+        return _header_index(self.name)
+
+    def match(self, headers: list[str]) -> HeaderMap:
+        index = self.header_index
+        found: dict[str, list[int]] = {}
+        unknown = []
+        for position, header in enumerate(headers):
+            text = str(header or "").strip()
+            if not text:
+                continue  # an empty header is a spare column (or the tail of a merged cell)
+            name = index.get(_header_key(text))
+            if name is None:
+                unknown.append((position, text))
+            else:
+                found.setdefault(name, []).append(position)
+        missing = [c.name for c in self.columns if c.required == "always" and c.name not in found]
+        missing += [group[0] for group in self.one_of if not any(name in found for name in group)]
+        return HeaderMap(
+            positions={name: places[0] for name, places in found.items()},
+            unknown=unknown,
+            duplicates=[(name, places) for name, places in found.items() if len(places) > 1],
+            missing=missing,
+        )
+
+
 @cache
-def columns() -> tuple[Column, ...]:
-    raw = json.loads(resources.files("aqyl.data").joinpath("import_columns.json").read_text("utf-8"))
-    return tuple(
+def schema(name: str = "mobility") -> Schema:
+    raw = json.loads(resources.files("aqyl.data").joinpath(SCHEMA_FILES[name]).read_text("utf-8"))
+    return Schema(name, tuple(
         Column(
             name=c["name"], kind=c["kind"], required=c["required"], header=Label(**c["headers"]), help=Label(**c["help"]),
             classifier=c.get("classifier", ""), max_length=c.get("max_length", 0), aliases=tuple(c.get("aliases", ())),
         )
         for c in raw["columns"]
-    )
+    ), tuple(tuple(g) for g in raw.get("one_of", ())))
 
 
-def column(name: str) -> Column:
-    return next(c for c in columns() if c.name == name)
+def columns() -> tuple[Column, ...]:
+    """The mobility columns (the register's interchange format)."""
+    return schema("mobility").columns
+
+
+def column(name: str, layout: str = "mobility") -> Column:
+    return schema(layout).column(name)
+
+
+def match_headers(headers: list[str]) -> HeaderMap:
+    return schema("mobility").match(headers)
 
 
 @cache
-def _header_index() -> dict[str, str]:
+def _header_index(layout: str) -> dict[str, str]:
     index: dict[str, str] = {}
-    for c in columns():
+    for c in schema(layout).columns:
         for spelling in c.spellings():
             key = _header_key(spelling)
             if index.setdefault(key, c.name) != c.name:
@@ -70,28 +121,4 @@ class HeaderMap:
     positions: dict[str, int]  # column name -> 0-based position in the file
     unknown: list[tuple[int, str]]  # (position, header) of columns not in the format
     duplicates: list[tuple[str, list[int]]]  # column name -> every position giving it
-    missing: list[str]  # required columns absent (period and the dates count as one, see below)
-
-
-def match_headers(headers: list[str]) -> HeaderMap:
-    index = _header_index()
-    found: dict[str, list[int]] = {}
-    unknown = []
-    for position, header in enumerate(headers):
-        text = str(header or "").strip()
-        if not text:
-            continue  # an empty header is a spare column (or the tail of a merged cell)
-        name = index.get(_header_key(text))
-        if name is None:
-            unknown.append((position, text))
-        else:
-            found.setdefault(name, []).append(position)
-    missing = [c.name for c in columns() if c.required == "always" and c.name not in found]
-    if "period" not in found and "start_date" not in found:
-        missing.append("period")  # the period may be derived from the start date, not from nothing
-    return HeaderMap(
-        positions={name: places[0] for name, places in found.items()},
-        unknown=unknown,
-        duplicates=[(name, places) for name, places in found.items() if len(places) > 1],
-        missing=missing,
-    )
+    missing: list[str]  # required columns absent, and the first of each ``one_of`` group with none present

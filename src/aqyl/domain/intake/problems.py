@@ -38,9 +38,10 @@ class Problem:
     params: dict = field(default_factory=dict)
     position: int | None = None  # 0-based column position in the file
     header: str = ""  # the header as the file spells it
+    layout: str = "mobility"  # which columns the upload has (see ``columns.schema``)
 
     def message(self, lang: str) -> str:
-        params = {"column": column(self.column).header, **self.params} if self.column else self.params
+        params = {"column": column(self.column, self.layout).header, **self.params} if self.column else self.params
         return messages.render(self.type, lang, **params)
 
     def as_dict(self, lang: str) -> dict[str, Any]:

@@ -46,6 +46,15 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{
 _DMY_DATE = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 _EXCEL_EPOCH = date(1899, 12, 30)
 _IIN = re.compile(r"^\d{12}$")
+YEARS = (1950, 2100)  # a departure, graduation or return year; later than now is a row check
+COUNTS = (0, 10)  # years of a work-off obligation
+
+
+def _whole_number(text: str, low: int, high: int, key: str) -> Cell:
+    number = text[:-2] if text.endswith(".0") else text  # a CSV export of a number cell
+    if number.isdigit() and low <= int(number) <= high:
+        return Cell(str(int(number)))
+    return Cell("", Finding(key, params={"value": text, "low": low, "high": high}))
 
 
 def parse_date(text: str) -> date | None:
@@ -90,6 +99,8 @@ class CellReader:
             return self._hei(text)
         if c.kind == "period":
             return self._period(text)
+        if c.kind in ("year", "count"):
+            return _whole_number(text, *(YEARS if c.kind == "year" else COUNTS), "bad_" + c.kind)
         if c.kind == "date":
             day = parse_date(text)
             return Cell(day.isoformat()) if day else Cell("", Finding("bad_date", params={"value": text}))

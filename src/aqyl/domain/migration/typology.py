@@ -10,9 +10,12 @@ order, the first rule that holds deciding:
 2. **sector_change** — the person works outside science and education (after the trip or abroad);
 3. **irreversible** — gone at least a year, not back, and no return planned;
 4. **contract** — a year or more abroad on a contract with a foreign employer or host;
-5. **pendulum** — a trip shorter than a year by someone who made more than one in the data;
-6. **one_time** — any other trip shorter than a year (an exchange, an internship);
-7. **unclassified** — what the data cannot tell (a long stay without contract or return data).
+5. **pendulum** — a trip shorter than a year, or a longer one that ended in return, by someone
+   who made more than one in the data;
+6. **one_time** — any other trip shorter than a year (an exchange, an internship), or a longer
+   one that ended in return (a degree abroad and home again);
+7. **unclassified** — what the data cannot tell (a long stay without contract or return data,
+   or a fellow still studying).
 """
 
 from __future__ import annotations
@@ -59,7 +62,7 @@ def form_of(e: Episode) -> str:
         return "irreversible"
     if long_stay and e.contract_abroad:
         return "contract"
-    if e.days is not None and e.days < YEAR:
+    if (e.days is not None and e.days < YEAR) or (long_stay and e.returned):
         return "pendulum" if e.trips_by_person > 1 else "one_time"
     return "unclassified"
 
