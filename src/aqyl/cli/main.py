@@ -119,17 +119,8 @@ def report(
     """Generate the half-year analytical note in the chosen language and formats."""
     lang = _lang(lang)
     from aqyl.domain.classifiers import CATEGORY, PROGRAMME
-    from aqyl.render import FORMATS
 
-    formats = list(dict.fromkeys(f.strip().lower() for f in fmt.split(",") if f.strip()))
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
-        err_console.print({
-            "kk": f"Белгісіз пішім: {', '.join(unknown) or fmt!r}. Мүмкін пішімдер: {', '.join(FORMATS)}.",
-            "ru": f"Неизвестный формат: {', '.join(unknown) or fmt!r}. Возможные форматы: {', '.join(FORMATS)}.",
-            "en": f"Unknown format: {', '.join(unknown) or fmt!r}. Known formats: {', '.join(FORMATS)}.",
-        }[lang])
-        raise typer.Exit(2)
+    formats = _formats(fmt, lang)
     flt_args = dict(
         category=CATEGORY.encode(category),
         hei_types=tuple(HEI_TYPE.encode(t) for t in hei_type or []),
@@ -644,6 +635,22 @@ def migration_gravity(
         console.print(table)
 
 
+def _formats(fmt: str, lang: str) -> list[str]:
+    """The formats asked for, or exit 2 naming the unknown ones."""
+    from aqyl.render import FORMATS
+
+    formats = list(dict.fromkeys(f.strip().lower() for f in fmt.split(",") if f.strip()))
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        err_console.print({
+            "kk": f"Белгісіз пішім: {', '.join(unknown) or fmt!r}. Мүмкін пішімдер: {', '.join(FORMATS)}.",
+            "ru": f"Неизвестный формат: {', '.join(unknown) or fmt!r}. Возможные форматы: {', '.join(FORMATS)}.",
+            "en": f"Unknown format: {', '.join(unknown) or fmt!r}. Known formats: {', '.join(FORMATS)}.",
+        }[lang])
+        raise typer.Exit(2)
+    return formats
+
+
 def _country_option(value: str | None) -> str | None:
     if value is None:
         return None
@@ -955,3 +962,39 @@ def cohorts_show(
     for label, values in rows:
         table.add_row(label, *values)
     console.print(table)
+
+
+@migration_app.command("note")
+def migration_note(
+    year: Annotated[int, typer.Option(help="The year the note is about.")],
+    origin: Annotated[str, typer.Option(help="Country whose students abroad are described.")] = "KZ",
+    source: Annotated[str | None, typer.Option(help="Flows of this source (default: the one with most students that year).")] = None,
+    since: Annotated[int | None, typer.Option(help="Forecast from the years since this one only.")] = None,
+    horizon: Annotated[int, typer.Option(help="Years to forecast.")] = 5,
+    level: Annotated[int, typer.Option(help="Prediction interval, %.")] = 80,
+    enrolment: Annotated[int | None, typer.Option(help="Tertiary students at home that year, for the outbound mobility ratio.")] = None,
+    formats: Annotated[str, typer.Option("--format", help="Comma-separated: docx, pdf, html, xlsx, json, md.")] = "docx,pdf,html,xlsx,json",
+    out: Annotated[Path, typer.Option(help="Folder for the files.")] = Path("."),
+    lang: LangOption = "",
+) -> None:
+    """Write the student emigration note for a year: destinations, trend, forecast with back-test, indicators."""
+    lang = _lang(lang)
+    code = _country_option(origin)
+    chosen = _formats(formats, lang)
+    _db()
+    from aqyl.domain.migration.emigration import write_emigration_note
+    from aqyl.render import write_report_files
+    from aqyl.store.emigration import emigration_model
+
+    model = emigration_model(code, year, source=source, since=since, horizon=horizon, level=level, enrolment=enrolment)
+    if not model["total"]:
+        err_console.print({"kk": f"{year} жылға {code} бойынша студенттер ағыны сақталмаған: алдымен aqyl flows import.",
+                           "ru": f"Потоков студентов из {code} за {year} год нет: сначала aqyl flows import.",
+                           "en": f"No student flows from {code} stored for {year}: run aqyl flows import first."}[lang])
+        raise typer.Exit(1)
+    doc = write_emigration_note(model, lang, model["meta"]["generated"])
+    stem = f"aqyl-emigration-{code}-{year}"
+    paths = write_report_files(model, doc, [f for f in chosen if f == "json"], out, stem)
+    paths += write_report_files(model, doc, [f for f in chosen if f != "json"], out, f"{stem}-{lang}")
+    for path in paths:
+        console.print(str(path))

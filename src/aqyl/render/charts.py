@@ -14,7 +14,7 @@ from functools import cache
 import matplotlib
 
 matplotlib.use("Agg")
-
+import matplotlib.ticker
 from matplotlib.figure import Figure
 
 from aqyl.domain.report.document import Chart
@@ -25,13 +25,44 @@ RC = {"font.family": "DejaVu Sans", "font.size": 9, "svg.hashsalt": "aqyl", "axe
       "axes.spines.right": False}
 
 
+def _figure(v: float) -> str:
+    """A bar's or an axis's number: thousands apart with a no-break space (86 615), small ones as they are."""
+    return f"{v:,.0f}".replace(",", "\u00a0") if abs(v) >= 1000 else f"{v:g}"
+
+
 def _wrap(label: str, width: int) -> str:
     return "\n".join(textwrap.wrap(label, width)) or label
+
+
+def _draw_lines(ax, chart: Chart) -> None:
+    """Years along x; each series a line over its known values; the band shaded beneath."""
+    x = list(range(len(chart.categories)))
+    if chart.band is not None:
+        known = [i for i in x if chart.band.lower[i] is not None and chart.band.upper[i] is not None]
+        ax.fill_between(known, [chart.band.lower[i] for i in known], [chart.band.upper[i] for i in known],
+                        color=PALETTE[0], alpha=0.55, linewidth=0, label=chart.band.name)
+    for i, series in enumerate(chart.series):
+        known = [j for j in x if series.values[j] is not None]
+        ax.plot(known, [series.values[j] for j in known], color=PALETTE[1] if i == 0 else PALETTE[2],
+                linestyle="-" if i == 0 else "--", marker="o", markersize=3, label=series.name)
+    step = max(1, len(x) // 12)
+    ax.set_xticks(x[::step], list(chart.categories)[::step])
+    ax.set_ylabel(chart.value_axis)
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: _figure(v)))
+    ax.grid(axis="y", alpha=0.3)
+    ax.legend(frameon=False, loc="upper left")
 
 
 @cache
 def _figure_bytes(chart: Chart, fmt: str) -> bytes:
     with matplotlib.rc_context(RC):
+        if chart.kind == "line":
+            fig = Figure(figsize=(6.6, 3.4))
+            _draw_lines(fig.add_subplot(), chart)
+            fig.tight_layout()
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format=fmt, dpi=200, metadata={"Date": None} if fmt == "svg" else {})
+            return buffer.getvalue()
         if chart.kind == "barh":
             height = 0.9 + 0.32 * len(chart.categories) * max(1, len(chart.series)) ** 0.5
             fig = Figure(figsize=(6.6, min(height, 8.5)))
@@ -49,15 +80,17 @@ def _figure_bytes(chart: Chart, fmt: str) -> bytes:
                 bars = ax.barh(offsets, series.values, height=width, color=colour, label=series.name)
             else:
                 bars = ax.bar(offsets, series.values, width=width, color=colour, label=series.name)
-            ax.bar_label(bars, labels=[f"{v:g}" for v in series.values], padding=2, fontsize=7.5)
+            ax.bar_label(bars, labels=[_figure(v) for v in series.values], padding=2, fontsize=7.5)
         if chart.kind == "barh":
             ax.set_yticks(list(positions), [_wrap(c, 38) for c in chart.categories])
             ax.invert_yaxis()
             ax.set_xlabel(chart.value_axis)
+            ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: _figure(v)))
             ax.margins(x=0.12)
         else:
             ax.set_xticks(list(positions), [_wrap(c, 16) for c in chart.categories])
             ax.set_ylabel(chart.value_axis)
+            ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: _figure(v)))
             ax.margins(y=0.15)
         if n > 1:
             ax.legend(frameon=False, loc="best")

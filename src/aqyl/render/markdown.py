@@ -30,7 +30,7 @@ def render_markdown(doc: Document) -> str:
         elif isinstance(block, Chart):
             out += [f"*{block.caption}*", ""]
             for s in block.series:
-                pairs = "; ".join(f"{c} {v:g}" for c, v in zip(block.categories, s.values, strict=True))
+                pairs = "; ".join(f"{c} {v:g}" for c, v in zip(block.categories, s.values, strict=True) if v is not None)
                 out += [f"- {s.name}: {pairs}"]
             out.append("")
     return "\n".join(out).rstrip() + "\n"

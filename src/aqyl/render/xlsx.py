@@ -8,7 +8,7 @@ import re
 
 import xlsxwriter
 
-from aqyl.domain.report.document import Bullets, Chart, Document, Heading, Paragraph, Table
+from aqyl.domain.report.document import Bullets, Chart, Document, Heading, Paragraph, Series, Table
 
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _INJECTION = ("=", "+", "-", "@")
@@ -102,22 +102,33 @@ def _chart_sheet(book, chart: Chart, used, header, cell_fmt, title_fmt) -> None:
     sheet.write(0, 0, chart.caption, title_fmt)
     sheet.set_column(0, 0, 45)
     sheet.write(2, 0, "", header)
-    for c, series in enumerate(chart.series, start=1):
+    # A band (a prediction interval) becomes two more columns, drawn as thin lines.
+    band = () if chart.band is None else (Series(f"{chart.band.name} −", chart.band.lower), Series(f"{chart.band.name} +", chart.band.upper))
+    columns = (*chart.series, *band)
+    for c, series in enumerate(columns, start=1):
         sheet.write(2, c, series.name, header)
         sheet.set_column(c, c, 14)
     for r, category in enumerate(chart.categories, start=3):
         sheet.write_string(r, 0, safe_text(category), cell_fmt["text"])
-        for c, series in enumerate(chart.series, start=1):
-            sheet.write_number(r, c, series.values[r - 3], cell_fmt["number"])
-    xl = book.add_chart({"type": "bar" if chart.kind == "barh" else "column"})
+        for c, series in enumerate(columns, start=1):
+            if series.values[r - 3] is not None:
+                sheet.write_number(r, c, series.values[r - 3], cell_fmt["number"])
+    xl = book.add_chart({"type": {"barh": "bar", "bar": "column", "line": "line"}[chart.kind]})
     last = 2 + len(chart.categories)
-    colours = ("#1F4E79",) if len(chart.series) == 1 else ("#9BB7D4", "#1F4E79", "#D08C2C", "#5B8C5A")
-    for c in range(1, len(chart.series) + 1):
-        xl.add_series({"name": [name, 2, c], "categories": [name, 3, 0, last, 0], "values": [name, 3, c, last, c],
-                       "fill": {"color": colours[(c - 1) % len(colours)]}, "data_labels": {"value": True}})
+    colours = ("#1F4E79", "#D08C2C") if chart.kind == "line" else ("#1F4E79",) if len(chart.series) == 1 else (
+        "#9BB7D4", "#1F4E79", "#D08C2C", "#5B8C5A")
+    for c in range(1, len(columns) + 1):
+        colour = colours[(c - 1) % len(colours)]
+        if chart.kind != "line":
+            look = {"fill": {"color": colour}, "data_labels": {"value": True}}
+        elif c > len(chart.series):
+            look = {"line": {"color": "#9BB7D4", "width": 1, "dash_type": "dash"}}
+        else:
+            look = {"line": {"color": colour, "width": 2.25}, "marker": {"type": "circle", "size": 4}}
+        xl.add_series({"name": [name, 2, c], "categories": [name, 3, 0, last, 0], "values": [name, 3, c, last, c], **look})
     xl.set_title({"name": chart.caption, "name_font": {"size": 11}})
-    xl.set_legend({"position": "bottom"} if len(chart.series) > 1 else {"none": True})
+    xl.set_legend({"position": "bottom"} if len(columns) > 1 else {"none": True})
     if chart.kind == "barh":
         xl.set_y_axis({"reverse": True})
     xl.set_size({"width": 760, "height": max(320, 26 * len(chart.categories) * len(chart.series) + 120)})
-    sheet.insert_chart(2, len(chart.series) + 2, xl)
+    sheet.insert_chart(2, len(columns) + 2, xl)

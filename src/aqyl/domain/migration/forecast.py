@@ -17,11 +17,19 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from aqyl.domain.errors import AqylError
+from aqyl.domain.i18n import Label
 
 MIN_TRAIN = 4  # years a method is fitted on before its first back-test forecast
 MIN_POINTS = MIN_TRAIN + 2  # so that at least two origins are tested
 BACKTEST_ORIGINS = 10
 METHODS = ("naive", "drift", "ets", "arima")
+METHOD_LABELS = {
+    "naive": Label("Аңғал әдіс (соңғы мән)", "Наивный метод (последнее значение)", "Naive (last value)"),
+    "drift": Label("Дрейф әдісі (орташа өсім)", "Метод дрейфа (средний прирост)", "Drift (average change)"),
+    "ets": Label("Экспоненциалды тегістеу (ETS, бәсеңдейтін тренд)", "Экспоненциальное сглаживание (ETS, затухающий тренд)",
+                 "Exponential smoothing (ETS, damped trend)"),
+    "arima": Label("ARIMA (дрейфпен)", "ARIMA (с дрейфом)", "ARIMA (with drift)"),
+}
 
 
 class ForecastError(AqylError):
@@ -135,11 +143,16 @@ _FIT: dict[str, Callable[[list[float], int, int], Prediction]] = {
     "naive": _naive, "drift": _drift, "ets": _ets, "arima": _arima}
 
 
+def backtest_origins(n: int) -> int:
+    """How many rolling origins :func:`backtest` uses on a series of ``n`` values."""
+    return n - max(MIN_TRAIN, n - BACKTEST_ORIGINS)
+
+
 def backtest(values: list[float], method: str, horizon: int, order: tuple[int, int, int] = (0, 1, 0)) -> float:
     """MASE over rolling origins: fit on the first t values, forecast up to ``horizon`` ahead;
     the last BACKTEST_ORIGINS origins at most (recent accuracy matters most, and it bounds the time)."""
     errors: list[float] = []
-    for t in range(max(MIN_TRAIN, len(values) - BACKTEST_ORIGINS), len(values)):
+    for t in range(len(values) - backtest_origins(len(values)), len(values)):
         train = values[:t]
         scale = sum(abs(b - a) for a, b in pairwise(train)) / (len(train) - 1)
         ahead = values[t:t + horizon]

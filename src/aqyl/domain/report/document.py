@@ -59,17 +59,27 @@ class Table:
 @dataclass(frozen=True)
 class Series:
     name: str
-    values: tuple[float, ...]
+    values: tuple[float | None, ...]  # None: no value at that category (a line's gap)
+
+
+@dataclass(frozen=True)
+class Band:
+    """A shaded range on a line chart (a forecast's prediction interval)."""
+
+    name: str
+    lower: tuple[float | None, ...]
+    upper: tuple[float | None, ...]
 
 
 @dataclass(frozen=True)
 class Chart:
     key: str
     caption: str
-    kind: Literal["bar", "barh"]
+    kind: Literal["bar", "barh", "line"]
     categories: tuple[str, ...]
     series: tuple[Series, ...]
     value_axis: str = ""
+    band: Band | None = None
 
 
 Block = Heading | Paragraph | Bullets | Table | Chart

@@ -1,0 +1,102 @@
+"""The language-neutral model of the student emigration note: one origin's students abroad in one
+year from one stored source, the series of yearly totals with its forecast, the other sources'
+figures for the main destination, and the scholarship cohorts."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db.models import Sum
+
+from aqyl.domain.errors import AqylError
+from aqyl.domain.migration.cohorts import summarise_cohorts
+from aqyl.domain.migration.flows import sources
+from aqyl.domain.migration.forecast import backtest_origins, forecast
+from aqyl.domain.migration.indicators import outbound_mobility_ratio
+from aqyl.store import models as m
+from aqyl.store.cohorts import current_fellows
+
+POPULATION = "students"
+
+
+def pick_source(origin: str, year: int) -> str | None:
+    """The source with the most students from ``origin`` in ``year`` (UIS on a tie)."""
+    totals = (m.Flow.objects.filter(origin=origin, year=year, population=POPULATION).values("source")
+              .annotate(total=Sum("count")).order_by("-total", "source"))
+    ranked = sorted(totals, key=lambda r: (-r["total"], r["source"] != "uis"))
+    return ranked[0]["source"] if ranked else None
+
+
+def yearly_totals(origin: str, source: str, until: int) -> dict[int, float]:
+    rows = (m.Flow.objects.filter(origin=origin, source=source, population=POPULATION, year__lte=until)
+            .values("year").annotate(total=Sum("count")).order_by("year"))
+    return {r["year"]: r["total"] for r in rows}
+
+
+def unbroken_run(totals: dict[int, float], last: int, since: int | None = None) -> list[int]:
+    """The consecutive years ending at ``last`` (from ``since`` at the earliest)."""
+    years = []
+    y = last
+    while y in totals and (since is None or y >= since):
+        years.insert(0, y)
+        y -= 1
+    return years
+
+
+def emigration_model(origin: str, year: int, *, source: str | None = None, since: int | None = None,
+                     horizon: int = 5, level: int = 80, enrolment: int | None = None) -> dict[str, Any]:
+    source = source or pick_source(origin, year) or "uis"
+    definitions = {code: {"label": s.label.as_dict(), "definition": s.definition.as_dict()} for code, s in sources().items()}
+    flows = list(m.Flow.objects.filter(origin=origin, source=source, population=POPULATION, year__in=(year, year - 1))
+                 .values_list("year", "destination", "count"))
+    now = {d: c for y, d, c in flows if y == year}
+    before = {d: c for y, d, c in flows if y == year - 1}
+    ordered = sorted(now, key=lambda d: (d == "other", -now[d], d))
+    total = sum(now.values())
+    named = [now[d] for d in ordered if d != "other"]
+    shares = [c / total * 100 for c in named] if total else []
+    indicators: dict[str, Any] = {
+        "countries": len(named),
+        "top3_share": sum(shares[:3]),
+        # Over the named destinations: the lump "other countries" is not one market.
+        "hhi": sum((c / sum(named) * 100) ** 2 for c in named) if named else 0.0,
+    }
+    if enrolment:
+        indicators["enrolment"] = enrolment
+        indicators["outbound_mobility_ratio"] = outbound_mobility_ratio(round(total), enrolment)
+
+    totals = yearly_totals(origin, source, year)
+    years = unbroken_run(totals, year, since)
+    try:
+        result = forecast(years, [totals[y] for y in years], horizon, level)
+        predicted: dict[str, Any] = {
+            "method": result.method, "level": level, "mase": result.mase, "years": result.years,
+            "mean": result.prediction.mean, "lower": result.prediction.lower, "upper": result.prediction.upper,
+            "origins": backtest_origins(len(years)),
+        }
+    except AqylError as error:
+        predicted = {"error": {"key": error.key, "params": error.params}}
+
+    leader = next((d for d in ordered if d != "other"), None)
+    others = []
+    if leader:
+        for f in m.Flow.objects.filter(origin=origin, destination=leader, year=year, population=POPULATION).exclude(source=source):
+            if f.source in definitions:
+                others.append({"source": f.source, "destination": leader, "count": f.count, "ratio": f.count / now[leader],
+                               **definitions[f.source]})
+    fellows = current_fellows()
+    return {
+        "meta": {"kind": "student_emigration", "origin": origin, "year": year, "source": source,
+                 "population": POPULATION, "generated": datetime.date.today().isoformat()},
+        "source": definitions.get(source, {"label": dict.fromkeys(("kk", "ru", "en"), source),
+                                           "definition": dict.fromkeys(("kk", "ru", "en"), "")}),
+        "total": total,
+        "previous_total": sum(before.values()) or None,
+        "destinations": [{"country": d, "count": now[d], "previous": before.get(d)} for d in ordered],
+        "indicators": indicators,
+        "series": {"years": years, "totals": [totals[y] for y in years]},
+        "forecast": predicted,
+        "other_sources": sorted(others, key=lambda o: o["source"]),
+        "cohorts": [s.as_dict() for s in summarise_cohorts(fellows, as_of=year)] if fellows else [],
+    }
