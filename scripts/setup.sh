@@ -31,3 +31,5 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$spec"
   echo "$want" > "$stamp"
 fi
+# The web application's browser libraries (ECharts, the world map), served from its own static files.
+scripts/web-assets.sh

@@ -12,6 +12,12 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
 pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+# The browser tests drive Debian's Chromium through Playwright; no browser is ever downloaded.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian's Chromium for the browser tests…"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
 
 work="$(mktemp -d /tmp/aqyl-test.XXXXXX)"
 export AQYL_DATA_DIR="$work/data"

@@ -93,7 +93,12 @@ def test_demo_is_reproducible_and_replaces_itself(demo):
 
 
 def test_demo_accounts(demo):
-    from django.contrib.auth import authenticate
+    from django.contrib.auth import authenticate as login_check
+    from django.test import RequestFactory
+
+    def authenticate(**credentials):
+        # The login rate limiter (django-axes) needs the request a sign-in comes with.
+        return login_check(RequestFactory().post("/login/"), **credentials)
 
     officer = authenticate(username="officer", password=DEMO_PASSWORD)
     assert officer.aqyl_profile.role == "officer" and officer.aqyl_profile.hei.code == "ALMAU"

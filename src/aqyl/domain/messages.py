@@ -73,6 +73,11 @@ CATALOGUE: dict[str, Label] = {
         ru="«{value}» — не дата. Запишите дату как ГГГГ-ММ-ДД (2023-02-15) или ДД.ММ.ГГГГ (15.02.2023).",
         en="“{value}” is not a date. Write dates as YYYY-MM-DD (2023-02-15) or DD.MM.YYYY (15.02.2023).",
     ),
+    "other_hei": Label(
+        kk="Файлда басқа ЖОО-ның жолдары бар ({heis}). Тек өз ЖОО-ңыздың ({own}) деректерін жүктей аласыз; ештеңе сақталмады.",
+        ru="В файле есть строки другого вуза ({heis}). Загружать можно только данные своего вуза ({own}); ничего не сохранено.",
+        en="The file has rows of another HEI ({heis}). You may upload only your own HEI's ({own}) data; nothing was stored.",
+    ),
     "bad_year": Label(
         kk="«{value}» — жыл емес. Жылды төрт цифрмен жазыңыз ({low}–{high}), мысалы 2015.",
         ru="«{value}» — не год. Запишите год четырьмя цифрами ({low}–{high}), например 2015.",

@@ -14,9 +14,10 @@ from pathlib import Path
 import polars as pl
 from django.db import connection, transaction
 
-from aqyl.domain.intake.problems import ImportReport
+from aqyl.domain.intake.problems import ImportReport, Problem
 from aqyl.importers.readers import RawTable, read_table
 from aqyl.importers.validate import ROW, Checked, check
+from aqyl.store import models as m
 from aqyl.store.register import write_submissions
 from aqyl.store.registry import directory
 
@@ -26,9 +27,10 @@ Progress = Callable[[str, int, int], None]
 
 def import_file(
     path: Path, *, accept_valid: bool = False, dry_run: bool = False, user=None, submitted_by: str = "",
-    progress: Progress | None = None, layout: str = "mobility",
+    progress: Progress | None = None, layout: str = "mobility", only_hei: str | None = None,
 ) -> tuple[ImportReport, RawTable]:
-    """Import one file. Raises UnreadableFile when it is not a table at all."""
+    """Import one file. Raises UnreadableFile when it is not a table at all. With ``only_hei`` (an
+    HEI officer's upload) a file holding another HEI's rows is refused whole."""
     started = time.perf_counter()
     tick = progress or (lambda *_: None)
     tick("read", 0, 1)
@@ -37,11 +39,26 @@ def import_file(
     checked = check(table, directory(), layout)
     report = checked.report
     report.dry_run = dry_run
+    if layout == "mobility":
+        report.planned = _planned(checked)
+        others = sorted({p["hei"] for p in report.planned} - {only_hei}) if only_hei else []
+        if others:
+            report.add(Problem(0, "", "", "other_hei", params={"heis": ", ".join(others[:5]), "own": only_hei}))
+            report.seconds = time.perf_counter() - started
+            return report, table
     if not dry_run and report.valid and (accept_valid or report.errors_total == 0):
         store = _store if layout == "mobility" else _store_cohorts
         store(checked, table, user, submitted_by, tick)
     report.seconds = time.perf_counter() - started
     return report, table
+
+
+def _planned(checked: Checked) -> list[dict]:
+    """Each (HEI, period) the valid rows hold, with the current version they would replace."""
+    keys = checked.valid.group_by("hei", "period").len().sort("hei", "period").rows()
+    current = {(s.hei.code, s.period): s.version for s in m.Submission.objects.filter(
+        is_current=True, hei__code__in={h for h, _, _ in keys}, period__in={p for _, p, _ in keys}).select_related("hei")}
+    return [{"hei": h, "period": p, "rows": n, "replaces": current.get((h, p))} for h, p, n in keys]
 
 
 def _store(checked: Checked, table: RawTable, user, submitted_by: str, tick: Progress) -> None:

@@ -333,3 +333,22 @@ class CohortMember(models.Model):
             models.CheckConstraint(condition=Q(return_year__isnull=True) | Q(return_year__gte=models.F("departure_year")),
                                    name="cohortmember_return_after_departure"),
         ]
+
+
+class AuditEntry(models.Model):
+    """Who changed what, when, with the state before and after (JSON; None for a creation or a deletion)."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    username = models.CharField(max_length=150, blank=True, help_text="Kept when the user is deleted")
+    action = models.CharField(max_length=64)
+    target = models.CharField(max_length=200)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name_plural = "audit entries"
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.target}"

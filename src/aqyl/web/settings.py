@@ -44,7 +44,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "axes",
     "aqyl.store",
+    "aqyl.web",
 ]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -55,9 +60,46 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "aqyl.web.middleware.InterfaceLanguage",
+    "aqyl.web.audit.RequestUser",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as its documentation asks: it answers a locked-out login attempt.
+    "axes.middleware.AxesMiddleware",
 ]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# Login rate limiting: five failures lock the user name from that address for 15 minutes.
+AXES_FAILURE_LIMIT = int(os.environ.get("AQYL_LOGIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "aqyl/locked.html"
+AXES_VERBOSE = False
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "dashboard"
+LOGOUT_REDIRECT_URL = "login"
+# Uploads: refused above this size with a message, never read into memory whole.
+AQYL_MAX_UPLOAD_BYTES = int(os.environ.get("AQYL_MAX_UPLOAD_MB", "50")) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "PAGE_SIZE": 100,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Aqyl API",
+    "DESCRIPTION": "Academic mobility register: records, submissions, aggregates and reports, within the caller's rights.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
 ROOT_URLCONF = "aqyl.web.urls"
 TEMPLATES = [
     {
@@ -97,6 +139,8 @@ USE_I18N = True
 TIME_ZONE = "Asia/Almaty"
 USE_TZ = True
 
+MEDIA_ROOT = data_dir() / "media"  # uploads being checked; never served directly
 STATIC_URL = "static/"
-STATIC_ROOT = data_dir() / "static"
+# Static files are served from the package (finders); STATIC_ROOT only for a collectstatic deployment.
+STATIC_ROOT = os.environ.get("AQYL_STATIC_ROOT") or None
 WHITENOISE_USE_FINDERS = True

@@ -1,6 +1,38 @@
 from django.contrib import admin
-from django.urls import path
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.routers import DefaultRouter
+
+from aqyl.web import api, views
+
+router = DefaultRouter(trailing_slash=False)
+router.register("records", api.RecordViewSet, basename="record")
+router.register("submissions", api.SubmissionViewSet, basename="submission")
 
 urlpatterns = [
+    path("", views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(template_name="aqyl/login.html", redirect_authenticated_user=True),
+         name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("language/", views.set_language, name="set_language"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("upload/", views.upload, name="upload"),
+    path("upload/<str:upload_id>/errors.xlsx", views.upload_errors, name="upload_errors"),
+    path("template.xlsx", views.template_xlsx, name="template"),
+    path("records/", views.records, name="records"),
+    path("submissions/", views.board, name="board"),
+    path("reports/", views.reports, name="reports"),
+    path("reports/download", views.report_download, name="report_download"),
+    path("api/openapi.json", SpectacularAPIView.as_view(), name="openapi"),
+    path("api/token", obtain_auth_token, name="api_token"),
+    path("api/aggregates", api.aggregates, name="api_aggregates"),
+    path("api/report", api.report, name="api_report"),
+    path("api/", include(router.urls)),
     path("admin/", admin.site.urls),
 ]
+
+handler403 = "aqyl.web.views.forbidden"
+handler404 = "aqyl.web.views.not_found"
+handler500 = "aqyl.web.views.server_error"

@@ -65,6 +65,8 @@ class ImportReport:
     dry_run: bool = False
     unreadable: bool = False
     submissions: list[dict[str, Any]] = field(default_factory=list)
+    # What the valid rows would become: (HEI, period) or programme, rows, and the version replaced.
+    planned: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
 
     def add(self, problem: Problem) -> None:
@@ -95,5 +97,5 @@ class ImportReport:
             "errors": [p.as_dict(lang) for p in listed if p.severity == "error"],
             "warning_details": [p.as_dict(lang) for p in listed if p.severity == "warning"],
             "not_listed": self.errors_total + self.warnings_total - len(self.problems),
-            "submissions": self.submissions,
+            "submissions": self.submissions, "planned": self.planned,
         }

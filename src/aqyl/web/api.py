@@ -1,0 +1,179 @@
+"""The REST API (token or session auth; OpenAPI schema at /api/openapi.json). Every endpoint
+reads through :mod:`aqyl.web.access`, so an HEI officer's token sees only their HEI."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import api_view
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
+
+from aqyl.domain.classifiers import CATEGORY, HEI_TYPE, PROGRAMME, parse_period
+from aqyl.domain.errors import AqylError
+from aqyl.store import models as m
+from aqyl.web import access
+from aqyl.web.middleware import LANGS, language_of
+
+FORMATS = {"pdf": "application/pdf", "html": "text/html; charset=utf-8", "json": "application/json",
+           "md": "text/markdown; charset=utf-8",
+           "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+           "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+
+def _role(request) -> str:
+    role = access.role_of(request.user)
+    if role is None:
+        raise PermissionDenied()
+    return role
+
+
+class RecordSerializer(serializers.ModelSerializer):
+    hei = serializers.CharField(source="hei.code", read_only=True)
+    submission_version = serializers.IntegerField(source="submission.version", read_only=True, allow_null=True)
+
+    class Meta:
+        model = m.MobilityRecord
+        fields = ["id", "record_id", "period", "direction", "category", "hei", "partner_institution", "partner_country",
+                  "programme", "format", "degree", "study_level", "field", "start_date", "end_date", "funding",
+                  "gender", "person_id", "submission_version"]
+
+
+class SubmissionSerializer(serializers.ModelSerializer):
+    hei = serializers.CharField(source="hei.code", read_only=True)
+
+    class Meta:
+        model = m.Submission
+        fields = ["id", "hei", "period", "version", "is_current", "source", "file_name", "file_sha256", "row_count",
+                  "rejected_count", "submitted_by", "created_at"]
+
+
+def _text(request, name: str) -> str:
+    value = request.query_params.get(name, "")
+    if len(value) > 100:
+        raise ValidationError({name: "too long"})
+    return value
+
+
+class RecordViewSet(viewsets.ReadOnlyModelViewSet):
+    """Current mobility records the caller may read; filter by period, direction, category, country, hei."""
+
+    serializer_class = RecordSerializer
+
+    @extend_schema(parameters=[OpenApiParameter(p, str, required=False)
+                               for p in ("period", "direction", "category", "country", "hei")])
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    def get_queryset(self):
+        _role(self.request)
+        qs = access.records(self.request.user).select_related("submission").order_by("id")
+        for param, field in (("period", "period"), ("direction", "direction"), ("category", "category"),
+                             ("country", "partner_country"), ("hei", "hei__code")):
+            value = _text(self.request, param)
+            if value:
+                qs = qs.filter(**{field: value})
+        return qs
+
+
+class SubmissionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Submissions (every version) the caller may read; filter by period, hei, current."""
+
+    serializer_class = SubmissionSerializer
+
+    @extend_schema(parameters=[OpenApiParameter("period", str, required=False), OpenApiParameter("hei", str, required=False),
+                               OpenApiParameter("current", bool, required=False)])
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    def get_queryset(self):
+        _role(self.request)
+        qs = access.submissions(self.request.user).order_by("period", "hei__code", "-version")
+        if period := _text(self.request, "period"):
+            qs = qs.filter(period=period)
+        if hei := _text(self.request, "hei"):
+            qs = qs.filter(hei__code=hei)
+        if self.request.query_params.get("current") in ("true", "1"):
+            qs = qs.filter(is_current=True)
+        return qs
+
+
+def _filter(request):
+    from aqyl.store.report_data import ReportFilter
+
+    try:
+        category = CATEGORY.encode(request.query_params.get("category") or request.data.get("category") or "faculty")
+        hei_types = tuple(HEI_TYPE.encode(t) for t in request.query_params.getlist("hei_type"))
+        programmes = tuple(PROGRAMME.encode(p) for p in request.query_params.getlist("programme"))
+    except AqylError as error:
+        raise ValidationError({"detail": error.message(language_of(request))}) from None
+    hei = access.hei_of(request.user)
+    return ReportFilter(category=category, hei_types=hei_types, programmes=programmes, heis=(hei.code,) if hei else ())
+
+
+def _period(value: str | None, name: str, request) -> str | None:
+    if not value:
+        return None
+    try:
+        return parse_period(value).code
+    except AqylError as error:
+        raise ValidationError({name: error.message(language_of(request))}) from None
+
+
+@extend_schema(
+    parameters=[OpenApiParameter("period", str, required=True, description="Half-year, e.g. 2023H1"),
+                OpenApiParameter("compare", str, required=False, description="Default: one year earlier"),
+                OpenApiParameter("category", str, required=False, description="faculty, researcher, staff or student"),
+                OpenApiParameter("hei_type", str, many=True, required=False),
+                OpenApiParameter("programme", str, many=True, required=False)],
+    responses={200: OpenApiTypes.OBJECT},
+)
+@api_view(["GET"])
+def aggregates(request):
+    """The report model for a period and its comparison period: totals and counts by HEI type, format,
+    degree or study level, field, country, HEI and programme, for outgoing, incoming and both."""
+    from aqyl.store.report_data import report_data
+
+    _role(request)
+    period = _period(request.query_params.get("period"), "period", request)
+    if period is None:
+        raise ValidationError({"period": "required"})
+    compare = _period(request.query_params.get("compare"), "compare", request)
+    return Response(report_data(period, compare, _filter(request)))
+
+
+@extend_schema(
+    request=inline_serializer("ReportRequest", {
+        "period": serializers.CharField(), "category": serializers.CharField(required=False),
+        "lang": serializers.ChoiceField(LANGS, required=False), "format": serializers.ChoiceField(list(FORMATS), required=False)}),
+    responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+)
+@api_view(["POST"])
+def report(request):
+    """Generate the analytical note for a period in one language and format and return the file."""
+    from aqyl.store.reports import generate_report
+
+    _role(request)
+    data = request.data if hasattr(request.data, "get") else {}
+    period = _period(str(data.get("period", "")), "period", request)
+    if period is None:
+        raise ValidationError({"period": "required"})
+    lang = data.get("lang") or language_of(request)
+    fmt = data.get("format") or "pdf"
+    if lang not in LANGS or fmt not in FORMATS:
+        raise ValidationError({"detail": f"lang must be one of {LANGS}, format one of {tuple(FORMATS)}"})
+    folder = Path(tempfile.mkdtemp(prefix="aqyl-api-"))
+    try:
+        paths, _ = generate_report(period, None, _filter(request), lang, [fmt], folder)
+        body = paths[0].read_bytes()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    response = HttpResponse(body, content_type=FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{paths[0].name}"'
+    return response

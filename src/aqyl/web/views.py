@@ -1,0 +1,302 @@
+"""The web pages. Each view asks :mod:`aqyl.web.access` what the user may see, and goes through
+the same store functions as the command line (imports, submissions, reports)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from aqyl.domain.classifiers import (
+    CATEGORY,
+    CLASSIFIERS,
+    COUNTRY,
+    DIRECTION,
+    HEI_TYPE,
+    PROGRAMME,
+    parse_period,
+)
+from aqyl.domain.errors import AqylError
+from aqyl.domain.intake.problems import ImportReport, Problem, cell_name
+from aqyl.store import models as m
+from aqyl.web import access
+from aqyl.web.middleware import COOKIE, LANGS
+from aqyl.web.ui import ui
+
+
+def _lang(request) -> str:
+    return getattr(request, "LANGUAGE_CODE", "kk")
+
+
+def periods() -> list[str]:
+    """Periods with current records, newest first."""
+    found = m.Submission.objects.filter(is_current=True).values_list("period", flat=True).distinct()
+    return sorted(set(found), reverse=True)
+
+
+def set_language(request):
+    lang = request.POST.get("lang") or request.GET.get("lang", "")
+    target = request.POST.get("next") or request.GET.get("next") or "/"
+    if not target.startswith("/") or target.startswith("//"):
+        target = "/"  # never redirect off the site
+    response = HttpResponseRedirect(target)
+    if lang in LANGS:
+        response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax")
+        profile = getattr(request.user, "aqyl_profile", None) if request.user.is_authenticated else None
+        if profile is not None and profile.language != lang:
+            profile.language = lang
+            profile.save(update_fields=["language"])
+    return response
+
+
+# --- dashboard ---------------------------------------------------------------------------------
+@login_required
+def dashboard(request):
+    access.require_role(request.user, *access.ROLES)
+    lang = _lang(request)
+    known = periods()
+    return render(request, "aqyl/dashboard.html", {
+        "periods": known,
+        "categories": [(c.code, c.label.get(lang)) for c in CATEGORY],
+        "hei_types": [(c.code, c.label.get(lang)) for c in HEI_TYPE],
+        "programmes": [(c.code, c.label.get(lang)) for c in PROGRAMME],
+        "hei": access.hei_of(request.user),
+        "labels_json": json.dumps(_chart_labels(lang), ensure_ascii=False),
+    })
+
+
+def _chart_labels(lang: str) -> dict:
+    """Code → label of every classifier the dashboard draws, and alpha-2 → ISO numeric for the map."""
+    import pycountry
+
+    names = {name: {c.code: c.label.get(lang) for c in CLASSIFIERS[name]}
+             for name in ("hei_type", "format", "degree", "study_level", "field", "programme", "country")}
+    numeric = {c.alpha_2: c.numeric for c in pycountry.countries}
+    words = {k: ui(k, lang) for k in ("outgoing", "incoming", "both", "countries", "kz_heis", "foreign_heis", "vs",
+                                      "no_data", "by_country", "by_hei_type", "by_field", "by_degree",
+                                      "by_study_level", "by_format", "by_programme", "world_map", "flows")}
+    return {"names": names, "numeric": numeric, "words": words, "kz": COUNTRY.label("KZ", lang)}
+
+
+# --- upload ------------------------------------------------------------------------------------
+def _upload_dir(upload_id: str) -> Path:
+    return Path(settings.MEDIA_ROOT) / "uploads" / upload_id
+
+
+def _problem_rows(report: ImportReport, lang: str, limit: int = 200) -> list[dict]:
+    ordered = sorted(report.problems, key=lambda p: (p.severity != "error", p.row, p.position or 0))
+    return [{"cell": cell_name(p.row, p.position) if p.row else "", "column": p.header or p.column, "value": p.value[:60],
+             "message": p.message(lang), "severity": p.severity} for p in ordered[:limit]]
+
+
+@login_required
+def upload(request):
+    role = access.require_role(request.user, "officer", "admin")
+    lang = _lang(request)
+    context: dict = {"limit_mb": settings.AQYL_MAX_UPLOAD_BYTES // (1024 * 1024)}
+    if request.method == "POST":
+        context.update(_handle_upload(request, role, lang))
+    return render(request, "aqyl/upload.html", context)
+
+
+def _handle_upload(request, role: str, lang: str) -> dict:
+    from aqyl.importers.errors_xlsx import write_errors_workbook
+    from aqyl.importers.readers import UnreadableFile
+    from aqyl.store.imports import import_file
+
+    uploads = request.session.setdefault("uploads", {})
+    confirm = request.POST.get("confirm")
+    if confirm:
+        if confirm not in uploads or uploads[confirm].get("stored"):
+            raise Http404
+        upload_id, name = confirm, uploads[confirm]["name"]
+    else:
+        sent = request.FILES.get("file")
+        if sent is None:
+            return {"error": ui("no_file", lang)}
+        if sent.size > settings.AQYL_MAX_UPLOAD_BYTES:
+            return {"error": ui("too_big", lang, size=f"{sent.size / 1024 ** 2:,.1f}",
+                                limit=settings.AQYL_MAX_UPLOAD_BYTES // 1024 ** 2)}
+        upload_id, name = uuid.uuid4().hex, Path(sent.name).name or "upload"
+        folder = _upload_dir(upload_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        with (folder / name).open("wb") as out:
+            for chunk in sent.chunks():
+                out.write(chunk)
+        uploads[upload_id] = {"name": name}
+        request.session.modified = True
+    path = _upload_dir(upload_id) / name
+    only = access.hei_of(request.user).code if role == "officer" else None
+    try:
+        report, table = import_file(path, dry_run=not confirm, user=request.user, submitted_by=request.user.get_username(),
+                                    only_hei=only)
+    except UnreadableFile as error:
+        report, table = ImportReport(file=name, unreadable=True), None
+        report.add(Problem(0, "", "", error.key, params=error.params))
+    if table is not None and report.problems:
+        write_errors_workbook(_upload_dir(upload_id) / "errors.xlsx", [(table, report)], lang)
+    if confirm and report.submissions:
+        from aqyl.web.audit import record
+
+        for s in report.submissions:
+            record(request.user, "submission.store", f"{s['hei']} {s['period']}",
+                   before={"version": s["version"] - 1} if s["version"] > 1 else None,
+                   after={"version": s["version"], "rows": s["rows"], "file": name})
+        uploads[upload_id]["stored"] = True
+        request.session.modified = True
+    return {
+        "report": report, "problems": _problem_rows(report, lang), "upload_id": upload_id,
+        "errors_xlsx": table is not None and bool(report.problems), "stored": bool(confirm and report.submissions),
+        "replaces": [p for p in report.planned if p["replaces"]], "can_store": report.ok and not confirm,
+    }
+
+
+@login_required
+def upload_errors(request, upload_id: str):
+    # Only the session that uploaded the file may fetch its error workbook.
+    if upload_id not in request.session.get("uploads", {}):
+        raise Http404
+    path = _upload_dir(upload_id) / "errors.xlsx"
+    if not path.exists():
+        raise Http404
+    return FileResponse(path.open("rb"), as_attachment=True, filename="aqyl-errors.xlsx")
+
+
+@login_required
+def template_xlsx(request):
+    from aqyl.importers.template import build_template
+    from aqyl.store.registry import directory
+
+    access.require_role(request.user, *access.ROLES)
+    data = build_template(_lang(request), list(directory().heis.values()))
+    folder = Path(tempfile.mkdtemp())
+    path = folder / f"aqyl-template-{_lang(request)}.xlsx"
+    path.write_bytes(data)
+    return FileResponse(path.open("rb"), as_attachment=True, filename=path.name)
+
+
+# --- records -----------------------------------------------------------------------------------
+@login_required
+def records(request):
+    access.require_role(request.user, *access.ROLES)
+    lang = _lang(request)
+    qs = access.records(request.user).order_by("-period", "hei__code", "id")
+    chosen = {k: request.GET.get(k, "") for k in ("period", "direction", "category", "country", "hei")}
+    if chosen["period"]:
+        qs = qs.filter(period=chosen["period"])
+    for field, param in (("direction", "direction"), ("category", "category"), ("partner_country", "country")):
+        value = chosen[param]
+        if value:
+            qs = qs.filter(**{field: value})
+    if chosen["hei"]:
+        qs = qs.filter(hei__code=chosen["hei"])
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    rows = [{
+        "period": r.period, "direction": DIRECTION.label(r.direction, lang), "category": CATEGORY.label(r.category, lang),
+        "hei": r.hei.code, "partner": r.partner_institution, "country": COUNTRY.label(r.partner_country, lang),
+        "programme": PROGRAMME.label(r.programme, lang), "dates": f"{r.start_date or ''} – {r.end_date or ''}",
+    } for r in page.object_list]
+    query = "&".join(f"{k}={v}" for k, v in chosen.items() if v)
+    return render(request, "aqyl/records.html", {
+        "rows": rows, "page": page, "chosen": chosen, "query": query, "periods": periods(),
+        "directions": [(c.code, c.label.get(lang)) for c in DIRECTION],
+        "categories": [(c.code, c.label.get(lang)) for c in CATEGORY],
+        "countries": sorted(((c.code, c.label.get(lang)) for c in COUNTRY), key=lambda x: x[1]),
+        "heis": access.heis(request.user).order_by("code"),
+    })
+
+
+# --- submissions board -------------------------------------------------------------------------
+@login_required
+def board(request):
+    access.require_role(request.user, *access.ROLES)
+    from aqyl.store.submissions import board as board_of
+
+    known = periods()
+    period = request.GET.get("period") or (known[0] if known else "")
+    lines = []
+    if period:
+        try:
+            period = parse_period(period).code
+        except AqylError:
+            raise Http404 from None
+        visible = set(access.heis(request.user).values_list("id", flat=True))
+        lines = [line for line in board_of(period) if line.hei.id in visible]
+    return render(request, "aqyl/board.html", {"lines": lines, "period": period, "periods": known,
+                                               "done": sum(1 for x in lines if x.current), "total": len(lines)})
+
+
+# --- reports -----------------------------------------------------------------------------------
+@login_required
+def reports(request):
+    access.require_role(request.user, "analyst", "admin", "officer")
+    lang = _lang(request)
+    context = {"periods": periods(), "categories": [(c.code, c.label.get(lang)) for c in CATEGORY],
+               "formats": ["docx", "pdf", "html", "xlsx", "json", "md"], "langs": LANGS}
+    return render(request, "aqyl/reports.html", context)
+
+
+@login_required
+@require_POST
+def report_download(request):
+    from aqyl.store.report_data import ReportFilter
+    from aqyl.store.reports import generate_report
+
+    access.require_role(request.user, "analyst", "admin", "officer")
+    try:
+        period = parse_period(request.POST.get("period", "")).code
+        category = CATEGORY.encode(request.POST.get("category", "faculty"))
+    except AqylError:
+        raise Http404 from None
+    lang = request.POST.get("lang") if request.POST.get("lang") in LANGS else _lang(request)
+    fmt = request.POST.get("format", "pdf")
+    if fmt not in ("docx", "pdf", "html", "xlsx", "json", "md"):
+        raise Http404
+    hei = access.hei_of(request.user)
+    flt = ReportFilter(category=category, heis=(hei.code,) if hei else ())
+    folder = Path(tempfile.mkdtemp(prefix="aqyl-report-"))
+    try:
+        paths, _ = generate_report(period, None, flt, lang, [fmt], folder)
+        data = paths[0].read_bytes()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    from django.http import HttpResponse
+
+    types = {"pdf": "application/pdf", "html": "text/html; charset=utf-8", "json": "application/json",
+             "md": "text/markdown; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+             "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+    response = HttpResponse(data, content_type=types[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{paths[0].name}"'
+    return response
+
+
+# --- errors ------------------------------------------------------------------------------------
+def forbidden(request, exception=None):
+    return render(request, "aqyl/error.html", {"message": ui("forbidden", _lang(request))}, status=403)
+
+
+def not_found(request, exception=None):
+    return render(request, "aqyl/error.html", {"message": ui("not_found", _lang(request))}, status=404)
+
+
+def server_error(request):
+    return render(request, "aqyl/error.html", {"message": ui("server_error", _lang(request))}, status=500)
+
+
+def home(request):
+    if not request.user.is_authenticated:
+        return HttpResponseRedirect(reverse("login"))
+    if access.role_of(request.user) is None:
+        raise PermissionDenied
+    return HttpResponseRedirect(reverse("dashboard"))

@@ -1,0 +1,167 @@
+"""The web application and API: roles enforced everywhere, uploads with the importer's checks,
+the audit log, login rate limiting, the language switch and the OpenAPI schema."""
+
+import io
+import json
+import zipfile
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from tests.test_import_check import csv_text
+
+from aqyl.store import models as m
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["/dashboard/", "/upload/", "/records/", "/submissions/", "/reports/", "/template.xlsx"]
+
+
+@pytest.fixture
+def demo(settings, tmp_path):
+    from aqyl.store.demo import load_demo
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    load_demo()
+    other = m.Hei.objects.get(code="KAZNU")
+    user = get_user_model().objects.create_user("officer2", password="second-officer")
+    m.Profile.objects.create(user=user, role="officer", hei=other)
+    get_user_model().objects.create_user("norole", password="no-role-here")
+    return other
+
+
+def client_for(username: str, password: str = "aqyl-demo") -> Client:
+    client = Client()
+    assert client.post("/login/", {"username": username, "password": password}).status_code == 302
+    return client
+
+
+def test_anonymous_and_roleless_users_see_nothing(demo):
+    anonymous = Client()
+    for url in PAGES:
+        response = anonymous.get(url)
+        assert response.status_code == 302 and response["Location"].startswith("/login/"), url
+    for url in ("/api/records", "/api/submissions", "/api/aggregates?period=2023H1"):
+        assert anonymous.get(url).status_code in (401, 403), url
+    nobody = client_for("norole", "no-role-here")
+    for url in PAGES[:5]:
+        assert nobody.get(url).status_code == 403, url
+    assert nobody.get("/api/records").status_code == 403
+
+
+def test_an_officer_never_reaches_another_hei(demo):
+    officer = client_for("officer")  # ALMAU
+    theirs = m.MobilityRecord.objects.filter(hei=demo).first()
+    their_submission = m.Submission.objects.filter(hei=demo).first()
+    own_count = m.MobilityRecord.objects.filter(hei__code="ALMAU").count()
+    assert officer.get(f"/api/records/{theirs.id}").status_code == 404
+    assert officer.get(f"/api/submissions/{their_submission.id}").status_code == 404
+    assert officer.get("/api/records?hei=KAZNU").json()["count"] == 0
+    listed = officer.get("/api/records?limit=1000").json()
+    assert listed["count"] == own_count and {r["hei"] for r in listed["results"]} == {"ALMAU"}
+    assert {s["hei"] for s in officer.get("/api/submissions").json()["results"]} == {"ALMAU"}
+    # The aggregates are the officer's HEI only, whatever filter is asked.
+    model = officer.get("/api/aggregates?period=2023H1").json()
+    own_2023 = m.MobilityRecord.objects.filter(hei__code="ALMAU", period="2023H1", category="faculty").count()
+    assert model["meta"]["filters"]["heis"] == ["ALMAU"] and model["periods"]["2023H1"]["both"]["total"] == own_2023
+    assert "Табылды: 0" in officer.get("/records/?hei=KAZNU").content.decode()
+    assert f"Табылды: {own_count}" in officer.get("/records/").content.decode()
+    board = officer.get("/submissions/?period=2023H1").content.decode()
+    assert "ALMAU" in board and "KAZNU" not in board
+    # The report is the officer's HEI's note.
+    report = officer.post("/api/report", {"period": "2023H1", "format": "json"})
+    assert report.status_code == 200 and json.loads(report.content)["meta"]["filters"]["heis"] == ["ALMAU"]
+    # An upload naming another HEI is refused whole.
+    sent = io.BytesIO(csv_text([{"hei": "KAZNU"}]).encode())
+    sent.name = "theirs.csv"
+    page = officer.post("/upload/", {"file": sent}).content.decode()
+    assert "басқа ЖОО-ның жолдары бар (KAZNU)" in page and 'name="confirm"' not in page
+
+
+def test_analyst_reads_everything_and_uploads_nothing(demo):
+    analyst = client_for("analyst")
+    theirs = m.MobilityRecord.objects.filter(hei=demo).first()
+    assert analyst.get(f"/api/records/{theirs.id}").json()["hei"] == "KAZNU"
+    assert analyst.get("/api/records").json()["count"] == m.MobilityRecord.objects.count() == 1048
+    assert analyst.get("/upload/").status_code == 403
+    model = analyst.get("/api/aggregates?period=2023H1").json()
+    assert model["periods"]["2023H1"]["outgoing"]["total"] == 382 and model["periods"]["2023H1"]["incoming"]["total"] == 353
+    for url in PAGES:
+        if url != "/upload/":
+            assert analyst.get(url).status_code == 200, url
+
+
+def test_upload_errors_fix_replace_and_audit(demo):
+    officer = client_for("officer")
+    bad = io.BytesIO(csv_text([{"partner_country": "Атлантида"}, {"start_date": "31.02.2023"}]).encode())
+    bad.name = "almau.csv"
+    page = officer.post("/upload/", {"file": bad}).content.decode()
+    assert "«Атлантида» мәні «Ел» анықтамалығында жоқ" in page or "Атлантида" in page
+    assert "«31.02.2023» — күн емес" in page
+    assert "ештеңе сақталмады" in page
+    assert m.Submission.objects.filter(hei__code="ALMAU", period="2023H1").count() == 1  # the demo's only
+    upload_id = page.split('id="errors-xlsx" href="/upload/')[1].split("/errors.xlsx")[0]
+    workbook = officer.get(f"/upload/{upload_id}/errors.xlsx")
+    assert workbook.status_code == 200 and zipfile.is_zipfile(io.BytesIO(b"".join(workbook.streaming_content)))
+    assert client_for("analyst").get(f"/upload/{upload_id}/errors.xlsx").status_code == 404  # not their upload
+
+    good = io.BytesIO(csv_text([{}, {"record_id": "R2"}]).encode())
+    good.name = "almau-fixed.csv"
+    page = officer.post("/upload/", {"file": good}).content.decode()
+    assert "Барлық жол дұрыс" in page and "Иә, ауыстыру" in page  # the demo's version 1 would be replaced
+    upload_id = page.split('name="confirm" value="')[1].split('"')[0]
+    assert m.Submission.objects.get(hei__code="ALMAU", period="2023H1", is_current=True).version == 1  # a check stores nothing
+    page = officer.post("/upload/", {"confirm": upload_id}).content.decode()
+    current = m.Submission.objects.get(hei__code="ALMAU", period="2023H1", is_current=True)
+    assert (current.version, current.row_count, current.submitted_by) == (2, 2, "officer")
+    assert officer.post("/upload/", {"confirm": upload_id}).status_code == 404  # a stored upload is not stored twice
+    entry = m.AuditEntry.objects.get(action="submission.store")
+    assert (entry.username, entry.target, entry.before, entry.after["version"]) == ("officer", "ALMAU 2023H1", {"version": 1}, 2)
+
+
+def test_upload_size_limit_and_audit_of_admin_changes(demo, settings):
+    settings.AQYL_MAX_UPLOAD_BYTES = 100
+    admin = client_for("admin")
+    big = io.BytesIO(csv_text([{}] * 5).encode())
+    big.name = "big.csv"
+    assert "Файл тым үлкен" in admin.post("/upload/", {"file": big}).content.decode()
+    hei = m.Hei.objects.get(code="KAZNU")
+    response = admin.post(f"/admin/aqyl/hei/{hei.id}/change/", {
+        **{f: getattr(hei, f) for f in ("code", "hei_type", "profile", "region", "name_kk", "name_ru", "name_en",
+                                         "city_kk", "city_ru", "city_en")},
+        "is_active": "on", "aliases-TOTAL_FORMS": 0, "aliases-INITIAL_FORMS": 0,
+        "name_en": "Al-Farabi Kazakh National University (renamed)"})
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    entry = m.AuditEntry.objects.get(action="hei.change")
+    assert entry.username == "admin" and entry.after["name_en"].endswith("(renamed)")
+    assert not entry.before["name_en"].endswith("(renamed)")
+
+
+def test_login_is_rate_limited(demo):
+    client = Client()
+    for _ in range(4):
+        assert client.post("/login/", {"username": "analyst", "password": "wrong"}).status_code == 200
+    assert client.post("/login/", {"username": "analyst", "password": "wrong"}).status_code == 429  # the fifth
+    locked = client.post("/login/", {"username": "analyst", "password": "aqyl-demo"})
+    assert locked.status_code == 429 and "15 минуттан кейін" in locked.content.decode()
+
+
+def test_language_switch_and_kazakh_default(demo):
+    client = client_for("analyst")
+    assert "Басқару тақтасы" in client.get("/dashboard/").content.decode()
+    client.post("/language/", {"lang": "ru", "next": "/dashboard/"})
+    assert "Панель" in client.get("/dashboard/").content.decode()
+    assert m.Profile.objects.get(user__username="analyst").language == "ru"
+    assert client.post("/language/", {"lang": "en", "next": "https://evil.example/"})["Location"] == "/"
+
+
+def test_token_api_and_openapi_schema(demo):
+    token = Client().post("/api/token", {"username": "analyst", "password": "aqyl-demo"}).json()["token"]
+    api = Client(HTTP_AUTHORIZATION=f"Token {token}")
+    assert api.get("/api/submissions?period=2023H1&current=true").json()["count"] == 61
+    schema = api.get("/api/openapi.json", HTTP_ACCEPT="application/json")
+    assert schema.status_code == 200
+    paths = json.loads(schema.content)["paths"]
+    assert {"/api/records", "/api/records/{id}", "/api/aggregates", "/api/report", "/api/submissions"} <= set(paths)
+    bad = api.get("/api/aggregates?period=2023H7").json()
+    assert "period" in bad
