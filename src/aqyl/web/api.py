@@ -65,6 +65,7 @@ class RecordViewSet(viewsets.ReadOnlyModelViewSet):
     """Current mobility records the caller may read; filter by period, direction, category, country, hei."""
 
     serializer_class = RecordSerializer
+    queryset = m.MobilityRecord.objects.none()  # for the schema; get_queryset decides what is read
 
     @extend_schema(parameters=[OpenApiParameter(p, str, required=False)
                                for p in ("period", "direction", "category", "country", "hei")])
@@ -86,6 +87,7 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet):
     """Submissions (every version) the caller may read; filter by period, hei, current."""
 
     serializer_class = SubmissionSerializer
+    queryset = m.Submission.objects.none()
 
     @extend_schema(parameters=[OpenApiParameter("period", str, required=False), OpenApiParameter("hei", str, required=False),
                                OpenApiParameter("current", bool, required=False)])

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
@@ -25,7 +25,7 @@ urlpatterns = [
     path("submissions/", views.board, name="board"),
     path("reports/", views.reports, name="reports"),
     path("reports/download", views.report_download, name="report_download"),
-    path("api/openapi.json", SpectacularAPIView.as_view(), name="openapi"),
+    path("api/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("api/token", obtain_auth_token, name="api_token"),
     path("api/aggregates", api.aggregates, name="api_aggregates"),
     path("api/report", api.report, name="api_report"),

@@ -1,0 +1,40 @@
+"""Schemathesis generates requests from /api/openapi.json for every operation, signed in as an
+analyst and as an HEI officer; no request may end in a server error (5xx)."""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from aqyl.web.wsgi import application
+
+schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+
+
+@pytest.fixture
+def tokens(django_db_setup, django_db_blocker):
+    from rest_framework.authtoken.models import Token
+
+    from aqyl.store.demo import load_demo
+
+    with django_db_blocker.unblock():
+        from aqyl.store import models as m
+
+        if not m.Submission.objects.exists():
+            load_demo()
+        return {name: Token.objects.get_or_create(user__username=name, defaults={"user": _user(name)})[0].key
+                for name in ("analyst", "officer")}
+
+
+def _user(name):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=name)
+
+
+@pytest.mark.django_db(transaction=True)
+@schema.parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+def test_no_server_error(case, tokens):
+    for token in tokens.values():
+        response = case.call(headers={"Authorization": f"Token {token}"})
+        assert response.status_code < 500, (case.method, case.path, case.query, case.body, response.text[:500])
