@@ -35,7 +35,9 @@
   }
 
   function bars(id, table, counts, prevCounts, top) {
-    const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, top || 15);
+    // Categories empty in both periods are left out: a chart of zeros says nothing.
+    const entries = Object.entries(counts).filter(([c, v]) => v > 0 || (prevCounts && prevCounts[c] > 0))
+      .sort((a, b) => b[1] - a[1]).slice(0, top || 15);
     const cats = entries.map(([c]) => name(table, c)).reverse();
     const series = [{ name: "now", type: "bar", data: entries.map(([, v]) => v).reverse(), itemStyle: { color: BLUE },
                       label: { show: true, position: "right" } }];
@@ -49,7 +51,7 @@
   function pie(id, table, counts) {
     chart(id).setOption({ tooltip: { trigger: "item" }, legend: { bottom: 0, type: "scroll" },
       series: [{ type: "pie", radius: ["35%", "65%"], label: { formatter: "{b}: {c}" },
-                 data: Object.entries(counts).map(([c, v]) => ({ name: name(table, c), value: v })) }] }, true);
+                 data: Object.entries(counts).filter(([, v]) => v > 0).map(([c, v]) => ({ name: name(table, c), value: v })) }] }, true);
   }
 
   async function worldMap(counts) {
