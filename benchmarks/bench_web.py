@@ -50,6 +50,7 @@ def start_postgres(work: Path) -> tuple[str, callable]:
     subprocess.run([*as_postgres, f"{pgbin}/pg_ctl", "-D", f"{work}/pg", "-l", f"{work}/pg.log", "-w", "-o",
                     f"-p {port} -k {work} -c listen_addresses=127.0.0.1 -c max_connections=200", "start"],
                    check=True, capture_output=True)
+    subprocess.run([f"{pgbin}/createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "aqyl"], check=True)
 
     def stop():
         subprocess.run([*as_postgres, f"{pgbin}/pg_ctl", "-D", f"{work}/pg", "-m", "immediate", "stop"], capture_output=True)

@@ -13,6 +13,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serial
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import api_view
 from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
 from aqyl.domain.classifiers import CATEGORY, HEI_TYPE, PROGRAMME, parse_period
@@ -61,10 +62,20 @@ def _text(request, name: str) -> str:
     return value
 
 
+class RecordPages(CursorPagination):
+    # A register of millions: pages by a cursor on the key, never COUNT(*) or a deep OFFSET.
+    ordering = "id"
+    page_size = 100
+    page_size_query_param = "limit"
+    max_page_size = 1000
+
+
 class RecordViewSet(viewsets.ReadOnlyModelViewSet):
-    """Current mobility records the caller may read; filter by period, direction, category, country, hei."""
+    """Current mobility records the caller may read, 100 a page (``limit`` up to 1,000; follow
+    ``next``); filter by period, direction, category, country, hei."""
 
     serializer_class = RecordSerializer
+    pagination_class = RecordPages
     queryset = m.MobilityRecord.objects.none()  # for the schema; get_queryset decides what is read
 
     @extend_schema(parameters=[OpenApiParameter(p, str, required=False)
