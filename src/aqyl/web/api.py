@@ -3,11 +3,6 @@ reads through :mod:`aqyl.web.access`, so an HEI officer's token sees only their 
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
-
-from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, viewsets
@@ -20,12 +15,8 @@ from aqyl.domain.classifiers import CATEGORY, HEI_TYPE, PROGRAMME, parse_period
 from aqyl.domain.errors import AqylError
 from aqyl.store import models as m
 from aqyl.web import access
+from aqyl.web.downloads import CONTENT_TYPES, report_file
 from aqyl.web.middleware import LANGS, language_of
-
-FORMATS = {"pdf": "application/pdf", "html": "text/html; charset=utf-8", "json": "application/json",
-           "md": "text/markdown; charset=utf-8",
-           "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-           "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
 
 def _role(request) -> str:
@@ -164,14 +155,12 @@ def aggregates(request):
 @extend_schema(
     request=inline_serializer("ReportRequest", {
         "period": serializers.CharField(), "category": serializers.CharField(required=False),
-        "lang": serializers.ChoiceField(LANGS, required=False), "format": serializers.ChoiceField(list(FORMATS), required=False)}),
+        "lang": serializers.ChoiceField(LANGS, required=False), "format": serializers.ChoiceField(list(CONTENT_TYPES), required=False)}),
     responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
 )
 @api_view(["POST"])
 def report(request):
     """Generate the analytical note for a period in one language and format and return the file."""
-    from aqyl.store.reports import generate_report
-
     _role(request)
     data = request.data if hasattr(request.data, "get") else {}
     period = _period(str(data.get("period", "")), "period", request)
@@ -179,14 +168,6 @@ def report(request):
         raise ValidationError({"period": "required"})
     lang = data.get("lang") or language_of(request)
     fmt = data.get("format") or "pdf"
-    if lang not in LANGS or fmt not in FORMATS:
-        raise ValidationError({"detail": f"lang must be one of {LANGS}, format one of {tuple(FORMATS)}"})
-    folder = Path(tempfile.mkdtemp(prefix="aqyl-api-"))
-    try:
-        paths, _ = generate_report(period, None, _filter(request), lang, [fmt], folder)
-        body = paths[0].read_bytes()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    response = HttpResponse(body, content_type=FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{paths[0].name}"'
-    return response
+    if lang not in LANGS or fmt not in CONTENT_TYPES:
+        raise ValidationError({"detail": f"lang must be one of {LANGS}, format one of {tuple(CONTENT_TYPES)}"})
+    return report_file(period, _filter(request), lang, fmt)

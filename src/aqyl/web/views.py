@@ -4,8 +4,6 @@ the same store functions as the command line (imports, submissions, reports)."""
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 import uuid
 from pathlib import Path
 
@@ -31,6 +29,7 @@ from aqyl.domain.errors import AqylError
 from aqyl.domain.intake.problems import ImportReport, Problem, cell_name
 from aqyl.store import models as m
 from aqyl.web import access
+from aqyl.web.downloads import CONTENT_TYPES, attachment, report_file
 from aqyl.web.middleware import COOKIE, LANGS
 from aqyl.web.ui import ui
 
@@ -179,11 +178,7 @@ def template_xlsx(request):
     from aqyl.store.registry import directory
 
     access.require_role(request.user, *access.ROLES)
-    data = build_template(_lang(request), list(directory().heis.values()))
-    folder = Path(tempfile.mkdtemp())
-    path = folder / f"aqyl-template-{_lang(request)}.xlsx"
-    path.write_bytes(data)
-    return FileResponse(path.open("rb"), as_attachment=True, filename=path.name)
+    return attachment(build_template(_lang(request), list(directory().heis.values())), f"aqyl-template-{_lang(request)}.xlsx")
 
 
 # --- records -----------------------------------------------------------------------------------
@@ -243,7 +238,7 @@ def reports(request):
     access.require_role(request.user, "analyst", "admin", "officer")
     lang = _lang(request)
     context = {"periods": periods(), "categories": [(c.code, c.label.get(lang)) for c in CATEGORY],
-               "formats": ["docx", "pdf", "html", "xlsx", "json", "md"], "langs": LANGS}
+               "formats": list(CONTENT_TYPES), "langs": LANGS}
     return render(request, "aqyl/reports.html", context)
 
 
@@ -251,7 +246,6 @@ def reports(request):
 @require_POST
 def report_download(request):
     from aqyl.store.report_data import ReportFilter
-    from aqyl.store.reports import generate_report
 
     access.require_role(request.user, "analyst", "admin", "officer")
     try:
@@ -261,24 +255,10 @@ def report_download(request):
         raise Http404 from None
     lang = request.POST.get("lang") if request.POST.get("lang") in LANGS else _lang(request)
     fmt = request.POST.get("format", "pdf")
-    if fmt not in ("docx", "pdf", "html", "xlsx", "json", "md"):
+    if fmt not in CONTENT_TYPES:
         raise Http404
     hei = access.hei_of(request.user)
-    flt = ReportFilter(category=category, heis=(hei.code,) if hei else ())
-    folder = Path(tempfile.mkdtemp(prefix="aqyl-report-"))
-    try:
-        paths, _ = generate_report(period, None, flt, lang, [fmt], folder)
-        data = paths[0].read_bytes()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    from django.http import HttpResponse
-
-    types = {"pdf": "application/pdf", "html": "text/html; charset=utf-8", "json": "application/json",
-             "md": "text/markdown; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-             "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
-    response = HttpResponse(data, content_type=types[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{paths[0].name}"'
-    return response
+    return report_file(period, ReportFilter(category=category, heis=(hei.code,) if hei else ()), lang, fmt)
 
 
 # --- errors ------------------------------------------------------------------------------------

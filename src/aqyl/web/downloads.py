@@ -1,0 +1,34 @@
+"""Files the web application hands out: the analytical note (pages and API alike) and the template."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from django.http import HttpResponse
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf", "html": "text/html; charset=utf-8", "json": "application/json",
+    "md": "text/markdown; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def attachment(data: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=CONTENT_TYPES[name.rsplit(".", 1)[-1]])
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def report_file(period: str, flt, lang: str, fmt: str) -> HttpResponse:
+    """The note for ``period`` in one language and format, written to a scratch folder and sent."""
+    from aqyl.store.reports import generate_report
+
+    folder = Path(tempfile.mkdtemp(prefix="aqyl-report-"))
+    try:
+        paths, _ = generate_report(period, None, flt, lang, [fmt], folder)
+        return attachment(paths[0].read_bytes(), paths[0].name)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
