@@ -1,6 +1,6 @@
 """The officer's day in a real browser (Debian's Chromium driven by Playwright): sign in, upload a
-file with errors, read them, upload the fixed file, store it, find it on the board and the
-dashboard, download a report, switch the language. Screenshots of every page go to
+file with errors, read them, upload the fixed file, store it, correct a record in the form, find
+it on the board and the dashboard, download a report, switch the language. Screenshots of every page go to
 $AQYL_SCREENSHOTS when it is set."""
 
 import os
@@ -73,6 +73,19 @@ def test_officer_uploads_fixes_and_reports(browser_page, tmp_path):
     row = page.locator("tr", has_text="ALMAU")
     assert "almau-fixed.csv" in row.inner_text() and "\t2\t3\t" in row.inner_text()
     shot(page, "board")
+
+    # Correct one record in the form: a wrong date is marked on its field, then it saves as version 3.
+    page.goto(page.base + "/records/?hei=ALMAU&period=2023H1")
+    page.click("text=Өзгерту >> nth=0")
+    page.fill("#f-end_date", "2000-01-01")
+    page.click("button[name=save]")
+    assert "2000-01-01" in page.inner_text(".field.invalid")
+    shot(page, "record-form-errors")
+    page.fill("#f-end_date", "2023-06-30")
+    page.click("button[name=save]")
+    page.wait_for_selector("p.flash")
+    assert "3-нұсқа" in page.inner_text("p.flash")
+    shot(page, "records")
 
     page.goto(page.base + "/dashboard/")
     page.wait_for_selector("body[data-loaded='2023H1']")

@@ -170,3 +170,41 @@ def test_token_api_and_openapi_schema(demo):
     assert {"/api/records", "/api/records/{id}", "/api/aggregates", "/api/report", "/api/submissions"} <= set(paths)
     bad = api.get("/api/aggregates?period=2023H7").json()
     assert "period" in bad
+
+
+def test_record_forms_check_like_the_importer_and_respect_roles(demo):
+    officer = client_for("officer")  # ALMAU
+    own = m.MobilityRecord.objects.filter(hei__code="ALMAU", period="2023H1").order_by("id").first()
+    theirs = m.MobilityRecord.objects.filter(hei=demo).first()
+    before = m.Submission.objects.get(hei__code="ALMAU", period="2023H1", is_current=True)
+    assert officer.get(f"/records/{theirs.id}/edit/").status_code == 404
+    assert officer.post(f"/records/{theirs.id}/edit/", {"save": "1"}).status_code == 404
+    assert client_for("analyst").get(f"/records/{own.id}/edit/").status_code == 403
+    assert client_for("analyst").get("/records/new/").status_code == 403
+    # An officer adding a record always adds it to their own HEI, whatever the form says.
+    assert "KAZNU" not in officer.get("/records/new/?hei=KAZNU&period=2023H1").content.decode().split("<main>")[1]
+
+    page = officer.get(f"/records/{own.id}/edit/").content.decode()
+    assert f'value="{own.partner_institution}"' in page and f'name="version" value="{before.version}"' in page
+    from aqyl.store.edits import record_values
+
+    values = record_values(own) | {"save": "1", "version": before.version, "start_date": "2023-05-01",
+                                   "end_date": "2023-04-01", "partner_country": ""}
+    wrong = officer.post(f"/records/{own.id}/edit/", values)
+    assert wrong.status_code == 400
+    text = wrong.content.decode()
+    assert "Жазба сақталмады" in text and text.count('class="field invalid"') >= 2
+    assert m.Submission.objects.get(hei__code="ALMAU", period="2023H1", is_current=True).version == before.version
+
+    saved = officer.post(f"/records/{own.id}/edit/", values | {"end_date": "2023-06-30", "partner_country": "FI",
+                                                               "partner_institution": "Aalto University"})
+    assert saved.status_code == 302
+    now = m.Submission.objects.get(hei__code="ALMAU", period="2023H1", is_current=True)
+    assert now.version == before.version + 1 and now.row_count == before.row_count
+    assert m.MobilityRecord.objects.filter(submission=now, partner_institution="Aalto University", partner_country="FI").count() == 1
+    entry = m.AuditEntry.objects.filter(action="record.edit").latest("id")
+    assert entry.before["partner_institution"] == own.partner_institution and entry.after["partner_country"] == "FI"
+    assert "Сақталды: ALMAU 2023H1" in officer.get(saved["Location"]).content.decode()
+    # The same form sent again, from the page opened on the old version, is refused as a conflict.
+    stale = officer.post(f"/records/{m.MobilityRecord.objects.get(submission=now, partner_country='FI').id}/edit/", values)
+    assert stale.status_code == 400 and "басқа нұсқасы сақталды" in stale.content.decode()

@@ -8,11 +8,12 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -201,6 +202,7 @@ def records(request):
         "period": r.period, "direction": DIRECTION.label(r.direction, lang), "category": CATEGORY.label(r.category, lang),
         "hei": r.hei.code, "partner": r.partner_institution, "country": COUNTRY.label(r.partner_country, lang),
         "programme": PROGRAMME.label(r.programme, lang), "dates": f"{r.start_date or ''} – {r.end_date or ''}",
+        "id": r.id, "editable": access.may_change_hei(request.user, r.hei.code),
     } for r in page.object_list]
     query = "&".join(f"{k}={v}" for k, v in chosen.items() if v)
     return render(request, "aqyl/records.html", {
@@ -209,7 +211,99 @@ def records(request):
         "categories": [(c.code, c.label.get(lang)) for c in CATEGORY],
         "countries": sorted(((c.code, c.label.get(lang)) for c in COUNTRY), key=lambda x: x[1]),
         "heis": access.heis(request.user).order_by("code"),
+        "may_add": access.role_of(request.user) in ("officer", "admin"),
     })
+
+
+# --- record forms ------------------------------------------------------------------------------
+@login_required
+def record_edit(request, pk: int):
+    record = get_object_or_404(access.records(request.user), pk=pk)
+    _require_change(request.user, record.hei.code)
+    from aqyl.store.edits import record_values
+
+    return _record_form(request, record.hei, record.period, record_values(record), record)
+
+
+@login_required
+def record_new(request):
+    role = access.require_role(request.user, "officer", "admin")
+    hei = access.hei_of(request.user) if role == "officer" else None
+    code = request.POST.get("hei") or request.GET.get("hei") or ""
+    if hei is None and code:
+        hei = get_object_or_404(access.heis(request.user), code=code)
+    period = request.POST.get("period") or request.GET.get("period") or ""
+    try:
+        period = parse_period(period).code if period else ""
+    except AqylError as error:
+        return _record_form(request, hei, "", {}, None, start_error=error.message(_lang(request)))
+    return _record_form(request, hei, period, {}, None)
+
+
+def _require_change(user, hei_code: str) -> None:
+    if not access.may_change_hei(user, hei_code):
+        raise PermissionDenied
+
+
+def _record_form(request, hei, period: str, values: dict, record, start_error: str = ""):
+    """The add and edit form: the importer's columns as fields, its checks on submit."""
+    from aqyl.domain.intake.columns import schema
+    from aqyl.store.edits import change_record
+
+    lang = _lang(request)
+    current = m.Submission.objects.filter(hei=hei, period=period, is_current=True).first() if hei and period else None
+    version = current.version if current else 0
+    field_problems: dict[str, list[str]] = {}
+    other_problems: list[str] = []
+    conflict = False
+    saving = request.method == "POST" and ("save" in request.POST or "remove" in request.POST)
+    if saving and hei is not None and period:
+        _require_change(request.user, hei.code)
+        remove = "remove" in request.POST and record is not None
+        values = {c.name: request.POST.get(c.name, "") for c in schema("mobility").columns}
+        result = change_record(hei, period, values=None if remove else values, replaces=record.pk if record else None,
+                               based_on=int(request.POST.get("version") or 0), user=request.user)
+        conflict = result.conflict
+        if not conflict and not result.report.errors_total:
+            from aqyl.web.audit import record as audit
+
+            audit(request.user, "record.remove" if remove else ("record.edit" if record else "record.add"),
+                  f"{hei.code} {period} {values.get('record_id', '')}".strip(),
+                  before=_record_audit(record), after=None if remove else values)
+            new_version = result.submission.version if result.submission else None
+            messages.success(request, ui("record_saved" if new_version else "record_removed_all", lang,
+                                         hei=hei.code, period=period, version=new_version or ""))
+            return HttpResponseRedirect(f"{reverse('records')}?hei={hei.code}&period={period}")
+        for p in result.problems:
+            if p.row == result.row and p.column and not remove:
+                field_problems.setdefault(p.column, []).append(p.message(lang))
+            else:
+                other_problems.append(p.message(lang))
+    fields = [_form_field(c, values.get(c.name, ""), field_problems.get(c.name, []), lang)
+              for c in schema("mobility").columns if c.name not in ("hei", "period")]
+    return render(request, "aqyl/record_form.html", {
+        "record": record, "hei": hei, "period": period, "version": version, "fields": fields,
+        "other_problems": other_problems, "conflict": conflict, "marked": bool(field_problems), "start_error": start_error,
+        "heis": access.heis(request.user).order_by("code"), "periods": periods(),
+    }, status=400 if saving else 200)
+
+
+def _record_audit(record) -> dict | None:
+    if record is None:
+        return None
+    from aqyl.store.edits import record_values
+
+    return record_values(record)
+
+
+def _form_field(col, value: str, problems: list[str], lang: str) -> dict:
+    choices = []
+    if col.kind == "code":
+        entries = [(c.code, c.label.get(lang)) for c in CLASSIFIERS[col.classifier]]
+        choices = sorted(entries, key=lambda x: x[1]) if col.classifier == "country" else entries
+    return {"name": col.name, "label": col.header.get(lang), "help": col.help.get(lang), "value": value,
+            "kind": col.kind, "choices": choices, "problems": problems,
+            "required": col.required == "always", "max_length": col.max_length or ""}
 
 
 # --- submissions board -------------------------------------------------------------------------
