@@ -196,12 +196,18 @@ def test_record_forms_check_like_the_importer_and_respect_roles(demo):
     assert "Жазба сақталмады" in text and text.count('class="field invalid"') >= 2
     assert m.Submission.objects.get(hei__code="ALMAU", period="2023H1", is_current=True).version == before.version
 
+    def finland() -> int:
+        model = officer.get(f"/api/aggregates?period=2023H1&category={own.category}").json()
+        return model["periods"]["2023H1"]["outgoing"]["by_country"].get("FI", 0)
+
+    finns = finland()
     saved = officer.post(f"/records/{own.id}/edit/", values | {"end_date": "2023-06-30", "partner_country": "FI",
                                                                "partner_institution": "Aalto University"})
     assert saved.status_code == 302
     now = m.Submission.objects.get(hei__code="ALMAU", period="2023H1", is_current=True)
     assert now.version == before.version + 1 and now.row_count == before.row_count
     assert m.MobilityRecord.objects.filter(submission=now, partner_institution="Aalto University", partner_country="FI").count() == 1
+    assert finland() == finns + (own.direction == "outgoing") - (own.partner_country == "FI")  # no stale cached model
     entry = m.AuditEntry.objects.filter(action="record.edit").latest("id")
     assert entry.before["partner_institution"] == own.partner_institution and entry.after["partner_country"] == "FI"
     assert "Сақталды: ALMAU 2023H1" in officer.get(saved["Location"]).content.decode()

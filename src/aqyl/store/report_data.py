@@ -122,3 +122,13 @@ def report_data(period: str, compare: str | None = None, flt: ReportFilter | Non
     if compare is None:
         meta["compare_missing"] = compare_missing
     return build_report(facts, period, compare, meta)
+
+
+def register_stamp() -> str:
+    """A text that changes whenever anything a report reads changes: a submission stored or taken
+    out, an HEI added or edited. Cached report models are keyed by it, so none is ever stale."""
+    from django.db.models import Count, Max, Q
+
+    subs = m.Submission.objects.aggregate(last=Max("id"), current=Count("id", filter=Q(is_current=True)))
+    heis = m.Hei.objects.aggregate(last=Max("updated_at"), n=Count("id"))
+    return f"{subs['last']}/{subs['current']}/{heis['last']}/{heis['n']}"
