@@ -184,6 +184,59 @@ CATALOGUE: dict[str, Label] = {
         ru="Эти столбцы не распознаны и не учитываются: {headers}.",
         en="These columns are not part of the format and were ignored: {headers}.",
     ),
+    "survey_unknown_instrument": Label(
+        kk="«{name}» сауалнамасы жоқ. Бары: {known}; немесе сауалнама JSON файлының жолын беріңіз.",
+        ru="Анкеты «{name}» нет. Есть: {known}; или укажите путь к JSON-файлу анкеты.",
+        en="There is no instrument “{name}”. Known: {known}; or give the path of an instrument JSON file.",
+    ),
+    "survey_bad_mapping": Label(
+        kk="«{file}» сәйкестік файлы оқылмады: {reason}.",
+        ru="Файл соответствия «{file}» не прочитан: {reason}.",
+        en="The mapping file “{file}” cannot be used: {reason}.",
+    ),
+    "survey_duplicate_item": Label(
+        kk="«{item}» сұрағына бірнеше баған сәйкес келеді ({headers}). Біреуін ғана қалдырыңыз.",
+        ru="Вопросу «{item}» соответствуют несколько столбцов ({headers}). Оставьте один.",
+        en="Several columns answer “{item}” ({headers}). Keep only one.",
+    ),
+    "survey_no_items": Label(
+        kk="Файлда «{instrument}» сауалнамасының бірде-бір Ликерт сұрағы табылмады. Баған атаулары сұрақ мәтініне "
+           "немесе кодына сәйкес болуы керек, не сәйкестік файлын (--mapping) беріңіз.",
+        ru="В файле не найден ни один вопрос со шкалой Лайкерта анкеты «{instrument}». Заголовки должны совпадать с "
+           "текстом или кодом вопроса, либо укажите файл соответствия (--mapping).",
+        en="The file has none of the Likert items of “{instrument}”. Headers must be an item's text or id, or "
+           "give a mapping file (--mapping).",
+    ),
+    "survey_missing_items": Label(
+        kk="Бұл сұрақтардың бағандары жоқ, олардың шкалалары қалған сұрақтардан есептеледі: {items}.",
+        ru="Нет столбцов этих вопросов; их шкалы считаются по остальным вопросам: {items}.",
+        en="These items have no column; their scales are scored from the other items: {items}.",
+    ),
+    "survey_out_of_range": Label(
+        kk="«{value}» — «{item}» сұрағының шкаласынан тыс. 1-ден {points}-ке дейінгі бүтін санды беріңіз.",
+        ru="«{value}» — вне шкалы вопроса «{item}». Укажите целое число от 1 до {points}.",
+        en="“{value}” is outside the scale of “{item}”. Give a whole number from 1 to {points}.",
+    ),
+    "survey_unknown_answer": Label(
+        kk="«{value}» — «{item}» сұрағына жауап емес. 1-ден {points}-ке дейінгі сан немесе мыналардың бірі: {words}.",
+        ru="«{value}» — не ответ на вопрос «{item}». Число от 1 до {points} или одно из: {words}.",
+        en="“{value}” is not an answer to “{item}”. Give a number from 1 to {points} or one of: {words}.",
+    ),
+    "survey_unknown_option": Label(
+        kk="«{value}» — «{item}» сұрағының жауап нұсқасы емес. Мүмкін: {suggestions}.",
+        ru="«{value}» — не вариант ответа на вопрос «{item}». Возможно: {suggestions}.",
+        en="“{value}” is not an option of “{item}”. Did you mean: {suggestions}?",
+    ),
+    "survey_duplicate_respondent": Label(
+        kk="«{value}» респонденті екінші рет кездесті (алғашқысы {first}-жолда). Қайталанған жолды алып тастаңыз.",
+        ru="Респондент «{value}» встречается второй раз (впервые в строке {first}). Удалите повтор.",
+        en="Respondent “{value}” appears a second time (first in row {first}). Remove the repeat.",
+    ),
+    "survey_unknown_group": Label(
+        kk="«{group}» бойынша топтастыруға болмайды. Мүмкін топтар: {known}.",
+        ru="Группировать по «{group}» нельзя. Возможные группы: {known}.",
+        en="Cannot group by “{group}”. Possible groups: {known}.",
+    ),
     "no_rows": Label(
         kk="Файлда тақырып жолынан басқа дерек жоқ. Жолдарды толтырып, қайта жүктеңіз.",
         ru="В файле нет данных, кроме строки заголовков. Заполните строки и загрузите снова.",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zipfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,7 +63,9 @@ class RawTable:
     first_column: int = 0  # 0-based sheet column of c0 (a sheet may start in column B)
 
 
-def read_table(path: Path, layout: str = "mobility") -> RawTable:
+def read_table(path: Path, layout: str | Callable[[list[str]], int] = "mobility") -> RawTable:
+    """``layout`` names the columns expected (``columns.schema``), or counts the known headers of
+    a row (a survey's instrument): in a workbook, the sheet and row matching the most are read."""
     name = path.name
     try:
         data = path.read_bytes()
@@ -203,7 +206,7 @@ def _check_zip(path: Path, name: str) -> None:
             f"{size}, сығу коэффициенті {ratio:,.0f}", f"{size}, степень сжатия {ratio:,.0f}", f"{size}, packed {ratio:,.0f} to 1"))
 
 
-def _read_xlsx(path: Path, name: str, layout: str) -> RawTable:
+def _read_xlsx(path: Path, name: str, layout) -> RawTable:
     from python_calamine import CalamineError, CalamineWorkbook
 
     _check_zip(path, name)
@@ -234,7 +237,7 @@ def _read_xlsx(path: Path, name: str, layout: str) -> RawTable:
     return RawTable(name, "", headers, header_row, frame, "xlsx", sheet.name, first_column)
 
 
-def _data_sheet(book, layout: str):
+def _data_sheet(book, layout):
     """The sheet and row (0-based within its used range) whose cells match the most headers;
     the template's instruction and list sheets lose to its data sheet."""
     best = None
@@ -243,7 +246,8 @@ def _data_sheet(book, layout: str):
         for at, row in enumerate(sheet.iter_rows()):
             if at >= HEADER_SEARCH_ROWS:
                 break
-            known = len(schema(layout).match([as_text(v) for v in row]).positions)
+            texts = [as_text(v) for v in row]
+            known = layout(texts) if callable(layout) else len(schema(layout).match(texts).positions)
             if best is None or known > best[0]:
                 best = (known, sheet, at)
     return None if best is None else (best[1], best[2])

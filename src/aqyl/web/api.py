@@ -14,7 +14,6 @@ from rest_framework import serializers, viewsets
 from rest_framework.decorators import api_view
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.pagination import CursorPagination
-from rest_framework.response import Response
 from rest_framework.utils.encoders import JSONEncoder
 
 from aqyl.domain.classifiers import CATEGORY, HEI_TYPE, PROGRAMME, parse_period
