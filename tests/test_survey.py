@@ -194,3 +194,46 @@ def test_a_mapping_file_names_the_columns_and_recodes_answers(tmp_path):
     bad.write_text(json.dumps({"columns": {"Q1": "no_such_item"}}), encoding="utf-8")
     with pytest.raises(Exception, match="no_such_item"):
         read_mapping(bad, MOTIVES)
+
+
+# --- the command line and the files a researcher gets --------------------------------------------
+def test_questionnaire_round_trip_and_analyze_command(tmp_path, aqyl):
+    import openpyxl
+
+    out = tmp_path / "q-kk.xlsx"
+    assert aqyl("survey", "questionnaire", "--lang", "kk", "--out", str(out)).returncode == 0
+    book = openpyxl.load_workbook(out)
+    sheet = book.worksheets[0]
+    headers = [c.value for c in sheet[1]]
+    assert headers[MOTIVES.items.index(MOTIVES.item("att1"))] == MOTIVES.item("att1").text.kk
+    assert "Толық келісемін" in str([c.value for c in book.worksheets[1]["E"]])
+    # The answer sheet, filled in, comes back without a mapping.
+    for r, row in enumerate(synthetic(30, missing=0), start=2):
+        for c, item in enumerate(MOTIVES.items, start=1):
+            sheet.cell(r, c, row[item.id])
+    book.save(out)
+    result = aqyl("survey", "analyze", str(out), "--by", "funding_type", "--lang", "en")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "30 respondents answered" in result.stdout and "Cronbach's α" in result.stdout
+    made = aqyl("survey", "analyze", str(out), "--by", "level", "--format", "docx,html,json", "--out", str(tmp_path / "r"),
+                "--lang", "ru")
+    assert made.returncode == 0, made.stderr
+    html = (tmp_path / "r" / "aqyl-survey-motives-by-level-ru.html").read_text("utf-8")
+    assert "Намерение вернуться" in html and html.count("<svg") >= len(MOTIVES.scales)
+    model = json.loads((tmp_path / "r" / "aqyl-survey-motives-by-level.json").read_text("utf-8"))
+    assert model["respondents"] == 30 and {s["scale"] for s in model["groups"]["scales"]} == {s.id for s in MOTIVES.scales}
+    assert (tmp_path / "r" / "aqyl-survey-motives-by-level-ru.docx").read_bytes()[:2] == b"PK"
+
+
+def test_analyze_on_a_bad_file_says_what_and_where(tmp_path, aqyl):
+    path = tmp_path / "bad.csv"
+    rows = synthetic(3, missing=0)
+    rows[1]["att1"] = 9
+    write_csv(path, rows)
+    result = aqyl("survey", "analyze", str(path), "--lang", "ru", "--errors-xlsx", str(tmp_path / "errors.xlsx"))
+    assert result.returncode == 1
+    assert "вне шкалы" in result.stdout and "от 1 до 5" in result.stdout
+    assert (tmp_path / "errors.xlsx").exists()
+    unknown = aqyl("survey", "analyze", str(path), "--by", "eye_colour", "--lang", "en")
+    assert unknown.returncode == 2 and "Possible groups" in unknown.stderr
+    assert aqyl("survey", "analyze", str(path), "--instrument", "nope", "--lang", "kk").returncode == 2

@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from aqyl.domain import messages
 from aqyl.domain.classifiers import CLASSIFIERS, DIRECTION, HEI_TYPE, REGION, parse_period
 from aqyl.domain.errors import AqylError
 from aqyl.domain.i18n import LANGUAGES, Label
@@ -998,3 +999,119 @@ def migration_note(
     paths += write_report_files(model, doc, [f for f in chosen if f != "json"], out, f"{stem}-{lang}")
     for path in paths:
         console.print(str(path))
+
+
+# --- surveys -----------------------------------------------------------------------------------
+survey_app = typer.Typer(help="Surveys on migration motives: questionnaires, responses, scales, reliability.",
+                         no_args_is_help=True)
+app.add_typer(survey_app, name="survey")
+InstrumentOption = Annotated[str, typer.Option("--instrument", help="A shipped instrument (motives) or a JSON file.")]
+
+
+def _instrument(name: str, lang: str):
+    from aqyl.domain.survey.instrument import load_instrument
+
+    try:
+        return load_instrument(name)
+    except AqylError as error:
+        err_console.print(f"[red]{error.message(lang)}[/red]")
+        raise typer.Exit(2) from None
+
+
+@survey_app.command("questionnaire")
+def survey_questionnaire(
+    out: Annotated[Path, typer.Option(help="The file to write: .xlsx (questions and an answer sheet) or .csv.")],
+    instrument: InstrumentOption = "motives",
+    lang: LangOption = "",
+) -> None:
+    """Write an instrument as a questionnaire in one language (build a form from it: its answers then
+    import without a mapping)."""
+    lang = _lang(lang)
+    from aqyl.files import write_atomically
+    from aqyl.importers.questionnaire import questionnaire_csv, questionnaire_xlsx
+
+    found = _instrument(instrument, lang)
+    data = questionnaire_csv(found, lang) if out.suffix.lower() == ".csv" else questionnaire_xlsx(found, lang)
+    write_atomically(out, data)
+    console.print(str(out))
+
+
+@survey_app.command("analyze")
+def survey_analyze(
+    responses: Annotated[Path, typer.Argument(help="CSV or XLSX export of a form tool, one row per respondent.")],
+    instrument: InstrumentOption = "motives",
+    mapping: Annotated[Path | None, typer.Option(help="JSON or CSV mapping of the file's headers (and answers) to items.")] = None,
+    by: Annotated[str | None, typer.Option(help="Compare groups: gender, level, funding, funding_type, destination, plan.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, or any of json, docx, html, pdf, xlsx, md (comma-separated).")] = "table",
+    out: Annotated[Path, typer.Option(help="Folder for report files (not used by table).")] = Path("."),
+    accept_valid: Annotated[bool, typer.Option(help="Analyse the valid rows even when some rows have errors.")] = False,
+    errors_xlsx: Annotated[Path | None, typer.Option(help="Write the file back with its problems marked.")] = None,
+    lang: LangOption = "",
+) -> None:
+    """Scale scores, Cronbach's alpha with its interval, item-total correlations, descriptives and,
+    with --by, group comparisons (Welch t / ANOVA with effect sizes) and cross-tabs (chi-square, Cramér's V)."""
+    lang = _lang(lang)
+    from aqyl.domain.intake.problems import ImportReport, Problem
+    from aqyl.domain.survey.analysis import analyze
+    from aqyl.domain.survey.report import survey_document
+    from aqyl.importers.readers import UnreadableFile
+    from aqyl.importers.survey import read_mapping, read_responses
+
+    found = _instrument(instrument, lang)
+    if by is not None and by not in found.grouping:
+        err_console.print(f"[red]{messages.render('survey_unknown_group', lang, group=by, known=', '.join(found.grouping))}[/red]")
+        raise typer.Exit(2)
+    formats = ["table"] if fmt.strip() == "table" else _formats(fmt, lang)
+    try:
+        result = read_responses(responses, found, read_mapping(mapping, found), accept_valid=accept_valid)
+    except UnreadableFile as error:
+        report = ImportReport(file=responses.name, unreadable=True)
+        report.add(Problem(0, "", "", error.key, params=error.params))
+        _print_import([(report, None)], IMPORT_TEXT[lang], lang, True)
+        raise typer.Exit(2) from None
+    except AqylError as error:
+        err_console.print(f"[red]{error.message(lang)}[/red]")
+        raise typer.Exit(2) from None
+    report = result.report
+    if report.problems:
+        _print_import([(report, result.table)], IMPORT_TEXT[lang], lang, True)
+    if errors_xlsx is not None and result.table is not None:
+        from aqyl.importers.errors_xlsx import write_errors_workbook
+
+        write_errors_workbook(errors_xlsx, [(result.table, report)], lang)
+    if result.n == 0:
+        raise typer.Exit(1)
+    model = analyze(found, result.answers, result.n, by=by)
+    doc = survey_document(found, model, lang, file=responses.name, rejected=report.rejected)
+    if formats == ["table"]:
+        _print_survey(doc)
+    else:
+        from aqyl.render import write_report_files
+
+        stem = f"aqyl-survey-{found.name}" + (f"-by-{by}" if by else "")
+        paths = write_report_files(model, doc, [f for f in formats if f == "json"], out, stem)
+        paths += write_report_files(model, doc, [f for f in formats if f != "json"], out, f"{stem}-{lang}")
+        for path in paths:
+            console.print(str(path))
+    raise typer.Exit(1 if report.errors_total else 0)
+
+
+def _print_survey(doc) -> None:
+    """The report's tables and findings on the terminal (charts are for the files)."""
+    from aqyl.domain.report.document import Bullets, Heading, Paragraph
+    from aqyl.domain.report.document import Table as DocTable
+
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            console.print(f"\n[bold]{block.text}[/bold]")
+        elif isinstance(block, Paragraph):
+            console.print(block.text)
+        elif isinstance(block, Bullets):
+            console.print(block.lead)
+            for item in block.items:
+                console.print(f"  • {item}")
+        elif isinstance(block, DocTable):
+            table = Table(*(c.header for c in block.columns), title=block.caption, title_justify="left")
+            for row in block.rows:
+                table.add_row(*(c.text for c in row.cells))
+            console.print(table)

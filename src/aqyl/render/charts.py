@@ -53,9 +53,53 @@ def _draw_lines(ax, chart: Chart) -> None:
     ax.legend(frameon=False, loc="upper left")
 
 
+# Disagreement in warm tones, agreement in blues, the midpoint grey (colour-blind safe).
+LIKERT_COLOURS = {3: ("#d08c2c", "#c9c9c9", "#1f4e79"), 4: ("#b3541e", "#e3a869", "#86a9cf", "#1f4e79"),
+                  5: ("#b3541e", "#e3a869", "#c9c9c9", "#86a9cf", "#1f4e79"),
+                  7: ("#8c3b12", "#b3541e", "#e3a869", "#c9c9c9", "#86a9cf", "#3f6e9e", "#1f4e79")}
+
+
+def _draw_diverging(ax, chart: Chart) -> None:
+    """Each item a bar of its answers' shares, the midpoint's half on each side of zero: agreement
+    reads to the right, disagreement to the left."""
+    levels = len(chart.series)
+    colours = LIKERT_COLOURS.get(levels) or matplotlib.colormaps["RdBu"](
+        [i / max(1, levels - 1) for i in range(levels)])
+    rows = range(len(chart.categories))
+    middle = levels // 2 if levels % 2 else None
+    reach = 10.0
+    for r in rows:
+        shares = [s.values[r] or 0.0 for s in chart.series]
+        below = sum(shares[: levels // 2]) + (shares[middle] / 2 if middle is not None else 0)
+        left = -below
+        for i, share in enumerate(shares):
+            ax.barh(r, share, left=left, color=colours[i], height=0.7, label=chart.series[i].name if r == 0 else None)
+            if share >= 7:
+                ax.text(left + share / 2, r, f"{share:.0f}", ha="center", va="center", fontsize=7,
+                        color="white" if i in (0, levels - 1) else "black")
+            left += share
+        reach = max(reach, below, left)
+    ax.axvline(0, color="#555555", linewidth=0.8)
+    ax.set_yticks(list(rows), [_wrap(c, 44) for c in chart.categories])
+    ax.invert_yaxis()
+    reach = min(100.0, 10 * (reach // 10 + 1))
+    ax.set_xlim(-reach, reach)
+    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{abs(v):.0f}%"))
+    ax.set_xlabel(chart.value_axis)
+    ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.22 - 0.03 * (4 - min(len(chart.categories), 4))),
+              ncol=min(levels, 3), fontsize=7.5, handlelength=1)
+
+
 @cache
 def _figure_bytes(chart: Chart, fmt: str) -> bytes:
     with matplotlib.rc_context(RC):
+        if chart.kind == "diverging":
+            fig = Figure(figsize=(7.2, 2.0 + 0.45 * len(chart.categories)))
+            _draw_diverging(fig.add_subplot(), chart)
+            fig.tight_layout()
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format=fmt, dpi=200, metadata={"Date": None} if fmt == "svg" else {})
+            return buffer.getvalue()
         if chart.kind == "line":
             fig = Figure(figsize=(6.6, 3.4))
             _draw_lines(fig.add_subplot(), chart)

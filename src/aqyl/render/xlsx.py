@@ -113,7 +113,8 @@ def _chart_sheet(book, chart: Chart, used, header, cell_fmt, title_fmt) -> None:
         for c, series in enumerate(columns, start=1):
             if series.values[r - 3] is not None:
                 sheet.write_number(r, c, series.values[r - 3], cell_fmt["number"])
-    xl = book.add_chart({"type": {"barh": "bar", "bar": "column", "line": "line"}[chart.kind]})
+    xl = book.add_chart({"type": {"barh": "bar", "bar": "column", "line": "line", "diverging": "bar"}[chart.kind],
+                         **({"subtype": "percent_stacked"} if chart.kind == "diverging" else {})})
     last = 2 + len(chart.categories)
     colours = ("#1F4E79", "#D08C2C") if chart.kind == "line" else ("#1F4E79",) if len(chart.series) == 1 else (
         "#9BB7D4", "#1F4E79", "#D08C2C", "#5B8C5A")
@@ -128,7 +129,7 @@ def _chart_sheet(book, chart: Chart, used, header, cell_fmt, title_fmt) -> None:
         xl.add_series({"name": [name, 2, c], "categories": [name, 3, 0, last, 0], "values": [name, 3, c, last, c], **look})
     xl.set_title({"name": chart.caption, "name_font": {"size": 11}})
     xl.set_legend({"position": "bottom"} if len(columns) > 1 else {"none": True})
-    if chart.kind == "barh":
+    if chart.kind in ("barh", "diverging"):
         xl.set_y_axis({"reverse": True})
     xl.set_size({"width": 760, "height": max(320, 26 * len(chart.categories) * len(chart.series) + 120)})
     sheet.insert_chart(2, len(columns) + 2, xl)

@@ -75,7 +75,9 @@ class Band:
 class Chart:
     key: str
     caption: str
-    kind: Literal["bar", "barh", "line"]
+    # diverging: Likert answers as shares of each item (series: the answer levels, disagreeing first),
+    # stacked round the scale's midpoint
+    kind: Literal["bar", "barh", "line", "diverging"]
     categories: tuple[str, ...]
     series: tuple[Series, ...]
     value_axis: str = ""

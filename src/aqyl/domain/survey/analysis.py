@@ -113,9 +113,12 @@ def _by_group(instrument: Instrument, answers: dict[str, list], by: str, scores:
                 "name": result.test, "statistic": _num(result.statistic), "df": [_num(x) for x in result.df],
                 "p": _num(result.p), "effect": _num(result.effect), "effect_name": result.effect_name},
         })
+    def source_of(item_id: str) -> str:
+        return next((d.source for d in instrument.derived if d.id == item_id), item_id)
+
     for item_id in [i.id for i in instrument.choices] + [d.id for d in instrument.derived]:
-        source = next((d.source for d in instrument.derived if d.id == item_id), item_id)
-        if item_id == by or source not in present or source == by:
+        # An item crossed with itself, or with what it is recoded from, tells nothing.
+        if source_of(item_id) not in present or source_of(item_id) == source_of(by):
             continue
         values = group_values(instrument, answers, item_id)
         options = [c for c in instrument.group_answers(item_id).codes if c in set(values)]
