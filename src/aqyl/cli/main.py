@@ -1115,3 +1115,162 @@ def _print_survey(doc) -> None:
             for row in block.rows:
                 table.add_row(*(c.text for c in row.cells))
             console.print(table)
+
+
+# --- interviews --------------------------------------------------------------------------------
+interview_app = typer.Typer(help="Interview transcripts, the codebook, coded segments, code frequencies, quotes.",
+                            no_args_is_help=True)
+app.add_typer(interview_app, name="interview")
+SEGMENT_COLUMNS = ("interview", "code", "quote", "note")
+
+
+@interview_app.command("add")
+def interview_add(
+    transcript: Annotated[Path, typer.Argument(help="The transcript, a UTF-8 text file.")],
+    code: Annotated[str, typer.Option("--id", help="The interview's identifier, e.g. KZ-US-07.")],
+    language: Annotated[str, typer.Option("--language", help="The transcript's language: kk, ru or en.")],
+    attr: Annotated[list[str] | None, typer.Option(help="An attribute to count codes by: key=value (repeat).")] = None,
+    replace: Annotated[bool, typer.Option(help="Replace an interview of that identifier (its segments go).")] = False,
+    lang: LangOption = "",
+) -> None:
+    """Store an interview transcript with its attributes (gender=female, funding=bolashak, …)."""
+    lang = _lang(lang)
+    _db()
+    from aqyl.store.interviews import add_interview
+
+    if language not in LANGUAGES:
+        err_console.print(f"--language: kk, ru, en ({language!r})")
+        raise typer.Exit(2)
+    pairs = [a.split("=", 1) for a in attr or []]
+    if any(len(p) != 2 or not p[0].strip() for p in pairs):
+        err_console.print({"kk": "--attr: кілт=мән түрінде жазыңыз", "ru": "--attr: пишите в виде ключ=значение",
+                           "en": "--attr: write key=value"}[lang])
+        raise typer.Exit(2)
+    try:
+        text = transcript.read_text("utf-8-sig")
+        found = add_interview(code, language, text, {k.strip(): v.strip() for k, v in pairs}, replace=replace)
+    except (OSError, UnicodeDecodeError) as error:
+        err_console.print(f"[red]{transcript}: {error}[/red]")
+        raise typer.Exit(2) from None
+    except AqylError as error:
+        err_console.print(f"[red]{error.message(lang)}[/red]")
+        raise typer.Exit(1) from None
+    console.print(f"{found.code}: {len(found.transcript):,} · {found.language} · {found.attributes}")
+
+
+@interview_app.command("code")
+def interview_code(
+    segments: Annotated[Path, typer.Argument(help="CSV or XLSX with columns interview, code, quote and optional note.")],
+    accept_valid: Annotated[bool, typer.Option(help="Store the valid rows even when some rows are wrong.")] = False,
+    lang: LangOption = "",
+) -> None:
+    """Store coded segments; every quote must be found in its transcript. All rows or none."""
+    lang = _lang(lang)
+    _db()
+    from aqyl.domain.intake.problems import ImportReport, Problem
+    from aqyl.importers.readers import UnreadableFile, read_table
+    from aqyl.store.interviews import store_segments
+
+    try:
+        table = read_table(segments, lambda row: sum(1 for h in row if h.strip().lower() in SEGMENT_COLUMNS))
+    except UnreadableFile as error:
+        report = ImportReport(file=segments.name, unreadable=True)
+        report.add(Problem(0, "", "", error.key, params=error.params))
+        _print_import([(report, None)], IMPORT_TEXT[lang], lang, False)
+        raise typer.Exit(2) from None
+    where = {h.strip().lower(): f"c{i}" for i, h in enumerate(table.headers) if h.strip().lower() in SEGMENT_COLUMNS}
+    if missing := [c for c in SEGMENT_COLUMNS[:3] if c not in where]:
+        report = ImportReport(file=segments.name)
+        report.add(Problem(table.header_row, "", "", "missing_columns", params={"columns": missing}))
+        _print_import([(report, table)], IMPORT_TEXT[lang], lang, False)
+        raise typer.Exit(1)
+    rows = [{"_row": r["_row"], **{c: (r.get(where[c]) or "") if c in where else "" for c in SEGMENT_COLUMNS}}
+            for r in table.frame.iter_rows(named=True)]
+    report = store_segments(rows, segments.name, accept_valid)
+    _print_import([(report, table)], IMPORT_TEXT[lang], lang, False)
+    raise typer.Exit(report.exit_code())
+
+
+@interview_app.command("codes")
+def interview_codes(
+    by: Annotated[str | None, typer.Option(help="An interview attribute to count by (gender, funding, …).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    lang: LangOption = "",
+) -> None:
+    """How many interviews (and segments) mention each code, overall and by group."""
+    lang = _lang(lang)
+    _db()
+    from aqyl.store.interviews import codebook, frequencies
+
+    result = frequencies(by)
+    if as_json:
+        console.print_json(json.dumps(result, ensure_ascii=False))
+        return
+    themes, codes = codebook()
+    words = {"kk": ("Код", "Тақырып", "Сұхбаттар", "Үзінділер"), "ru": ("Код", "Тема", "Интервью", "Фрагменты"),
+             "en": ("Code", "Theme", "Interviews", "Segments")}[lang]
+    table = Table(words[0], words[1], f"{words[2]} (n = {result['interviews']})", words[3],
+                  *(f"{g} (n = {n})" for g, n in result["groups"].items() if by))
+    for c in result["codes"]:
+        known = codes.get(c["code"])
+        table.add_row(known.label.get(lang) if known else c["code"], themes[known.theme].get(lang) if known else "",
+                      str(c["interviews"]), str(c["segments"]), *(str(c["by"][g]) for g in result["groups"] if by))
+    console.print(table)
+
+
+@interview_app.command("quotes")
+def interview_quotes(code: Annotated[str, typer.Argument(help="A code of the codebook.")], lang: LangOption = "") -> None:
+    """Every quote marked with a code, with its interview and attributes."""
+    lang = _lang(lang)
+    _db()
+    from aqyl.store.interviews import codebook, quotes
+
+    _, codes = codebook()
+    if code not in codes:
+        err_console.print(f"[red]{messages.render('interview_unknown_code', lang, value=code, known=', '.join(codes))}[/red]")
+        raise typer.Exit(2)
+    console.print(f"[bold]{codes[code].label.get(lang)}[/bold]")
+    for q in quotes(code):
+        attrs = ", ".join(f"{k}={v}" for k, v in q["attributes"].items())
+        console.print(f"\n[cyan]{q['interview']}[/cyan] ({q['language']}{'; ' + attrs if attrs else ''})\n  «{q['quote']}»")
+
+
+@interview_app.command("export")
+def interview_export(
+    out: Annotated[Path, typer.Option(help="The file: .xlsx, .csv or .json.")], lang: LangOption = "",
+) -> None:
+    """Every coded segment with its interview, attributes, code, theme and quote."""
+    lang = _lang(lang)
+    _db()
+    from aqyl.files import write_atomically
+    from aqyl.render.xlsx import safe_text
+    from aqyl.store.interviews import export_rows
+
+    rows = export_rows(lang)
+    columns = list(dict.fromkeys(k for r in rows for k in r)) or ["interview", "code", "quote"]
+    if out.suffix.lower() == ".json":
+        data = json.dumps(rows, ensure_ascii=False, indent=2).encode("utf-8")
+    elif out.suffix.lower() == ".csv":
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(columns)
+        writer.writerows([[safe_text(str(r.get(c, ""))) for c in columns] for r in rows])
+        data = buffer.getvalue().encode("utf-8-sig")
+    else:
+        import io
+
+        import xlsxwriter
+
+        buffer = io.BytesIO()
+        book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
+        sheet = book.add_worksheet("segments")
+        sheet.write_row(0, 0, columns, book.add_format({"bold": True}))
+        for i, r in enumerate(rows, start=1):
+            sheet.write_row(i, 0, [safe_text(str(r.get(c, ""))) for c in columns])
+        book.close()
+        data = buffer.getvalue()
+    write_atomically(out, data)
+    console.print(f"{out} ({len(rows)})")

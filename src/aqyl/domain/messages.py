@@ -237,6 +237,26 @@ CATALOGUE: dict[str, Label] = {
         ru="Группировать по «{group}» нельзя. Возможные группы: {known}.",
         en="Cannot group by “{group}”. Possible groups: {known}.",
     ),
+    "interview_exists": Label(
+        kk="«{code}» сұхбаты бар. Ауыстыру үшін --replace қосыңыз (оның белгіленген үзінділері өшіріледі).",
+        ru="Интервью «{code}» уже есть. Чтобы заменить, добавьте --replace (его размеченные фрагменты удалятся).",
+        en="Interview “{code}” exists. Add --replace to replace it (its coded segments are removed).",
+    ),
+    "interview_unknown": Label(
+        kk="«{value}» сұхбаты жоқ. Алдымен оны қосыңыз: aqyl interview add.",
+        ru="Интервью «{value}» нет. Сначала добавьте его: aqyl interview add.",
+        en="There is no interview “{value}”. Add it first: aqyl interview add.",
+    ),
+    "interview_unknown_code": Label(
+        kk="«{value}» коды кодтар кітабында жоқ. Бары: {known}.",
+        ru="Кода «{value}» нет в кодовой книге. Есть: {known}.",
+        en="Code “{value}” is not in the codebook. Known: {known}.",
+    ),
+    "interview_quote_missing": Label(
+        kk="«{value}» үзіндісі «{interview}» сұхбатының мәтінінде табылмады. Мәтіннен дәл көшіріңіз.",
+        ru="Фрагмент «{value}» не найден в тексте интервью «{interview}». Скопируйте его из текста дословно.",
+        en="The quote “{value}” is not in the transcript of “{interview}”. Copy it from the transcript word for word.",
+    ),
     "no_rows": Label(
         kk="Файлда тақырып жолынан басқа дерек жоқ. Жолдарды толтырып, қайта жүктеңіз.",
         ru="В файле нет данных, кроме строки заголовков. Заполните строки и загрузите снова.",

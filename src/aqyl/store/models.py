@@ -352,3 +352,31 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.target}"
+
+
+class Interview(models.Model):
+    """A transcript of a research interview, in any of the three languages, with the attributes its
+    codes are counted by (gender, funding, destination, …)."""
+
+    code = models.CharField(max_length=64, unique=True)
+    language = models.CharField(max_length=2)
+    attributes = models.JSONField(default=dict)
+    transcript = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class CodedSegment(models.Model):
+    """A passage of a transcript marked with a code of the codebook."""
+
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="segments")
+    code = models.CharField(max_length=64, db_index=True)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    note = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["interview", "code", "start", "end"], name="segment_unique")]
+
+    @property
+    def quote(self) -> str:
+        return self.interview.transcript[self.start:self.end]
