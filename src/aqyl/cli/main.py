@@ -252,7 +252,9 @@ def _user(username: str, lang: str):
     return found
 
 
-def _print_import(results, text: dict, lang: str, dry_run: bool) -> None:
+def _print_import(results, text: dict, lang: str, dry_run: bool, nothing: str = "") -> None:
+    """The import's summary and problems; ``nothing`` replaces the line said when errors kept
+    everything out (a survey analysis stores nothing: it leaves the file unanalysed)."""
     table = Table(text["file"], text["rows"], text["valid"], text["rejected"], text["warnings"], text["stored"], text["time"])
     for r, _ in results:
         table.add_row(r.file, str(r.rows), str(r.valid), f"[red]{r.rejected}[/red]" if r.rejected else "0",
@@ -274,7 +276,7 @@ def _print_import(results, text: dict, lang: str, dry_run: bool) -> None:
         if hidden > 0:
             console.print(text["more"].format(n=hidden))
         if r.rejected and not r.stored and not dry_run and not r.unreadable:
-            console.print(f"[red]{text['nothing']}[/red]")
+            console.print(f"[red]{nothing or text['nothing']}[/red]")
     if dry_run:
         console.print(text["dry"])
     stored = [s for r, _ in results for s in r.submissions]
@@ -1067,14 +1069,23 @@ def survey_analyze(
     except UnreadableFile as error:
         report = ImportReport(file=responses.name, unreadable=True)
         report.add(Problem(0, "", "", error.key, params=error.params))
-        _print_import([(report, None)], IMPORT_TEXT[lang], lang, True)
+        _print_import([(report, None)], IMPORT_TEXT[lang], lang, False)
         raise typer.Exit(2) from None
     except AqylError as error:
         err_console.print(f"[red]{error.message(lang)}[/red]")
         raise typer.Exit(2) from None
     report = result.report
     if report.problems:
-        _print_import([(report, result.table)], IMPORT_TEXT[lang], lang, True)
+        _print_import([(report, result.table)], IMPORT_TEXT[lang], lang, False, nothing={
+            "kk": "Файлда қате бар, сондықтан талдау жасалмады. Қателерді түзетіңіз немесе тек дұрыс жолдарды "
+                  "талдау үшін --accept-valid қосыңыз.",
+            "ru": "В файле есть ошибки, поэтому анализ не выполнен. Исправьте их или добавьте --accept-valid, "
+                  "чтобы анализировать только верные строки.",
+            "en": "The file has errors, so it was not analysed. Fix them, or add --accept-valid to analyse the "
+                  "valid rows only."}[lang] if not accept_valid else {
+            "kk": f"Қатесі бар жолдар алынып тасталды; {result.n} дұрыс жол талданады.",
+            "ru": f"Строки с ошибками отброшены; анализируются верные строки: {result.n}.",
+            "en": f"Rows with errors were left out; the {result.n} valid rows are analysed."}[lang])
     if errors_xlsx is not None and result.table is not None:
         from aqyl.importers.errors_xlsx import write_errors_workbook
 
