@@ -14,6 +14,7 @@ import polars as pl
 from django.db import IntegrityError, transaction
 
 from aqyl.domain.intake.problems import ImportReport, Problem
+from aqyl.domain.intake.values import as_text
 from aqyl.importers.readers import RawTable
 from aqyl.importers.validate import check
 from aqyl.store import models as m
@@ -35,7 +36,7 @@ class EditResult:
 
 def record_values(record: m.MobilityRecord) -> dict[str, str]:
     """A stored record as the form's text values (interchange columns, HEI as its code)."""
-    values = {c: _text(getattr(record, c)) for c in RECORD_COLUMNS if c != "hei"}
+    values = {c: as_text(getattr(record, c)) for c in RECORD_COLUMNS if c != "hei"}
     return {**values, "hei": record.hei.code}
 
 
@@ -89,7 +90,7 @@ def _rows(submission: m.Submission | None, leave_out: int | None) -> tuple[list[
         if pk == leave_out:
             at = len(rows)
             continue
-        rows.append({**{c: _text(v) for c, v in zip(names, row, strict=True)}, "hei": submission.hei.code})
+        rows.append({**{c: as_text(v) for c, v in zip(names, row, strict=True)}, "hei": submission.hei.code})
     return rows, len(rows) if at is None else at
 
 
@@ -100,7 +101,3 @@ def _table(rows: list[dict[str, str]]) -> RawTable:
         schema={f"c{i}": pl.String for i in range(len(RECORD_COLUMNS))},
     ).with_columns(pl.int_range(FIRST_ROW, FIRST_ROW + len(rows), dtype=pl.Int64).alias("_row"))
     return RawTable("form", "", list(RECORD_COLUMNS), 1, frame, "form")
-
-
-def _text(value: object) -> str:
-    return "" if value is None else str(value)

@@ -100,7 +100,7 @@ def _n(x: float | None, lang: str, decimals: int = 2) -> str:
 def _p(p: float | None, lang: str) -> str:
     if p is None:
         return "—"
-    return "< 0,001" if p < 0.001 and lang != "en" else "< 0.001" if p < 0.001 else fmt_num(p, lang, 3)
+    return f"< {fmt_num(0.001, lang, 3)}" if p < 0.001 else fmt_num(p, lang, 3)
 
 
 def survey_document(instrument: Instrument, model: dict[str, Any], lang: str, *, file: str = "",
