@@ -18,6 +18,9 @@ class Heading:
 @dataclass(frozen=True)
 class Paragraph:
     text: str
+    # Footnotes the text points at: each renderer puts a superscript number after the text and the
+    # note at the foot of the page (PDF, DOCX) or under the block (HTML, XLSX, Markdown).
+    footnotes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class Table:
     caption: str
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
+    footnotes: tuple[str, ...] = ()  # as on Paragraph, shown under the table
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,10 @@ class Document:
     subtitle: tuple[str, ...]  # the title page's lines under the title
     blocks: tuple[Block, ...] = field(default=())
     footer: str = ""  # a short running text for page footers
+    # The title page: the issuing organisation (top of the page) and the place and date in words
+    # (bottom: "Астана, 2026 жылғы 1 желтоқсан"); the issuer is also the file's author.
+    issuer: str = ""
+    place_date: str = ""
 
     @property
     def tables(self) -> list[Table]:
@@ -111,4 +119,6 @@ class Document:
                 out.append(b.text)
             elif isinstance(b, Bullets):
                 out.extend(([b.lead] if b.lead else []) + list(b.items))
+            if isinstance(b, (Paragraph, Table)):
+                out.extend(b.footnotes)
         return out
