@@ -17,11 +17,12 @@ def report_stem(period: str, category: str) -> str:
 
 
 def generate_report(period: str, compare: str | None, flt: ReportFilter, lang: str, formats: list[str],
-                    out: Path, generated: date | None = None) -> tuple[list[Path], dict[str, Any]]:
+                    out: Path, generated: date | None = None,
+                    authored: dict[str, str] | None = None) -> tuple[list[Path], dict[str, Any]]:
     """Write the note for ``period`` in ``lang`` as each of ``formats`` into ``out``.
     The JSON report model is language-neutral, so its file name carries no language."""
     data = report_data(period, compare, flt)
-    doc = write_note(data, lang, (generated or date.today()).isoformat())
+    doc = write_note(data, lang, (generated or date.today()).isoformat(), authored)
     stem = report_stem(data["meta"]["period"], flt.category)
     paths = []
     if "json" in formats:

@@ -66,8 +66,12 @@ def _lower_first(text: str) -> str:
 
 
 class NoteWriter:
-    def __init__(self, report: Mapping[str, Any], lang: str, generated: str = ""):
+    def __init__(self, report: Mapping[str, Any], lang: str, generated: str = "",
+                 authored: Mapping[str, str] | None = None):
         self.r = report
+        # Sections an analyst writes (AUTHORED_SECTIONS key -> text in this language, paragraphs
+        # separated by blank lines); kept in the database, so regenerating the note keeps them.
+        self.authored = dict(authored or {})
         self.lang = lang
         self.generated = generated
         meta = report["meta"]
@@ -511,6 +515,12 @@ class NoteWriter:
             self.add(Table(f"appendix_{n}", "", cols, tuple(rows)))
 
 
-def write_note(report: Mapping[str, Any], lang: str, generated: str = "") -> Document:
-    """The analytical note for ``report`` (from ``build_report``) in ``lang``."""
-    return NoteWriter(report, lang, generated).build()
+# The sections of the note an analyst writes, in the order they follow the generated analysis.
+AUTHORED_SECTIONS = ("benefits", "recommendations")
+
+
+def write_note(report: Mapping[str, Any], lang: str, generated: str = "",
+               authored: Mapping[str, str] | None = None) -> Document:
+    """The analytical note for ``report`` (from ``build_report``) in ``lang``, with the analyst's
+    sections ``authored`` (see AUTHORED_SECTIONS) where given."""
+    return NoteWriter(report, lang, generated, authored).build()
