@@ -60,6 +60,7 @@ class Growth:
         return {
             "previous": self.previous, "current": self.current,
             "ratio": None if self.ratio is None else round(self.ratio, 2),
-            "percent": None if self.percent is None else round(self.percent, 1),
+            # Exact to four decimals: prose rounds it once, where it is printed (46 → 66 is 43 %, not 44 %).
+            "percent": None if self.percent is None else round(self.percent, 4),
             "wording": kind, "times": n,
         }

@@ -168,7 +168,7 @@ LEVEL_PLURAL = {
     "candidate_of_sciences": L("ғылым кандидаттары", "кандидаты наук", "candidates of sciences"),
     "master": L("магистрлер", "магистры", "holders of a master's degree"),
     "none": L("ғылыми дәрежесі жоқ қатысушылар", "не имеющие учёной степени", "participants without a degree"),
-    "bachelor": L("бакалавриат білім алушылары", "обучающиеся бакалавриата", "bachelor's students"),
+    "bachelor": L("бакалавриат студенттері", "студенты бакалавриата", "bachelor's students"),
     "master_level": L("магистранттар", "магистранты", "master's students"),
     "doctoral": L("докторанттар", "докторанты", "doctoral students"),
 }
@@ -178,7 +178,7 @@ LEVEL_GENITIVE = {
     "candidate_of_sciences": L("ғылым кандидаттарының", "кандидатов наук", "candidates of sciences"),
     "master": L("магистрлердің", "магистров", "holders of a master's degree"),
     "none": L("ғылыми дәрежесі жоқ қатысушылардың", "не имеющих учёной степени", "participants without a degree"),
-    "bachelor": L("бакалавриат білім алушыларының", "обучающихся бакалавриата", "bachelor's students"),
+    "bachelor": L("бакалавриат студенттерінің", "студентов бакалавриата", "bachelor's students"),
     "master_level": L("магистранттардың", "магистрантов", "master's students"),
     "doctoral": L("докторанттардың", "докторантов", "doctoral students"),
 }
@@ -197,7 +197,7 @@ GROWTH = {
     "up_percent": L("{p}-ға өсті", "выросло на {p}", "grew by {p}"),
     "down_percent": L("{p}-ға азайды", "сократилось на {p}", "fell by {p}"),
     "same": L("өзгерген жоқ", "не изменилось", "did not change"),
-    "new": L("алғаш рет тіркелді", "появилось впервые", "appeared for the first time"),
+    "new": L("нөлден өсті", "выросло с нуля", "grew from zero"),
     "gone": L("нөлге дейін азайды", "сократилось до нуля", "fell to zero"),
 }
 # A group's share between two periods (regions.diagnosis), as a table cell and in a sentence.
