@@ -139,3 +139,29 @@ def test_every_percent_of_change_is_the_exact_value_rounded_once(register, lang)
             assert float(p.replace(",", ".")) == round(exact, decimals), sentence
             found += 1
     assert found >= 2
+
+
+@pytest.mark.django_db
+def test_phrase_book_is_current(register, django_db_blocker):
+    """docs/phrasebook.md: every pattern with a rendered example. After a deliberate change:
+    AQYL_UPDATE_GOLDEN=1 pytest tests/test_note_analysis.py -k phrase."""
+    import os
+    from pathlib import Path
+
+    from aqyl.domain.report.phrasebook import phrasebook
+    from aqyl.domain.report.phrases import T
+    from aqyl.store.demo import load_demo
+    from aqyl.store.report_data import report_data
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_demo()
+        demo = [report_data("2023H1"), report_data("2022H1")]  # the second has no comparison period
+        transaction.set_rollback(True)
+    text = phrasebook([*demo, register["model"]])
+    for key in T:
+        assert f"### `{key}`" in text
+    path = Path(__file__).parent.parent / "docs" / "phrasebook.md"
+    if os.environ.get("AQYL_UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, "utf-8")
+    assert text == path.read_text("utf-8")

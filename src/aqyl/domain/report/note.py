@@ -92,6 +92,7 @@ class NoteWriter:
         self.level_dim = "by_study_level" if self.category == "student" else "by_degree"
         self.estimates = meta.get("estimates", {})
         self.blocks: list[Block] = []
+        self.examples: dict[str, str] = {}
         self.table_no = 0
         self.chart_no = 0
         self.appendix_no = 0
@@ -99,7 +100,9 @@ class NoteWriter:
     # -- words and numbers --------------------------------------------------------------------
     def t(self, key: str, **fields: Any) -> str:
         # A figure stays on the line of the dash before it ("1 пол. 2022 г. – 313").
-        return _DASH_NUMBER.sub("–\u00a0", _FORMATTER.format(ph.T[key].get(self.lang), **fields))
+        text = _DASH_NUMBER.sub("–\u00a0", _FORMATTER.format(ph.T[key].get(self.lang), **fields))
+        self.examples.setdefault(key, text)  # the phrase book shows the first use of each pattern
+        return text
 
     def n(self, value: int) -> str:
         return fmt_int(value, self.lang)
