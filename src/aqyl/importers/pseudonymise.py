@@ -148,11 +148,12 @@ def write_table(path: Path, headers: list[str], rows: list[list[str]], kind: str
 
 
 def pseudonymise_file(source: Path, target: Path, key: Key | None) -> Outcome:
-    """Read ``source`` (CSV or XLSX), replace its IINs and write ``target`` in the same format; with
-    problems (or no key while IINs are there) nothing is written."""
+    """Read ``source`` (CSV or XLSX), replace its IINs and write ``target`` in the same format. Nothing
+    is written when the file holds no IIN (the source can go on as it is), when a cell is not a
+    valid IIN, or when there is no key."""
     table = read_table(source, _best_layout)
     out = pseudonymise_table(table, key)
-    if not out.problems and (key is not None or not out.had_iins):
+    if out.had_iins and not out.problems and key is not None:
         write_table(target, out.headers, out.rows, table.kind)
     return out
 

@@ -25,7 +25,7 @@ from aqyl.domain.classifiers import CATEGORY, CLASSIFIERS, DIRECTION, parse_peri
 from aqyl.domain.disclosure import EMPTY_TABLE, PRIMARY, SECONDARY, TOTAL, Protected, protect
 from aqyl.domain.errors import AqylError
 from aqyl.domain.i18n import LANGUAGES, Label
-from aqyl.domain.numbers import fmt_int
+from aqyl.domain.numbers import collation_key, fmt_int
 from aqyl.domain.report.document import Cell, Column, Document, Heading, Paragraph, Row, Table
 from aqyl.files import write_atomically
 from aqyl.store import models as m
@@ -439,3 +439,62 @@ def published_tables(release: m.Release) -> dict[str, list[dict]]:
     for f in release.files.filter(name__startswith="data/"):
         out[f.name[5:-4]] = list(csv.DictReader(io.StringIO(bytes(f.content).decode("utf-8"))))
     return out
+
+
+def public_view(release: m.Release, lang: str) -> list[dict]:
+    """What the public page shows of a release, per participant category: the published totals by
+    direction, and each table's row totals by direction (outgoing, incoming) with a chart of the
+    partner countries. Read from the stored CSV files only: the register is never consulted."""
+    from aqyl.domain.report.document import Chart, Series
+
+    tables = published_tables(release)
+    heis = {r["code"]: Label(r["label_kk"], r["label_ru"], r["label_en"]) for r in tables.get("codes", [])
+            if r["classifier"] == "hei"}
+    directions = list(DIRECTION.codes)
+    out = []
+    for category in CATEGORY.codes:
+        block: dict = {"code": category, "label": CATEGORY.label(category, lang), "totals": {}, "tables": []}
+        for name, (row_dim, col_dim) in TABLES.items():
+            lines: dict[str, dict[str, int | None]] = {}
+            for r in tables.get(name, []):
+                if r["category"] != category or r[col_dim] != TOTAL:
+                    continue
+                value = int(r["count"]) if r["count"] != "" else None
+                if r[row_dim] == TOTAL:
+                    block["totals"][r["direction"]] = value
+                else:
+                    lines.setdefault(r[row_dim], {})[r["direction"]] = value
+            if not lines:
+                continue
+
+            def shown(code: str, row_dim=row_dim) -> str:
+                if row_dim == "hei":
+                    return heis[code].get(lang) if code in heis else code
+                return _label(row_dim, code, category, heis, lang)
+
+            ordered = sorted(lines, key=lambda c: (-max((v or 0) for v in lines[c].values()),
+                                                   collation_key(shown(c), lang)))
+            rows = [[shown(c), *(_cell(lines[c], d, lang) for d in directions)] for c in ordered]
+            block["tables"].append({"key": name, "caption": f"{CATEGORY.label(category, lang)} · {WORDS[name].get(lang)}",
+                                    "head": WORDS["hei"].get(lang) if row_dim == "hei" else
+                                    CLASSIFIERS[_classifier(row_dim, category)].title.get(lang),
+                                    "rows": rows})
+            if name == "countries":
+                # Only fully published rows are drawn: a bar cannot show a suppressed value.
+                top = [c for c in ordered if all(lines[c].get(d, 0) is not None for d in directions)][:12]
+                block["chart"] = Chart(f"open_{category}", block["tables"][-1]["caption"], "barh",
+                                       tuple(shown(c) for c in top),
+                                       tuple(Series(DIRECTION.label(d, lang), tuple(lines[c].get(d, 0) for c in top))
+                                             for d in directions))
+        if block["tables"]:
+            block["directions"] = [DIRECTION.label(d, lang) for d in directions]
+            block["total_cells"] = [_cell(block["totals"], d, lang) for d in directions]
+            block["kpis"] = list(zip(block["directions"], block["total_cells"], strict=True))
+            out.append(block)
+    return out
+
+
+def _cell(values: dict, direction: str, lang: str) -> str:
+    if direction not in values:
+        return "0"
+    return SUPPRESSED_MARK if values[direction] is None else fmt_int(values[direction], lang)
