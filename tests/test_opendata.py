@@ -94,7 +94,7 @@ def test_the_attacker_lp_pins_a_cell_left_alone_in_its_row():
     rows, cols = ["a", "b"], ["x", "y"]
     counts = {("a", "x"): 1, ("a", "y"): 20, ("b", "x"): 30, ("b", "y"): 40}
     published = [[None, 20, 21], [30, 40, 70], [31, 60, 91]]
-    found = attacker_bounds(rows + [TOTAL], cols + [TOTAL], published, {(0, 0): PRIMARY})
+    found = attacker_bounds([*rows, TOTAL], [*cols, TOTAL], published, {(0, 0): PRIMARY})
     assert found == {(0, 0): (1.0, 1.0)}
     p = protect(rows, cols, counts)
     assert sum(1 for *_, f in p.cells() if f) >= 4  # protect() hides a whole cycle instead
@@ -201,8 +201,8 @@ def test_release_suppresses_small_cells_and_keeps_the_registers_totals(register)
     # Every grand total is published and is the register's; each table resists the attacker's LP.
     for (name, category, direction), cells in tables.items():
         assert cells[(TOTAL, TOTAL)][0] == truth[(name, category, direction, TOTAL, TOTAL)]
-        rows = sorted({r for r, _ in cells} - {TOTAL}) + [TOTAL]
-        cols = sorted({c for _, c in cells} - {TOTAL}) + [TOTAL]
+        rows = [*sorted({r for r, _ in cells} - {TOTAL}), TOTAL]
+        cols = [*sorted({c for _, c in cells} - {TOTAL}), TOTAL]
         published = [[cells.get((r, c), (0, ""))[0] for c in cols] for r in rows]
         flags = {(i, j): cells.get((r, c), (0, ""))[1] for i, r in enumerate(rows) for j, c in enumerate(cols)}
         found = attacker_bounds(rows, cols, published, flags)
@@ -302,7 +302,7 @@ def test_persons_api_is_for_analysts(register):
 
 
 # --- person-level indicators ------------------------------------------------------------------------
-A, B, C, D, E, F, G, H, I = (f"p1:2026a:{c * 32}" for c in "abcdefghi")
+A, B, C, D, E, F, G, H, J = (f"p1:2026a:{c * 32}" for c in "abcdefghj")
 
 
 def hand_checked_trips() -> list[Trip]:
@@ -320,7 +320,7 @@ def hand_checked_trips() -> list[Trip]:
         Trip(F, "2024H1", "outgoing", "faculty", "ALMAU", "GB", "online"),  # back: a later record
         Trip(G, "2021H2", "outgoing", "student", "ENU", "US", "offline", d(2021, 9, 1), d(2023, 6, 30)),  # cohort: back
         Trip(H, "2021H2", "outgoing", "student", "ENU", "US", "offline", d(2021, 9, 1), d(2023, 6, 30)),  # not back
-        Trip(I, "2023H2", "outgoing", "student", "ENU", "US", "offline", d(2023, 9, 1), d(2025, 6, 30)),  # still abroad
+        Trip(J, "2023H2", "outgoing", "student", "ENU", "US", "offline", d(2023, 9, 1), d(2025, 6, 30)),  # still abroad
         Trip("ALMAU/77", "2024H2", "outgoing", "faculty", "ALMAU", "DE", "offline"),  # HEI's own ID
     ]
 

@@ -128,7 +128,8 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2)
         _db()
         from aqyl.domain.classifiers import CATEGORY, DIRECTION, parse_period
-        from aqyl.store.release import WORDS, publish as publish_release
+        from aqyl.store.release import WORDS
+        from aqyl.store.release import publish as publish_release
 
         code = parse_period(period).code
         release, built = publish_release(code, threshold=threshold, method="round5" if round5 else "suppress",
@@ -158,9 +159,9 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2)
         _db()
         from aqyl.domain.classifiers import parse_period
+        from aqyl.domain.persons import section_blocks
         from aqyl.domain.report.document import Paragraph
         from aqyl.domain.report.document import Table as DocTable
-        from aqyl.domain.persons import section_blocks
         from aqyl.store.persons import person_indicators
 
         found = person_indicators(parse_period(as_of).code if as_of else None, within)

@@ -71,7 +71,7 @@ def protect(rows: Sequence[str], columns: Sequence[str], counts: Mapping[tuple[s
     if threshold < 1:
         raise ValueError("threshold must be at least 1")
     values = extend(rows, columns, counts)
-    codes = (tuple(rows) + (TOTAL,), tuple(columns) + (TOTAL,))
+    codes = ((*tuple(rows), TOTAL), (*tuple(columns), TOTAL))
     if method == "round5":
         rounded = [[int(5 * ((int(v) + 2) // 5)) for v in line] for line in values]
         status = [[ROUNDED] * values.shape[1] for _ in range(values.shape[0])]

@@ -15,7 +15,7 @@ import io
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from django.db import transaction
@@ -315,7 +315,7 @@ def _files(b: Build) -> dict[str, bytes]:
         "title": titles["en"], "titles": titles,
         "description": _prose("source", b, "en"), "descriptions": {lang: _prose("source", b, lang) for lang in LANGUAGES},
         "licenses": [LICENCE],
-        "created": datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "created": datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
         "keywords": ["academic mobility", "Kazakhstan", "higher education", b.period],
         "disclosure_control": {"method": b.method, "threshold": b.threshold, "tables": b.summary},
         "resources": resources,
@@ -467,7 +467,7 @@ def public_view(release: m.Release, lang: str) -> list[dict]:
             if not lines:
                 continue
 
-            def shown(code: str, row_dim=row_dim) -> str:
+            def shown(code: str, row_dim=row_dim, category=category) -> str:
                 if row_dim == "hei":
                     return heis[code].get(lang) if code in heis else code
                 return _label(row_dim, code, category, heis, lang)
