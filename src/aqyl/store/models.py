@@ -380,3 +380,40 @@ class CodedSegment(models.Model):
     @property
     def quote(self) -> str:
         return self.interview.transcript[self.start:self.end]
+
+
+class Release(models.Model):
+    """An open-data release of a half-year: aggregates after disclosure control, as published.
+
+    Only what is stored here reaches the public view; the register itself never does."""
+
+    METHODS = [("suppress", "suppress"), ("round5", "round5")]
+
+    period = models.CharField(max_length=8)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_by_name = models.CharField(max_length=150, blank=True, help_text="Who published it (kept when the user goes)")
+    method = models.CharField(max_length=8, choices=METHODS, default="suppress")
+    threshold = models.PositiveSmallIntegerField(default=5)
+    summary = models.JSONField(default=dict, help_text="Per table: cells, suppressed (primary, secondary), totals")
+    is_public = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [models.CheckConstraint(condition=Q(method__in=["suppress", "round5"]), name="release_method_known")]
+
+    def __str__(self) -> str:
+        return f"{self.period} #{self.pk} ({self.method})"
+
+
+class ReleaseFile(models.Model):
+    """A file of a release (CSV, datapackage.json, XLSX, methodology note), kept byte for byte."""
+
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="files")
+    name = models.CharField(max_length=120)
+    content = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["release", "name"]
+        constraints = [models.UniqueConstraint(fields=["release", "name"], name="releasefile_unique_name")]

@@ -24,6 +24,7 @@ UI = {
     "board": L("Тапсыру тақтасы", "Сдача отчётов", "Submissions"),
     "reports": L("Есептер", "Отчёты", "Reports"),
     "admin": L("Әкімшілік", "Администрирование", "Administration"),
+    "open_data": L("Ашық деректер", "Открытые данные", "Open data"),
     "role_officer": L("ЖОО қызметкері", "Сотрудник вуза", "HEI officer"),
     "role_analyst": L("Талдаушы", "Аналитик", "Analyst"),
     "role_admin": L("Әкімші", "Администратор", "Administrator"),

@@ -31,6 +31,7 @@ urlpatterns = [
     path("api/token", obtain_auth_token, name="api_token"),
     path("api/aggregates", api.aggregates, name="api_aggregates"),
     path("api/report", api.report, name="api_report"),
+    path("", include("aqyl.web.opendata_urls")),  # /open/ (public), /open/publish/, /api/persons
     path("api/", include(router.urls)),
     path("admin/", admin.site.urls),
 ]

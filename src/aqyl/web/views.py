@@ -129,11 +129,9 @@ def _handle_upload(request, role: str, lang: str) -> dict:
             return {"error": ui("too_big", lang, size=f"{sent.size / 1024 ** 2:,.1f}",
                                 limit=settings.AQYL_MAX_UPLOAD_BYTES // 1024 ** 2)}
         upload_id, name = uuid.uuid4().hex, Path(sent.name).name or "upload"
-        folder = _upload_dir(upload_id)
-        folder.mkdir(parents=True, exist_ok=True)
-        with (folder / name).open("wb") as out:
-            for chunk in sent.chunks():
-                out.write(chunk)
+        refused = _keep_upload(sent, _upload_dir(upload_id), name, lang)
+        if refused:
+            return {"error": refused}
         uploads[upload_id] = {"name": name}
         request.session.modified = True
     path = _upload_dir(upload_id) / name
@@ -160,6 +158,41 @@ def _handle_upload(request, role: str, lang: str) -> dict:
         "errors_xlsx": table is not None and bool(report.problems), "stored": bool(confirm and report.submissions),
         "replaces": [p for p in report.planned if p["replaces"]], "can_store": report.ok and not confirm,
     }
+
+
+def _keep_upload(sent, folder: Path, name: str, lang: str) -> str:
+    """Keep the uploaded file in ``folder`` with any IINs already replaced by pseudonyms (when the
+    server holds the key); the file as sent lives only in a private temporary folder meanwhile.
+    Returns the message to show when the file is refused ('' when kept)."""
+    import shutil
+    import tempfile
+
+    from aqyl.importers.pseudonymise import TEXT, pseudonymise_file, server_key
+    from aqyl.importers.readers import UnreadableFile
+
+    with tempfile.TemporaryDirectory(prefix="aqyl-upload-") as private:
+        raw = Path(private) / name
+        with raw.open("wb") as out:
+            for chunk in sent.chunks():
+                out.write(chunk)
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            key = server_key()
+            outcome = pseudonymise_file(raw, folder / name, key)
+        except UnreadableFile:
+            outcome = None  # the importer says what the file is
+        except AqylError as error:
+            shutil.rmtree(folder)
+            return error.message(lang)
+        if outcome is not None and outcome.problems:
+            shutil.rmtree(folder)
+            return " ".join(outcome.messages(lang)[:10])
+        if outcome is not None and outcome.had_iins and key is None:
+            shutil.rmtree(folder)
+            return TEXT["no_key"].get(lang)
+        if outcome is None or not outcome.had_iins:
+            shutil.move(raw, folder / name)
+    return ""
 
 
 @login_required

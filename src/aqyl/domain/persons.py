@@ -1,0 +1,281 @@
+"""Person-level indicators from the register: each person's sequence of mobilities across HEIs and
+half-years, and what the sequences say about circulation (seed 003).
+
+A person is known by ``person_id``. A keyed pseudonym of the IIN (``p1:…``, see
+:mod:`aqyl.domain.pseudonym`) is the same in every HEI's file, so it links the person across HEIs;
+any other ``person_id`` is the HEI's own code and links only within that HEI (the key is then
+``HEI/person_id``). Records without a person ID count as one person each and never repeat.
+
+Indicators, as of the last half-year ``as_of`` and within ``K`` half-years:
+
+- **repeat mobility (pendulum)**: people with more than one physical trip (not online) in the data,
+  the typology's pendulum form decided from the real sequence instead of one half-year's file;
+- **outgoing staff taking part again**: of the staff (not students) whose first outgoing trip was
+  at least K half-years before ``as_of``, the share with another outgoing trip in the K half-years
+  after it;
+- **incoming foreign specialists who return**: the same for incoming staff coming again;
+- **students back after a degree abroad**: outgoing students with a stay of a year or more that
+  ended by ``as_of``; back when a later record of theirs (a trip from a Kazakhstani HEI in a
+  half-year after the stay) or a cohort row with a return year shows them home.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from aqyl.domain.classifiers import parse_period
+from aqyl.domain.i18n import Label
+from aqyl.domain.migration.typology import YEAR, Episode, form_of
+from aqyl.domain.numbers import fmt_int, fmt_num, plural_category
+from aqyl.domain.pseudonym import is_pseudonym
+from aqyl.domain.report.document import Block, Cell, Column, Heading, Paragraph, Row, Table
+
+
+@dataclass(frozen=True)
+class Trip:
+    person: str  # person_key(): the linked pseudonym, or HEI/person_id
+    period: str
+    direction: str
+    category: str
+    hei: str
+    country: str = ""
+    format: str = "offline"
+    start: date | None = None
+    end: date | None = None
+
+    @property
+    def half(self) -> int:
+        return half_index(self.period)
+
+    @property
+    def days(self) -> int | None:
+        return (self.end - self.start).days + 1 if self.start and self.end else None
+
+
+def half_index(period: str) -> int:
+    p = parse_period(period)
+    if p.kind != "half":
+        raise ValueError(f"{period}: person indicators count half-years")
+    return p.year * 2 + p.half - 1
+
+
+def person_key(person_id: str, hei: str, record: object = None) -> str:
+    """The linked pseudonym itself, the HEI's own code prefixed by the HEI, or (no ID) the record."""
+    if person_id and is_pseudonym(person_id):
+        return person_id
+    if person_id:
+        return f"{hei}/{person_id}"
+    return f"record/{record}"
+
+
+def sequences(trips: Iterable[Trip]) -> dict[str, list[Trip]]:
+    """Each person's trips in order (half-year, then start date)."""
+    by: dict[str, list[Trip]] = defaultdict(list)
+    for t in trips:
+        by[t.person].append(t)
+    for seq in by.values():
+        seq.sort(key=lambda t: (t.half, t.start or date.min, t.direction, t.hei))
+    return dict(by)
+
+
+@dataclass(frozen=True)
+class Share:
+    part: int
+    whole: int
+
+    @property
+    def percent(self) -> float | None:
+        return round(100 * self.part / self.whole, 1) if self.whole else None
+
+    def as_dict(self) -> dict:
+        return {"part": self.part, "whole": self.whole, "percent": self.percent}
+
+
+@dataclass(frozen=True)
+class PersonIndicators:
+    as_of: str
+    within: int
+    persons: int  # people with an ID
+    linked: int  # of whom known by a linked pseudonym
+    trips: int
+    several_periods: int
+    several_heis: int
+    trips_per_person: dict[int, int]
+    forms: dict[str, int]  # trips by form of migration, decided on each person's whole sequence
+    pendulum_persons: int
+    staff_again: Share
+    incoming_return: Share
+    degree_return: Share
+    degree_back_by_record: int
+    degree_back_by_cohort: int
+    degree_still_abroad: int  # degree stays not ended by as_of
+    periods: tuple[str, ...] = field(default=())
+
+    def as_dict(self) -> dict:
+        return {
+            "as_of": self.as_of, "within_half_years": self.within, "periods": list(self.periods),
+            "persons": self.persons, "linked_persons": self.linked, "trips": self.trips,
+            "persons_several_periods": self.several_periods, "persons_several_heis": self.several_heis,
+            "trips_per_person": {str(k): v for k, v in sorted(self.trips_per_person.items())},
+            "forms": self.forms, "pendulum_persons": self.pendulum_persons,
+            "outgoing_staff_again": self.staff_again.as_dict(), "incoming_specialists_return": self.incoming_return.as_dict(),
+            "degree_students_back": self.degree_return.as_dict() | {
+                "by_record": self.degree_back_by_record, "by_cohort": self.degree_back_by_cohort,
+                "still_abroad": self.degree_still_abroad},
+        }
+
+
+def indicators(trips: Sequence[Trip], returned_by_cohort: Iterable[str] = (), *, as_of: str | None = None,
+               within: int = 4) -> PersonIndicators:
+    """Person-level indicators over ``trips`` up to ``as_of`` (default: the last half-year with a trip).
+    ``returned_by_cohort``: person IDs a cohort row shows back in Kazakhstan."""
+    if within < 1:
+        raise ValueError("within must be at least one half-year")
+    end = half_index(as_of) if as_of else max((t.half for t in trips), default=0)
+    trips = [t for t in trips if t.half <= end]
+    seqs = sequences(trips)
+    named = {p: s for p, s in seqs.items() if not p.startswith("record/")}
+    back_in_cohort = set(returned_by_cohort)
+
+    forms: Counter[str] = Counter()
+    pendulum = 0
+    for person, seq in seqs.items():
+        physical = sum(1 for t in seq if t.format != "online")
+        for t in seq:
+            forms[form_of(Episode(online=t.format == "online", days=t.days,
+                                  returned=True if t.days and t.days >= YEAR else None,
+                                  trips_by_person=physical if not person.startswith("record/") else 1))] += 1
+        pendulum += physical > 1 and not person.startswith("record/")
+
+    def again(direction: str) -> Share:
+        part = whole = 0
+        for seq in named.values():
+            own = [t for t in seq if t.direction == direction and t.category != "student"]
+            if not own or own[0].half + within > end:
+                continue
+            whole += 1
+            part += any(own[0].half < t.half <= own[0].half + within for t in own[1:])
+        return Share(part, whole)
+
+    degree = by_record = by_cohort = still = 0
+    back = 0
+    for person, seq in named.items():
+        stays = [t for t in seq if t.category == "student" and t.direction == "outgoing" and t.days and t.days >= YEAR]
+        if not stays:
+            continue
+        stay = stays[0]
+        if stay.end is None or stay.end > parse_period(_code(end)).end:
+            still += 1
+            continue
+        degree += 1
+        later = any(t.half > stay.half and parse_period(t.period).start > stay.end for t in seq if t is not stay)
+        cohort = person in back_in_cohort
+        by_record += later
+        by_cohort += cohort
+        back += later or cohort
+    return PersonIndicators(
+        as_of=_code(end), within=within, persons=len(named), linked=sum(1 for p in named if is_pseudonym(p)),
+        trips=len(trips), several_periods=sum(1 for s in named.values() if len({t.half for t in s}) > 1),
+        several_heis=sum(1 for s in named.values() if len({t.hei for t in s}) > 1),
+        trips_per_person=dict(Counter(len(s) for s in named.values())), forms=dict(forms), pendulum_persons=pendulum,
+        staff_again=again("outgoing"), incoming_return=again("incoming"), degree_return=Share(back, degree),
+        degree_back_by_record=by_record, degree_back_by_cohort=by_cohort, degree_still_abroad=still,
+        periods=tuple(sorted({t.period for t in trips})),
+    )
+
+
+def _code(half: int) -> str:
+    return f"{half // 2}H{half % 2 + 1}"
+
+
+# --- the note's section ---------------------------------------------------------------------------
+TEXT = {
+    "heading": Label("Тұлғалар бойынша көрсеткіштер: қайталама ұтқырлық және оралу",
+                     "Показатели по персонам: повторная мобильность и возвращение",
+                     "Person-level indicators: repeat mobility and return"),
+    "intro": Label(
+        "Көрсеткіштер {first} – {last} кезеңіндегі тізілім жазбаларынан есептелді: {persons} адам, {trips} сапар. "
+        "ЖСН-нің кілтті бүркеншік атымен белгіленгендер — {linked} адам: олардың әртүрлі ЖОО мен жартыжылдықтардағы "
+        "сапарлары бір адамға біріктірілді; қалғандарының сапарлары тек өз ЖОО-сы ішінде біріктіріледі.",
+        "Показатели рассчитаны по записям реестра за {first} – {last} (персон — {persons}, поездок — {trips}). "
+        "Персон с ключевым псевдонимом ИИН — {linked}: их поездки из разных вузов и полугодий связаны в одну персону; "
+        "остальные связываются только в пределах своего вуза.",
+        "The indicators are computed from the register's records of {first} – {last} (persons: {persons}; trips: "
+        "{trips}). Persons with the keyed pseudonym of the IIN: {linked}; their trips from different HEIs and "
+        "half-years are linked to one person, the others' only within their own HEI."),
+    "caption": Label("Тұлғалар бойынша көрсеткіштер, {as_of} жағдай бойынша", "Показатели по персонам на {as_of}",
+                     "Person-level indicators as of {as_of}"),
+    "indicator": Label("Көрсеткіш", "Показатель", "Indicator"),
+    "count": Label("Саны", "Число", "Number"),
+    "of": Label("Есепке алынғаны", "Учтено", "Counted"),
+    "percent": Label("%", "%", "%"),
+    "several_periods": Label("Бірнеше жартыжылдықта сапарға шыққандар", "Совершали поездки в нескольких полугодиях",
+                             "Persons with trips in several half-years"),
+    "several_heis": Label("Бірнеше ЖОО-дан сапарға шыққандар", "Совершали поездки от нескольких вузов",
+                          "Persons with trips from several HEIs"),
+    "pendulum": Label("Маятникті миграция: бірнеше нақты сапар жасағандар", "Маятниковая миграция: более одной очной поездки",
+                      "Pendulum migration: more than one physical trip"),
+    "staff_again": Label("{k} жартыжылдық ішінде қайта шыққан ПОҚ және қызметкерлер",
+                         "Сотрудники, снова выезжавшие в течение {k} {halves_gen}",
+                         "Outgoing staff taking part again within {k} {halves}"),
+    "incoming_return": Label("{k} жартыжылдық ішінде қайта келген шетелдік мамандар",
+                             "Иностранные специалисты, вернувшиеся в течение {k} {halves_gen}",
+                             "Incoming foreign specialists returning within {k} {halves}"),
+    "degree_return": Label("Шетелде дәреже алып, елге оралған білім алушылар",
+                           "Обучающиеся, вернувшиеся после получения степени за рубежом",
+                           "Students back after a degree abroad"),
+    "method": Label(
+        "Әдістеме: ПОҚ мен қызметкерлердің қайта қатысуы алғашқы сапарынан кейінгі {k} жартыжылдық ішінде есептеледі; "
+        "алғашқы сапарынан есепті кезеңге дейін кемінде осы мерзім өткендер ғана есепке алынады. Шетелде бір жыл "
+        "немесе одан ұзақ оқыған білім алушы кейінгі жартыжылдықта тізілімде қайта пайда болса немесе когорта "
+        "жолында оралған жылы көрсетілсе, оралған деп саналады (тізілім бойынша — {by_record}, когорта бойынша — "
+        "{by_cohort}; оқуы әлі аяқталмағандар — {still}).",
+        "Методика: повторное участие сотрудников считается в течение {k} {halves_gen} после первой поездки; "
+        "учитываются только те, у кого от первой поездки до отчётного периода прошло не меньше этого срока. "
+        "Обучающийся, проучившийся за рубежом год и более, считается вернувшимся, если он снова появляется в реестре "
+        "в более позднем полугодии или в строке когорты указан год возвращения (по реестру — {by_record}, по "
+        "когортам — {by_cohort}; ещё не завершили обучение — {still}).",
+        "Method: staff taking part again are counted within {k} {halves} of their first trip; only those whose first "
+        "trip lies at least that long before the reporting period are counted. A student who studied abroad for a "
+        "year or more counts as back when a later half-year's record shows them again or a cohort row gives a return "
+        "year (by the register: {by_record}; by cohorts: {by_cohort}; still studying: {still})."),
+    "none": Label("Кезеңде тұлға идентификаторы бар жазба жоқ, сондықтан тұлғалар бойынша көрсеткіштер есептелмеді.",
+                  "В периоде нет записей с идентификатором персоны, поэтому показатели по персонам не рассчитаны.",
+                  "No record of the period has a person ID, so no person-level indicator is computed."),
+}
+
+
+def section_blocks(ind: PersonIndicators, lang: str) -> list[Block]:
+    """The note's short section on persons: a paragraph, a table, the method."""
+    t = {k: v.get(lang) for k, v in TEXT.items()}
+    blocks: list[Block] = [Heading(t["heading"], 2)]
+    if not ind.persons:
+        return [*blocks, Paragraph(t["none"])]
+
+    def n(x: int) -> str:
+        return fmt_int(x, lang)
+
+    k = {"k": ind.within, "halves_gen": "полугодия" if plural_category(ind.within, "ru") == "one" else "полугодий",
+         "halves": "half-year" if ind.within == 1 else "half-years"}
+    first, last = (ind.periods[0], ind.periods[-1]) if ind.periods else (ind.as_of, ind.as_of)
+    blocks.append(Paragraph(t["intro"].format(first=first, last=last, persons=n(ind.persons), trips=n(ind.trips),
+                                              linked=n(ind.linked))))
+    lines = [
+        (t["several_periods"], Share(ind.several_periods, ind.persons)),
+        (t["several_heis"], Share(ind.several_heis, ind.persons)),
+        (t["pendulum"], Share(ind.pendulum_persons, ind.persons)),
+        (t["staff_again"].format(**k), ind.staff_again),
+        (t["incoming_return"].format(**k), ind.incoming_return),
+        (t["degree_return"], ind.degree_return),
+    ]
+    rows = tuple(Row((Cell(label), Cell(n(s.part), s.part), Cell(n(s.whole), s.whole),
+                      Cell(fmt_num(s.percent, lang) if s.percent is not None else "–", s.percent))) for label, s in lines)
+    blocks.append(Table("persons", t["caption"].format(as_of=ind.as_of),
+                        (Column(t["indicator"]), Column(t["count"], "number"), Column(t["of"], "number"),
+                         Column(t["percent"], "percent")), rows))
+    blocks.append(Paragraph(t["method"].format(**k, by_record=n(ind.degree_back_by_record),
+                                               by_cohort=n(ind.degree_back_by_cohort), still=n(ind.degree_still_abroad))))
+    return blocks

@@ -1,0 +1,164 @@
+"""Replacing IINs in an upload by their keyed pseudonyms, where the file is prepared: on the HEI's
+side (``aqyl pseudonymise``) or in the web upload before anything is stored.
+
+An ``iin`` column (ИИН, ЖСН) becomes the ``person_id`` column (filled in, or added); a
+``person_id`` that is an IIN (12 digits) is replaced as well. Every other cell is written back as
+the reader read it. A value in the IIN column that is not a valid IIN refuses the whole file with
+the cells to fix, so a typo never yields a pseudonym that links to nobody.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aqyl.domain.i18n import Label, normalize
+from aqyl.domain.intake.columns import schema
+from aqyl.domain.intake.problems import cell_name
+from aqyl.domain.pseudonym import Key, PseudonymError, is_pseudonym, key_from_text, pseudonym
+from aqyl.importers.readers import RawTable, read_table
+
+KEY_ENV = "AQYL_PSEUDONYM_KEY_FILE"
+IIN_HEADERS = {normalize(h) for h in (
+    "iin", "ИИН", "ЖСН", "IIN (ИИН)", "ЖСН (ИИН)", "individual identification number",
+    "индивидуальный идентификационный номер", "жеке сәйкестендіру нөмірі")}
+_TWELVE = re.compile(r"^\s*\d{12}\s*$")
+
+TEXT = {
+    "no_key": Label(
+        "Файлда ЖСН бар, бірақ серверде псевдонимдеу кілті жоқ, сондықтан файл сақталмады. ЖСН-ді алдымен "
+        "«aqyl pseudonymise ФАЙЛ --key-file КІЛТ» арқылы бүркеншік атқа ауыстырыңыз немесе ЖСН бағанын алып тастаңыз.",
+        "В файле есть ИИН, но на сервере нет ключа псевдонимизации, поэтому файл не сохранён. Сначала замените ИИН "
+        "псевдонимами: aqyl pseudonymise ФАЙЛ --key-file КЛЮЧ, или удалите столбец ИИН.",
+        "The file holds IINs but the server has no pseudonymisation key, so the file was not stored. Replace the "
+        "IINs first with aqyl pseudonymise FILE --key-file KEY, or remove the IIN column."),
+    "key_missing": Label("«{file}» кілт файлы табылмады немесе оқылмайды.", "Файл ключа «{file}» не найден или не читается.",
+                         "The key file “{file}” is missing or cannot be read."),
+}
+
+
+@dataclass
+class Outcome:
+    headers: list[str]
+    rows: list[list[str]]
+    replaced: int = 0  # cells turned into pseudonyms
+    had_iins: bool = False
+    problems: list[tuple[str, str, PseudonymError]] = field(default_factory=list)  # (cell, value, error)
+
+    def messages(self, lang: str) -> list[str]:
+        return [f"{cell}: {error.message(lang)}" for cell, _, error in self.problems]
+
+
+def read_key(path: Path) -> Key:
+    try:
+        text = Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise KeyFileMissing(str(path)) from None
+    return key_from_text(text, file=str(path))
+
+
+class KeyFileMissing(PseudonymError):
+    def __init__(self, file: str) -> None:
+        super().__init__("bad_key_file", file=file, reason="")
+
+    def message(self, lang: str = "en") -> str:
+        return TEXT["key_missing"].get(lang).format(file=self.params["file"])
+
+
+def server_key() -> Key | None:
+    """The key the web server holds (``AQYL_PSEUDONYM_KEY_FILE``), or None."""
+    path = os.environ.get(KEY_ENV)
+    return read_key(Path(path)) if path else None
+
+
+def _layout(headers: list[str]) -> str:
+    return max(("mobility", "cohort"), key=lambda name: len(schema(name).match(headers).positions))
+
+
+def pseudonymise_table(table: RawTable, key: Key | None) -> Outcome:
+    """The table's cells with IINs replaced (``key`` None: only find whether there are any)."""
+    headers = list(table.headers)
+    iin_at = [i for i, h in enumerate(headers) if normalize(h.rstrip("* ")) in IIN_HEADERS]
+    person_at = schema(_layout(headers)).match(headers).positions.get("person_id")
+    names = [f"c{i}" for i in range(len(headers))]
+    rows = [[(r[n] or "") for n in names] for r in table.frame.select(names).iter_rows(named=True)]
+    row_numbers = table.frame["_row"].to_list()
+    out = Outcome(headers, rows)
+    if person_at is None and iin_at:
+        headers.append("person_id")
+        person_at = len(headers) - 1
+        for r in rows:
+            r.append("")
+    for row, number in zip(rows, row_numbers, strict=True):
+        for i in iin_at:
+            value = row[i].strip()
+            if not value:
+                continue
+            out.had_iins = True
+            if key is not None:
+                try:
+                    row[person_at] = pseudonym(value, key)
+                    out.replaced += 1
+                except PseudonymError as error:
+                    out.problems.append((cell_name(number, table.first_column + i), value, error))
+            row[i] = ""
+        if person_at is not None and _TWELVE.match(row[person_at]) and not is_pseudonym(row[person_at]):
+            out.had_iins = True
+            if key is not None:
+                try:
+                    row[person_at] = pseudonym(row[person_at], key)
+                    out.replaced += 1
+                except PseudonymError as error:
+                    out.problems.append((cell_name(number, table.first_column + person_at), row[person_at], error))
+    # The IIN column goes: what leaves this function holds no IIN.
+    for i in sorted(iin_at, reverse=True):
+        del headers[i]
+        for r in rows:
+            del r[i]
+    return out
+
+
+def write_table(path: Path, headers: list[str], rows: list[list[str]], kind: str) -> None:
+    """Write the cells back as CSV (UTF-8 with BOM, so Excel reads Cyrillic) or XLSX (text cells)."""
+    from aqyl.files import write_atomically
+
+    if kind == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(headers)
+        writer.writerows(rows)
+        write_atomically(path, buffer.getvalue().encode("utf-8-sig"))
+        return
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+                                        "strings_to_urls": False})
+    sheet = book.add_worksheet("data")
+    text = book.add_format({"num_format": "@"})  # codes keep their leading zeros
+    sheet.write_row(0, 0, headers, book.add_format({"bold": True}))
+    for n, row in enumerate(rows, start=1):
+        sheet.write_row(n, 0, row, text)
+    book.close()
+    write_atomically(path, buffer.getvalue())
+
+
+def pseudonymise_file(source: Path, target: Path, key: Key | None) -> Outcome:
+    """Read ``source`` (CSV or XLSX), replace its IINs and write ``target`` in the same format. Nothing
+    is written when the file holds no IIN (the source can go on as it is), when a cell is not a
+    valid IIN, or when there is no key."""
+    table = read_table(source, _best_layout)
+    out = pseudonymise_table(table, key)
+    if out.had_iins and not out.problems and key is not None:
+        write_table(target, out.headers, out.rows, table.kind)
+    return out
+
+
+def _best_layout(row: list[str]) -> int:
+    """Header-row score for the reader: known columns of either layout, the IIN column included."""
+    known = max(len(schema(name).match(row).positions) for name in ("mobility", "cohort"))
+    return known + sum(1 for h in row if normalize(str(h).rstrip("* ")) in IIN_HEADERS)

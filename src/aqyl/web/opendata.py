@@ -1,0 +1,194 @@
+"""Open data on the web: the public, read-only view of released data (no sign-in), the analyst's
+page to publish a release, and the person-level indicators in the API. The public pages read only
+stored releases (:class:`aqyl.store.models.Release`), never the register."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.decorators import api_view
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
+
+from aqyl.domain.classifiers import parse_period
+from aqyl.domain.errors import AqylError
+from aqyl.domain.i18n import Label as L
+from aqyl.store import models as m
+from aqyl.web import access
+from aqyl.web.middleware import language_of
+
+WORDS = {
+    "title": L("Ашық деректер: академиялық ұтқырлық", "Открытые данные: академическая мобильность",
+               "Open data: academic mobility"),
+    "intro": L("Қазақстан ЖОО-ларының академиялық ұтқырлығы туралы жарияланған жиынтық деректер. Жеке адамдарды анықтауға "
+               "болмайтындай етіп, аз мәнді ұяшықтар жасырылған (…). Деректерді CC BY 4.0 лицензиясы бойынша дереккөзді "
+               "көрсетіп, еркін пайдалануға болады.",
+               "Опубликованные сводные данные об академической мобильности вузов Казахстана. Ячейки с малыми значениями "
+               "скрыты (…), чтобы нельзя было установить отдельных людей. Данные можно свободно использовать по лицензии "
+               "CC BY 4.0 со ссылкой на источник.",
+               "Published aggregate data on the academic mobility of Kazakhstan's HEIs. Cells with small values are "
+               "suppressed (…) so that no individual can be singled out. The data may be used freely under CC BY 4.0 "
+               "with attribution."),
+    "none": L("Әзірге ештеңе жарияланбаған.", "Пока ничего не опубликовано.", "Nothing has been published yet."),
+    "release": L("Шығарылым", "Выпуск", "Release"),
+    "published_on": L("Жарияланған күні", "Дата публикации", "Published"),
+    "method": L("Қорғау әдісі", "Метод защиты", "Protection"),
+    "suppress": L("{t}-тен аз ұяшықтар жасырылған", "скрыты ячейки меньше {t}", "cells below {t} suppressed"),
+    "round5": L("5-ке дейін дөңгелектелген", "округлено до 5", "rounded to base 5"),
+    "download": L("Деректер пакетін жүктеп алу (ZIP)", "Скачать пакет данных (ZIP)", "Download the data package (ZIP)"),
+    "files": L("Файлдар", "Файлы", "Files"),
+    "total": L("Барлығы", "Итого", "Total"),
+    "other_releases": L("Барлық шығарылымдар", "Все выпуски", "All releases"),
+    "publish": L("Ашық деректерді жариялау", "Публикация открытых данных", "Publish open data"),
+    "publish_intro": L(
+        "Кезеңнің жиынтық деректері жасыру немесе дөңгелектеу арқылы қорғалып, ашық бетте жарияланады. Тізілімнің өзі "
+        "жарияланбайды.",
+        "Сводные данные периода защищаются подавлением или округлением и публикуются на открытой странице. Сам реестр "
+        "не публикуется.",
+        "The period's aggregates are protected by suppression or rounding and published on the public page. The "
+        "register itself is never published."),
+    "period": L("Кезең", "Период", "Period"),
+    "threshold": L("Шек (бұдан аз ұяшықтар жасырылады)", "Порог (меньшие ячейки скрываются)", "Threshold (smaller cells are suppressed)"),
+    "method_suppress": L("Жасыру (бастапқы және екінші)", "Подавление (первичное и вторичное)", "Suppression (primary and secondary)"),
+    "method_round5": L("5-ке дейін дөңгелектеу", "Округление до 5", "Rounding to base 5"),
+    "publish_button": L("Жариялау", "Опубликовать", "Publish"),
+    "done": L("{period} кезеңінің деректері жарияланды.", "Данные за {period} опубликованы.", "The data for {period} are published."),
+    "bad_threshold": L("Шек 1-ден 100-ге дейінгі бүтін сан болуы керек.", "Порог должен быть целым числом от 1 до 100.",
+                       "The threshold must be a whole number from 1 to 100."),
+    "by": L("Жариялаған", "Опубликовал", "By"),
+    "suppressed_cells": L("Жасырылған ұяшықтар", "Скрытые ячейки", "Suppressed cells"),
+    "open_page": L("Ашық бет", "Открытая страница", "Public page"),
+}
+
+
+def _w(lang: str) -> dict[str, str]:
+    return {k: v.get(lang) for k, v in WORDS.items()}
+
+
+def _public_releases():
+    return m.Release.objects.filter(is_public=True)
+
+
+def open_index(request):
+    """The public page: the chosen (default: newest) release's tables and charts, and its files."""
+    from aqyl.render.charts import chart_svg
+    from aqyl.store.release import public_view
+
+    lang = getattr(request, "LANGUAGE_CODE", "kk")
+    releases = list(_public_releases())
+    chosen = request.GET.get("release")
+    release = None
+    if chosen:
+        release = next((r for r in releases if str(r.pk) == chosen), None)
+        if release is None:
+            raise Http404
+    elif releases:
+        release = releases[0]
+    blocks = []
+    if release is not None:
+        blocks = public_view(release, lang)
+        for b in blocks:
+            if b.get("chart") is not None and b["chart"].categories:
+                b["svg"] = chart_svg(b["chart"])
+    w = _w(lang)
+    return render(request, "aqyl/open.html", {
+        "w": w, "releases": releases, "release": release, "blocks": blocks,
+        "may_publish": access.role_of(request.user) in ("analyst", "admin"),
+        "method": (w["suppress"].format(t=release.threshold) if release.method == "suppress" else w["round5"])
+        if release else "",
+        "files": list(release.files.values_list("name", flat=True)) if release else [],
+        "suppressed": sum(s.get("primary", 0) + s.get("secondary", 0) for s in release.summary.values()) if release else 0,
+    })
+
+
+CONTENT_TYPES = {".csv": "text/csv; charset=utf-8", ".json": "application/json",
+                 ".html": "text/html; charset=utf-8",
+                 ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def open_file(request, pk: int, name: str):
+    release = get_object_or_404(_public_releases(), pk=pk)
+    found = release.files.filter(name=name).first()
+    if found is None:
+        raise Http404
+    suffix = "." + name.rsplit(".", 1)[-1]
+    response = HttpResponse(bytes(found.content), content_type=CONTENT_TYPES.get(suffix, "application/octet-stream"))
+    if suffix != ".html":
+        response["Content-Disposition"] = f'attachment; filename="{name.rsplit("/", 1)[-1]}"'
+    return response
+
+
+def open_zip(request, pk: int):
+    from aqyl.store.release import zip_release
+
+    release = get_object_or_404(_public_releases(), pk=pk)
+    response = HttpResponse(zip_release(release), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="aqyl-open-{release.period}-{release.pk}.zip"'
+    return response
+
+
+@login_required
+def open_publish(request):
+    """The analyst publishes a period's release."""
+    from aqyl.store.release import publish
+    from aqyl.web.views import periods
+
+    access.require_role(request.user, "analyst", "admin")
+    lang = getattr(request, "LANGUAGE_CODE", "kk")
+    w = _w(lang)
+    error = ""
+    if request.method == "POST":
+        try:
+            period = parse_period(request.POST.get("period", "")).code
+            threshold = int(request.POST.get("threshold") or 5)
+            if not 1 <= threshold <= 100:
+                raise ValueError
+            method = "round5" if request.POST.get("method") == "round5" else "suppress"
+            release, _ = publish(period, threshold=threshold, method=method, user=request.user,
+                                 by=request.user.get_username())
+        except ValueError:
+            error = w["bad_threshold"]
+        except AqylError as e:
+            error = e.message(lang)
+        else:
+            from aqyl.web.audit import record
+
+            record(request.user, "release.publish", f"{period} #{release.pk}", after={
+                "method": method, "threshold": threshold, "files": release.files.count()})
+            messages.success(request, w["done"].format(period=period))
+            return HttpResponseRedirect(f"{reverse('open_index')}?release={release.pk}")
+    return render(request, "aqyl/open_publish.html", {
+        "w": w, "periods": periods(), "error": error, "releases": m.Release.objects.all()[:20]}, status=400 if error else 200)
+
+
+# --- API ----------------------------------------------------------------------------------------
+@extend_schema(
+    parameters=[OpenApiParameter("as_of", str, required=False, description="Last half-year counted, e.g. 2023H1"),
+                OpenApiParameter("within", int, required=False, description="K half-years (default 4)")],
+    responses={200: OpenApiTypes.OBJECT},
+)
+@api_view(["GET"])
+def persons(request):
+    """Person-level indicators from the register (analysts): linked persons, repeat (pendulum)
+    mobility, outgoing staff taking part again within K half-years, incoming specialists who
+    return, students back after a degree abroad. Counts only, never a person."""
+    from aqyl.store.persons import person_indicators
+
+    if access.role_of(request.user) not in ("analyst", "admin"):
+        raise PermissionDenied()
+    as_of = request.query_params.get("as_of") or None
+    try:
+        within = int(request.query_params.get("within") or 4)
+        if within < 1:
+            raise ValueError
+        as_of = parse_period(as_of).code if as_of else None
+    except ValueError:
+        raise ValidationError({"within": "a whole number of half-years, at least 1"}) from None
+    except AqylError as error:
+        raise ValidationError({"as_of": error.message(language_of(request))}) from None
+    return Response(person_indicators(as_of, within).as_dict())
