@@ -120,11 +120,13 @@ def _figure_bytes(chart: Chart, fmt: str) -> bytes:
             colours = (PALETTE[1],) if n == 1 else PALETTE
             colour = colours[i % len(colours)]
             offsets = [p + (i - (n - 1) / 2) * width for p in positions]
+            # None (no value, a dash in the table) is no bar and no label, never a drawn 0.
+            values = [0.0 if v is None else v for v in series.values]
             if chart.kind == "barh":
-                bars = ax.barh(offsets, series.values, height=width, color=colour, label=series.name)
+                bars = ax.barh(offsets, values, height=width, color=colour, label=series.name)
             else:
-                bars = ax.bar(offsets, series.values, width=width, color=colour, label=series.name)
-            ax.bar_label(bars, labels=[_figure(v) for v in series.values], padding=2, fontsize=7.5)
+                bars = ax.bar(offsets, values, width=width, color=colour, label=series.name)
+            ax.bar_label(bars, labels=["" if v is None else _figure(v) for v in series.values], padding=2, fontsize=7.5)
         if chart.kind == "barh":
             ax.set_yticks(list(positions), [_wrap(c, 38) for c in chart.categories])
             ax.invert_yaxis()
