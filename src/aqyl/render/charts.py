@@ -45,7 +45,7 @@ def _draw_lines(ax, chart: Chart) -> None:
         known = [j for j in x if series.values[j] is not None]
         ax.plot(known, [series.values[j] for j in known], color=PALETTE[1] if i == 0 else PALETTE[2],
                 linestyle="-" if i == 0 else "--", marker="o", markersize=3, label=series.name)
-    step = max(1, len(x) // 12)
+    step = max(1, -(-len(x) // 12))  # at most 12 year labels, so that they never overlap
     ax.set_xticks(x[::step], list(chart.categories)[::step])
     ax.set_ylabel(chart.value_axis)
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: _figure(v)))

@@ -210,4 +210,5 @@ def gain_over_naive(method: str, mase: dict[str, float]) -> float:
 
 def beats_naive(method: str, mase: dict[str, float]) -> bool:
     """The back-test supports the method's forecast: its error is clearly below the naive method's."""
-    return gain_over_naive(method, mase) >= MIN_GAIN
+    naive, best = mase["naive"], mase[method]
+    return method != "naive" and math.isfinite(naive) and naive > 0 and best <= (1 - MIN_GAIN) * naive
