@@ -91,7 +91,7 @@ def test_no_forecast_is_a_finding_across_a_coverage_break(stored_flows):
     """UIS's whole Kazakhstan run, 1998–2019: the total jumps (9,138 in 2010, 13,552 in 2013 between
     years near 40,000, then 66,864 in 2014) and every method's back-test error is above 2.8 times the
     average yearly change. The note says so and gives no forecast figure, no fan and no forecast table."""
-    from aqyl.domain.migration.emigration import write_emigration_note
+    from aqyl.domain.migration.emigration import break_hint, write_emigration_note
     from aqyl.domain.report.document import Chart, Table
     from aqyl.store.emigration import emigration_model
 
@@ -129,6 +129,7 @@ def test_no_forecast_is_a_finding_across_a_coverage_break(stored_flows):
         assert trend.categories == tuple(map(str, range(1998, 2020)))
     assert [c.caption for c in notes["ru"].charts] == ["Рисунок 1. 10 крупнейших стран обучения",
                                                        "Рисунок 2. Студенты за рубежом по годам"]
+    assert break_hint(model, "en") == "The series last breaks in 2014: add --since 2014 to forecast from the unbroken years."
     backtest = next(t for t in notes["en"].tables if isinstance(t, Table) and t.key == "backtest")
     assert [c.header for c in backtest.columns] == [
         "Method", "MASE (lower is better)", "Lowest error"]

@@ -47,9 +47,10 @@ T = {
     "flat": L("Бұл {prev} жылғы көрсеткішпен бірдей.", "Это столько же, сколько в {prev} году.",
               "That is as many as in {prev}."),
     "no_prev": L("{prev} жылға дерек жоқ.", "Данных за {prev} год нет.", "There are no data for {prev}."),
-    "leader": L("Негізгі оқу елі — {country}: {count}, бұл жалпы санның {share}-ы. Ең ірі үш елдің үлесі — {top3}.",
-                "Основная страна обучения — {country}: {count}, или {share} от общего числа. На три крупнейшие страны приходится {top3}.",
-                "The main country of study is {country}: {count}, or {share} of the total. The three largest account for {top3}."),
+    "leader": L("Негізгі оқу елі — {country}: {count}, бұл жалпы санның {share}-ы.",
+                "Основная страна обучения — {country}: {count}, или {share} от общего числа.",
+                "The main country of study is {country}: {count}, or {share} of the total."),
+    "top3": L("Ең ірі үш елдің үлесі — {top3}.", "На три крупнейшие страны приходится {top3}.", "The three largest account for {top3}."),
     # The forecast, when the back-test supports it (forecast.beats_naive) and the series has no break.
     "forecast": L("{first} жылға болжам — {mean} ({level}% болжам аралығы: {lo}–{hi}). Болжам {method} бойынша жасалды: "
                   "ретроспективті тексеруде оның қателігі соңғы мәнді сақтау әдісінің қателігінен {gain}-ға аз.",
@@ -95,7 +96,7 @@ T = {
                   "Прочерк (–): в тот год страна не входила в {k} основных стран источника, её студенты учтены вместе с другими странами.",
                   "A dash (–): that year the country was not among the source's {k} main destinations; its students are counted with the other countries."),
     "dash": L("Сызықша (–): сол жылға дерек жоқ.", "Прочерк (–): данных за тот год нет.", "A dash (–): no data for that year."),
-    "c_destinations": L("{n}-сурет. Ең ірі {k} оқу елі", "Рисунок {n}. {k} крупнейших стран обучения", "Figure {n}. The {k} largest destinations"),
+    "c_destinations": L("{n}-сурет. Ең ірі {k} оқу елі{largest}", "Рисунок {n}. {k} {largest}", "Figure {n}. The {k} largest {largest}"),
     "col_no": L("№", "№", "No."),
     "col_country": L("Ел", "Страна", "Country"),
     "col_change": L("Өзгеріс, %", "Изменение, %", "Change, %"),
@@ -192,6 +193,8 @@ METHOD_NOMINATIVE_RU = {"naive": "метод сохранения последн
 STUDENTS_RU = {"one": "студент", "few": "студента", "many": "студентов", "other": "студента"}
 YEARS_RU = {"one": "год", "few": "года", "many": "лет", "other": "года"}
 YEARS_GEN_RU = {"one": "года", "other": "лет"}  # "в течение 1 года", "в течение 3 лет"
+LARGEST_RU = {"one": "крупнейшая страна обучения", "few": "крупнейшие страны обучения", "many": "крупнейших стран обучения",
+              "other": "крупнейших стран обучения"}
 
 
 class EmigrationNote:
@@ -267,9 +270,11 @@ class EmigrationNote:
         self.blocks.append(Paragraph(" ".join(text)))
         leader = next((d for d in m["destinations"] if d["country"] != "other"), None)
         if leader:
-            self.blocks.append(Paragraph(self.t(
-                "leader", country=self.country(leader["country"]), count=self.students(leader["count"]),
-                share=self.pct(leader["count"] / m["total"] * 100), top3=self.pct(m["indicators"]["top3_share"]))))
+            text = [self.t("leader", country=self.country(leader["country"]), count=self.students(leader["count"]),
+                           share=self.pct(leader["count"] / m["total"] * 100))]
+            if m["indicators"]["named"] > 3:  # "the three largest" of three or fewer says nothing
+                text.append(self.t("top3", top3=self.pct(m["indicators"]["top3_share"])))
+            self.blocks.append(Paragraph(" ".join(text)))
         self.blocks.append(Paragraph(self.forecast_sentence()))
 
     def method_name(self, method: str, case: str = "") -> str:
@@ -351,7 +356,8 @@ class EmigrationNote:
         if has_prev:
             series.insert(0, Series(str(self.prev), tuple(None if d["previous"] is None else float(round(d["previous"]))
                                                           for d in top)))
-        self.blocks.append(Chart("destinations_chart", self.caption("c_destinations", "chart", k=len(top)), "barh",
+        largest = {"kk": "", "ru": plural(len(top), LARGEST_RU, "ru"), "en": "destination" if len(top) == 1 else "destinations"}
+        self.blocks.append(Chart("destinations_chart", self.caption("c_destinations", "chart", k=len(top), largest=largest[self.lang]), "barh",
                                  tuple(self.country(d["country"]) for d in top), tuple(series), self.t("col_students")))
 
     def count_cell(self, value: float | None) -> Cell:
@@ -410,7 +416,7 @@ class EmigrationNote:
         else:
             countries, hhi = self.t("i_countries_named", x=self.n(ind["named"])), "i_hhi_named"
         items = [self.t("i_total", x=self.n(m["total"])), countries,
-                 self.t("i_top3", x=self.pct(ind["top3_share"])),
+                 *([self.t("i_top3", x=self.pct(ind["top3_share"]))] if ind["named"] > 3 else []),
                  self.t(hhi, k=ind.get("top_n"), x=self.n(ind["hhi"]))]
         if ind.get("outbound_mobility_ratio") is not None:
             items.append(self.t("i_ratio", enrolment=self.n(ind["enrolment"]), x=self.pct(ind["outbound_mobility_ratio"])))
@@ -450,6 +456,17 @@ def date_in_words(iso: str, lang: str) -> str:
     month = get_month_names("wide", context="format", locale=lang)[day.month]
     return {"kk": f"{day.year} жылғы {day.day} {month}", "ru": f"{day.day} {month} {day.year} года",
             "en": f"{day.day} {month} {day.year}"}[lang]
+
+
+BREAK_HINT = L("Қатардың соңғы үзілісі — {year} жыл: үзіліссіз жылдардан болжау үшін --since {year} қосыңыз.",
+               "Последний разрыв ряда — {year} год: чтобы прогнозировать по годам без разрыва, добавьте --since {year}.",
+               "The series last breaks in {year}: add --since {year} to forecast from the unbroken years.")
+
+
+def break_hint(model: Mapping[str, Any], lang: str) -> str:
+    """For the analyst at the command line: how to forecast from after the series' last break."""
+    breaks = model["forecast"].get("breaks")
+    return BREAK_HINT.get(lang).format(year=breaks[-1]) if breaks else ""
 
 
 def write_emigration_note(model: Mapping[str, Any], lang: str, generated: str = "") -> Document:
