@@ -170,9 +170,12 @@ T = {
                        "{country}, по другому источнику ({source}): {count}, в {ratio} раза меньше, чем по основному источнику",
                        "{country} by another source ({source}): {count}, {ratio} times fewer than by the main source"),
     "h_cohorts": L("Стипендиаттар", "Стипендиаты", "Scholarship holders"),
-    "i_cohort": L("{cohort}: стипендиаттар — {n}; оралған түлектер — {ret}; {k} жыл ішінде оралғандар — {circ}; біліктілігінен төмен жұмыс істейтіндер — {waste}",
-                  "{cohort}: стипендиатов — {n}; вернувшихся выпускников — {ret}; вернувшихся в течение {k} {years} — {circ}; работающих ниже квалификации — {waste}",
-                  "{cohort}: {n} fellows; graduates back: {ret}; back within {k} years: {circ}; working below qualification: {waste}"),
+    "i_cohort": L("{cohort}: стипендиаттар — {n}; оралған түлектердің үлесі — {ret}; {k} жыл ішінде оралғандардың үлесі — {circ}; "
+                  "біліктілігінен төмен жұмыс істейтіндердің үлесі — {waste}",
+                  "{cohort}: стипендиатов — {n}; доля вернувшихся выпускников — {ret}; доля вернувшихся в течение {k} {years} — {circ}; "
+                  "доля работающих ниже квалификации — {waste}",
+                  "{cohort}: fellows: {n}; graduates back: {ret}; back within {k} {years}: {circ}; working below qualification: {waste}"),
+    "unknown": L("дерек жоқ", "нет данных", "not known"),
     "all_cohorts": L("Барлық бағдарламалар", "Все программы", "All programmes"),
     "h_method": L("Әдістеме және дереккөздер", "Методика и источники", "Method and sources"),
     "definition": L("{source}: {definition}", "{source}: {definition}", "{source}: {definition}"),
@@ -433,11 +436,11 @@ class EmigrationNote:
 
     def cohort_line(self, c: Mapping[str, Any]) -> str:
         def share(x: float | None) -> str:
-            return "–" if x is None else self.pct(x * 100)
+            return self.t("unknown") if x is None else self.pct(x * 100)
 
         k = c["within_years"]
         return self.t("i_cohort", cohort=c["cohort"] or self.t("all_cohorts"), n=self.n(c["fellows"]), ret=share(c["return_rate"]),
-                      k=k, years=plural(k, YEARS_GEN_RU, "ru"), circ=share(c["circulation"]), waste=share(c["brain_waste"]))
+                      k=k, years=plural(k, YEARS_GEN_RU, "ru") if self.lang == "ru" else "year" if k == 1 else "years", circ=share(c["circulation"]), waste=share(c["brain_waste"]))
 
     def method(self) -> None:
         self.blocks.append(Heading(self.t("h_method")))
