@@ -4,7 +4,14 @@ import random
 
 import pytest
 
-from aqyl.domain.migration.forecast import ForecastError, backtest, forecast
+from aqyl.domain.migration.forecast import (
+    ForecastError,
+    backtest,
+    beats_naive,
+    forecast,
+    gain_over_naive,
+    series_breaks,
+)
 
 
 def test_a_trend_beats_the_naive_benchmark_and_intervals_hold_the_forecast():
@@ -44,3 +51,21 @@ def test_short_gappy_or_bad_series_get_a_message_not_a_fit(years, values, words)
         forecast(years, values)
     assert words in error.value.message("en")
     assert error.value.message("kk") and error.value.message("ru")
+
+
+def test_breaks_are_yearly_totals_more_than_doubling_or_halving():
+    years = list(range(2008, 2015))
+    # UIS's Kazakhstan totals, 2008–2014, as published
+    values = [44_218, 33_120, 9_138, 39_734, 39_819, 13_551.9, 66_863.5]
+    assert series_breaks(years, values) == [2010, 2011, 2013, 2014]
+    assert series_breaks([1, 2, 3], [100, 200, 100]) == []  # exactly double and half are not breaks
+    assert series_breaks([1, 2, 3], [100, 201, 100]) == [2, 3]
+    assert series_breaks([1, 2], [0, 5]) == [2]
+
+
+def test_a_forecast_must_beat_the_naive_method_by_a_fifth():
+    assert gain_over_naive("drift", {"naive": 3.2, "drift": 2.56}) == pytest.approx(0.2)
+    assert beats_naive("drift", {"naive": 1.0, "drift": 0.8})
+    assert not beats_naive("drift", {"naive": 1.0, "drift": 0.81})
+    assert not beats_naive("naive", {"naive": 0.17, "drift": 0.5})  # the naive method itself is no finding
+    assert not beats_naive("ets", {"naive": float("inf"), "ets": 0.5})  # no comparison, no finding

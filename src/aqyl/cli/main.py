@@ -990,7 +990,7 @@ def migration_note(
     code = _country_option(origin)
     chosen = _formats(formats, lang)
     _db()
-    from aqyl.domain.migration.emigration import write_emigration_note
+    from aqyl.domain.migration.emigration import break_hint, write_emigration_note
     from aqyl.render import write_report_files
     from aqyl.store.emigration import emigration_model
 
@@ -1001,6 +1001,8 @@ def migration_note(
                            "en": f"No student flows from {code} stored for {year}: run aqyl flows import first."}[lang])
         raise typer.Exit(1)
     doc = write_emigration_note(model, lang, model["meta"]["generated"])
+    if hint := break_hint(model, lang):
+        err_console.print(hint)
     stem = f"aqyl-emigration-{code}-{year}"
     paths = write_report_files(model, doc, [f for f in chosen if f == "json"], out, stem)
     paths += write_report_files(model, doc, [f for f in chosen if f != "json"], out, f"{stem}-{lang}")

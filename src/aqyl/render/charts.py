@@ -45,7 +45,7 @@ def _draw_lines(ax, chart: Chart) -> None:
         known = [j for j in x if series.values[j] is not None]
         ax.plot(known, [series.values[j] for j in known], color=PALETTE[1] if i == 0 else PALETTE[2],
                 linestyle="-" if i == 0 else "--", marker="o", markersize=3, label=series.name)
-    step = max(1, len(x) // 12)
+    step = max(1, -(-len(x) // 12))  # at most 12 year labels, so that they never overlap
     ax.set_xticks(x[::step], list(chart.categories)[::step])
     ax.set_ylabel(chart.value_axis)
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: _figure(v)))
@@ -120,11 +120,13 @@ def _figure_bytes(chart: Chart, fmt: str) -> bytes:
             colours = (PALETTE[1],) if n == 1 else PALETTE
             colour = colours[i % len(colours)]
             offsets = [p + (i - (n - 1) / 2) * width for p in positions]
+            # None (no value, a dash in the table) is no bar and no label, never a drawn 0.
+            values = [0.0 if v is None else v for v in series.values]
             if chart.kind == "barh":
-                bars = ax.barh(offsets, series.values, height=width, color=colour, label=series.name)
+                bars = ax.barh(offsets, values, height=width, color=colour, label=series.name)
             else:
-                bars = ax.bar(offsets, series.values, width=width, color=colour, label=series.name)
-            ax.bar_label(bars, labels=[_figure(v) for v in series.values], padding=2, fontsize=7.5)
+                bars = ax.bar(offsets, values, width=width, color=colour, label=series.name)
+            ax.bar_label(bars, labels=["" if v is None else _figure(v) for v in series.values], padding=2, fontsize=7.5)
         if chart.kind == "barh":
             ax.set_yticks(list(positions), [_wrap(c, 38) for c in chart.categories])
             ax.invert_yaxis()

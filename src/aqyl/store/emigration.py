@@ -11,8 +11,14 @@ from django.db.models import Sum
 
 from aqyl.domain.errors import AqylError
 from aqyl.domain.migration.cohorts import summarise_cohorts
-from aqyl.domain.migration.flows import sources
-from aqyl.domain.migration.forecast import backtest_origins, forecast
+from aqyl.domain.migration.flows import OTHER, sources
+from aqyl.domain.migration.forecast import (
+    backtest_origins,
+    beats_naive,
+    forecast,
+    gain_over_naive,
+    series_breaks,
+)
 from aqyl.domain.migration.indicators import outbound_mobility_ratio
 from aqyl.store import models as m
 from aqyl.store.cohorts import current_fellows
@@ -47,6 +53,7 @@ def unbroken_run(totals: dict[int, float], last: int, since: int | None = None) 
 def emigration_model(origin: str, year: int, *, source: str | None = None, since: int | None = None,
                      horizon: int = 5, level: int = 80, enrolment: int | None = None) -> dict[str, Any]:
     source = source or pick_source(origin, year) or "uis"
+    spec = sources().get(source)
     definitions = {code: {"label": s.label.as_dict(), "definition": s.definition.as_dict()} for code, s in sources().items()}
     flows = list(m.Flow.objects.filter(origin=origin, source=source, population=POPULATION, year__in=(year, year - 1))
                  .values_list("year", "destination", "count"))
@@ -56,8 +63,14 @@ def emigration_model(origin: str, year: int, *, source: str | None = None, since
     total = sum(now.values())
     named = [now[d] for d in ordered if d != "other"]
     shares = [c / total * 100 for c in named] if total else []
+    # A count of countries only when the source names them all: not from a top-N list (UIS names
+    # each origin's ten main destinations), nor when the rest of the world comes as one lump.
+    top_n = spec.top_n if spec else None
+    listed_only = OTHER in now or (top_n is not None and len(named) >= top_n)
     indicators: dict[str, Any] = {
-        "countries": len(named),
+        "countries": None if listed_only else len(named),
+        "named": len(named),
+        "top_n": top_n if top_n is not None and len(named) >= top_n else None,
         "top3_share": sum(shares[:3]),
         # Over the named destinations: the lump "other countries" is not one market.
         "hhi": sum((c / sum(named) * 100) ** 2 for c in named) if named else 0.0,
@@ -74,7 +87,12 @@ def emigration_model(origin: str, year: int, *, source: str | None = None, since
             "method": result.method, "level": level, "mase": result.mase, "years": result.years,
             "mean": result.prediction.mean, "lower": result.prediction.lower, "upper": result.prediction.upper,
             "origins": backtest_origins(len(years)),
+            "gain": gain_over_naive(result.method, result.mase),
         }
+        breaks = series_breaks(years, [totals[y] for y in years])
+        # A forecast is a finding only over an unbroken series and when it clearly beats the naive method.
+        predicted["breaks"] = breaks
+        predicted["supported"] = not breaks and beats_naive(result.method, result.mase)
     except AqylError as error:
         predicted = {"error": {"key": error.key, "params": error.params}}
 

@@ -22,6 +22,7 @@ class FlowSource:
     population: str  # '' when each row says (the canonical format)
     layout: str  # long or wide
     columns: dict[str, str]
+    top_n: int | None = None  # the source lists only each origin's N main destinations (UIS: 10)
 
 
 @cache
@@ -30,7 +31,8 @@ def _data() -> dict:
 
 
 def sources() -> dict[str, FlowSource]:
-    return {code: FlowSource(code, Label(**s["label"]), Label(**s["definition"]), s["population"], s["layout"], s["columns"])
+    return {code: FlowSource(code, Label(**s["label"]), Label(**s["definition"]), s["population"], s["layout"], s["columns"],
+                       s.get("top_n"))
             for code, s in _data()["sources"].items()}
 
 

@@ -24,12 +24,17 @@ MIN_POINTS = MIN_TRAIN + 2  # so that at least two origins are tested
 BACKTEST_ORIGINS = 10
 METHODS = ("naive", "drift", "ets", "arima")
 METHOD_LABELS = {
-    "naive": Label("Аңғал әдіс (соңғы мән)", "Наивный метод (последнее значение)", "Naive (last value)"),
-    "drift": Label("Дрейф әдісі (орташа өсім)", "Метод дрейфа (средний прирост)", "Drift (average change)"),
-    "ets": Label("Экспоненциалды тегістеу (ETS, бәсеңдейтін тренд)", "Экспоненциальное сглаживание (ETS, затухающий тренд)",
+    "naive": Label("Қарапайым әдіс (соңғы мәнді сақтау)", "Простой метод (сохранение последнего значения)",
+                   "Naive method (last value carried forward)"),
+    "drift": Label("Орташа өсім әдісі (дрейф)", "Метод среднего прироста (дрейф)", "Drift (average change)"),
+    "ets": Label("Экспоненциалдық тегістеу (ETS, бәсеңдейтін тренд)", "Экспоненциальное сглаживание (ETS, затухающий тренд)",
                  "Exponential smoothing (ETS, damped trend)"),
-    "arima": Label("ARIMA (дрейфпен)", "ARIMA (с дрейфом)", "ARIMA (with drift)"),
+    "arima": Label("ARIMA моделі (дрейфпен)", "Модель ARIMA (с дрейфом)", "ARIMA model (with drift)"),
 }
+# When a forecast is a finding (the note says so otherwise, and why):
+BREAK_RATIO = 2.0  # a yearly total more than twice, or less than half, the year before's: the
+# source's coverage or definition changed (UIS's Kazakhstan 2012→2013→2014: 39,819, 13,552, 66,864)
+MIN_GAIN = 0.2  # the best method's MASE must be at least a fifth below the naive method's
 
 
 class ForecastError(AqylError):
@@ -185,3 +190,25 @@ def forecast(years: list[int], values: list[float], horizon: int = 5, level: int
     best = min(METHODS, key=lambda m: (mase[m], METHODS.index(m)))
     prediction = _fit(best, values, horizon, level, order)
     return Forecast(list(range(years[-1] + 1, years[-1] + horizon + 1)), best, level, prediction, mase, years, values)
+
+
+def series_breaks(years: list[int], values: list[float]) -> list[int]:
+    """The years whose value is more than BREAK_RATIO times, or less than 1/BREAK_RATIO of, the
+    year before's (a year after a zero counts as a break too)."""
+    return [y for y, a, b in zip(years[1:], values, values[1:], strict=False)
+            if a <= 0 or not 1 / BREAK_RATIO <= b / a <= BREAK_RATIO]
+
+
+def gain_over_naive(method: str, mase: dict[str, float]) -> float:
+    """How much smaller (a share, 0–1) the method's back-test error is than the naive method's;
+    0 when the naive method wins or the errors cannot be compared."""
+    naive, best = mase["naive"], mase[method]
+    if method == "naive" or not (math.isfinite(naive) and math.isfinite(best)) or naive <= 0:
+        return 0.0
+    return max(0.0, 1 - best / naive)
+
+
+def beats_naive(method: str, mase: dict[str, float]) -> bool:
+    """The back-test supports the method's forecast: its error is clearly below the naive method's."""
+    naive, best = mase["naive"], mase[method]
+    return method != "naive" and math.isfinite(naive) and naive > 0 and best <= (1 - MIN_GAIN) * naive
