@@ -185,6 +185,7 @@ class NoteWriter:
         self.fields_section()
         self.programmes()
         self.conclusions()
+        self.authored_sections()
         self.appendices()
         return Document(self.lang, ph.TITLE[self.category].get(self.lang), self.title_lines(), tuple(self.blocks),
                         self.t("footer", x=self.period.label.get(self.lang)))
@@ -488,6 +489,26 @@ class NoteWriter:
             if len(fields) == 2:
                 items.append(self.t("c_fields", out=fields["outgoing"], in_=fields["incoming"]))
         self.add(Heading(self.t("h_conclusions")), Bullets(tuple(items)))
+
+    def authored_sections(self) -> None:
+        """The analyst's sections as written: paragraphs separated by blank lines; lines that begin
+        with "-" or "•" are a bullet list, led by the paragraph's lines before them."""
+        for key in AUTHORED_SECTIONS:
+            text = self.authored.get(key, "").strip()
+            if not text:
+                continue
+            self.add(Heading(self.t(f"h_{key}")))
+            for chunk in re.split(r"\n\s*\n", text):
+                lines = [line.strip() for line in chunk.splitlines() if line.strip()]
+                first = next((i for i, line in enumerate(lines) if line[0] in "-•"), len(lines))
+                items: list[str] = []
+                for line in lines[first:]:  # a line without a mark continues the item above
+                    if line[0] in "-•":
+                        items.append(line[1:].strip())
+                    else:
+                        items[-1] += " " + line
+                lead = " ".join(lines[:first])
+                self.add(Bullets(tuple(items), lead) if items else Paragraph(lead))
 
     def appendices(self) -> None:
         for n, direction in enumerate(DIRECTIONS, start=1):

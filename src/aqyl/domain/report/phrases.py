@@ -97,6 +97,10 @@ T = {
     "h_field": L("Білім беру салалары бойынша", "По областям образования", "By field of education"),
     "h_programme": L("Бағдарламалар бойынша", "По программам", "By programme"),
     "h_conclusions": L("Қорытынды", "Выводы", "Conclusions"),
+    # Headings of the sections an analyst writes (note.AUTHORED_SECTIONS).
+    "h_benefits": L("Академиялық алмасудың нәтижелері", "Что даёт академический обмен вузам",
+                    "What academic exchange gives HEIs"),
+    "h_recommendations": L("Ұсыныстар", "Рекомендации", "Recommendations"),
     "h_appendix": L("{n}-қосымша. {x}", "Приложение {n}. {x}", "Appendix {n}. {x}"),
     # totals
     "intro": L("Академиялық алмасу шетелдік әріптестерді қазақстандық жоғары оқу орындарына шақыру және қазақстандық "
