@@ -13,8 +13,9 @@ from django.db import transaction
 
 from aqyl.domain.classifiers import CATEGORY, Period, parse_period
 from aqyl.domain.errors import AqylError
-from aqyl.domain.i18n import LANGUAGES
+from aqyl.domain.i18n import LANGUAGES, Label
 from aqyl.domain.report.note import AUTHORED_SECTIONS
+from aqyl.domain.report.phrases import T
 from aqyl.store import models as m
 
 
@@ -53,7 +54,8 @@ def series(category: str, period: str | Period) -> Series:
 
 def check_section(section: str) -> str:
     if section not in AUTHORED_SECTIONS:
-        raise NoteTextError("note_text_unknown_section", value=section, known=", ".join(AUTHORED_SECTIONS))
+        known = [Label(*(f"{key} — {name}" for name in T[f"h_{key}"])) for key in AUTHORED_SECTIONS]
+        raise NoteTextError("note_text_unknown_section", value=section, known=known)
     return section
 
 
