@@ -84,7 +84,7 @@ def set_(
         if not text:
             raise _fail(messages.render("note_text_file_empty", ml, file=file))
         account = _user(user, ml) if user else None
-        version, created = set_text(s.category, s.period, section, lang, text, user=account,
+        _, created = set_text(s.category, s.period, section, lang, text, user=account,
                                     author_name=f"cli:{getpass.getuser()}")
     except FileNotFoundError:
         raise _fail(messages.render("file_missing", ml, file=file)) from None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from importlib.resources import files
 from dataclasses import dataclass
+from importlib.resources import files
 
 import polars as pl
 from django.contrib.auth import get_user_model
