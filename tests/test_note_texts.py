@@ -309,3 +309,52 @@ def test_officers_cannot_edit_and_the_form_needs_its_csrf_token(demo):
                                           "lang": "en", "text": "An admin's text.", "based_on": m.NoteText.objects.get(
                                               section="benefits", language="en").id}).status_code == 302
     assert texts_for("faculty", "2024H1", "en")["benefits"] == "An admin's text."
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (scripts/test.sh installs it)")
+def test_an_analyst_edits_in_a_real_browser(live_server, settings, tmp_path):
+    """In Chromium, at desktop width and at 390 px; screenshots go to $AQYL_SCREENSHOTS when set."""
+    from playwright.sync_api import sync_playwright
+
+    from aqyl.store.demo import load_demo
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    load_demo()
+    folder = os.environ.get("AQYL_SCREENSHOTS")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM),
+                                    args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        for width in (1300, 390):
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto(live_server.url + "/login/")
+            page.fill("input[name=username]", "analyst")
+            page.fill("input[name=password]", "aqyl-demo")
+            page.click("button.primary")
+            page.wait_for_url("**/dashboard/")
+            for lang in ("kk", "ru"):
+                page.goto(live_server.url + "/reports/?text_period=2023H1")
+                page.click(f".lang button[value={lang}]")
+                page.wait_for_selector(f"html[lang={lang}]")
+                box = page.locator("#text-benefits-kk-text").bounding_box()
+                assert box["x"] >= 0 and box["x"] + box["width"] <= width  # the text box fits the screen
+                if folder:
+                    Path(folder).mkdir(parents=True, exist_ok=True)
+                    page.screenshot(path=f"{folder}/note-texts-{lang}-{width}.png", full_page=True)
+            page.fill("#text-recommendations-en-text", f"Written at {width} px.")
+            page.click("#text-recommendations-en button.primary")
+            page.wait_for_selector("p.flash")
+            assert "Сохранено: «Рекомендации» (en), начиная с периода 2023H1." in page.inner_text("p.flash")
+            assert page.input_value("#text-recommendations-en-text") == f"Written at {width} px."
+            page.click("#text-recommendations-en a")
+            page.wait_for_url("**/reports/texts/history*")
+            assert "Версии раздела «Рекомендации» (en)" in page.inner_text("h1")
+            assert page.inner_text("tbody").index(f"Written at {width} px.") < page.inner_text("tbody").index("To succeed")
+            if folder:
+                page.screenshot(path=f"{folder}/note-text-versions-ru-{width}.png", full_page=True)
+            page.close()
+        browser.close()
+    assert texts_for("faculty", "2023H1", "en")["recommendations"] == "Written at 390 px."

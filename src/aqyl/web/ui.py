@@ -127,7 +127,7 @@ UI = {
     "text_versions": L("«{section}» бөлімінің нұсқалары ({text_lang})", "Версии раздела «{section}» ({text_lang})",
                        "Versions of “{section}” ({text_lang})"),
     "text_in_effect": L("{period} жазбасына енеді", "Входит в записку за {period}", "In the note for {period}"),
-    "text_applies": L("Қолданылады", "Действует", "Applies"),
+    "text_applies": L("Қай кезеңнен бастап", "Действует с периода", "Applies from"),
     "back_to_reports": L("Есептерге оралу", "Вернуться к отчётам", "Back to reports"),
     "page": L("Бет", "Страница", "Page"),
     "of": L("/", "из", "of"),
