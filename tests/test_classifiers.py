@@ -158,7 +158,7 @@ def test_period_bounds_and_comparison():
     assert half_year_of(date(2023, 7, 1)).code == "2023H2"
     assert academic_year_of(date(2023, 8, 31)).code == "2022/23"
     assert academic_year_of(date(2023, 9, 1)).code == "2023/24"
-    assert h1.label.kk == "2023 жылғы I жартыжылдық" and h1.label.ru == "I полугодие 2023 г."
+    assert h1.label.kk == "2023 жылғы I жартыжылдық" and h1.label.ru == "I полугодие 2023 года"
     assert Period(2023, "half", 2) > h1
 
 

@@ -80,7 +80,12 @@ def test_kazakh_alphabetical_order():
     (13, 63, "бес есе өсті", "выросло в 5 раз", "grew 5-fold"),
     (73, 116, "59%-ға өсті", "выросло на 59\u00a0%", "grew by 59%"),
     (100, 95, "5,0%-ға азайды", "сократилось на 5,0\u00a0%", "fell by 5.0%"),
-    (0, 4, "алғаш рет тіркелді", "появилось впервые", "appeared for the first time"),
+    (0, 4, "нөлден өсті", "выросло с нуля", "grew from zero"),
+    # a fall to under half reads as a factor, never "by 100 %" (735 → 3 is not zero)
+    (735, 3, "245 есе азайды", "сократилось в 245 раз", "fell 245-fold"),
+    (100, 50, "екі есе азайды", "сократилось в 2 раза", "halved"),
+    (100, 30, "үш еседен астам азайды", "сократилось более чем в 3 раза", "fell more than 3-fold"),
+    (46, 66, "43%-ға өсті", "выросло на 43\u00a0%", "grew by 43%"),  # +43.48 %, rounded once
 ])
 def test_growth_is_worded_by_one_rule_in_every_language(before, after, kk, ru, en):
     report = {"meta": {"period": "2023H1", "compare": "2022H1"}, "periods": {"2023H1": {}}}
@@ -153,7 +158,8 @@ def test_golden_text(models, lang):
 def test_note_has_every_section_of_the_2023_note(models):
     doc = write_note(models["2023H1"], "kk")
     captions = [t.caption.split(".")[0] for t in doc.tables if t.caption]
-    assert captions == [f"{n}-кесте" for n in range(1, 9)]  # countries ×2, both periods, degrees ×2, fields ×2, programmes
+    # countries ×2, both periods, degrees ×2, fields ×2, programmes, world regions ×2
+    assert captions == [f"{n}-кесте" for n in range(1, 11)]
     assert [t.key for t in doc.tables if t.key.startswith("appendix")] == ["appendix_1", "appendix_2"]
     assert len(doc.charts) == 5
     table1 = doc.tables[0]
@@ -168,21 +174,31 @@ def test_note_has_every_section_of_the_2023_note(models):
     assert groups == [("Ұлттық", 41), ("Мемлекеттік", 120), ("Акционерлік қоғам (АҚ)", 77), ("Жекеменшік", 144)]
     text = " ".join(doc.prose())
     for phrase in ("екі еседен астам өсті (2022\u00a0ж. 1\u00a0жарт. –\u00a0313, 2023\u00a0ж. 1\u00a0жарт. –\u00a0735)",
-                   "үш есеге жуық өсті", "жекеменшік ЖОО-лар жіберді (144 адам)", "Екі бағытта да офлайн формат басым",
-                   "Өзбекстан (116 адам), Ресей Федерациясы (98 адам) және Қырғызстан (28 адам)",
-                   "«Ветеринария»"):
+                   "үш есеге жуық өсті", "шетелге ең көп ПОҚ жіберген – жекеменшік ЖЖОКБҰ (144 адам)",
+                   "Екі бағытта да офлайн формат басым",
+                   "Өзбекстанға (116 адам), Ресей Федерациясына (98 адам) және Қырғызстанға (28 адам) барды",
+                   "Өзбекстаннан (177 адам), Ресей Федерациясынан (89 адам) және Қырғызстаннан (19 адам)",
+                   "Еуропа елдеріне –\u00a079 адам, негізінен Польшаға (14 адам) және Германияға (11 адам).",
+                   "ауыл шаруашылығы және биоресурстар; ветеринария",
+                   "ғылым докторларының саны 43%-ға өсті",
+                   "(бұдан әрі – ПОҚ)", "(бұдан әрі – ЖЖОКБҰ)"):
         assert phrase in text, phrase
+    assert "«" not in text.replace("«Bolashaq»", "").replace("«Туран»", "")  # no quoted labels in running text
 
 
 @demo_db
 def test_russian_and_english_prose(models):
     ru = " ".join(write_note(models["2023H1"], "ru").prose())
-    assert "в академическом обмене участвовали 353 человека из 91 зарубежного вуза" in ru
-    assert "в 46 казахстанских вузов" in ru and "Из 55 казахстанских вузов по обмену выехали 382 человека" in ru
-    assert "больше всего казахстанских участников направили частные вузы (144 человека)" in ru
+    assert "В I полугодии 2023 года 46 ОВПО пригласили для академического обмена 353 человека из 91 зарубежного вуза." in ru
+    assert "Из 55 ОВПО по обмену в 126 зарубежных вузов выехали 382 человека." in ru
+    assert "больше всего казахстанских ППС направили частные ОВПО (144 человека)" in ru
+    assert "Среди казахстанских ППС преобладают кандидаты наук (138 человек, 36,1\u00a0%)." in ru
+    assert "в Узбекистан (116 человек), в Россию (98 человек) и в Кыргызстан (28 человек)" in ru
+    assert "(далее – ППС)" in ru and "(далее – ОВПО)" in ru
     en = " ".join(write_note(models["2023H1"], "en").prose())
-    assert "In H1 2023, 353 people from 91 foreign HEIs took part in academic exchange" in en
-    assert "the number of participants in academic exchange more than doubled (H1\u00a02022: 313; H1\u00a02023: 735)" in en
+    assert "In H1 2023, 46 Kazakhstani HEIs invited 353 people from 91 foreign HEIs for academic exchange." in en
+    assert ("the number of teaching staff taking part in academic exchange more than doubled "
+            "(H1\u00a02022: 313; H1\u00a02023: 735)") in en
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -196,7 +212,7 @@ def test_empty_category_and_missing_comparison_read_naturally(models, lang):
     assert not student.tables and not student.charts
     assert len(student.prose()) >= 3  # intro and one "no records" sentence per direction
     missing = write_note(models["2022H1"], lang)
-    label = {"kk": "2021 жылғы I жартыжылдық", "ru": "I полугодие 2021 г.", "en": "H1 2021"}[lang]
+    label = {"kk": "2021 жылғы I жартыжылдық", "ru": "I полугодие 2021 года", "en": "H1 2021"}[lang]
     assert any(label in s for s in missing.prose()) and any(label in s for s in missing.subtitle)
 
 
@@ -329,6 +345,6 @@ def test_student_note_uses_study_levels_not_degrees():
     headers = [t.columns[0].header for t in doc.tables if t.caption and "уровни обучения" in t.caption]
     assert headers == ["Уровень обучения", "Уровень обучения"]
     text = " ".join(doc.prose())
-    assert "наибольшая группа – «Бакалавриат» (3 человека, 60,0\u00a0%)" in text
-    assert "«Бакалавриат» – выросло в 3 раза" in text and "«Магистратура» – появилось впервые" in text
+    assert "Среди казахстанских обучающихся преобладают студенты бакалавриата (3 человека, 60,0\u00a0%)." in text
+    assert "число студентов бакалавриата выросло в 3 раза" in text and "число магистрантов выросло с нуля" in text
     assert "Доктор наук" not in render_markdown(doc) and "| Докторантура | 0 |" in render_markdown(doc)

@@ -13,6 +13,7 @@ from django.db.models import QuerySet, Sum
 from aqyl.domain.classifiers import parse_period
 from aqyl.domain.report.model import build_report
 from aqyl.store import models as m
+from aqyl.store import report_context
 
 # One GROUP BY per column; HEI type, HEI names and the distinct counts are derived from these
 # counts instead of joining or counting again.
@@ -118,7 +119,8 @@ def report_data(period: str, compare: str | None = None, flt: ReportFilter | Non
     else:
         compare_missing = compare
         compare = None
-    meta = {"filters": flt.as_dict()}
+    meta = {"filters": flt.as_dict(), "coverage": report_context.coverage(period, flt),
+            "trend": report_context.trend(period, flt), "estimates": report_context.estimates(list(facts))}
     if compare is None:
         meta["compare_missing"] = compare_missing
     return build_report(facts, period, compare, meta)

@@ -65,7 +65,7 @@ class Period:
         y = self.year
         if self.kind == "half":
             r = _ROMAN[self.half]
-            return Label(f"{y} жылғы {r} жартыжылдық", f"{r} полугодие {y} г.", f"H{self.half} {y}")
+            return Label(f"{y} жылғы {r} жартыжылдық", f"{r} полугодие {y} года", f"H{self.half} {y}")
         if self.kind == "academic_year":
             return Label(f"{y}–{y + 1} оқу жылы", f"{y}–{y + 1} учебный год", f"academic year {y}/{(y + 1) % 100:02d}")
         return Label(f"{y} жыл", f"{y} год", str(y))
@@ -77,7 +77,7 @@ class Period:
         y = self.year
         if self.kind == "half":
             r = _ROMAN[self.half]
-            return Label(f"{y} жылғы {r} жартыжылдықта", f"в {r} полугодии {y} г.", f"in H{self.half} {y}")
+            return Label(f"{y} жылғы {r} жартыжылдықта", f"в {r} полугодии {y} года", f"in H{self.half} {y}")
         if self.kind == "academic_year":
             return Label(f"{y}–{y + 1} оқу жылында", f"в {y}–{y + 1} учебном году", f"in academic year {y}/{(y + 1) % 100:02d}")
         return Label(f"{y} жылы", f"в {y} году", f"in {y}")
@@ -87,7 +87,7 @@ class Period:
         y = self.year
         if self.kind == "half":
             r = _ROMAN[self.half]
-            return Label(f"{y} жылғы {r} жартыжылдықпен салыстырғанда", f"по сравнению с {r} полугодием {y} г.",
+            return Label(f"{y} жылғы {r} жартыжылдықпен салыстырғанда", f"по сравнению с {r} полугодием {y} года",
                          f"compared with H{self.half} {y}")
         if self.kind == "academic_year":
             return Label(f"{y}–{y + 1} оқу жылымен салыстырғанда", f"по сравнению с {y}–{y + 1} учебным годом",

@@ -27,6 +27,7 @@ class Paragraph:
 class Bullets:
     items: tuple[str, ...]
     lead: str = ""  # the sentence that introduces the list
+    footnotes: tuple[str, ...] = ()  # as on Paragraph, shown after the list
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,6 @@ class Document:
                 out.append(b.text)
             elif isinstance(b, Bullets):
                 out.extend(([b.lead] if b.lead else []) + list(b.items))
-            if isinstance(b, (Paragraph, Table)):
+            if isinstance(b, (Paragraph, Bullets, Table)):
                 out.extend(b.footnotes)
         return out

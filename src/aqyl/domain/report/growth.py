@@ -4,7 +4,10 @@ The wording rule, used by every language: with r = current / previous and n = r 
 - r within 5 % of a whole n ≥ 2: "n-fold" ("doubled", "tripled");
 - else r at least 90 % of the next whole number n ≥ 2: "nearly n-fold" ("nearly tripled");
 - else r above a whole number ≥ 2: "more than n-fold" ("more than doubled");
+- a fall to half or less is worded by the same rule on the inverse ratio q = previous / current
+  ("fell 245-fold" for 735→3, never "fell by 100 %", which a reader takes to mean zero);
 - otherwise a percent up or down; "new" when there was nothing before, "gone" when nothing now.
+Percents in prose are computed from the two counts and rounded once, where they are printed.
 The 2023 note's own sentences follow it: 313→735 more than doubled, 139→382 nearly tripled,
 174→353 doubled.
 """
@@ -30,7 +33,8 @@ class Growth:
 
     @property
     def wording(self) -> tuple[str, int]:
-        """(kind, n): kind is one of new, none, gone, same, up_percent, down_percent, times, nearly_times, more_than_times."""
+        """(kind, n): kind is one of new, none, gone, same, up_percent, down_percent, times, nearly_times,
+        more_than_times, and times_down, nearly_times_down, more_than_times_down for falls."""
         if self.previous == 0:
             return ("none", 0) if self.current == 0 else ("new", 0)
         if self.current == 0:
@@ -38,6 +42,9 @@ class Growth:
         r = self.current / self.previous
         if r == 1:
             return ("same", 0)
+        if r <= 0.5:
+            kind, n = Growth(self.current, self.previous).wording
+            return (kind + "_down", n)
         nearest = round(r)
         if nearest >= 2 and abs(r - nearest) <= 0.05 * nearest:
             return ("times", nearest)
@@ -53,6 +60,7 @@ class Growth:
         return {
             "previous": self.previous, "current": self.current,
             "ratio": None if self.ratio is None else round(self.ratio, 2),
-            "percent": None if self.percent is None else round(self.percent, 1),
+            # Exact to four decimals: prose rounds it once, where it is printed (46 → 66 is 43 %, not 44 %).
+            "percent": None if self.percent is None else round(self.percent, 4),
             "wording": kind, "times": n,
         }

@@ -13,6 +13,7 @@ from typing import Any
 
 from aqyl.domain.classifiers import DEGREE, FIELD, FORMAT, HEI_TYPE, STUDY_LEVEL
 from aqyl.domain.report.growth import Growth
+from aqyl.domain.report.regions import by_group
 
 DIRECTIONS = ("outgoing", "incoming")
 BREAKDOWNS = ("by_hei_type", "by_format", "by_degree", "by_study_level", "by_field", "by_country", "by_programme")
@@ -56,6 +57,9 @@ def direction_model(facts: Mapping[str, Any]) -> dict[str, Any]:
     model["shares"] = {
         name: {code: share(n, total) for code, n in model[name].items()} for name in BREAKDOWNS if name in model
     }
+    if "by_country" in model:
+        model["by_group"] = by_group(model["by_country"])
+        model["shares"]["by_group"] = {g: share(v["count"], total) for g, v in model["by_group"].items()}
     return model
 
 

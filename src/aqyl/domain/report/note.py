@@ -1,6 +1,10 @@
-"""Write the analytical note from the report model: the same sections as the 2023 note, in one
-language, as a Document of headings, prose, tables and charts. Every number in the prose is taken
-from the report model and formatted the way the language writes it.
+"""Write the analytical note from the report model: the sections of the 2023 note, in one language,
+as a Document of headings, prose, tables and charts. Every number in the prose is taken from the
+report model and formatted the way the language writes it; percents of change are computed from
+the two counts and rounded once, where they are printed.
+
+Ordering rule for equal counts, the same in every language: countries with the same count follow
+the Kazakh alphabet (the 2023 note's language of record), other categories the classifier's order.
 """
 
 from __future__ import annotations
@@ -8,10 +12,11 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
+from aqyl.domain import grammar
 from aqyl.domain.classifiers import (
-    CATEGORY,
     COUNTRY,
     DEGREE,
     FIELD,
@@ -23,6 +28,7 @@ from aqyl.domain.classifiers import (
     parse_period,
 )
 from aqyl.domain.numbers import collation_key, fmt_int, fmt_pct, plural
+from aqyl.domain.organisation import organisation
 from aqyl.domain.report import phrases as ph
 from aqyl.domain.report.document import (
     Block,
@@ -51,9 +57,6 @@ class _Fields(string.Formatter):
         if isinstance(key, str) and key not in kwargs and key[:1].isupper() and key.lower() in kwargs:
             value = str(kwargs[key.lower()])
             return value[:1].upper() + value[1:]
-        if isinstance(key, str) and key.endswith("_lower") and key[:-6] in kwargs:
-            value = str(kwargs[key[:-6]])
-            return value[:1].lower() + value[1:]
         return super().get_value(key, args, kwargs)
 
 
@@ -61,19 +64,25 @@ _FORMATTER = _Fields()
 
 
 def _lower_first(text: str) -> str:
-    # Keep abbreviations ("АҚ", "PhD") as they are; lower a capitalised word.
+    # Keep abbreviations ("АҚ", "PhD", "ИКТ") as they are; lower a capitalised word.
     return text[:1].lower() + text[1:] if len(text) > 1 and not text[1:2].isupper() else text
+
+
+def place_and_date(city: str, day: date, lang: str) -> str:
+    """"Астана, 2026 жылғы 1 желтоқсан" — the title page's place and date in words."""
+    return ph.PLACE_DATE.get(lang).format(city=city, year=day.year, day=day.day, month=ph.MONTHS[lang][day.month - 1])
 
 
 class NoteWriter:
     def __init__(self, report: Mapping[str, Any], lang: str, generated: str = "",
-                 authored: Mapping[str, str] | None = None):
+                 authored: Mapping[str, str] | None = None, org: Mapping[str, Any] | None = None):
         self.r = report
+        self.lang = lang
+        self.generated = generated
         # Sections an analyst writes (AUTHORED_SECTIONS key -> text in this language, paragraphs
         # separated by blank lines); kept in the database, so regenerating the note keeps them.
         self.authored = dict(authored or {})
-        self.lang = lang
-        self.generated = generated
+        self.org = org or organisation()
         meta = report["meta"]
         self.period = parse_period(meta["period"])
         self.compare = parse_period(meta["compare"]) if meta.get("compare") else None
@@ -81,14 +90,19 @@ class NoteWriter:
         self.cur = report["periods"][self.period.code]
         self.prev = report["periods"].get(self.compare.code) if self.compare else None
         self.level_dim = "by_study_level" if self.category == "student" else "by_degree"
+        self.estimates = meta.get("estimates", {})
         self.blocks: list[Block] = []
+        self.examples: dict[str, str] = {}
         self.table_no = 0
         self.chart_no = 0
+        self.appendix_no = 0
 
     # -- words and numbers --------------------------------------------------------------------
     def t(self, key: str, **fields: Any) -> str:
         # A figure stays on the line of the dash before it ("1 пол. 2022 г. – 313").
-        return _DASH_NUMBER.sub("–\u00a0", _FORMATTER.format(ph.T[key].get(self.lang), **fields))
+        text = _DASH_NUMBER.sub("–\u00a0", _FORMATTER.format(ph.T[key].get(self.lang), **fields))
+        self.examples.setdefault(key, text)  # the phrase book shows the first use of each pattern
+        return text
 
     def n(self, value: int) -> str:
         return fmt_int(value, self.lang)
@@ -99,12 +113,14 @@ class NoteWriter:
     def people(self, count: int) -> str:
         return f"{self.n(count)} {plural(count, ph.PEOPLE[self.lang], self.lang)}"
 
+    def counted(self, count: int) -> str:
+        """A number of participants as the totals sentences count them: "382 ПОҚ", "382 человека"."""
+        if self.lang == "kk":
+            return f"{self.n(count)} {ph.COUNTED_KK[self.category]}"
+        return self.people(count)
+
     def countries(self, count: int) -> str:
         return f"{self.n(count)} {plural(count, ph.COUNTRIES[self.lang], self.lang)}"
-
-    def quoted(self, text: str) -> str:
-        left, right = ph.QUOTES[self.lang]
-        return f"{left}{text}{right}"
 
     def join(self, items: Sequence[str], sep: str = ", ") -> str:
         """"A, B and C" — the last pair joined by the language's "and"."""
@@ -120,12 +136,16 @@ class NoteWriter:
             fields["kk_n"] = ph.NUMBER_WORDS_KK.get(times, str(times))
             fields["ru_times"] = plural(times, ph.TIMES_RU, "ru")
             fields["en_times"] = ph.EN_TIMES.get(times, f"grew {times}-fold")
-        if g.get("percent") is not None:
-            fields["p"] = self.pct(abs(g["percent"]), 0 if abs(g["percent"]) >= 10 else 1)
+        if g.get("previous"):
+            # From the two counts, rounded once here (the model's percent is already rounded).
+            exact = abs(g["current"] - g["previous"]) / g["previous"] * 100
+            fields["p"] = self.pct(exact, 0 if exact >= 10 else 1)
         text = ph.GROWTH[kind].get(self.lang)
         # English has verbs up to "quadrupled"; beyond, "nearly"/"more than" move inside "grew … -fold".
         if self.lang == "en" and kind in ("nearly_times", "more_than_times") and times not in ph.EN_TIMES:
             text = "grew nearly {n}-fold" if kind == "nearly_times" else "grew more than {n}-fold"
+        if self.lang == "en" and kind == "times_down" and times == 2:
+            text = "halved"
         return text.format(**fields)
 
     def label(self, dimension: str, code: str) -> str:
@@ -136,21 +156,86 @@ class NoteWriter:
         text = table.label(code, self.lang)
         return f"{code} {text}" if dimension == "by_field" else text
 
+    def level_forms(self, code: str) -> tuple[str, str]:
+        """A degree or level of study as a group of people: (nominative plural, genitive plural)."""
+        key = "master_level" if self.level_dim == "by_study_level" and code == "master" else code
+        if key not in ph.LEVEL_PLURAL:
+            name = self.label(self.level_dim, code)
+            return name, name
+        return ph.LEVEL_PLURAL[key].get(self.lang), ph.LEVEL_GENITIVE[key].get(self.lang)
+
+    def field_name(self, code: str) -> str:
+        return _lower_first(FIELD.label(code, self.lang)) if code in FIELD else code
+
     def group(self, direction: str) -> str:
         return ph.GROUP[self.category][DIRECTIONS.index(direction)].get(self.lang)
 
-    def period_fields(self) -> dict[str, str]:
-        f = {"when": self.period.when.get(self.lang), "cur_short": self.period.short.get(self.lang)}
-        if self.compare:
-            f |= {"versus": self.compare.versus.get(self.lang), "prev_short": self.compare.short.get(self.lang)}
+    def group_gen(self, direction: str) -> str:
+        """The group in the genitive plural where Russian needs it; the nominative elsewhere."""
+        if self.lang == "ru":
+            return ph.GROUP_GEN_RU[self.category][DIRECTIONS.index(direction)]
+        return self.group(direction)
+
+    def subject(self) -> str:
+        return ph.SUBJECT[self.category].get(self.lang)
+
+    def activity(self) -> str:
+        return ph.ACTIVITY[self.category].get(self.lang)
+
+    def words(self, direction: str | None = None) -> dict[str, str]:
+        """The category's words every pattern may use, plus the periods."""
+        f = {"subject": self.subject(), "activity": self.activity(), **self.period_fields()}
+        if direction:
+            f |= {"group": self.group(direction), "group_gen": self.group_gen(direction)}
         return f
+
+    def country_to(self, code: str) -> str:
+        """Where people went: kk dative, ru "в"/"на" + accusative, en the name."""
+        name = self.label("by_country", code)
+        return {"kk": lambda: grammar.kk_case(name, "dat"), "ru": lambda: grammar.ru_to(name),
+                "en": lambda: name}[self.lang]()
+
+    def country_from(self, code: str) -> str:
+        name = self.label("by_country", code)
+        return {"kk": lambda: grammar.kk_case(name, "abl"), "ru": lambda: grammar.ru_from(name),
+                "en": lambda: name}[self.lang]()
+
+    def ranked_countries(self, counts: Mapping[str, int]) -> dict[str, int]:
+        """Largest first; equal counts in the Kazakh alphabet, whatever the note's language."""
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], collation_key(COUNTRY.label(kv[0], "kk")
+                                                                                  if kv[0] in COUNTRY else kv[0], "kk"))))
+
+    def period_fields(self) -> dict[str, str]:
+        f = {"when": self.period.when.get(self.lang), "cur_short": self.period.short.get(self.lang),
+             "period_label": self.period.label.get(self.lang)}
+        if self.compare:
+            f |= {"versus": self.compare.versus.get(self.lang), "prev_short": self.compare.short.get(self.lang),
+                  "prev_when": self.compare.when.get(self.lang)}
+        return f
+
+    # -- provenance ---------------------------------------------------------------------------
+    def estimated(self, period: str, path: str) -> bool:
+        """Whether a figure (``"outgoing.by_country.UZ"``) of ``period`` rests on an estimate."""
+        spec = self.estimates.get(period)
+        if not spec or path in spec.get("keep", []):
+            return False
+        return any(path == p or path.startswith(p + ".") for p in spec.get("figures", []))
+
+    def footnote(self, period: str) -> str:
+        return self.t("estimate", x=self.estimates[period]["basis"][self.lang])
+
+    def notes_for(self, *paths: str) -> tuple[str, ...]:
+        """The footnote of the comparison period when any of ``paths`` of it is an estimate."""
+        if self.compare and any(self.estimated(self.compare.code, p) for p in paths):
+            return (self.footnote(self.compare.code),)
+        return ()
 
     # -- blocks -------------------------------------------------------------------------------
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)
 
-    def para(self, key: str, **fields: Any) -> None:
-        self.add(Paragraph(self.t(key, **self.period_fields(), **fields)))
+    def para(self, key: str, footnotes: tuple[str, ...] = (), **fields: Any) -> None:
+        self.add(Paragraph(self.t(key, **{**self.words(), **fields}), footnotes))
 
     def next_table(self) -> int:
         self.table_no += 1
@@ -177,6 +262,8 @@ class NoteWriter:
 
     # -- sections -----------------------------------------------------------------------------
     def build(self) -> Document:
+        from aqyl.domain.report import analysis
+
         self.totals()
         self.hei_types()
         self.formats()
@@ -184,15 +271,22 @@ class NoteWriter:
         self.levels()
         self.fields_section()
         self.programmes()
+        analysis.regions(self)
+        analysis.least_active(self)
+        analysis.trend(self)
         self.conclusions()
         self.authored_sections()
         self.appendices()
         return Document(self.lang, ph.TITLE[self.category].get(self.lang), self.title_lines(), tuple(self.blocks),
-                        self.t("footer", x=self.period.label.get(self.lang)))
+                        self.t("footer", x=self.period.label.get(self.lang)),
+                        issuer=self.org["name"][self.lang], place_date=self.place_date())
+
+    def place_date(self) -> str:
+        day = date.fromisoformat(self.generated) if self.generated else date.today()
+        return place_and_date(self.org["city"][self.lang], day, self.lang)
 
     def title_lines(self) -> tuple[str, ...]:
-        lines = [self.t("category", x=CATEGORY.label(self.category, self.lang)),
-                 self.t("period", x=self.period.label.get(self.lang))]
+        lines = [self.t("period", x=self.period.label.get(self.lang))]
         if self.compare:
             lines.append(self.t("compare", x=self.compare.label.get(self.lang)))
         elif self.r["meta"].get("compare_missing"):
@@ -204,38 +298,58 @@ class NoteWriter:
         parts += list(filters.get("heis", []))
         if parts:
             lines.append(self.t("filters", x=", ".join(parts)))
-        if self.generated:
-            lines.append(self.t("generated", x=self.generated))
         return tuple(lines)
 
     def totals(self) -> None:
-        self.add(Heading(self.t("h_totals")), Paragraph(self.t("intro")))
+        self.add(Heading(self.t("h_totals")), Paragraph(ph.INTRO[self.category].get(self.lang)))
+        self.coverage()
         for direction in ("incoming", "outgoing"):
             d = self.cur[direction]
             if not d["total"]:
-                self.para("none_direction", group=self.group(direction))
+                self.para("none_direction", **self.words(direction))
                 continue
-            fh, kh = d.get("foreign_heis", 0), d["kz_heis"]
+            fh, kh, total = d.get("foreign_heis", 0), d["kz_heis"], d["total"]
             words = {
                 "ru_foreign_from": plural(fh, {"one": "зарубежного вуза", "other": "зарубежных вузов"}, "ru"),
                 "ru_foreign_to": plural(fh, {"one": "зарубежный вуз", "few": "зарубежных вуза", "many": "зарубежных вузов",
                                              "other": "зарубежных вуза"}, "ru"),
-                "ru_kz_from": plural(kh, {"one": "казахстанского вуза", "other": "казахстанских вузов"}, "ru"),
-                "ru_kz_to": plural(kh, {"one": "казахстанский вуз", "few": "казахстанских вуза", "many": "казахстанских вузов",
-                                        "other": "казахстанских вуза"}, "ru"),
+                "ru_invited": plural(kh, ph.INVITED_RU, "ru"), "ru_went": plural(total, ph.WENT_RU, "ru"),
+                "ru_activity_for": ph.ACTIVITY_FOR_RU[self.category],
+                "people_acc": f"{self.n(total)} {plural(total, ph.PEOPLE_ACC_RU, 'ru')}",
                 "en_heis_f": "HEI" if fh == 1 else "HEIs", "en_heis_k": "HEI" if kh == 1 else "HEIs",
             }
             key = ("in_total" if direction == "incoming" else "out_total") + ("" if fh else "_no_partners")
-            self.para(key, people=self.people(d["total"]), foreign_heis=self.n(fh), kz_heis=self.n(kh), **words)
+            self.para(key, people=self.people(total), counted=self.counted(total), foreign_heis=self.n(fh),
+                      kz_heis=self.n(kh), **words)
         if self.prev is not None:
             g = self.r["growth"]
             self.para("growth_total", growth=self.growth(g["both"]["total"]), prev=self.n(self.prev["both"]["total"]),
                       cur=self.n(self.cur["both"]["total"]))
             self.para("growth_split", g_out=self.growth(g["outgoing"]["total"]), g_in=self.growth(g["incoming"]["total"]),
+                      group_out=self.group_gen("outgoing"), group_in=self.group_gen("incoming"),
                       out_prev=self.n(self.prev["outgoing"]["total"]), out_cur=self.n(self.cur["outgoing"]["total"]),
                       in_prev=self.n(self.prev["incoming"]["total"]), in_cur=self.n(self.cur["incoming"]["total"]))
         elif self.r["meta"].get("compare_missing"):
             self.para("compare_missing", x=parse_period(self.r["meta"]["compare_missing"]).label.get(self.lang))
+
+    def coverage(self) -> None:
+        cov = self.r["meta"].get("coverage")
+        if not cov:
+            return
+        label = self.period.label.get(self.lang)
+        submitted, registered = cov["submitted"], cov["registered"]
+        if submitted == 0:
+            self.para("coverage_none", label=label, registered=self.n(registered))
+        elif submitted == registered:
+            self.para("coverage_all", label=label, registered=self.n(registered))
+        else:
+            self.para("coverage", label=label, submitted=self.n(submitted), registered=self.n(registered),
+                      ru_submitted=plural(submitted, ph.SUBMITTED_RU, "ru"))
+            self.para("coverage_appendix", n=self.appendix_of_missing())
+
+    def appendix_of_missing(self) -> int:
+        """The number of the appendix listing HEIs that did not submit: after the two HEI appendices."""
+        return 1 + sum(1 for d in DIRECTIONS if self.cur[d].get("by_hei"))
 
     def _leader(self, counts: Mapping[str, int]) -> str | None:
         best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
@@ -247,26 +361,29 @@ class NoteWriter:
             d = self.cur[direction]
             if not d["total"]:
                 continue
-            items = [self.t("count_share", label=ph.HEI_TYPE_PLURAL[c].get(self.lang), people=self.people(n),
+            items = [self.t("count_share", label=ph.HEI_TYPE_ITEM[c].get(self.lang), people=self.people(n),
                             share=self.pct(d["shares"]["by_hei_type"][c]))
                      for c, n in d["by_hei_type"].items() if n]
-            self.add(Bullets(tuple(items), self.t("hei_type_lead", group=self.group(direction), appendix=appendix)))
+            self.add(Bullets(tuple(items), self.t("hei_type_lead", **self.words(direction), appendix=appendix)))
             leader = self._leader(d["by_hei_type"])
             if leader is None:
                 continue
             text = self.t("hei_type_leader_out" if direction == "outgoing" else "hei_type_leader_in",
-                          **self.period_fields(), leader=ph.HEI_TYPE_PLURAL[leader].get(self.lang),
+                          **self.words(direction), leader=ph.HEI_TYPE_PLURAL[leader].get(self.lang),
                           people=self.people(d["by_hei_type"][leader]))
+            notes: tuple[str, ...] = ()
             if self.prev is not None and self.prev[direction]["total"]:
                 before = self.prev[direction]["by_hei_type"]
                 prev_leader = self._leader(before)
                 if prev_leader == leader:
-                    text += " " + self.t("leader_same", **self.period_fields(), people=self.people(before[leader]))
+                    text += " " + self.t("leader_same", **self.words(direction), people=self.people(before[leader]))
                 elif prev_leader is not None:
-                    text += " " + self.t("leader_other", **self.period_fields(),
+                    text += " " + self.t("leader_other", **self.words(direction),
                                          leader=ph.HEI_TYPE_PLURAL[prev_leader].get(self.lang),
                                          people=self.people(before[prev_leader]))
-            self.add(Paragraph(text))
+                if prev_leader is not None:
+                    notes = self.notes_for(f"{direction}.by_hei_type.{prev_leader}")
+            self.add(Paragraph(text, notes))
         for direction in DIRECTIONS:
             self._period_chart(direction, "by_hei_type", "chart_hei_type")
 
@@ -293,18 +410,14 @@ class NoteWriter:
                 continue
             items = [self.t("count_share", label=_lower_first(FORMAT.label(c, self.lang)), people=self.people(n),
                             share=self.pct(d["shares"]["by_format"][c])) for c, n in d["by_format"].items() if n]
-            self.add(Bullets(tuple(items), self.t("format_lead", group=self.group(direction),
-                                                  who=ph.WHO[direction].get(self.lang))))
+            self.add(Bullets(tuple(items), self.t("format_lead", **self.words(direction))))
             leaders[direction] = self._leader(d["by_format"])
-        fmt = {k: self._format_name(v) for k, v in leaders.items() if v}
+        fmt = {k: ph.FORMAT_NAME[v].get(self.lang) if v in ph.FORMAT_NAME else v for k, v in leaders.items() if v}
         if len(fmt) == 2 and leaders["outgoing"] == leaders["incoming"]:
             self.para("format_both", label=fmt["outgoing"])
         elif len(fmt) == 2:
-            self.para("format_each", out=fmt["outgoing"], in_=fmt["incoming"])
-
-    def _format_name(self, code: str) -> str:
-        name = FORMAT.label(code, self.lang).lower()
-        return self.quoted(name) if self.lang == "ru" else name
+            self.para("format_each", out=fmt["outgoing"], in_=fmt["incoming"],
+                      group_out=self.group_gen("outgoing"), group_in=self.group_gen("incoming"))
 
     def countries_section(self) -> None:
         self.add(Heading(self.t("h_country")))
@@ -313,20 +426,21 @@ class NoteWriter:
             if not d["total"]:
                 continue
             no = self.next_table()
-            # Equal counts in the language's alphabetical order, as the note lists them.
-            by_country = dict(sorted(d["by_country"].items(), key=lambda kv: (
-                -kv[1], collation_key(self.label("by_country", kv[0]), self.lang))))
-            top = [f"{self.label('by_country', c)} ({self.people(n)})" for c, n in list(by_country.items())[:3]]
-            self.para("country_top_" + ("out" if direction == "outgoing" else "in"), table=no, list=self.join(top))
+            by_country = self.ranked_countries(d["by_country"])
+            place = self.country_to if direction == "outgoing" else self.country_from
+            top = [f"{place(c)} ({self.people(n)})" for c, n in list(by_country.items())[:3]]
+            self.para("country_top_" + ("out" if direction == "outgoing" else "in"), **self.words(direction),
+                      table=no, list=self.join(top))
             leader = next(iter(by_country), None)
             if leader and self.prev is not None and self.prev[direction]["by_country"]:
-                before = self.prev[direction]["by_country"]
+                before = self.ranked_countries(self.prev[direction]["by_country"])
                 prev_leader = next(iter(before))
                 key = "country_leader_same" if prev_leader == leader else "country_leader_other"
-                self.para(key, country=self.label("by_country", prev_leader), people=self.people(before[prev_leader]))
+                self.para(key, self.notes_for(f"{direction}.by_country.{prev_leader}"),
+                          country=self.label("by_country", prev_leader), people=self.people(before[prev_leader]))
             singles = [self.label("by_country", c) for c, n in by_country.items() if n == 1]
             if 0 < len(singles) <= 12 and len(singles) < len(by_country):
-                self.para("country_single", list=", ".join(singles))
+                self.para("country_single_" + ("out" if direction == "outgoing" else "in"), list=", ".join(singles))
             self.add(self.count_table(f"table_{no}", self.t("table_country", n=no, group=self.group(direction)),
                                       "by_country", by_country, d["total"], self.t("col_country"), ranked=True,
                                       total_label=self.countries(len(by_country))))
@@ -336,14 +450,16 @@ class NoteWriter:
 
     def _top_countries_chart(self, direction: str) -> None:
         d = self.cur[direction]
-        top = sorted(d["by_country"].items(), key=lambda kv: (-kv[1], collation_key(self.label("by_country", kv[0]),
-                                                                                     self.lang)))[:10]
+        top = list(self.ranked_countries(d["by_country"]).items())[:10]
         if not top:
             return
         n = self.next_chart()
-        caption = {"kk": f"{n}-диаграмма. {self.group(direction)}: негізгі {len(top)} ел, адам",
-                   "ru": f"Диаграмма {n}. {self.group(direction)}: первые {len(top)} стран, человек",
-                   "en": f"Chart {n}. {self.group(direction)}: top {len(top)} countries, people"}[self.lang]
+        caption = {"kk": f"{n}-диаграмма. {self.group(direction)[:1].upper()}{self.group(direction)[1:]}: "
+                         f"негізгі {len(top)} ел, адам",
+                   "ru": f"Диаграмма {n}. {self.group(direction)[:1].upper()}{self.group(direction)[1:]}: "
+                         f"{len(top)} основных стран, человек",
+                   "en": f"Chart {n}. {self.group(direction)[:1].upper()}{self.group(direction)[1:]}: "
+                         f"top {len(top)} countries, people"}[self.lang]
         self.add(Chart(f"chart_{n}", caption, "barh", tuple(self.label("by_country", c) for c, _ in top),
                        (Series(self.period.short.get(self.lang), tuple(v for _, v in top)),), self.t("col_people")))
 
@@ -380,29 +496,30 @@ class NoteWriter:
             d = self.cur[direction]
             leader = self._leader(d[dim])
             if leader:
-                self.para("largest_group", among=ph.AMONG[direction].get(self.lang),
-                          label=self.quoted(self.label(dim, leader)), people=self.people(d[dim][leader]),
-                          share=self.pct(d["shares"][dim][leader]))
+                self.para("largest_group", **self.words(direction), label=self.level_forms(leader)[0],
+                          people=self.people(d[dim][leader]), share=self.pct(d["shares"][dim][leader]))
         if len(shown) == 2:
             out, inc = self.cur["outgoing"]["shares"][dim], self.cur["incoming"]["shares"][dim]
             for direction, mine, other in (("incoming", inc, out), ("outgoing", out, inc)):
-                higher = [self.t("share_pair", label=self.quoted(self.label(dim, c)), share=self.pct(mine[c]),
-                                 other=self.pct(other.get(c, 0.0))) for c in mine if mine[c] > other.get(c, 0.0)]
+                other_direction = "outgoing" if direction == "incoming" else "incoming"
+                higher = [self.t("share_pair", label=self.level_forms(c)[0], share=self.pct(mine[c]),
+                                 other=self.pct(other.get(c, 0.0)), other_group=self.group_gen(other_direction))
+                          for c in mine if mine[c] > other.get(c, 0.0)]
                 if higher:
-                    self.para("share_higher", among=ph.AMONG[direction].get(self.lang), list="; ".join(higher))
+                    self.para("share_higher", **self.words(direction), list="; ".join(higher))
         if self.prev is not None:
             for direction in shown:
                 if not self.prev[direction]["total"]:
                     continue
-                items = []
+                items, paths = [], []
                 for code, n in self.cur[direction][dim].items():
                     before = self.prev[direction][dim].get(code, 0)
                     if n or before:
-                        items.append(self.t("growth_item", **self.period_fields(), label=self.quoted(self.label(dim, code)),
+                        items.append(self.t("growth_item", **self.period_fields(), label=self.level_forms(code)[1],
                                             growth=self.growth(Growth(before, n).as_dict()),
                                             prev=self.n(before), cur=self.n(n)))
-                self.add(Bullets(tuple(items), self.t("growth_lead", **self.period_fields(),
-                                                      who=ph.WHO[direction].get(self.lang))))
+                        paths.append(f"{direction}.{dim}.{code}")
+                self.add(Bullets(tuple(items), self.t("growth_lead", **self.words(direction)), self.notes_for(*paths)))
         key = "table_study_level" if dim == "by_study_level" else "table_degree"
         header = self.t("col_study_level" if dim == "by_study_level" else "col_degree")
         for direction in shown:
@@ -417,13 +534,14 @@ class NoteWriter:
         for direction in shown:
             d = self.cur[direction]
             ranked = sorted(((c, n) for c, n in d["by_field"].items() if n), key=lambda kv: -kv[1])[:3]
-            top = [self.t("label_people_share", label=self.quoted(FIELD.label(c, self.lang)), people=self.people(n),
+            top = [self.t("label_people_share", label=self.field_name(c), people=self.people(n),
                           share=self.pct(d["shares"]["by_field"][c])) for c, n in ranked]
             if top:
-                self.para("field_top", among=ph.AMONG[direction].get(self.lang), list=self.join(top, "; "))
-            zero = [self.quoted(FIELD.label(c, self.lang)) for c, n in d["by_field"].items() if not n]
+                self.para("field_top", **self.words(direction), list="; ".join(top))
+            zero = [self.field_name(c) for c, n in d["by_field"].items() if not n]
             if zero:
-                self.para("field_zero", among=ph.AMONG[direction].get(self.lang), list=self.join(zero))
+                # Field names hold "and" themselves, so a list of them is joined by semicolons.
+                self.para("field_zero", **self.words(direction), list="; ".join(zero))
         for direction in shown:
             d = self.cur[direction]
             no = self.next_table()
@@ -444,7 +562,7 @@ class NoteWriter:
         if not both:
             return
         self.add(Heading(self.t("h_programme")))
-        top = [self.t("label_people", label=self.quoted(self.label("by_programme", c)), people=self.people(n))
+        top = [self.t("label_people", label=self.label("by_programme", c), people=self.people(n))
                for c, n in list(both.items())[:2]]
         self.para("programme_top", list=self.join(top))
         no = self.next_table()
@@ -464,59 +582,63 @@ class NoteWriter:
     def conclusions(self) -> None:
         if not self.cur["both"]["total"]:
             return
-        pf = self.period_fields()
+        from aqyl.domain.report import analysis
+
+        pf = self.words()
         items = [self.t("c_total", **pf, people=self.people(self.cur["both"]["total"]),
+                        ru_took_part=plural(self.cur["both"]["total"], ph.TOOK_PART_RU, "ru"),
+                        group_out=self.group("outgoing"), group_in=self.group("incoming"),
                         out=self.n(self.cur["outgoing"]["total"]), in_=self.n(self.cur["incoming"]["total"]))]
         if self.prev is not None:
             items.append(self.t("c_growth", **pf, growth=self.growth(self.r["growth"]["both"]["total"])))
         if all(self.cur[d]["total"] for d in DIRECTIONS):
             lead = {d: self._leader(self.cur[d]["by_hei_type"]) for d in DIRECTIONS}
             if all(lead.values()):
-                items.append(self.t("c_hei_type", **{
+                items.append(self.t("c_hei_type", **pf, group_out=self.group_gen("outgoing"),
+                                    group_in=self.group_gen("incoming"), **{
                     k: self.t("label_people", label=ph.HEI_TYPE_PLURAL[lead[d]].get(self.lang),
                               people=self.people(self.cur[d]["by_hei_type"][lead[d]]))
                     for k, d in (("out", "outgoing"), ("in_", "incoming"))}))
-            tops = {d: self.join([self.label("by_country", c) for c in list(self.cur[d]["by_country"])[:3]])
-                    for d in DIRECTIONS}
+            tops = {d: self.join([self.label("by_country", c) for c in list(self.ranked_countries(
+                self.cur[d]["by_country"]))[:3]]) for d in DIRECTIONS}
             if all(tops.values()):
                 items.append(self.t("c_countries", out=tops["outgoing"], in_=tops["incoming"]))
+            regions = analysis.regions_conclusion(self)
+            if regions:
+                items.append(regions)
             fields = {}
             for d in DIRECTIONS:
                 best = self._leader(self.cur[d]["by_field"])
                 if best:
-                    fields[d] = self.t("label_people", label=self.quoted(FIELD.label(best, self.lang)),
+                    fields[d] = self.t("label_people", label=self.field_name(best),
                                        people=self.people(self.cur[d]["by_field"][best]))
             if len(fields) == 2:
-                items.append(self.t("c_fields", out=fields["outgoing"], in_=fields["incoming"]))
+                items.append(self.t("c_fields", out=fields["outgoing"], in_=fields["incoming"],
+                                    group_out=self.group_gen("outgoing"), group_in=self.group_gen("incoming")))
         self.add(Heading(self.t("h_conclusions")), Bullets(tuple(items)))
 
     def authored_sections(self) -> None:
-        """The analyst's sections as written: paragraphs separated by blank lines; lines that begin
-        with "-" or "•" are a bullet list, led by the paragraph's lines before them."""
         for key in AUTHORED_SECTIONS:
-            text = self.authored.get(key, "").strip()
+            text = (self.authored.get(key) or "").strip()
             if not text:
                 continue
-            self.add(Heading(self.t(f"h_{key}")))
-            for chunk in re.split(r"\n\s*\n", text):
-                lines = [line.strip() for line in chunk.splitlines() if line.strip()]
-                first = next((i for i, line in enumerate(lines) if line[0] in "-•"), len(lines))
-                items: list[str] = []
-                for line in lines[first:]:  # a line without a mark continues the item above
-                    if line[0] in "-•":
-                        items.append(line[1:].strip())
-                    else:
-                        items[-1] += " " + line
-                lead = " ".join(lines[:first])
-                self.add(Bullets(tuple(items), lead) if items else Paragraph(lead))
+            self.add(Heading(self.t("h_" + key)))
+            for part in re.split(r"\n\s*\n", text):
+                lines = [line.strip() for line in part.strip().splitlines() if line.strip()]
+                bullets = [line.lstrip("-•– ").strip() for line in lines if line[:1] in "-•–"]
+                if lines and len(bullets) == len(lines):
+                    self.add(Bullets(tuple(bullets)))
+                elif lines:
+                    self.add(Paragraph(" ".join(lines)))
 
     def appendices(self) -> None:
-        for n, direction in enumerate(DIRECTIONS, start=1):
+        for direction in DIRECTIONS:
             rows_in = self.cur[direction].get("by_hei", [])
             if not rows_in:
                 continue
-            title = self.t("appendix_title", group=self.group(direction))
-            self.add(Heading(self.t("h_appendix", n=n, x=title)))
+            self.appendix_no += 1
+            title = self.t("appendix_title", **self.words(direction))
+            self.add(Heading(self.t("h_appendix", n=self.appendix_no, x=title)))
             rows: list[Row] = []
             i = 0
             for hei_type in HEI_TYPE.codes:
@@ -533,7 +655,23 @@ class NoteWriter:
             rows.append(Row((Cell(""), Cell(self.t("total")), Cell(self.n(total), total)), "total"))
             cols = (Column(self.t("col_no"), "rank"), Column(self.t("col_hei")), Column(self.t("col_people"), "number"))
             # The heading above names the table; a caption would repeat it.
-            self.add(Table(f"appendix_{n}", "", cols, tuple(rows)))
+            self.add(Table(f"appendix_{self.appendix_no}", "", cols, tuple(rows)))
+        self.missing_appendix()
+
+    def missing_appendix(self) -> None:
+        cov = self.r["meta"].get("coverage") or {}
+        missing = cov.get("missing") or []
+        if not missing or not cov.get("submitted"):
+            return
+        self.appendix_no += 1
+        title = self.t("appendix_missing", label=self.period.label.get(self.lang))
+        self.add(Heading(self.t("h_appendix", n=self.appendix_no, x=title)))
+        rows = tuple(Row((Cell(f"{i}.", i), Cell(h["name"][self.lang], h["hei"]),
+                          Cell(HEI_TYPE.label(h["hei_type"], self.lang) if h["hei_type"] in HEI_TYPE else h["hei_type"],
+                               h["hei_type"])))
+                     for i, h in enumerate(missing, start=1))
+        cols = (Column(self.t("col_no"), "rank"), Column(self.t("col_hei")), Column(self.t("col_hei_type")))
+        self.add(Table(f"appendix_{self.appendix_no}", "", cols, rows))
 
 
 # The sections of the note an analyst writes, in the order they follow the generated analysis.
@@ -541,7 +679,7 @@ AUTHORED_SECTIONS = ("benefits", "recommendations")
 
 
 def write_note(report: Mapping[str, Any], lang: str, generated: str = "",
-               authored: Mapping[str, str] | None = None) -> Document:
+               authored: Mapping[str, str] | None = None, org: Mapping[str, Any] | None = None) -> Document:
     """The analytical note for ``report`` (from ``build_report``) in ``lang``, with the analyst's
     sections ``authored`` (see AUTHORED_SECTIONS) where given."""
-    return NoteWriter(report, lang, generated, authored).build()
+    return NoteWriter(report, lang, generated, authored, org).build()

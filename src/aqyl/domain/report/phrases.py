@@ -1,9 +1,12 @@
 """Every sentence pattern of the note in Kazakh, Russian and English, and the words they need.
 
-Patterns take pre-formatted fields ({n} is already "1 234", {people} already "382 адам" or
-"382 человека"). Sentences are built so that names stay in the nominative case — a country or
-a field is introduced by a dash, a colon or quotes — which keeps the prose grammatical without
-declining every name.
+Patterns take pre-formatted fields ({people} is already "382 адам" or "382 человека"). The terms are
+the 2023 note's: ПОҚ / ППС for teaching staff, ЖЖОКБҰ / ОВПО for Kazakhstani organisations of higher
+and (or) postgraduate education, each introduced once in the opening paragraph. Category names are
+never quoted in running text: they are declined (the forms are data below, country names go through
+``aqyl.domain.grammar``) or listed after a colon in the nominative. Abbreviated periods
+("2022 ж. 1 жарт.") appear only inside brackets with their figures, as the 2023 note prints them.
+``docs/phrasebook.md`` shows every pattern rendered on the demo (``tests/test_phrasebook.py``).
 """
 
 from __future__ import annotations
@@ -14,10 +17,31 @@ from aqyl.domain.i18n import Label as L
 PEOPLE = {"kk": {"other": "адам"},
           "ru": {"one": "человек", "few": "человека", "many": "человек", "other": "человека"},
           "en": {"one": "person", "other": "people"}}
+# Russian accusative after a transitive verb: "пригласили 21 человека", "пригласили 5 человек".
+PEOPLE_ACC_RU = {"one": "человека", "few": "человека", "many": "человек", "other": "человека"}
 COUNTRIES = {"kk": {"other": "ел"}, "ru": {"one": "страна", "few": "страны", "many": "стран", "other": "страны"},
              "en": {"one": "country", "other": "countries"}}
+HALF_YEARS = {"kk": {"other": "жартыжылдықта"},
+              "ru": {"one": "полугодие", "few": "полугодия", "many": "полугодий", "other": "полугодия"},
+              "en": {"one": "half-year", "other": "half-years"}}
 TIMES_RU = {"one": "раз", "few": "раза", "many": "раз", "other": "раза"}
+# Russian verbs agreeing with a number of people ("выехал 21 человек", "выехали 22 человека") and
+# with a number of ОВПО (организация: "пригласила 1 ОВПО").
+WENT_RU = {"one": "выехал", "other": "выехали"}
+TOOK_PART_RU = {"one": "участвовал", "other": "участвовали"}
+INVITED_RU = {"one": "пригласила", "other": "пригласили"}
+SUBMITTED_RU = {"one": "представила", "other": "представили"}
 QUOTES = {"kk": ("«", "»"), "ru": ("«", "»"), "en": ("“", "”")}
+MONTHS = {
+    "kk": ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
+           "қараша", "желтоқсан"),
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+           "ноября", "декабря"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+# "Астана, 2026 жылғы 1 желтоқсан" / "Астана, 1 декабря 2026 года" / "Astana, 1 December 2026"
+PLACE_DATE = L("{city}, {year} жылғы {day} {month}", "{city}, {day} {month} {year} года", "{city}, {day} {month} {year}")
 
 # The note's title and how each category is named in it.
 TITLE = {
@@ -34,32 +58,129 @@ TITLE = {
                  "Аналитическая справка об академической мобильности обучающихся",
                  "Analytical note on the academic mobility of students"),
 }
-# Who went out and who came in, as a noun phrase in the nominative plural.
-GROUP = {
-    "faculty": (L("Қазақстандық ПОҚ", "Казахстанские преподаватели", "Kazakhstani teaching staff"),
-                L("Шетелдік ПОҚ", "Зарубежные преподаватели", "Foreign teaching staff")),
-    "researcher": (L("Қазақстандық ғылыми қызметкерлер", "Казахстанские научные сотрудники", "Kazakhstani researchers"),
-                   L("Шетелдік ғылыми қызметкерлер", "Зарубежные научные сотрудники", "Foreign researchers")),
-    "staff": (L("Қазақстандық әкімшілік қызметкерлер", "Казахстанские административные сотрудники",
-                "Kazakhstani administrative staff"),
-              L("Шетелдік әкімшілік қызметкерлер", "Зарубежные административные сотрудники", "Foreign administrative staff")),
-    "student": (L("Қазақстандық білім алушылар", "Казахстанские обучающиеся", "Kazakhstani students"),
-                L("Шетелдік білім алушылар", "Иностранные обучающиеся", "Foreign students")),
+
+_FROM_ORG = {
+    "kk": "жоғары және (немесе) жоғары оқу орнынан кейінгі білім беру бағдарламаларын іске асыратын "
+          "қазақстандық білім беру ұйымдарына (бұдан әрі – ЖЖОКБҰ)",
+    "ru": "казахстанские организации, реализующие образовательные программы высшего и (или) послевузовского "
+          "образования (далее – ОВПО)",
 }
-# "among Kazakhstani participants", "among foreign participants"
-AMONG = {"outgoing": L("қазақстандық қатысушылар арасында", "среди казахстанских участников", "among Kazakhstani participants"),
-         "incoming": L("шетелдік қатысушылар арасында", "среди зарубежных участников", "among foreign participants")}
-WHO = {"outgoing": L("қазақстандық қатысушылар", "казахстанских участников", "Kazakhstani participants"),
-       "incoming": L("шетелдік қатысушылар", "зарубежных участников", "foreign participants")}
-SIDE = {"outgoing": L("қазақстандық", "казахстанские", "Kazakhstani"),
-        "incoming": L("шетелдік", "зарубежные", "foreign")}
-# HEI types as prose uses them: "private HEIs".
+# The opening paragraph: what the exchange is, introducing the terms used from then on.
+INTRO = {
+    "faculty": L(f"Профессор-оқытушылар құрамының (бұдан әрі – ПОҚ) академиялық алмасуы шетелдік ғалымдарды "
+                 f"{_FROM_ORG['kk']} шақыру және қазақстандық ПОҚ-ны шетелдік жоғары оқу орындарына "
+                 f"(бұдан әрі – ЖОО) жіберу арқылы жүзеге асырылады.",
+                 f"Академический обмен профессорско-преподавательского состава (далее – ППС) осуществляется путём "
+                 f"приглашения зарубежных учёных в {_FROM_ORG['ru']} и направления казахстанских ППС в зарубежные "
+                 f"высшие учебные заведения (далее – вузы).",
+                 "Academic exchange of teaching staff works both ways: foreign scholars are invited to Kazakhstani "
+                 "organisations of higher and (or) postgraduate education (hereinafter HEIs), and Kazakhstani "
+                 "teaching staff are sent to higher education institutions abroad."),
+    "researcher": L(f"Ғылыми қызметкерлердің академиялық алмасуы шетелдік ғалымдарды {_FROM_ORG['kk']} шақыру "
+                    f"және қазақстандық ғылыми қызметкерлерді шетелдік жоғары оқу орындарына (бұдан әрі – ЖОО) "
+                    f"жіберу арқылы жүзеге асырылады.",
+                    f"Академический обмен научных сотрудников осуществляется путём приглашения зарубежных учёных в "
+                    f"{_FROM_ORG['ru']} и направления казахстанских научных сотрудников в зарубежные высшие учебные "
+                    f"заведения (далее – вузы).",
+                    "Academic exchange of researchers works both ways: foreign scholars are invited to Kazakhstani "
+                    "organisations of higher and (or) postgraduate education (hereinafter HEIs), and Kazakhstani "
+                    "researchers are sent to higher education institutions abroad."),
+    "staff": L(f"Әкімшілік қызметкерлердің академиялық алмасуы шетелдік әріптестерді {_FROM_ORG['kk']} шақыру "
+               f"және қазақстандық әкімшілік қызметкерлерді шетелдік жоғары оқу орындарына (бұдан әрі – ЖОО) "
+               f"жіберу арқылы жүзеге асырылады.",
+               f"Академический обмен административных сотрудников осуществляется путём приглашения зарубежных "
+               f"коллег в {_FROM_ORG['ru']} и направления казахстанских административных сотрудников в зарубежные "
+               f"высшие учебные заведения (далее – вузы).",
+               "Academic exchange of administrative staff works both ways: foreign colleagues are invited to "
+               "Kazakhstani organisations of higher and (or) postgraduate education (hereinafter HEIs), and "
+               "Kazakhstani administrative staff are sent to higher education institutions abroad."),
+    "student": L(f"Білім алушылардың академиялық ұтқырлығы шетелдік білім алушыларды {_FROM_ORG['kk']} оқуға "
+                 f"қабылдау және қазақстандық білім алушыларды шетелдік жоғары оқу орындарына (бұдан әрі – ЖОО) "
+                 f"оқуға жіберу арқылы жүзеге асырылады.",
+                 f"Академическая мобильность обучающихся осуществляется путём приёма иностранных обучающихся в "
+                 f"{_FROM_ORG['ru']} и направления казахстанских обучающихся на обучение в зарубежные высшие "
+                 f"учебные заведения (далее – вузы).",
+                 "Academic mobility of students works both ways: foreign students are admitted to Kazakhstani "
+                 "organisations of higher and (or) postgraduate education (hereinafter HEIs), and Kazakhstani "
+                 "students are sent to study at higher education institutions abroad."),
+}
+
+# Who took part, per category: the subject noun (kk), its genitive plural (ru) and the English noun;
+# the counted noun after a number in Kazakh; the activity in the cases the sentences need.
+SUBJECT = {
+    "faculty": L("ПОҚ", "ППС", "teaching staff"),
+    "researcher": L("ғылыми қызметкерлер", "научных сотрудников", "researchers"),
+    "staff": L("әкімшілік қызметкерлер", "административных сотрудников", "administrative staff"),
+    "student": L("білім алушылар", "обучающихся", "students"),
+}
+COUNTED_KK = {"faculty": "ПОҚ", "researcher": "ғылыми қызметкер", "staff": "әкімшілік қызметкер",
+              "student": "білім алушы"}
+# kk dative ("алмасуға қатысқан"), ru prepositional ("участвовали в академическом обмене"), en noun.
+ACTIVITY = {c: L("академиялық ұтқырлыққа", "в академической мобильности", "academic mobility") if c == "student"
+            else L("академиялық алмасуға", "в академическом обмене", "academic exchange") for c in SUBJECT}
+ACTIVITY_FOR_RU = {c: "для академической мобильности" if c == "student" else "для академического обмена"
+                   for c in SUBJECT}
+# Who went out and who came in: nominative (kk, ru, en) and the Russian genitive.
+GROUP = {
+    "faculty": (L("қазақстандық ПОҚ", "казахстанские ППС", "Kazakhstani teaching staff"),
+                L("шетелдік ПОҚ", "зарубежные ППС", "foreign teaching staff")),
+    "researcher": (L("қазақстандық ғылыми қызметкерлер", "казахстанские научные сотрудники", "Kazakhstani researchers"),
+                   L("шетелдік ғылыми қызметкерлер", "зарубежные научные сотрудники", "foreign researchers")),
+    "staff": (L("қазақстандық әкімшілік қызметкерлер", "казахстанские административные сотрудники",
+                "Kazakhstani administrative staff"),
+              L("шетелдік әкімшілік қызметкерлер", "зарубежные административные сотрудники",
+                "foreign administrative staff")),
+    "student": (L("қазақстандық білім алушылар", "казахстанские обучающиеся", "Kazakhstani students"),
+                L("шетелдік білім алушылар", "иностранные обучающиеся", "foreign students")),
+}
+GROUP_GEN_RU = {
+    "faculty": ("казахстанских ППС", "зарубежных ППС"),
+    "researcher": ("казахстанских научных сотрудников", "зарубежных научных сотрудников"),
+    "staff": ("казахстанских административных сотрудников", "зарубежных административных сотрудников"),
+    "student": ("казахстанских обучающихся", "иностранных обучающихся"),
+}
+# HEI types: the adjective of a list item ("ұлттық – 41 адам") and the plural subject of a sentence.
+HEI_TYPE_ITEM = {
+    "national": L("ұлттық", "национальные", "national"),
+    "state": L("мемлекеттік", "государственные", "state"),
+    "jsc": L("АҚ", "АО", "joint-stock"),
+    "private": L("жекеменшік", "частные", "private"),
+    "international": L("халықаралық", "международные", "international"),
+}
 HEI_TYPE_PLURAL = {
-    "national": L("ұлттық ЖОО-лар", "национальные вузы", "national HEIs"),
-    "state": L("мемлекеттік ЖОО-лар", "государственные вузы", "state HEIs"),
-    "jsc": L("АҚ нысанындағы ЖОО-лар", "вузы в форме АО", "joint-stock HEIs"),
-    "private": L("жекеменшік ЖОО-лар", "частные вузы", "private HEIs"),
-    "international": L("халықаралық ЖОО-лар", "международные вузы", "international HEIs"),
+    "national": L("ұлттық ЖЖОКБҰ", "национальные ОВПО", "national HEIs"),
+    "state": L("мемлекеттік ЖЖОКБҰ", "государственные ОВПО", "state HEIs"),
+    "jsc": L("АҚ нысанындағы ЖЖОКБҰ", "ОВПО в форме АО", "joint-stock HEIs"),
+    "private": L("жекеменшік ЖЖОКБҰ", "частные ОВПО", "private HEIs"),
+    "international": L("халықаралық ЖЖОКБҰ", "международные ОВПО", "international HEIs"),
+}
+# The format that prevailed, as the sentence names it.
+FORMAT_NAME = {
+    "online": L("онлайн", "онлайн-формат", "online"),
+    "offline": L("офлайн", "офлайн-формат", "offline"),
+    "blended": L("аралас", "смешанный формат", "blended"),
+}
+# Degrees and levels of study as groups of people: nominative plural (kk, ru, en) and the genitive
+# plural that "саны" / "число" / "доля" take.
+LEVEL_PLURAL = {
+    "phd": L("PhD докторлары", "доктора PhD", "PhD holders"),
+    "doctor_of_sciences": L("ғылым докторлары", "доктора наук", "doctors of sciences"),
+    "candidate_of_sciences": L("ғылым кандидаттары", "кандидаты наук", "candidates of sciences"),
+    "master": L("магистрлер", "магистры", "holders of a master's degree"),
+    "none": L("ғылыми дәрежесі жоқ қатысушылар", "не имеющие учёной степени", "participants without a degree"),
+    "bachelor": L("бакалавриат студенттері", "студенты бакалавриата", "bachelor's students"),
+    "master_level": L("магистранттар", "магистранты", "master's students"),
+    "doctoral": L("докторанттар", "докторанты", "doctoral students"),
+}
+LEVEL_GENITIVE = {
+    "phd": L("PhD докторларының", "докторов PhD", "PhD holders"),
+    "doctor_of_sciences": L("ғылым докторларының", "докторов наук", "doctors of sciences"),
+    "candidate_of_sciences": L("ғылым кандидаттарының", "кандидатов наук", "candidates of sciences"),
+    "master": L("магистрлердің", "магистров", "holders of a master's degree"),
+    "none": L("ғылыми дәрежесі жоқ қатысушылардың", "не имеющих учёной степени", "participants without a degree"),
+    "bachelor": L("бакалавриат студенттерінің", "студентов бакалавриата", "bachelor's students"),
+    "master_level": L("магистранттардың", "магистрантов", "master's students"),
+    "doctoral": L("докторанттардың", "докторантов", "doctoral students"),
 }
 NUMBER_WORDS_KK = {2: "екі", 3: "үш", 4: "төрт", 5: "бес", 6: "алты", 7: "жеті", 8: "сегіз", 9: "тоғыз", 10: "он"}
 EN_TIMES = {2: "doubled", 3: "tripled", 4: "quadrupled"}
@@ -69,138 +190,149 @@ GROWTH = {
     "times": L("{kk_n} есе өсті", "выросло в {n} {ru_times}", "{en_times}"),
     "nearly_times": L("{kk_n} есеге жуық өсті", "выросло почти в {n} {ru_times}", "nearly {en_times}"),
     "more_than_times": L("{kk_n} еседен астам өсті", "выросло более чем в {n} {ru_times}", "more than {en_times}"),
+    "times_down": L("{kk_n} есе азайды", "сократилось в {n} {ru_times}", "fell {n}-fold"),
+    "nearly_times_down": L("{kk_n} есеге жуық азайды", "сократилось почти в {n} {ru_times}", "fell nearly {n}-fold"),
+    "more_than_times_down": L("{kk_n} еседен астам азайды", "сократилось более чем в {n} {ru_times}",
+                              "fell more than {n}-fold"),
     "up_percent": L("{p}-ға өсті", "выросло на {p}", "grew by {p}"),
     "down_percent": L("{p}-ға азайды", "сократилось на {p}", "fell by {p}"),
     "same": L("өзгерген жоқ", "не изменилось", "did not change"),
-    "new": L("алғаш рет тіркелді", "появилось впервые", "appeared for the first time"),
+    "new": L("нөлден өсті", "выросло с нуля", "grew from zero"),
     "gone": L("нөлге дейін азайды", "сократилось до нуля", "fell to zero"),
+}
+# A group's share between two periods (regions.diagnosis), as a table cell and in a sentence.
+SHARE_STATE = {
+    "steady": L("тұрақты", "стабильна", "steady"),
+    "gains": L("өсті", "выросла", "up"),
+    "loses": L("азайды", "снизилась", "down"),
+    "new": L("жаңа", "новая", "new"),
 }
 
 T = {
     # title page
-    "category": L("Санат: {x}", "Категория: {x}", "Category: {x}"),
     "period": L("Кезең: {x}", "Период: {x}", "Period: {x}"),
     "compare": L("Салыстыру кезеңі: {x}", "Период сравнения: {x}", "Compared with: {x}"),
     "no_compare": L("Салыстыру кезеңі ({x}) бойынша деректер жоқ", "Данных за период сравнения ({x}) нет",
                     "No records for the comparison period ({x})"),
     "filters": L("Сүзгі: {x}", "Фильтр: {x}", "Filter: {x}"),
-    "generated": L("Aqyl жүйесінде {x} жасалды", "Сформировано в системе Aqyl {x}", "Generated by Aqyl on {x}"),
     "footer": L("Академиялық алмасу бойынша аналитикалық анықтама, {x}", "Аналитическая справка об академическом обмене, {x}",
                 "Analytical note on academic exchange, {x}"),
+    "estimate": L("Бағалау: {x}.", "Оценка: {x}.", "Estimate: {x}."),
     # headings
     "h_totals": L("Жалпы көрсеткіштер", "Общие показатели", "Totals"),
-    "h_hei_type": L("ЖОО түрлері бойынша", "По типам вузов", "By type of HEI"),
+    "h_hei_type": L("ЖЖОКБҰ түрлері бойынша", "По типам ОВПО", "By type of HEI"),
     "h_format": L("Алмасу форматы", "Формат обмена", "Format of exchange"),
     "h_country": L("Елдер бойынша", "По странам", "By country"),
     "h_degree": L("Сапалық құрамы", "Качественный состав", "Academic degrees"),
     "h_study_level": L("Оқу деңгейлері бойынша", "По уровням обучения", "By level of study"),
     "h_field": L("Білім беру салалары бойынша", "По областям образования", "By field of education"),
     "h_programme": L("Бағдарламалар бойынша", "По программам", "By programme"),
+    "h_regions": L("Өңірлер бөлінісінде", "В разрезе регионов мира", "By world region"),
+    "h_least": L("Ең аз белсенді ЖЖОКБҰ түрлері мен білім беру салалары", "Наименее активные типы ОВПО и области образования",
+                 "The least active types of HEI and fields"),
+    "h_trend": L("Соңғы жартыжылдықтардағы серпін", "Динамика за последние полугодия", "Trend over recent half-years"),
     "h_conclusions": L("Қорытынды", "Выводы", "Conclusions"),
-    # Headings of the sections an analyst writes (note.AUTHORED_SECTIONS).
-    "h_benefits": L("Академиялық алмасудың нәтижелері", "Что даёт академический обмен вузам",
+    "h_benefits": L("Академиялық алмасудың ЖЖОКБҰ үшін маңызы", "Значение академического обмена для ОВПО",
                     "What academic exchange gives HEIs"),
     "h_recommendations": L("Ұсыныстар", "Рекомендации", "Recommendations"),
     "h_appendix": L("{n}-қосымша. {x}", "Приложение {n}. {x}", "Appendix {n}. {x}"),
-    # totals
-    "intro": L("Академиялық алмасу шетелдік әріптестерді қазақстандық жоғары оқу орындарына шақыру және қазақстандық "
-               "қатысушыларды шетелдік жоғары оқу орындарына жіберу арқылы жүзеге асырылады. Анықтама ЖОО-лар "
-               "тапсырған жазбалар негізінде автоматты түрде жасалды.",
-               "Академический обмен осуществляется путём приглашения зарубежных коллег в казахстанские вузы и "
-               "направления казахстанских участников в зарубежные вузы. Справка сформирована автоматически по "
-               "записям, представленным вузами.",
-               "Academic exchange works both ways: foreign colleagues are invited to Kazakhstani higher education "
-               "institutions (HEIs), and Kazakhstani participants are sent to HEIs abroad. This note was generated "
-               "automatically from the records the HEIs submitted."),
-    "in_total": L("{when} академиялық алмасуға {foreign_heis} шетелдік ЖОО-дан {people} қатысып, олар {kz_heis} "
-                  "қазақстандық ЖОО-ға шақырылды.",
-                  "{When} в академическом обмене участвовали {people} из {foreign_heis} {ru_foreign_from}; "
-                  "они были приглашены в {kz_heis} {ru_kz_to}.",
-                  "{When}, {people} from {foreign_heis} foreign {en_heis_f} took part in academic exchange, "
-                  "invited by {kz_heis} Kazakhstani {en_heis_k}."),
-    "in_total_no_partners": L("{when} академиялық алмасуға {people} шетелдік қатысушы келіп, олар {kz_heis} "
-                              "қазақстандық ЖОО-ға шақырылды.",
-                              "{When} по академическому обмену в {kz_heis} {ru_kz_to} прибыли зарубежные "
-                              "участники: {people}.",
-                              "{When}, {people} came from abroad on academic exchange, invited by {kz_heis} "
-                              "Kazakhstani {en_heis_k}."),
-    "out_total": L("{kz_heis} қазақстандық ЖОО-дан {people} алмасу бойынша {foreign_heis} шетелдік ЖОО-ға барды.",
-                   "Из {kz_heis} {ru_kz_from} по обмену выехали {people} в {foreign_heis} {ru_foreign_to}.",
-                   "From {kz_heis} Kazakhstani {en_heis_k}, {people} went on exchange to {foreign_heis} "
-                   "foreign {en_heis_f}."),
-    "out_total_no_partners": L("{kz_heis} қазақстандық ЖОО-дан {people} шетелге алмасу бойынша барды.",
-                               "Из {kz_heis} {ru_kz_from} по обмену за рубеж выехали {people}.",
-                               "From {kz_heis} Kazakhstani {en_heis_k}, {people} went abroad on exchange."),
-    "none_direction": L("{when} {group} бойынша жазбалар жоқ.", "{When} записей о том, что {group_lower} "
-                        "участвовали в обмене, нет.", "{When}, no records of {group_lower} were submitted."),
-    "growth_total": L("{versus} {when} академиялық алмасуға қатысушылар саны {growth} ({prev_short} – {prev}, "
+    # totals and coverage
+    "coverage": L("{label} бойынша деректерді {submitted} ЖЖОКБҰ ұсынды (тізілімде – {registered} ЖЖОКБҰ).",
+                  "Данные за {label} {ru_submitted} {submitted} ОВПО (в реестре – {registered} ОВПО).",
+                  "{submitted} of the {registered} registered HEIs submitted data for {label}."),
+    "coverage_all": L("{label} бойынша деректерді тізілімдегі барлық ЖЖОКБҰ ұсынды ({registered}).",
+                      "Данные за {label} представили все ОВПО, включённые в реестр ({registered}).",
+                      "All {registered} registered HEIs submitted data for {label}."),
+    "coverage_none": L("{label} бойынша ЖЖОКБҰ деректер ұсынған жоқ (тізілімде – {registered} ЖЖОКБҰ).",
+                       "Данные за {label} не представила ни одна ОВПО (в реестре – {registered} ОВПО).",
+                       "None of the {registered} registered HEIs submitted data for {label}."),
+    "coverage_appendix": L("Деректер ұсынбаған ЖЖОКБҰ тізімі {n}-қосымшада келтірілген.",
+                           "Перечень ОВПО, не представивших данные, приведён в приложении {n}.",
+                           "Appendix {n} lists the HEIs that did not submit."),
+    "in_total": L("{when} {activity} {foreign_heis} шетелдік ЖОО-дан {counted} қатысып, олар {kz_heis} "
+                  "қазақстандық ЖЖОКБҰ-ға шақырылды.",
+                  "{When} {kz_heis} ОВПО {ru_invited} {ru_activity_for} {people_acc} из {foreign_heis} {ru_foreign_from}.",
+                  "{When}, {kz_heis} Kazakhstani {en_heis_k} invited {people} from {foreign_heis} foreign {en_heis_f} "
+                  "for {activity}."),
+    "in_total_no_partners": L("{when} {activity} {counted} шетелдік қатысушы келіп, олар {kz_heis} "
+                              "қазақстандық ЖЖОКБҰ-ға шақырылды.",
+                              "{When} {kz_heis} ОВПО {ru_invited} {ru_activity_for} {people_acc} из-за рубежа.",
+                              "{When}, {kz_heis} Kazakhstani {en_heis_k} invited {people} from abroad for {activity}."),
+    "out_total": L("{kz_heis} қазақстандық ЖЖОКБҰ-дан {counted} алмасу бойынша {foreign_heis} шетелдік ЖОО-ға барды.",
+                   "Из {kz_heis} ОВПО по обмену в {foreign_heis} {ru_foreign_to} {ru_went} {people}.",
+                   "{People} from {kz_heis} Kazakhstani {en_heis_k} went on exchange to {foreign_heis} foreign "
+                   "{en_heis_f}."),
+    "out_total_no_partners": L("{kz_heis} қазақстандық ЖЖОКБҰ-дан {counted} шетелге алмасу бойынша барды.",
+                               "Из {kz_heis} ОВПО по обмену за рубеж {ru_went} {people}.",
+                               "{People} from {kz_heis} Kazakhstani {en_heis_k} went abroad on exchange."),
+    "none_direction": L("{when} {group} бойынша жазбалар ұсынылған жоқ.",
+                        "{When} сведения об участии {group_gen} {activity} не представлены.",
+                        "{When}, no records of {group} were submitted."),
+    "growth_total": L("{versus} {when} {activity} қатысқан {subject} саны {growth} ({prev_short} – {prev}, "
                       "{cur_short} – {cur}).",
-                      "{Versus} {when} число участников академического обмена {growth} ({prev_short} – {prev}, "
+                      "{Versus} {when} число {subject}, участвовавших {activity}, {growth} ({prev_short} – {prev}, "
                       "{cur_short} – {cur}).",
-                      "{Versus}, the number of participants in academic exchange {growth} ({prev_short}: {prev}; "
+                      "{Versus}, the number of {subject} taking part in {activity} {growth} ({prev_short}: {prev}; "
                       "{cur_short}: {cur})."),
-    "growth_split": L("Оның ішінде қазақстандық қатысушылар саны {g_out} ({prev_short} – {out_prev}, {cur_short} – "
-                      "{out_cur}), ал шетелдік қатысушылар саны {g_in} ({prev_short} – {in_prev}, {cur_short} – {in_cur}).",
-                      "В том числе число казахстанских участников {g_out} ({prev_short} – {out_prev}, {cur_short} – "
-                      "{out_cur}), а число зарубежных участников {g_in} ({prev_short} – {in_prev}, {cur_short} – {in_cur}).",
-                      "The number of Kazakhstani participants {g_out} ({prev_short}: {out_prev}; {cur_short}: "
-                      "{out_cur}) and the number of foreign participants {g_in} ({prev_short}: {in_prev}; "
-                      "{cur_short}: {in_cur})."),
+    "growth_split": L("Оның ішінде {group_out} саны {g_out} ({prev_short} – {out_prev}, {cur_short} – {out_cur}), "
+                      "ал {group_in} саны {g_in} ({prev_short} – {in_prev}, {cur_short} – {in_cur}).",
+                      "В том числе число {group_out} {g_out} ({prev_short} – {out_prev}, {cur_short} – {out_cur}), "
+                      "а число {group_in} {g_in} ({prev_short} – {in_prev}, {cur_short} – {in_cur}).",
+                      "The number of {group_out} {g_out} ({prev_short}: {out_prev}; {cur_short}: {out_cur}) and the "
+                      "number of {group_in} {g_in} ({prev_short}: {in_prev}; {cur_short}: {in_cur})."),
     "compare_missing": L("Салыстыру кезеңі ({x}) бойынша деректер жоқ, сондықтан өсім есептелмеді.",
                          "Данных за период сравнения ({x}) нет, поэтому динамика не рассчитана.",
                          "There are no records for the comparison period ({x}), so no change is computed."),
     # HEI types
-    "hei_type_lead": L("{group} саны ЖОО түрлері бойынша ({appendix}-қосымша):",
-                       "{Group} по типам вузов (приложение {appendix}):",
+    "hei_type_lead": L("{Activity} қатысқан {group} саны ЖЖОКБҰ түрлері бөлінісінде ({appendix}-қосымша):",
+                       "Число {group_gen}, участвовавших {activity}, в разрезе типов ОВПО (приложение {appendix}):",
                        "{Group} by type of HEI (Appendix {appendix}):"),
     "count_share": L("{label} – {people} ({share})", "{label} – {people} ({share})", "{label}: {people} ({share})"),
-    "hei_type_leader_out": L("{when} қазақстандық қатысушылардың ең көбін {leader} жіберді ({people}).",
-                             "{When} больше всего казахстанских участников направили {leader} ({people}).",
-                             "{When}, {leader} sent the most Kazakhstani participants ({people})."),
-    "hei_type_leader_in": L("{when} шетелдік қатысушылардың ең көбін {leader} шақырды ({people}).",
-                            "{When} больше всего зарубежных участников пригласили {leader} ({people}).",
-                            "{When}, {leader} invited the most foreign participants ({people})."),
-    "leader_same": L("Өткен кезеңде де көш бастаған солар болды ({prev_short} – {people}).",
-                     "Они же лидировали и в прошлом периоде ({prev_short} – {people}).",
+    "hei_type_leader_out": L("{when} шетелге ең көп {subject} жіберген – {leader} ({people}).",
+                             "{When} больше всего {group_gen} направили {leader} ({people}).",
+                             "{When}, {leader} sent the most {group} abroad ({people})."),
+    "hei_type_leader_in": L("{when} ең көп шетелдік {subject} шақырған – {leader} ({people}).",
+                            "{When} больше всего {group_gen} пригласили {leader} ({people}).",
+                            "{When}, {leader} invited the most {group} ({people})."),
+    "leader_same": L("Өткен кезеңде де олар бірінші орында болды ({prev_short} – {people}).",
+                     "Они же были первыми и в прошлом периоде ({prev_short} – {people}).",
                      "They also led in the comparison period ({prev_short}: {people})."),
-    "leader_other": L("{prev_short} көш бастағандар – {leader} ({people}).",
-                      "В прошлом периоде ({prev_short}) лидировали {leader} ({people}).",
-                      "In {prev_short} the leaders were {leader} ({people})."),
-    "chart_hei_type": L("{n}-диаграмма. {group} ЖОО түрлері бойынша, адам",
-                        "Диаграмма {n}. {Group} по типам вузов, человек",
+    "leader_other": L("{prev_when} бірінші орында {leader} болды ({people}).",
+                      "{Prev_when} первыми были {leader} ({people}).",
+                      "{Prev_when}, {leader} led ({people})."),
+    "chart_hei_type": L("{n}-диаграмма. {Group} ЖЖОКБҰ түрлері бойынша, адам",
+                        "Диаграмма {n}. {Group} по типам ОВПО, человек",
                         "Chart {n}. {Group} by type of HEI, people"),
     # formats
-    "format_lead": L("{group} арасында алмасу келесі форматтарда өтті:", "Обмен {who} проходил в следующих форматах:",
+    "format_lead": L("{Group} арасында алмасу келесі форматтарда өтті:", "Обмен {group_gen} проходил в следующих форматах:",
                      "{Group} took part in the following formats:"),
-    "format_both": L("Екі бағытта да {label} формат басым.", "В обоих направлениях преобладал формат {label}.",
+    "format_both": L("Екі бағытта да {label} формат басым.", "В обоих направлениях преобладал {label}.",
                      "The {label} format prevailed in both directions."),
-    "format_each": L("Қазақстандық қатысушылар арасында {out} формат, шетелдік қатысушылар арасында {in_} формат басым.",
-                     "Среди казахстанских участников преобладал формат {out}, среди зарубежных – формат {in_}.",
-                     "The {out} format prevailed among Kazakhstani participants and the {in_} format among foreign "
-                     "participants."),
+    "format_each": L("{Group_out} арасында {out} формат, {group_in} арасында {in_} формат басым.",
+                     "Среди {group_out} преобладал {out}, среди {group_in} – {in_}.",
+                     "The {out} format prevailed among {group_out} and the {in_} format among {group_in}."),
     # countries
-    "table_country": L("{n}-кесте. {group} елдер бойынша", "Таблица {n}. {Group} по странам", "Table {n}. {Group} by country"),
-    "country_top_out": L("{table}-кестеде көрсетілгендей, {when} қазақстандық қатысушылар ең жиі мына елдерге барды: {list}.",
-                         "Как видно из таблицы {table}, {when} казахстанские участники чаще всего выезжали в следующие "
-                         "страны: {list}.",
-                         "As Table {table} shows, {when} Kazakhstani participants went most often to {list}."),
-    "country_top_in": L("{table}-кестеге сәйкес, {when} шетелдік қатысушылар ең көп мына елдерден келді: {list}.",
-                        "Согласно таблице {table}, {when} больше всего зарубежных участников прибыло из следующих "
-                        "стран: {list}.",
-                        "According to Table {table}, {when} most foreign participants came from {list}."),
-    "country_leader_same": L("Өткен кезеңде де көшбасшы – {country} ({prev_short} – {people}).",
-                             "Лидер тот же, что и в прошлом периоде: {country} ({prev_short} – {people}).",
-                             "The leader is the same as in the comparison period: {country} ({prev_short}: {people})."),
-    "country_leader_other": L("{prev_short} көшбасшы ел – {country} ({people}).",
-                              "В прошлом периоде ({prev_short}) лидером была страна {country} ({people}).",
-                              "In {prev_short} the leading country was {country} ({people})."),
-    "country_single": L("Бір ғана қатысушы болған елдер: {list}.", "Страны с единственным участником: {list}.",
-                        "Countries with a single participant: {list}."),
+    "table_country": L("{n}-кесте. {Group} елдер бойынша", "Таблица {n}. {Group} по странам", "Table {n}. {Group} by country"),
+    "country_top_out": L("{table}-кестеде көрсетілгендей, {when} {group} ең жиі {list} барды.",
+                         "Как видно из таблицы {table}, {when} {group} чаще всего выезжали {list}.",
+                         "As Table {table} shows, {when} {group} went most often to {list}."),
+    "country_top_in": L("{table}-кестеге сәйкес, {when} {group} ең көп {list} келді.",
+                        "Согласно таблице {table}, {when} больше всего {group_gen} прибыло {list}.",
+                        "According to Table {table}, {when} most {group} came from {list}."),
+    "country_leader_same": L("{prev_when} да көшбасшы ел – {country} ({people}).",
+                             "Лидер тот же, что и {prev_when}: {country} ({people}).",
+                             "The leading country is the same as {prev_when}: {country} ({people})."),
+    "country_leader_other": L("{prev_when} көшбасшы ел – {country} ({people}).",
+                              "{Prev_when} лидировала другая страна – {country} ({people}).",
+                              "{Prev_when}, the leading country was {country} ({people})."),
+    "country_single_out": L("Бір ғана адам барған елдер: {list}.", "Страны, куда выехал только один человек: {list}.",
+                            "Countries to which a single person went: {list}."),
+    "country_single_in": L("Бір ғана адам келген елдер: {list}.", "Страны, откуда прибыл только один человек: {list}.",
+                           "Countries from which a single person came: {list}."),
     "col_no": L("№", "№", "No."),
     "col_country": L("Ел", "Страна", "Country"),
     "col_people": L("Адам саны", "Число участников", "People"),
     "col_share": L("Үлесі", "Доля", "Share"),
-    "total_countries": L("Барлығы: {countries}", "Итого: {countries}", "Total: {countries}"),
     "total": L("Барлығы", "Итого", "Total"),
     "table_country_sets": L("{n}-кесте. {prev} және {cur} академиялық алмасуға қатысқан елдер",
                             "Таблица {n}. Страны – участницы академического обмена, {prev} и {cur}",
@@ -214,28 +346,33 @@ T = {
     "country_dropped": L("Тізімнен шыққан елдер ({n}): {list}.", "Выбыли из списка ({n}): {list}.",
                          "Countries no longer on the list ({n}): {list}."),
     # degrees, study levels, fields
-    "table_degree": L("{n}-кесте. {group}: сапалық құрамы", "Таблица {n}. {Group}: качественный состав",
+    "table_degree": L("{n}-кесте. {Group}: сапалық құрамы", "Таблица {n}. {Group}: качественный состав",
                       "Table {n}. {Group}: academic degrees"),
-    "table_study_level": L("{n}-кесте. {group}: оқу деңгейлері", "Таблица {n}. {Group}: уровни обучения",
+    "table_study_level": L("{n}-кесте. {Group}: оқу деңгейлері", "Таблица {n}. {Group}: уровни обучения",
                            "Table {n}. {Group}: levels of study"),
     "col_degree": L("Ғылыми дәрежесі", "Учёная степень", "Degree"),
     "col_study_level": L("Оқу деңгейі", "Уровень обучения", "Level of study"),
-    "largest_group": L("{Among} ең үлкен топ – {label} ({people}, {share}).",
-                       "{Among} наибольшая группа – {label} ({people}, {share}).",
-                       "{Among}, the largest group is {label} ({people}, {share})."),
-    "share_higher": L("{Among} үлесі жоғарырақ: {list}.", "{Among} выше доля: {list}.", "{Among}, the share is higher for {list}."),
-    "share_pair": L("{label} ({share} және {other})", "{label} ({share} против {other})", "{label} ({share} vs {other})"),
-    "growth_lead": L("{versus} {who} саны:", "{Versus} число {who}:", "{Versus}, the number of {who}:"),
-    "growth_item": L("{label} – {growth} ({prev_short} – {prev}, {cur_short} – {cur})",
-                     "{label} – {growth} ({prev_short} – {prev}, {cur_short} – {cur})",
-                     "{label} {growth} ({prev_short}: {prev}; {cur_short}: {cur})"),
-    "table_field": L("{n}-кесте. {group}: білім беру салалары", "Таблица {n}. {Group} по областям образования",
+    "largest_group": L("{Group} арасында {label} басым ({people}, {share}).",
+                       "Среди {group_gen} преобладают {label} ({people}, {share}).",
+                       "Among {group}, {label} are the largest group ({people}, {share})."),
+    "share_higher": L("{Group} арасында мына топтардың үлесі жоғарырақ: {list}.",
+                      "Среди {group_gen} выше доля следующих групп: {list}.",
+                      "Among {group}, the share is higher for {list}."),
+    "share_pair": L("{label} ({share}; {other_group} арасында – {other})", "{label} ({share}; среди {other_group} – {other})",
+                    "{label} ({share}; among {other_group}, {other})"),
+    "growth_lead": L("{Versus} {group} арасында:", "{Versus} среди {group_gen}:", "{Versus}, among {group}:"),
+    "growth_item": L("{label} саны {growth} ({prev_short} – {prev}, {cur_short} – {cur})",
+                     "число {label} {growth} ({prev_short} – {prev}, {cur_short} – {cur})",
+                     "the number of {label} {growth} ({prev_short}: {prev}; {cur_short}: {cur})"),
+    "table_field": L("{n}-кесте. {Group}: білім беру салалары", "Таблица {n}. {Group} по областям образования",
                      "Table {n}. {Group} by field of education"),
     "col_field": L("Білім беру саласы", "Область образования", "Field of education"),
-    "field_top": L("{Among} ең танымал білім беру салалары: {list}.", "{Among} наиболее популярны области: {list}.",
-                   "{Among}, the most popular fields are {list}."),
-    "field_zero": L("{Among} мына салаларда қатысушы жоқ: {list}.", "{Among} нет участников в областях: {list}.",
-                    "{Among}, no one came from {list}."),
+    "field_top": L("{Group} арасында ең танымал білім беру салалары: {list}.",
+                   "Среди {group_gen} наиболее представлены области образования: {list}.",
+                   "Among {group}, the most popular fields are {list}."),
+    "field_zero": L("Мына білім беру салаларында {group} болған жоқ: {list}.",
+                    "{Group} не представлены в областях образования: {list}.",
+                    "{Group} were not represented in {list}."),
     "label_people_share": L("{label} ({people}, {share})", "{label} ({people}, {share})", "{label} ({people}, {share})"),
     "label_people": L("{label} ({people})", "{label} ({people})", "{label} ({people})"),
     # programmes
@@ -245,25 +382,105 @@ T = {
     "col_outgoing": L("Қазақстандық", "Казахстанские", "Kazakhstani"),
     "col_incoming": L("Шетелдік", "Зарубежные", "Foreign"),
     "programme_top": L("Академиялық алмасу негізінен мына бағдарламалар шеңберінде өтті: {list}.",
-                       "Академический обмен проходил главным образом в рамках программ: {list}.",
+                       "Академический обмен проходил главным образом в рамках следующих программ: {list}.",
                        "Academic exchange ran mainly under {list}."),
+    # regions of the world
+    "regions_top_out": L("{Group} ең көп {region} барды ({people}, {share}), оның ішінде {list}.",
+                         "{Group} чаще всего выезжали {region} ({people}, {share}), в том числе {list}.",
+                         "{Group} went most often to {region} ({people}, {share}), including {list}."),
+    "regions_top_in": L("{Group} ең көп {region} келді ({people}, {share}), оның ішінде {list}.",
+                        "Больше всего {group_gen} прибыло {region} ({people}, {share}), в том числе {list}.",
+                        "Most {group} came from {region} ({people}, {share}), including {list}."),
+    "regions_other": L("{Region} – {people}, негізінен {list}.", "{Region} – {people}, главным образом {list}.",
+                       "{Region}: {people}, mainly {list}."),
+    "regions_other_one": L("{Region} – {people}.", "{Region} – {people}.", "{Region}: {people}."),
+    "regions_steady": L("{Group} арасында ТМД елдерінің үлесі тұрақты ({prev_short} – {cis_prev}, {cur_short} – {cis_cur}), "
+                        "ал алыс шет елдердің үлесі айтарлықтай өскен жоқ ({prev_short} – {far_prev}, "
+                        "{cur_short} – {far_cur}).",
+                        "Среди {group_gen} доля стран СНГ стабильна ({prev_short} – {cis_prev}, {cur_short} – {cis_cur}), "
+                        "а доля дальнего зарубежья существенно не выросла ({prev_short} – {far_prev}, "
+                        "{cur_short} – {far_cur}).",
+                        "Among {group}, the share of the CIS countries held steady ({prev_short}: {cis_prev}; "
+                        "{cur_short}: {cis_cur}) and the share of the far abroad did not grow significantly "
+                        "({prev_short}: {far_prev}; {cur_short}: {far_cur})."),
+    "regions_cis_gains": L("{Group} арасында ТМД елдерінің үлесі өсті ({prev_short} – {cis_prev}, {cur_short} – {cis_cur}), "
+                           "ал алыс шет елдердің үлесі азайды ({prev_short} – {far_prev}, {cur_short} – {far_cur}).",
+                           "Среди {group_gen} доля стран СНГ выросла ({prev_short} – {cis_prev}, {cur_short} – {cis_cur}), "
+                           "а доля дальнего зарубежья снизилась ({prev_short} – {far_prev}, {cur_short} – {far_cur}).",
+                           "Among {group}, the share of the CIS countries rose ({prev_short}: {cis_prev}; {cur_short}: "
+                           "{cis_cur}) and the share of the far abroad fell ({prev_short}: {far_prev}; {cur_short}: "
+                           "{far_cur})."),
+    "regions_far_gains": L("{Group} арасында алыс шет елдердің үлесі өсті ({prev_short} – {far_prev}, {cur_short} – "
+                           "{far_cur}), ал ТМД елдерінің үлесі азайды ({prev_short} – {cis_prev}, {cur_short} – {cis_cur}).",
+                           "Среди {group_gen} доля дальнего зарубежья выросла ({prev_short} – {far_prev}, {cur_short} – "
+                           "{far_cur}), а доля стран СНГ снизилась ({prev_short} – {cis_prev}, {cur_short} – {cis_cur}).",
+                           "Among {group}, the share of the far abroad rose ({prev_short}: {far_prev}; {cur_short}: "
+                           "{far_cur}) and the share of the CIS countries fell ({prev_short}: {cis_prev}; {cur_short}: "
+                           "{cis_cur})."),
+    "regions_rule": L("Үлес {band} пайыздық тармақтан аз өзгерсе, тұрақты деп саналады; алыс шетел – ТМД-дан басқа "
+                      "барлық елдер.",
+                      "Доля считается стабильной, если она изменилась менее чем на {band}; дальнее "
+                      "зарубежье – все страны, кроме стран СНГ.",
+                      "A share counts as steady when it changed by less than {band} percentage points; the far abroad "
+                      "is every country outside the CIS."),
+    "table_regions": L("{n}-кесте. {Group} өңірлер бойынша", "Таблица {n}. {Group} по регионам мира",
+                       "Table {n}. {Group} by world region"),
+    "col_region": L("Өңір", "Регион", "Region"),
+    "col_share_change": L("Үлестің өзгеруі", "Изменение доли", "Change of share"),
+    "far_abroad_total": L("Алыс шетел, барлығы", "Дальнее зарубежье, всего", "Far abroad, total"),
+    # least active
+    "least_type_out": L("Шетелге ең аз {subject} жіберген – {label} ({people}).",
+                        "Меньше всего {group_gen} направили {label} ({people}).",
+                        "{Label} sent the fewest {group} abroad ({people})."),
+    "least_type_in": L("Ең аз шетелдік {subject} шақырған – {label} ({people}).",
+                       "Меньше всего {group_gen} пригласили {label} ({people}).",
+                       "{Label} invited the fewest {group} ({people})."),
+    "least_fields": L("{Group} ең аз қатысқан білім беру салалары: {list}.",
+                      "Меньше всего {group_gen} – в областях образования: {list}.",
+                      "The fields with the fewest {group}: {list}."),
+    # trend
+    "table_trend": L("{n}-кесте. {Activity} қатысқан {subject} саны жартыжылдықтар бойынша",
+                     "Таблица {n}. Число {subject}, участвовавших {activity}, по полугодиям",
+                     "Table {n}. {Subject} taking part in {activity} by half-year"),
+    "chart_trend": L("{n}-диаграмма. {Activity} қатысқан {subject} саны жартыжылдықтар бойынша, адам",
+                     "Диаграмма {n}. Число {subject}, участвовавших {activity}, по полугодиям, человек",
+                     "Chart {n}. {Subject} taking part in {activity} by half-year, people"),
+    "col_period": L("Кезең", "Период", "Period"),
+    "trend_peak": L("Соңғы {k} жартыжылдықта {activity} қатысқан {subject} саны ең көп {when} болды ({people}).",
+                    "За последние {k} {halves} больше всего {subject} участвовало {activity} {when} ({people}).",
+                    "Over the last {k} half-years, the number of {subject} taking part in {activity} was highest "
+                    "{when} ({people})."),
+    "trend_gaps": L("Мына кезеңдер бойынша деректер жоқ: {list}.", "Нет данных за следующие периоды: {list}.",
+                    "There are no records for {list}."),
     # conclusions
-    "c_total": L("{when} академиялық алмасуға барлығы {people} қатысты: {out} – қазақстандық, {in_} – шетелдік.",
-                 "{When} в академическом обмене участвовали всего {people}: {out} – казахстанские, {in_} – зарубежные.",
-                 "{When}, {people} took part in academic exchange in all: {out} Kazakhstani and {in_} foreign."),
-    "c_growth": L("{versus} қатысушылар саны {growth}.", "{Versus} число участников {growth}.",
-                  "{Versus}, the number of participants {growth}."),
-    "c_hei_type": L("Ең белсенді ЖОО түрлері: шетелге жіберуде – {out}, шетелдіктерді шақыруда – {in_}.",
-                    "Наиболее активны: в направлении за рубеж – {out}, в приглашении зарубежных участников – {in_}.",
-                    "The most active were {out} in sending participants abroad and {in_} in inviting foreign ones."),
+    "c_total": L("{when} {activity} барлығы {people} қатысты: {group_out} – {out}, {group_in} – {in_}.",
+                 "{When} {activity} {ru_took_part} всего {people}: {group_out} – {out}, {group_in} – {in_}.",
+                 "{When}, {people} took part in {activity} in all: {out} {group_out} and {in_} {group_in}."),
+    "c_growth": L("{versus} {subject} саны {growth}.", "{Versus} число {subject} {growth}.",
+                  "{Versus}, the number of {subject} {growth}."),
+    "c_hei_type": L("Шетелге ең көп {subject} жіберген – {out}, ең көп шетелдік {subject} шақырған – {in_}.",
+                    "Больше всего {group_out} направили {out}, больше всего {group_in} пригласили {in_}.",
+                    "{Out} sent the most {group_out} abroad and {in_} invited the most {group_in}."),
     "c_countries": L("Негізгі серіктес елдер: шетелге шығуда – {out}; шетелден келуде – {in_}.",
                      "Основные страны-партнёры: для выезжающих – {out}; для приезжающих – {in_}.",
                      "The main partner countries were {out} for outgoing and {in_} for incoming exchange."),
-    "c_fields": L("Ең танымал білім беру салалары: қазақстандық қатысушыларда – {out}, шетелдік қатысушыларда – {in_}.",
-                  "Наиболее популярные области образования: у казахстанских участников – {out}, у зарубежных – {in_}.",
-                  "The most popular fields were {out} among Kazakhstani and {in_} among foreign participants."),
-    "appendix_title": L("{group} ЖОО бөлінісінде", "{Group} в разрезе вузов", "{Group} by HEI"),
-    "col_hei": L("ЖОО атауы", "Наименование вуза", "HEI"),
+    "c_regions_steady": L("Мониторинг нәтижелері бойынша ТМД елдерімен өзара іс-қимыл тұрақты, ал алыс шет елдердің "
+                          "үлесі айтарлықтай өспей отыр.",
+                          "По итогам мониторинга взаимодействие со странами СНГ остаётся устойчивым, а доля дальнего "
+                          "зарубежья существенно не растёт.",
+                          "Monitoring shows stable ties with the CIS countries, while the share of the far abroad is "
+                          "not growing significantly."),
+    "c_regions_far": L("Мониторинг нәтижелері бойынша екі бағытта да алыс шет елдердің үлесі өсті.",
+                       "По итогам мониторинга доля дальнего зарубежья выросла в обоих направлениях.",
+                       "Monitoring shows the share of the far abroad rising in both directions."),
+    "c_fields": L("Ең танымал білім беру салалары: {group_out} арасында – {out}, {group_in} арасында – {in_}.",
+                  "Наиболее популярные области образования: среди {group_out} – {out}, среди {group_in} – {in_}.",
+                  "The most popular fields were {out} among {group_out} and {in_} among {group_in}."),
+    "appendix_title": L("{Group} саны ЖЖОКБҰ бөлінісінде", "Число {group_gen} в разрезе ОВПО", "{Group} by HEI"),
+    "appendix_missing": L("{label} бойынша деректер ұсынбаған ЖЖОКБҰ", "ОВПО, не представившие данные за {label}",
+                          "HEIs that submitted no data for {label}"),
+    "col_hei": L("ЖЖОКБҰ атауы", "Наименование ОВПО", "HEI"),
+    "col_hei_type": L("Түрі", "Тип", "Type"),
     "and": L("және", "и", "and"),
     "no_records": L("Жазбалар жоқ.", "Записей нет.", "No records."),
 }
