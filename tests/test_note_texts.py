@@ -93,7 +93,7 @@ def test_bad_input_is_refused_with_a_message(analyst):
     cases = [
         (("faculty", "2023H1", "benefits", "kk", "  \n\n "), "ru", "Текст раздела пуст, пустой текст не сохраняется. Напишите текст."),
         (("faculty", "2023H1", "intro", "kk", "x"), "kk",
-         "«intro» бөлімі жоқ. Бөлімдер: benefits — Академиялық алмасудың нәтижелері, recommendations — Ұсыныстар."),
+         "«intro» бөлімі жоқ. Бөлімдер: benefits — Академиялық алмасудың ЖЖОКБҰ үшін маңызы, recommendations — Ұсыныстар."),
         (("faculty", "2023H1", "benefits", "de", "x"), "en", "There is no language “de”. Languages: kk, ru, en."),
         (("faculty", "2023Q1", "benefits", "kk", "x"), "en",
          "Period “2023Q1” is not recognised. Examples: 2023H1 (half-year), 2022/23 (academic year), 2023 (calendar year)."),
@@ -121,21 +121,21 @@ def test_the_note_carries_the_sections_in_every_format_and_regenerating_keeps_th
         paths, _ = generate_report("2023H1", None, ReportFilter(), "ru", ["md", "docx", "html", "xlsx", "pdf"], out)
         files = {p.suffix: p for p in paths}
         md = files[".md"].read_text("utf-8")
-        assert "## Что даёт академический обмен вузам\n\n" + BENEFITS_RU in md
+        assert "## Значение академического обмена для ОВПО\n\n" + BENEFITS_RU in md
         assert "## Рекомендации\n\n" in md and f"- {RECOMMEND_RU}" in md
-        assert md.index("## Выводы") < md.index("## Что даёт") < md.index("## Рекомендации") < md.index("## Приложение 1")
+        assert md.index("## Выводы") < md.index("## Значение академического") < md.index("## Рекомендации") < md.index("## Приложение 1")
         assert "Новый текст" not in md  # the 2024 version is not in the 2023 note
         import docx
 
         word = docx.Document(files[".docx"])
         paragraphs = [p.text for p in word.paragraphs]
-        assert "Что даёт академический обмен вузам" in paragraphs
+        assert "Значение академического обмена для ОВПО" in paragraphs
         assert f"{BENEFITS_RU} Он способствует:" in paragraphs and RECOMMEND_RU in paragraphs
         assert BENEFITS_RU in files[".html"].read_text("utf-8")
         sheets = zipfile.ZipFile(files[".xlsx"]).read("xl/sharedStrings.xml").decode("utf-8")
         assert BENEFITS_RU in sheets
         pdf = subprocess.run(["pdftotext", "-raw", str(files[".pdf"]), "-"], capture_output=True, text=True).stdout
-        assert "Что даёт академический обмен вузам" in pdf and "Академический обмен ППС" in pdf
+        assert "Значение академического обмена для ОВПО" in pdf and "Академический обмен ППС" in pdf
 
     paths, _ = generate_report("2024H1", None, ReportFilter(), "ru", ["md"], tmp_path / "next")
     next_md = paths[0].read_text("utf-8")
@@ -143,26 +143,27 @@ def test_the_note_carries_the_sections_in_every_format_and_regenerating_keeps_th
     assert "Новый текст для 2024 года." in next_md and RECOMMEND_RU not in next_md
     # A note narrowed to some HEIs leaves out what was written about all of them.
     paths, _ = generate_report("2023H1", None, ReportFilter(heis=("ALMAU",)), "ru", ["md"], tmp_path / "one")
-    assert "Что даёт академический обмен вузам" not in paths[0].read_text("utf-8")
+    assert "Значение академического обмена для ОВПО" not in paths[0].read_text("utf-8")
 
 
 def test_the_demo_note_has_the_2023_benefits_and_recommendations(demo, tmp_path):
-    from aqyl.domain.report.document import Bullets
+    from aqyl.domain.report.document import Bullets, Paragraph
     from aqyl.domain.report.note import write_note
     from aqyl.store.report_data import ReportFilter, report_data
     from aqyl.store.reports import generate_report
 
-    for lang, heading, sentence in (("kk", "## Академиялық алмасудың нәтижелері", BENEFITS_KK),
-                                    ("ru", "## Что даёт академический обмен вузам", BENEFITS_RU),
+    for lang, heading, sentence in (("kk", "## Академиялық алмасудың ЖЖОКБҰ үшін маңызы", BENEFITS_KK),
+                                    ("ru", "## Значение академического обмена для ОВПО", BENEFITS_RU),
                                     ("en", "## What academic exchange gives HEIs", "Academic exchange of teaching staff")):
         paths, _ = generate_report("2023H1", None, ReportFilter(), lang, ["md"], tmp_path / lang)
         md = paths[0].read_text("utf-8")
         assert f"{heading}\n\n{sentence}" in md, lang
     kk = texts_for("faculty", "2023H1", "kk")
     doc = write_note(report_data("2023H1", None, ReportFilter()), "kk", "", kk)
-    lists = [b for b in doc.blocks if isinstance(b, Bullets) and b.lead.startswith(BENEFITS_KK)]
-    assert len(lists) == 1 and len(lists[0].items) == 10 and lists[0].lead.endswith("Ол мыналарға ықпал етеді:")
-    assert lists[0].items[0] == "көптілді білім беру және тілдік дағдыларды жетілдіру;"
+    at = next(i for i, b in enumerate(doc.blocks) if isinstance(b, Paragraph) and b.text.startswith(BENEFITS_KK))
+    assert doc.blocks[at].text.endswith("Ол мыналарға ықпал етеді:")
+    assert isinstance(doc.blocks[at + 1], Bullets) and len(doc.blocks[at + 1].items) == 10
+    assert doc.blocks[at + 1].items[0] == "көптілді білім беру және тілдік дағдыларды жетілдіру;"
     assert texts_for("faculty", "2022H1", "kk") == {}  # the 2022 note had none
 
 
@@ -202,7 +203,7 @@ def test_cli_sets_and_shows_texts_with_exact_messages(cli, tmp_path):
     shown = cli("show", "--category", "faculty", "--period", "2024H1", "--lang", "ru")
     assert shown.returncode == 0, shown.stderr
     lines = shown.stdout.splitlines()
-    assert lines[0] == "Что даёт академический обмен вузам (ru) — не написан"
+    assert lines[0] == "Значение академического обмена для ОВПО (ru) — не написан"
     at = lines.index("Рекомендации (ru)")
     assert lines[at + 1].startswith(f"начиная с периода 2023H1 · cli:{getpass.getuser()} · 20")
     assert lines[at + 2:at + 6] == ["Первый абзац.", "", "- пункт один;", "- пункт два."]
@@ -260,7 +261,7 @@ def test_an_analyst_edits_a_section_on_the_reports_page(demo):
                                              "lang": "ru", "text": "Новый текст раздела.", "based_on": current.id})
     assert saved.status_code == 302 and saved["Location"].endswith("text_period=2024H1#text-benefits-ru")
     after = analyst.get(saved["Location"]).content.decode()
-    assert "Сақталды: «Академиялық алмасудың нәтижелері» (ru), 2024H1 кезеңінен бастап." in after
+    assert "Сақталды: «Академиялық алмасудың ЖЖОКБҰ үшін маңызы» (ru), 2024H1 кезеңінен бастап." in after
     assert "Новый текст раздела." in after and "Бұрынғы нұсқалар (1)" in after
     assert texts_for("faculty", "2024H1", "ru")["benefits"] == "Новый текст раздела."
     assert texts_for("faculty", "2023H1", "ru")["benefits"].startswith(BENEFITS_RU)
@@ -280,7 +281,7 @@ def test_an_analyst_edits_a_section_on_the_reports_page(demo):
 
     versions = analyst.get("/reports/texts/history?text_category=faculty&text_period=2024H1&section=benefits&lang=ru")
     text = versions.content.decode()
-    assert versions.status_code == 200 and "«Академиялық алмасудың нәтижелері» бөлімінің нұсқалары (ru)" in text
+    assert versions.status_code == 200 and "«Академиялық алмасудың ЖЖОКБҰ үшін маңызы» бөлімінің нұсқалары (ru)" in text
     assert text.index("Новый текст раздела.") < text.index(BENEFITS_RU) and "2024H1 жазбасына енеді" in text
 
     russian = client_for("analyst", "ru").get("/reports/?text_period=2023H1").content.decode()

@@ -66,7 +66,7 @@ def set_(
     section: SectionOption,
     lang: Annotated[str, typer.Option("--lang", help="The text's language: kk, ru or en.")],
     file: Annotated[Path, typer.Option("--file", help="A UTF-8 text file: paragraphs separated by blank lines, "
-                                                     "list items on lines beginning with '- '.")],
+                                                     "a list is a paragraph of lines beginning with '- '.")],
     user: Annotated[str | None, typer.Option(help="Record the version as this Aqyl user's.")] = None,
 ) -> None:
     """Save a new version of a section, applying from PERIOD on (earlier versions are kept)."""

@@ -101,15 +101,16 @@ UI = {
     "note_texts_intro": L(
         "Бұл мәтіндер таңдалған санат пен кезең түрінің (I немесе II жартыжылдық) барлық ЖОО бойынша жазбасына енеді. "
         "Кезеңге сақталған мәтін келесі кезеңдердің жазбаларына да өзгертілгенге дейін көшеді. Әр сақтау жаңа нұсқа "
-        "жасайды, бұрынғы нұсқалар сақталады. Абзацтарды бос жолмен бөліңіз, тізім тармағын «- » белгісінен бастаңыз.",
+        "жасайды, бұрынғы нұсқалар сақталады. Абзацтарды және тізімдерді бос жолмен бөліңіз, тізімнің әр тармағын жаңа "
+        "жолдан «- » белгісімен бастаңыз.",
         "Эти тексты входят в записку по всем вузам для выбранной категории и вида периода (I или II полугодие). "
         "Текст, сохранённый для периода, переходит и в записки следующих периодов, пока его не изменят. Каждое "
-        "сохранение создаёт новую версию, прежние версии сохраняются. Разделяйте абзацы пустой строкой, пункт списка "
-        "начинайте с «- ».",
+        "сохранение создаёт новую версию, прежние версии сохраняются. Разделяйте абзацы и списки пустой строкой, "
+        "каждый пункт списка начинайте с новой строки со знака «- ».",
         "These texts go into the note on all HEIs of the chosen category and kind of period (first or second "
         "half-year). A text saved for a period is carried into the notes of later periods until it is changed. "
-        "Every save makes a new version; earlier versions are kept. Separate paragraphs with a blank line and begin "
-        "a list item with “- ”."),
+        "Every save makes a new version; earlier versions are kept. Separate paragraphs and lists with a blank line "
+        "and begin each list item on a new line with “- ”."),
     "text_lang_kk": L("Қазақ тілінде", "На казахском языке", "In Kazakh"),
     "text_lang_ru": L("Орыс тілінде", "На русском языке", "In Russian"),
     "text_lang_en": L("Ағылшын тілінде (міндетті емес)", "На английском языке (необязательно)", "In English (optional)"),
