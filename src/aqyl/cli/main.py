@@ -1292,3 +1292,8 @@ def interview_export(
         data = buffer.getvalue()
     write_atomically(out, data)
     console.print(f"{out} ({len(rows)})")
+
+# --- analyst-written sections of the note (aqyl.cli.note_texts) ---------------------------------
+from aqyl.cli import note_texts as _note_texts  # noqa: E402
+
+app.add_typer(_note_texts.app, name="note-text")

@@ -257,6 +257,37 @@ CATALOGUE: dict[str, Label] = {
         ru="Фрагмент «{value}» не найден в тексте интервью «{interview}». Скопируйте его из текста дословно.",
         en="The quote “{value}” is not in the transcript of “{interview}”. Copy it from the transcript word for word.",
     ),
+    # --- analyst-written sections of the note ---------------------------------------------------
+    "note_text_unknown_section": Label(
+        kk="«{value}» бөлімі жоқ. Бөлімдер: {known}.",
+        ru="Раздела «{value}» нет. Разделы: {known}.",
+        en="There is no section “{value}”. Sections: {known}.",
+    ),
+    "note_text_unknown_language": Label(
+        kk="«{value}» тілі жоқ. Тілдер: kk, ru, en.",
+        ru="Языка «{value}» нет. Языки: kk, ru, en.",
+        en="There is no language “{value}”. Languages: kk, ru, en.",
+    ),
+    "note_text_empty": Label(
+        kk="Бөлімнің мәтіні бос, бос мәтін сақталмайды. Мәтінді жазыңыз.",
+        ru="Текст раздела пуст, пустой текст не сохраняется. Напишите текст.",
+        en="The section's text is empty, and an empty text is not stored. Write the text.",
+    ),
+    "note_text_file_empty": Label(
+        kk="«{file}» файлы бос. Файлға бөлімнің мәтінін жазып, команданы қайталаңыз.",
+        ru="Файл «{file}» пуст. Запишите в него текст раздела и повторите команду.",
+        en="File “{file}” is empty. Write the section's text into it and run the command again.",
+    ),
+    "note_text_file_not_utf8": Label(
+        kk="«{file}» файлы UTF-8 кодтауында емес (қате {where}-байтта). Оны UTF-8 кодтауындағы мәтін ретінде сақтап, команданы қайталаңыз.",
+        ru="Файл «{file}» не в кодировке UTF-8 (ошибка в байте {where}). Сохраните его как текст в UTF-8 и повторите команду.",
+        en="File “{file}” is not UTF-8 (error at byte {where}). Save it as UTF-8 text and run the command again.",
+    ),
+    "note_text_conflict": Label(
+        kk="Осы уақытта бөлімнің басқа нұсқасы сақталды ({who}, {when}). Бетті жаңартып, өзгерісті қайта енгізіңіз.",
+        ru="Тем временем сохранена другая версия раздела ({who}, {when}). Обновите страницу и внесите изменение снова.",
+        en="Another version of the section was saved meanwhile ({who}, {when}). Reload the page and make the change again.",
+    ),
     "no_rows": Label(
         kk="Файлда тақырып жолынан басқа дерек жоқ. Жолдарды толтырып, қайта жүктеңіз.",
         ru="В файле нет данных, кроме строки заголовков. Заполните строки и загрузите снова.",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
+from importlib.resources import files
 
 import polars as pl
 from django.contrib.auth import get_user_model
@@ -45,6 +47,7 @@ def load_demo(seed: int = DEFAULT_SEED) -> DemoSummary:
         m.Submission.objects.filter(source="demo").delete()  # the demo replaces itself, nothing else
         submissions = write_submissions(_frame(records), source="demo", file_name="demo")
         users = _demo_users(m.Hei.objects.get(code=DEMO_OFFICER_HEI))
+        _demo_note_texts()
     return DemoSummary(
         records=dict(sorted(Counter(f"{r.period} {r.direction}" for r in records).items())),
         submissions=len(submissions),
@@ -75,3 +78,17 @@ def _demo_users(officer_hei: m.Hei) -> list[str]:
         )
         names.append(username)
     return names
+
+
+def _demo_note_texts() -> None:
+    """The 2023 note's own analyst-written sections, as the demo analyst's first versions; a
+    section that already has a version (an edit made in the demo) is left as it is."""
+    from aqyl.store.note_texts import history, set_text
+
+    data = json.loads(files("aqyl.data").joinpath("demo_note_texts.json").read_text("utf-8"))
+    author = get_user_model().objects.get(username=data["author"])
+    for entry in data["series"]:
+        for section, by_lang in entry["texts"].items():
+            for lang, lines in by_lang.items():
+                if not history(entry["category"], entry["valid_from"], section, lang):
+                    set_text(entry["category"], entry["valid_from"], section, lang, "\n".join(lines), user=author)

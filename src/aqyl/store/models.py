@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 
 from aqyl.domain.classifiers import CLASSIFIERS
+from aqyl.domain.report.note import AUTHORED_SECTIONS
 
 
 def classifier_choices(name: str) -> list[tuple[str, str]]:
@@ -417,3 +418,44 @@ class ReleaseFile(models.Model):
     class Meta:
         ordering = ["release", "name"]
         constraints = [models.UniqueConstraint(fields=["release", "name"], name="releasefile_unique_name")]
+
+
+class NoteText(models.Model):
+    """One version of a section of the analytical note that an analyst writes ("what exchange gives
+    HEIs", "recommendations"), for one report series: a category and a kind of period (the first
+    half-years, the second half-years, …). A version applies from its period on until a later one
+    replaces it; every save adds a row, so earlier versions stay as they were written."""
+
+    SERIES = [("H1", "H1"), ("H2", "H2"), ("AY", "academic year"), ("Y", "year")]
+    SECTIONS = [(s, s) for s in AUTHORED_SECTIONS]
+    LANGUAGES = [("kk", "kk"), ("ru", "ru"), ("en", "en")]
+
+    category = coded("category")
+    series = models.CharField(max_length=2, choices=SERIES)
+    section = models.CharField(max_length=32, choices=SECTIONS)
+    language = models.CharField(max_length=2, choices=LANGUAGES)
+    valid_from = models.CharField(max_length=8, help_text="The period code from which this version applies")
+    text = models.TextField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    author_name = models.CharField(max_length=150, blank=True,
+                                   help_text="Kept when the user is deleted; cli:LOGIN from the command line")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["category", "series", "section", "language", "-valid_from", "-created_at", "-id"]
+        indexes = [models.Index(fields=["category", "series", "language", "section", "valid_from"], name="notetext_lookup")]
+        constraints = [
+            one_of("category", "category"),
+            models.CheckConstraint(condition=Q(series__in=["H1", "H2", "AY", "Y"]), name="notetext_series_known"),
+            models.CheckConstraint(condition=Q(section__in=list(AUTHORED_SECTIONS)), name="notetext_section_known"),
+            models.CheckConstraint(condition=Q(language__in=["kk", "ru", "en"]), name="notetext_language_known"),
+            models.CheckConstraint(condition=~Q(text=""), name="notetext_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.category} {self.series} {self.section} {self.language} from {self.valid_from}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:  # a version is never rewritten: a change is a new row
+            raise ValueError("a NoteText version is never changed; save a new one")
+        super().save(*args, **kwargs)

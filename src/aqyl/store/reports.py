@@ -20,8 +20,15 @@ def generate_report(period: str, compare: str | None, flt: ReportFilter, lang: s
                     out: Path, generated: date | None = None,
                     authored: dict[str, str] | None = None) -> tuple[list[Path], dict[str, Any]]:
     """Write the note for ``period`` in ``lang`` as each of ``formats`` into ``out``.
-    The JSON report model is language-neutral, so its file name carries no language."""
+    The JSON report model is language-neutral, so its file name carries no language.
+    Without ``authored``, the analyst's sections come from the database (aqyl.store.note_texts):
+    they are written about the whole register, so a note narrowed by HEI, type, region or
+    programme leaves them out rather than state what its own figures may not show."""
     data = report_data(period, compare, flt)
+    if authored is None and flt == ReportFilter(category=flt.category):
+        from aqyl.store.note_texts import texts_for
+
+        authored = texts_for(flt.category, data["meta"]["period"], lang)
     doc = write_note(data, lang, (generated or date.today()).isoformat(), authored)
     stem = report_stem(data["meta"]["period"], flt.category)
     paths = []

@@ -97,6 +97,40 @@ UI = {
     "report_intro": L("Талдамалық жазбаны кез келген кезеңге, тілге және пішімге жасаңыз.",
                       "Сформируйте аналитическую записку за любой период, на любом языке и в любом формате.",
                       "Generate the analytical note for any period, in any language and format."),
+    # The sections of the note an analyst writes (reports page).
+    "note_texts": L("Талдаушы жазатын бөлімдер", "Разделы, которые пишет аналитик", "Sections the analyst writes"),
+    "note_texts_intro": L(
+        "Бұл мәтіндер таңдалған санат пен кезең түрінің (I немесе II жартыжылдық) барлық ЖОО бойынша жазбасына енеді. "
+        "Кезеңге сақталған мәтін келесі кезеңдердің жазбаларына да өзгертілгенге дейін көшеді. Әр сақтау жаңа нұсқа "
+        "жасайды, бұрынғы нұсқалар сақталады. Абзацтарды және тізімдерді бос жолмен бөліңіз, тізімнің әр тармағын жаңа "
+        "жолдан «- » белгісімен бастаңыз.",
+        "Эти тексты входят в записку по всем вузам для выбранной категории и вида периода (I или II полугодие). "
+        "Текст, сохранённый для периода, переходит и в записки следующих периодов, пока его не изменят. Каждое "
+        "сохранение создаёт новую версию, прежние версии сохраняются. Разделяйте абзацы и списки пустой строкой, "
+        "каждый пункт списка начинайте с новой строки со знака «- ».",
+        "These texts go into the note on all HEIs of the chosen category and kind of period (first or second "
+        "half-year). A text saved for a period is carried into the notes of later periods until it is changed. "
+        "Every save makes a new version; earlier versions are kept. Separate paragraphs and lists with a blank line "
+        "and begin each list item on a new line with “- ”."),
+    "text_lang_kk": L("Қазақ тілінде", "На казахском языке", "In Kazakh"),
+    "text_lang_ru": L("Орыс тілінде", "На русском языке", "In Russian"),
+    "text_lang_en": L("Ағылшын тілінде (міндетті емес)", "На английском языке (необязательно)", "In English (optional)"),
+    "text_none": L("Мәтін әлі жазылмаған.", "Текст ещё не написан.", "No text yet."),
+    "text_written": L("Жазған: {who}, {when}; {period} кезеңінен бастап қолданылады.",
+                      "Автор: {who}, {when}; действует начиная с периода {period}.",
+                      "Written by {who}, {when}; applies from {period} on."),
+    "text_save": L("{period} кезеңінен бастап сақтау", "Сохранить начиная с периода {period}", "Save from {period} on"),
+    "text_history": L("Бұрынғы нұсқалар ({n})", "Прежние версии ({n})", "Earlier versions ({n})"),
+    "text_saved": L("Сақталды: «{section}» ({text_lang}), {period} кезеңінен бастап.",
+                    "Сохранено: «{section}» ({text_lang}), начиная с периода {period}.",
+                    "Saved: “{section}” ({text_lang}), from {period} on."),
+    "text_unchanged": L("Мәтін өзгермеген, сондықтан жаңа нұсқа жасалмады.", "Текст не изменился, новая версия не создана.",
+                        "The text is unchanged, so no new version was made."),
+    "text_versions": L("«{section}» бөлімінің нұсқалары ({text_lang})", "Версии раздела «{section}» ({text_lang})",
+                       "Versions of “{section}” ({text_lang})"),
+    "text_in_effect": L("{period} жазбасына енеді", "Входит в записку за {period}", "In the note for {period}"),
+    "text_applies": L("Қай кезеңнен бастап", "Действует с периода", "Applies from"),
+    "back_to_reports": L("Есептерге оралу", "Вернуться к отчётам", "Back to reports"),
     "page": L("Бет", "Страница", "Page"),
     "of": L("/", "из", "of"),
     "previous": L("Алдыңғы", "Назад", "Previous"),
