@@ -167,7 +167,7 @@ def least_active(w: NoteWriter) -> None:
             names = [w.t("label_people", label=w.field_name(c), people=w.people(n)) for c, n in fields.items() if n == low]
             paragraphs.append(Paragraph(w.t("least_fields", **w.words(direction), list="; ".join(names[:3]))))
     if paragraphs:
-        w.add(Heading(w.t("h_least"), 2), *paragraphs)
+        w.add(Heading(w.t("h_least")), *paragraphs)
 
 
 def trend(w: NoteWriter) -> None:
@@ -176,7 +176,7 @@ def trend(w: NoteWriter) -> None:
     with_records = [r for r in rows_in if r["outgoing"] or r["incoming"]]
     if len(with_records) < 3:
         return
-    w.add(Heading(w.t("h_trend"), 2))
+    w.add(Heading(w.t("h_trend")))
     periods = [parse_period(r["period"]) for r in rows_in]
     peak = max(with_records, key=lambda r: (r["outgoing"] + r["incoming"], r["period"]))
     k = len(rows_in)

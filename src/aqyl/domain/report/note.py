@@ -68,6 +68,13 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if len(text) > 1 and not text[1:2].isupper() else text
 
 
+def list_items(items: Sequence[str]) -> tuple[str, ...]:
+    """Items of a lower-case list after a colon, punctuated as official documents do: ";" after each,
+    "." after the last."""
+    items = list(items)
+    return tuple(f"{item};" for item in items[:-1]) + ((f"{items[-1]}.",) if items else ())
+
+
 def place_and_date(city: str, day: date, lang: str) -> str:
     """"Астана, 2026 жылғы 1 желтоқсан" — the title page's place and date in words."""
     return ph.PLACE_DATE.get(lang).format(city=city, year=day.year, day=day.day, month=ph.MONTHS[lang][day.month - 1])
@@ -149,6 +156,10 @@ class NoteWriter:
         return text.format(**fields)
 
     def label(self, dimension: str, code: str) -> str:
+        if dimension == "by_hei_type" and code in ph.HEI_TYPE_ITEM:
+            # As the section's list names them ("Национальные", "АО"), not the classifier's singular.
+            text = ph.HEI_TYPE_ITEM[code].get(self.lang)
+            return text[:1].upper() + text[1:]
         table = {"by_hei_type": HEI_TYPE, "by_format": FORMAT, "by_degree": DEGREE, "by_study_level": STUDY_LEVEL,
                  "by_field": FIELD, "by_country": COUNTRY, "by_programme": PROGRAMME}[dimension]
         if code not in table:
@@ -364,7 +375,7 @@ class NoteWriter:
             items = [self.t("count_share", label=ph.HEI_TYPE_ITEM[c].get(self.lang), people=self.people(n),
                             share=self.pct(d["shares"]["by_hei_type"][c]))
                      for c, n in d["by_hei_type"].items() if n]
-            self.add(Bullets(tuple(items), self.t("hei_type_lead", **self.words(direction), appendix=appendix)))
+            self.add(Bullets(list_items(items), self.t("hei_type_lead", **self.words(direction), appendix=appendix)))
             leader = self._leader(d["by_hei_type"])
             if leader is None:
                 continue
@@ -410,7 +421,7 @@ class NoteWriter:
                 continue
             items = [self.t("count_share", label=_lower_first(FORMAT.label(c, self.lang)), people=self.people(n),
                             share=self.pct(d["shares"]["by_format"][c])) for c, n in d["by_format"].items() if n]
-            self.add(Bullets(tuple(items), self.t("format_lead", **self.words(direction))))
+            self.add(Bullets(list_items(items), self.t("format_lead", **self.words(direction))))
             leaders[direction] = self._leader(d["by_format"])
         fmt = {k: ph.FORMAT_NAME[v].get(self.lang) if v in ph.FORMAT_NAME else v for k, v in leaders.items() if v}
         if len(fmt) == 2 and leaders["outgoing"] == leaders["incoming"]:
@@ -519,7 +530,7 @@ class NoteWriter:
                                             growth=self.growth(Growth(before, n).as_dict()),
                                             prev=self.n(before), cur=self.n(n)))
                         paths.append(f"{direction}.{dim}.{code}")
-                self.add(Bullets(tuple(items), self.t("growth_lead", **self.words(direction)), self.notes_for(*paths)))
+                self.add(Bullets(list_items(items), self.t("growth_lead", **self.words(direction)), self.notes_for(*paths)))
         key = "table_study_level" if dim == "by_study_level" else "table_degree"
         header = self.t("col_study_level" if dim == "by_study_level" else "col_degree")
         for direction in shown:
@@ -562,8 +573,8 @@ class NoteWriter:
         if not both:
             return
         self.add(Heading(self.t("h_programme")))
-        top = [self.t("label_people", label=self.label("by_programme", c), people=self.people(n))
-               for c, n in list(both.items())[:2]]
+        top = [self.t("label_people", label=ph.PROGRAMME_IN_TEXT[c].get(self.lang) if c in ph.PROGRAMME_IN_TEXT
+                      else self.label("by_programme", c), people=self.people(n)) for c, n in list(both.items())[:2]]
         self.para("programme_top", list=self.join(top))
         no = self.next_table()
         rows = []
@@ -602,7 +613,9 @@ class NoteWriter:
             tops = {d: self.join([self.label("by_country", c) for c in list(self.ranked_countries(
                 self.cur[d]["by_country"]))[:3]]) for d in DIRECTIONS}
             if all(tops.values()):
-                items.append(self.t("c_countries", out=tops["outgoing"], in_=tops["incoming"]))
+                same = tops["outgoing"] == tops["incoming"]
+                items.append(self.t("c_countries_same" if same else "c_countries", out=tops["outgoing"],
+                                    in_=tops["incoming"]))
             regions = analysis.regions_conclusion(self)
             if regions:
                 items.append(regions)
@@ -646,8 +659,8 @@ class NoteWriter:
                 if not members:
                     continue
                 subtotal = sum(r["count"] for r in members)
-                rows.append(Row((Cell(""), Cell(HEI_TYPE.label(hei_type, self.lang), hei_type), Cell(self.n(subtotal), subtotal)),
-                                "group"))
+                rows.append(Row((Cell(""), Cell(self.label("by_hei_type", hei_type), hei_type),
+                                 Cell(self.n(subtotal), subtotal)), "group"))
                 for r in members:
                     i += 1
                     rows.append(Row((Cell(f"{i}.", i), Cell(r["name"][self.lang], r["hei"]), Cell(self.n(r["count"]), r["count"]))))

@@ -63,7 +63,7 @@ _FROM_ORG = {
     "kk": "жоғары және (немесе) жоғары оқу орнынан кейінгі білім беру бағдарламаларын іске асыратын "
           "қазақстандық білім беру ұйымдарына (бұдан әрі – ЖЖОКБҰ)",
     "ru": "казахстанские организации, реализующие образовательные программы высшего и (или) послевузовского "
-          "образования (далее – ОВПО)",
+          "образования (далее – ОВПО),",
 }
 # The opening paragraph: what the exchange is, introducing the terms used from then on.
 INTRO = {
@@ -71,7 +71,7 @@ INTRO = {
                  f"{_FROM_ORG['kk']} шақыру және қазақстандық ПОҚ-ны шетелдік жоғары оқу орындарына "
                  f"(бұдан әрі – ЖОО) жіберу арқылы жүзеге асырылады.",
                  f"Академический обмен профессорско-преподавательского состава (далее – ППС) осуществляется путём "
-                 f"приглашения зарубежных учёных в {_FROM_ORG['ru']} и направления казахстанских ППС в зарубежные "
+                 f"приглашения зарубежных учёных в {_FROM_ORG['ru']} и направления казахстанского ППС в зарубежные "
                  f"высшие учебные заведения (далее – вузы).",
                  "Academic exchange of teaching staff works both ways: foreign scholars are invited to Kazakhstani "
                  "organisations of higher and (or) postgraduate education (hereinafter HEIs), and Kazakhstani "
@@ -108,7 +108,7 @@ INTRO = {
 # Who took part, per category: the subject noun (kk), its genitive plural (ru) and the English noun;
 # the counted noun after a number in Kazakh; the activity in the cases the sentences need.
 SUBJECT = {
-    "faculty": L("ПОҚ", "ППС", "teaching staff"),
+    "faculty": L("ПОҚ", "представителей ППС", "teaching staff"),
     "researcher": L("ғылыми қызметкерлер", "научных сотрудников", "researchers"),
     "staff": L("әкімшілік қызметкерлер", "административных сотрудников", "administrative staff"),
     "student": L("білім алушылар", "обучающихся", "students"),
@@ -122,8 +122,9 @@ ACTIVITY_FOR_RU = {c: "для академической мобильности"
                    for c in SUBJECT}
 # Who went out and who came in: nominative (kk, ru, en) and the Russian genitive.
 GROUP = {
-    "faculty": (L("қазақстандық ПОҚ", "казахстанские ППС", "Kazakhstani teaching staff"),
-                L("шетелдік ПОҚ", "зарубежные ППС", "foreign teaching staff")),
+    # ППС is a collective noun ("состав"): people are "представители ППС", never "казахстанские ППС".
+    "faculty": (L("қазақстандық ПОҚ", "представители казахстанского ППС", "Kazakhstani teaching staff"),
+                L("шетелдік ПОҚ", "представители зарубежного ППС", "foreign teaching staff")),
     "researcher": (L("қазақстандық ғылыми қызметкерлер", "казахстанские научные сотрудники", "Kazakhstani researchers"),
                    L("шетелдік ғылыми қызметкерлер", "зарубежные научные сотрудники", "foreign researchers")),
     "staff": (L("қазақстандық әкімшілік қызметкерлер", "казахстанские административные сотрудники",
@@ -134,7 +135,7 @@ GROUP = {
                 L("шетелдік білім алушылар", "иностранные обучающиеся", "foreign students")),
 }
 GROUP_GEN_RU = {
-    "faculty": ("казахстанских ППС", "зарубежных ППС"),
+    "faculty": ("представителей казахстанского ППС", "представителей зарубежного ППС"),
     "researcher": ("казахстанских научных сотрудников", "зарубежных научных сотрудников"),
     "staff": ("казахстанских административных сотрудников", "зарубежных административных сотрудников"),
     "student": ("казахстанских обучающихся", "иностранных обучающихся"),
@@ -160,6 +161,10 @@ FORMAT_NAME = {
     "offline": L("офлайн", "офлайн-формат", "offline"),
     "blended": L("аралас", "смешанный формат", "blended"),
 }
+# Programmes whose label is a common noun, as running text names them (lower case, plural).
+PROGRAMME_IN_TEXT = {
+    "inter_university": L("ЖОО аралық келісімдер", "межвузовские соглашения", "inter-university agreements"),
+}
 # Degrees and levels of study as groups of people: nominative plural (kk, ru, en) and the genitive
 # plural that "саны" / "число" / "доля" take.
 LEVEL_PLURAL = {
@@ -167,7 +172,7 @@ LEVEL_PLURAL = {
     "doctor_of_sciences": L("ғылым докторлары", "доктора наук", "doctors of sciences"),
     "candidate_of_sciences": L("ғылым кандидаттары", "кандидаты наук", "candidates of sciences"),
     "master": L("магистрлер", "магистры", "holders of a master's degree"),
-    "none": L("ғылыми дәрежесі жоқ қатысушылар", "не имеющие учёной степени", "participants without a degree"),
+    "none": L("ғылыми дәрежесі жоқ қатысушылар", "лица без учёной степени", "participants without a degree"),
     "bachelor": L("бакалавриат студенттері", "студенты бакалавриата", "bachelor's students"),
     "master_level": L("магистранттар", "магистранты", "master's students"),
     "doctoral": L("докторанттар", "докторанты", "doctoral students"),
@@ -177,7 +182,7 @@ LEVEL_GENITIVE = {
     "doctor_of_sciences": L("ғылым докторларының", "докторов наук", "doctors of sciences"),
     "candidate_of_sciences": L("ғылым кандидаттарының", "кандидатов наук", "candidates of sciences"),
     "master": L("магистрлердің", "магистров", "holders of a master's degree"),
-    "none": L("ғылыми дәрежесі жоқ қатысушылардың", "не имеющих учёной степени", "participants without a degree"),
+    "none": L("ғылыми дәрежесі жоқ қатысушылардың", "лиц без учёной степени", "participants without a degree"),
     "bachelor": L("бакалавриат студенттерінің", "студентов бакалавриата", "bachelor's students"),
     "master_level": L("магистранттардың", "магистрантов", "master's students"),
     "doctoral": L("докторанттардың", "докторантов", "doctoral students"),
@@ -227,7 +232,7 @@ T = {
     "h_study_level": L("Оқу деңгейлері бойынша", "По уровням обучения", "By level of study"),
     "h_field": L("Білім беру салалары бойынша", "По областям образования", "By field of education"),
     "h_programme": L("Бағдарламалар бойынша", "По программам", "By programme"),
-    "h_regions": L("Өңірлер бөлінісінде", "В разрезе регионов мира", "By world region"),
+    "h_regions": L("Әлем өңірлері бөлінісінде", "В разрезе регионов мира", "By world region"),
     "h_least": L("Ең аз белсенді ЖЖОКБҰ түрлері мен білім беру салалары", "Наименее активные типы ОВПО и области образования",
                  "The least active types of HEI and fields"),
     "h_trend": L("Соңғы жартыжылдықтардағы серпін", "Динамика за последние полугодия", "Trend over recent half-years"),
@@ -240,10 +245,10 @@ T = {
     "coverage": L("{label} бойынша деректерді {submitted} ЖЖОКБҰ ұсынды (тізілімде – {registered} ЖЖОКБҰ).",
                   "Данные за {label} {ru_submitted} {submitted} ОВПО (в реестре – {registered} ОВПО).",
                   "{submitted} of the {registered} registered HEIs submitted data for {label}."),
-    "coverage_all": L("{label} бойынша деректерді тізілімдегі барлық ЖЖОКБҰ ұсынды ({registered}).",
-                      "Данные за {label} представили все ОВПО, включённые в реестр ({registered}).",
+    "coverage_all": L("{label} бойынша деректерді тізілімдегі барлық {registered} ЖЖОКБҰ ұсынды.",
+                      "Данные за {label} представили все {registered} ОВПО, включённые в реестр.",
                       "All {registered} registered HEIs submitted data for {label}."),
-    "coverage_none": L("{label} бойынша ЖЖОКБҰ деректер ұсынған жоқ (тізілімде – {registered} ЖЖОКБҰ).",
+    "coverage_none": L("{label} бойынша бірде-бір ЖЖОКБҰ деректер ұсынбады (тізілімде – {registered} ЖЖОКБҰ).",
                        "Данные за {label} не представила ни одна ОВПО (в реестре – {registered} ОВПО).",
                        "None of the {registered} registered HEIs submitted data for {label}."),
     "coverage_appendix": L("Деректер ұсынбаған ЖЖОКБҰ тізімі {n}-қосымшада келтірілген.",
@@ -254,18 +259,18 @@ T = {
                   "{When} {kz_heis} ОВПО {ru_invited} {ru_activity_for} {people_acc} из {foreign_heis} {ru_foreign_from}.",
                   "{When}, {kz_heis} Kazakhstani {en_heis_k} invited {people} from {foreign_heis} foreign {en_heis_f} "
                   "for {activity}."),
-    "in_total_no_partners": L("{when} {activity} {counted} шетелдік қатысушы келіп, олар {kz_heis} "
+    "in_total_no_partners": L("{when} {activity} шетелден {counted} қатысып, олар {kz_heis} "
                               "қазақстандық ЖЖОКБҰ-ға шақырылды.",
                               "{When} {kz_heis} ОВПО {ru_invited} {ru_activity_for} {people_acc} из-за рубежа.",
                               "{When}, {kz_heis} Kazakhstani {en_heis_k} invited {people} from abroad for {activity}."),
-    "out_total": L("{kz_heis} қазақстандық ЖЖОКБҰ-дан {counted} алмасу бойынша {foreign_heis} шетелдік ЖОО-ға барды.",
+    "out_total": L("Сондай-ақ {kz_heis} қазақстандық ЖЖОКБҰ-дан {counted} алмасу бойынша {foreign_heis} шетелдік ЖОО-ға барды.",
                    "Из {kz_heis} ОВПО по обмену в {foreign_heis} {ru_foreign_to} {ru_went} {people}.",
                    "{People} from {kz_heis} Kazakhstani {en_heis_k} went on exchange to {foreign_heis} foreign "
                    "{en_heis_f}."),
-    "out_total_no_partners": L("{kz_heis} қазақстандық ЖЖОКБҰ-дан {counted} шетелге алмасу бойынша барды.",
+    "out_total_no_partners": L("Сондай-ақ {kz_heis} қазақстандық ЖЖОКБҰ-дан {counted} алмасу бойынша шетелге барды.",
                                "Из {kz_heis} ОВПО по обмену за рубеж {ru_went} {people}.",
                                "{People} from {kz_heis} Kazakhstani {en_heis_k} went abroad on exchange."),
-    "none_direction": L("{when} {group} бойынша жазбалар ұсынылған жоқ.",
+    "none_direction": L("{when} {group} бойынша мәліметтер ұсынылған жоқ.",
                         "{When} сведения об участии {group_gen} {activity} не представлены.",
                         "{When}, no records of {group} were submitted."),
     "growth_total": L("{versus} {when} {activity} қатысқан {subject} саны {growth} ({prev_short} – {prev}, "
@@ -289,26 +294,26 @@ T = {
                        "{Group} by type of HEI (Appendix {appendix}):"),
     "count_share": L("{label} – {people} ({share})", "{label} – {people} ({share})", "{label}: {people} ({share})"),
     "hei_type_leader_out": L("{when} шетелге ең көп {subject} жіберген – {leader} ({people}).",
-                             "{When} больше всего {group_gen} направили {leader} ({people}).",
+                             "{When} больше всего {group_gen} направили за рубеж {leader} ({people}).",
                              "{When}, {leader} sent the most {group} abroad ({people})."),
     "hei_type_leader_in": L("{when} ең көп шетелдік {subject} шақырған – {leader} ({people}).",
                             "{When} больше всего {group_gen} пригласили {leader} ({people}).",
                             "{When}, {leader} invited the most {group} ({people})."),
-    "leader_same": L("Өткен кезеңде де олар бірінші орында болды ({prev_short} – {people}).",
-                     "Они же были первыми и в прошлом периоде ({prev_short} – {people}).",
-                     "They also led in the comparison period ({prev_short}: {people})."),
+    "leader_same": L("{prev_when} да олар бірінші орында болды ({people}).",
+                     "{Prev_when} они также лидировали ({people}).",
+                     "{Prev_when}, they also led ({people})."),
     "leader_other": L("{prev_when} бірінші орында {leader} болды ({people}).",
-                      "{Prev_when} первыми были {leader} ({people}).",
+                      "{Prev_when} лидировали {leader} ({people}).",
                       "{Prev_when}, {leader} led ({people})."),
     "chart_hei_type": L("{n}-диаграмма. {Group} ЖЖОКБҰ түрлері бойынша, адам",
                         "Диаграмма {n}. {Group} по типам ОВПО, человек",
                         "Chart {n}. {Group} by type of HEI, people"),
     # formats
-    "format_lead": L("{Group} арасында алмасу келесі форматтарда өтті:", "Обмен {group_gen} проходил в следующих форматах:",
+    "format_lead": L("{Group} {activity} мынадай форматтарда қатысты:", "{Group} участвовали {activity} в следующих форматах:",
                      "{Group} took part in the following formats:"),
-    "format_both": L("Екі бағытта да {label} формат басым.", "В обоих направлениях преобладал {label}.",
+    "format_both": L("Екі бағытта да {label} формат басым болды.", "В обоих направлениях преобладал {label}.",
                      "The {label} format prevailed in both directions."),
-    "format_each": L("{Group_out} арасында {out} формат, {group_in} арасында {in_} формат басым.",
+    "format_each": L("{Group_out} арасында {out} формат, {group_in} арасында {in_} формат басым болды.",
                      "Среди {group_out} преобладал {out}, среди {group_in} – {in_}.",
                      "The {out} format prevailed among {group_out} and the {in_} format among {group_in}."),
     # countries
@@ -319,38 +324,38 @@ T = {
     "country_top_in": L("{table}-кестеге сәйкес, {when} {group} ең көп {list} келді.",
                         "Согласно таблице {table}, {when} больше всего {group_gen} прибыло {list}.",
                         "According to Table {table}, {when} most {group} came from {list}."),
-    "country_leader_same": L("{prev_when} да көшбасшы ел – {country} ({people}).",
-                             "Лидер тот же, что и {prev_when}: {country} ({people}).",
+    "country_leader_same": L("{prev_when} да {country} көшбасшы болды ({people}).",
+                             "{Prev_when} лидировала та же страна – {country} ({people}).",
                              "The leading country is the same as {prev_when}: {country} ({people})."),
-    "country_leader_other": L("{prev_when} көшбасшы ел – {country} ({people}).",
+    "country_leader_other": L("{prev_when} {country} көшбасшы болды ({people}).",
                               "{Prev_when} лидировала другая страна – {country} ({people}).",
                               "{Prev_when}, the leading country was {country} ({people})."),
-    "country_single_out": L("Бір ғана адам барған елдер: {list}.", "Страны, куда выехал только один человек: {list}.",
+    "country_single_out": L("Бір ғана адам барған елдер: {list}.", "Страны, куда выехало по одному человеку: {list}.",
                             "Countries to which a single person went: {list}."),
-    "country_single_in": L("Бір ғана адам келген елдер: {list}.", "Страны, откуда прибыл только один человек: {list}.",
+    "country_single_in": L("Бір ғана адам келген елдер: {list}.", "Страны, откуда прибыло по одному человеку: {list}.",
                            "Countries from which a single person came: {list}."),
     "col_no": L("№", "№", "No."),
     "col_country": L("Ел", "Страна", "Country"),
     "col_people": L("Адам саны", "Число участников", "People"),
     "col_share": L("Үлесі", "Доля", "Share"),
     "total": L("Барлығы", "Итого", "Total"),
-    "table_country_sets": L("{n}-кесте. {prev} және {cur} академиялық алмасуға қатысқан елдер",
-                            "Таблица {n}. Страны – участницы академического обмена, {prev} и {cur}",
-                            "Table {n}. Countries taking part in academic exchange, {prev} and {cur}"),
-    "country_sets": L("{table}-кестеде екі кезеңнің серіктес елдері салыстырылған: {prev_short} – {prev}, {cur_short} – {cur}.",
-                      "В таблице {table} сравниваются страны-партнёры двух периодов: {prev_short} – {prev}, "
-                      "{cur_short} – {cur}.",
+    "table_country_sets": L("{n}-кесте. Академиялық алмасуға қатысқан елдер ({prev}, {cur})",
+                            "Таблица {n}. Страны – участницы академического обмена ({prev}, {cur})",
+                            "Table {n}. Countries taking part in academic exchange ({prev}, {cur})"),
+    "country_sets": L("{table}-кестеде екі кезеңнің серіктес елдері салыстырылған ({prev_short} – {prev}, {cur_short} – {cur}).",
+                      "В таблице {table} сравниваются страны-партнёры двух периодов ({prev_short} – {prev}, "
+                      "{cur_short} – {cur}).",
                       "Table {table} sets the partner countries of the two periods side by side: {prev_short}: {prev}; "
                       "{cur_short}: {cur}."),
     "country_new": L("Жаңадан қосылған елдер ({n}): {list}.", "Новые страны ({n}): {list}.", "New countries ({n}): {list}."),
-    "country_dropped": L("Тізімнен шыққан елдер ({n}): {list}.", "Выбыли из списка ({n}): {list}.",
+    "country_dropped": L("Тізімнен шыққан елдер ({n}): {list}.", "Страны, выбывшие из списка ({n}): {list}.",
                          "Countries no longer on the list ({n}): {list}."),
     # degrees, study levels, fields
     "table_degree": L("{n}-кесте. {Group}: сапалық құрамы", "Таблица {n}. {Group}: качественный состав",
                       "Table {n}. {Group}: academic degrees"),
     "table_study_level": L("{n}-кесте. {Group}: оқу деңгейлері", "Таблица {n}. {Group}: уровни обучения",
                            "Table {n}. {Group}: levels of study"),
-    "col_degree": L("Ғылыми дәрежесі", "Учёная степень", "Degree"),
+    "col_degree": L("Ғылыми (академиялық) дәрежесі", "Учёная (академическая) степень", "Degree"),
     "col_study_level": L("Оқу деңгейі", "Уровень обучения", "Level of study"),
     "largest_group": L("{Group} арасында {label} басым ({people}, {share}).",
                        "Среди {group_gen} преобладают {label} ({people}, {share}).",
@@ -371,7 +376,7 @@ T = {
                    "Среди {group_gen} наиболее представлены области образования: {list}.",
                    "Among {group}, the most popular fields are {list}."),
     "field_zero": L("Мына білім беру салаларында {group} болған жоқ: {list}.",
-                    "{Group} не представлены в областях образования: {list}.",
+                    "В следующих областях образования {group_gen} не было: {list}.",
                     "{Group} were not represented in {list}."),
     "label_people_share": L("{label} ({people}, {share})", "{label} ({people}, {share})", "{label} ({people}, {share})"),
     "label_people": L("{label} ({people})", "{label} ({people})", "{label} ({people})"),
@@ -381,8 +386,8 @@ T = {
     "col_programme": L("Бағдарлама", "Программа", "Programme"),
     "col_outgoing": L("Қазақстандық", "Казахстанские", "Kazakhstani"),
     "col_incoming": L("Шетелдік", "Зарубежные", "Foreign"),
-    "programme_top": L("Академиялық алмасу негізінен мына бағдарламалар шеңберінде өтті: {list}.",
-                       "Академический обмен проходил главным образом в рамках следующих программ: {list}.",
+    "programme_top": L("Академиялық алмасу негізінен мына бағдарламалар мен келісімдер шеңберінде өтті: {list}.",
+                       "Академический обмен проходил главным образом в рамках следующих программ и соглашений: {list}.",
                        "Academic exchange ran mainly under {list}."),
     # regions of the world
     "regions_top_out": L("{Group} ең көп {region} барды ({people}, {share}), оның ішінде {list}.",
@@ -391,18 +396,18 @@ T = {
     "regions_top_in": L("{Group} ең көп {region} келді ({people}, {share}), оның ішінде {list}.",
                         "Больше всего {group_gen} прибыло {region} ({people}, {share}), в том числе {list}.",
                         "Most {group} came from {region} ({people}, {share}), including {list}."),
-    "regions_other": L("{Region} – {people}, негізінен {list}.", "{Region} – {people}, главным образом {list}.",
-                       "{Region}: {people}, mainly {list}."),
+    "regions_other": L("{Region} – {people}, оның ішінде {list}.", "{Region} – {people}, в том числе {list}.",
+                       "{Region}: {people}, including {list}."),
     "regions_other_one": L("{Region} – {people}.", "{Region} – {people}.", "{Region}: {people}."),
-    "regions_steady": L("{Group} арасында ТМД елдерінің үлесі тұрақты ({prev_short} – {cis_prev}, {cur_short} – {cis_cur}), "
-                        "ал алыс шет елдердің үлесі айтарлықтай өскен жоқ ({prev_short} – {far_prev}, "
-                        "{cur_short} – {far_cur}).",
-                        "Среди {group_gen} доля стран СНГ стабильна ({prev_short} – {cis_prev}, {cur_short} – {cis_cur}), "
-                        "а доля дальнего зарубежья существенно не выросла ({prev_short} – {far_prev}, "
-                        "{cur_short} – {far_cur}).",
-                        "Among {group}, the share of the CIS countries held steady ({prev_short}: {cis_prev}; "
-                        "{cur_short}: {cis_cur}) and the share of the far abroad did not grow significantly "
-                        "({prev_short}: {far_prev}; {cur_short}: {far_cur})."),
+    "regions_steady": L("{Group} арасында ТМД елдерінің үлесі ({prev_short} – {cis_prev}, {cur_short} – {cis_cur}) "
+                        "және алыс шет елдердің үлесі ({prev_short} – {far_prev}, {cur_short} – {far_cur}) "
+                        "айтарлықтай өзгерген жоқ.",
+                        "Среди {group_gen} доля стран СНГ ({prev_short} – {cis_prev}, {cur_short} – {cis_cur}) и доля "
+                        "дальнего зарубежья ({prev_short} – {far_prev}, {cur_short} – {far_cur}) существенно не "
+                        "изменились.",
+                        "Among {group}, the shares of the CIS countries ({prev_short}: {cis_prev}; {cur_short}: {cis_cur}) "
+                        "and of the far abroad ({prev_short}: {far_prev}; {cur_short}: {far_cur}) did not change "
+                        "significantly."),
     "regions_cis_gains": L("{Group} арасында ТМД елдерінің үлесі өсті ({prev_short} – {cis_prev}, {cur_short} – {cis_cur}), "
                            "ал алыс шет елдердің үлесі азайды ({prev_short} – {far_prev}, {cur_short} – {far_cur}).",
                            "Среди {group_gen} доля стран СНГ выросла ({prev_short} – {cis_prev}, {cur_short} – {cis_cur}), "
@@ -417,26 +422,26 @@ T = {
                            "Among {group}, the share of the far abroad rose ({prev_short}: {far_prev}; {cur_short}: "
                            "{far_cur}) and the share of the CIS countries fell ({prev_short}: {cis_prev}; {cur_short}: "
                            "{cis_cur})."),
-    "regions_rule": L("Үлес {band} пайыздық тармақтан аз өзгерсе, тұрақты деп саналады; алыс шетел – ТМД-дан басқа "
+    "regions_rule": L("Үлес {band} пайыздық тармақтан аз өзгерсе, тұрақты деп саналады; алыс шетел – ТМД елдерінен басқа "
                       "барлық елдер.",
                       "Доля считается стабильной, если она изменилась менее чем на {band}; дальнее "
                       "зарубежье – все страны, кроме стран СНГ.",
                       "A share counts as steady when it changed by less than {band} percentage points; the far abroad "
                       "is every country outside the CIS."),
-    "table_regions": L("{n}-кесте. {Group} өңірлер бойынша", "Таблица {n}. {Group} по регионам мира",
+    "table_regions": L("{n}-кесте. {Group} әлем өңірлері бойынша", "Таблица {n}. {Group} по регионам мира",
                        "Table {n}. {Group} by world region"),
     "col_region": L("Өңір", "Регион", "Region"),
     "col_share_change": L("Үлестің өзгеруі", "Изменение доли", "Change of share"),
     "far_abroad_total": L("Алыс шетел, барлығы", "Дальнее зарубежье, всего", "Far abroad, total"),
     # least active
     "least_type_out": L("Шетелге ең аз {subject} жіберген – {label} ({people}).",
-                        "Меньше всего {group_gen} направили {label} ({people}).",
+                        "Меньше всего {group_gen} направили за рубеж {label} ({people}).",
                         "{Label} sent the fewest {group} abroad ({people})."),
     "least_type_in": L("Ең аз шетелдік {subject} шақырған – {label} ({people}).",
                        "Меньше всего {group_gen} пригласили {label} ({people}).",
                        "{Label} invited the fewest {group} ({people})."),
     "least_fields": L("{Group} ең аз қатысқан білім беру салалары: {list}.",
-                      "Меньше всего {group_gen} – в областях образования: {list}.",
+                      "Среди {group_gen} наименее представлены области образования: {list}.",
                       "The fields with the fewest {group}: {list}."),
     # trend
     "table_trend": L("{n}-кесте. {Activity} қатысқан {subject} саны жартыжылдықтар бойынша",
@@ -454,16 +459,20 @@ T = {
                     "There are no records for {list}."),
     # conclusions
     "c_total": L("{when} {activity} барлығы {people} қатысты: {group_out} – {out}, {group_in} – {in_}.",
-                 "{When} {activity} {ru_took_part} всего {people}: {group_out} – {out}, {group_in} – {in_}.",
+                 "{When} {activity} {ru_took_part} в общей сложности {people}: {group_out} – {out}, {group_in} – {in_}.",
                  "{When}, {people} took part in {activity} in all: {out} {group_out} and {in_} {group_in}."),
-    "c_growth": L("{versus} {subject} саны {growth}.", "{Versus} число {subject} {growth}.",
-                  "{Versus}, the number of {subject} {growth}."),
-    "c_hei_type": L("Шетелге ең көп {subject} жіберген – {out}, ең көп шетелдік {subject} шақырған – {in_}.",
-                    "Больше всего {group_out} направили {out}, больше всего {group_in} пригласили {in_}.",
+    "c_growth": L("{versus} {activity} қатысқан {subject} саны {growth}.",
+                  "{Versus} число {subject}, участвовавших {activity}, {growth}.",
+                  "{Versus}, the number of {subject} taking part in {activity} {growth}."),
+    "c_hei_type": L("Шетелге ең көп {subject} жіберген – {out}; ең көп шетелдік {subject} шақырған – {in_}.",
+                    "Больше всего {group_out} направили за рубеж {out}; больше всего {group_in} пригласили {in_}.",
                     "{Out} sent the most {group_out} abroad and {in_} invited the most {group_in}."),
     "c_countries": L("Негізгі серіктес елдер: шетелге шығуда – {out}; шетелден келуде – {in_}.",
                      "Основные страны-партнёры: для выезжающих – {out}; для приезжающих – {in_}.",
                      "The main partner countries were {out} for outgoing and {in_} for incoming exchange."),
+    "c_countries_same": L("Екі бағытта да негізгі серіктес елдер – {out}.",
+                          "В обоих направлениях основные страны-партнёры – {out}.",
+                          "The main partner countries were {out} in both directions."),
     "c_regions_steady": L("Мониторинг нәтижелері бойынша ТМД елдерімен өзара іс-қимыл тұрақты, ал алыс шет елдердің "
                           "үлесі айтарлықтай өспей отыр.",
                           "По итогам мониторинга взаимодействие со странами СНГ остаётся устойчивым, а доля дальнего "
@@ -473,8 +482,8 @@ T = {
     "c_regions_far": L("Мониторинг нәтижелері бойынша екі бағытта да алыс шет елдердің үлесі өсті.",
                        "По итогам мониторинга доля дальнего зарубежья выросла в обоих направлениях.",
                        "Monitoring shows the share of the far abroad rising in both directions."),
-    "c_fields": L("Ең танымал білім беру салалары: {group_out} арасында – {out}, {group_in} арасында – {in_}.",
-                  "Наиболее популярные области образования: среди {group_out} – {out}, среди {group_in} – {in_}.",
+    "c_fields": L("Ең танымал білім беру салалары: {group_out} арасында – {out}; {group_in} арасында – {in_}.",
+                  "Наиболее популярные области образования: среди {group_out} – {out}; среди {group_in} – {in_}.",
                   "The most popular fields were {out} among {group_out} and {in_} among {group_in}."),
     "appendix_title": L("{Group} саны ЖЖОКБҰ бөлінісінде", "Число {group_gen} в разрезе ОВПО", "{Group} by HEI"),
     "appendix_missing": L("{label} бойынша деректер ұсынбаған ЖЖОКБҰ", "ОВПО, не представившие данные за {label}",
@@ -482,5 +491,5 @@ T = {
     "col_hei": L("ЖЖОКБҰ атауы", "Наименование ОВПО", "HEI"),
     "col_hei_type": L("Түрі", "Тип", "Type"),
     "and": L("және", "и", "and"),
-    "no_records": L("Жазбалар жоқ.", "Записей нет.", "No records."),
+    "no_records": L("Деректер жоқ.", "Данные отсутствуют.", "No records."),
 }
