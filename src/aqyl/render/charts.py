@@ -176,11 +176,18 @@ def _figure_bytes(chart: Chart, fmt: str) -> bytes:
     return _figures(chart)[fmt]
 
 
+_STYLE = re.compile(r'style="([^"]*)"')
+
+
 def chart_svg(chart: Chart) -> str:
     """The chart as an ``<svg>`` element for an HTML page: XML prolog dropped, and every id prefixed with
     the chart's key, since several charts share one page and matplotlib numbers ids per figure."""
     svg = _figure_bytes(chart, "svg").decode("utf-8")
     svg = svg[svg.index("<svg"):]
+    # Inline styles as SVG presentation attributes: every browser reads them, and WeasyPrint does not
+    # warn about "unknown" CSS properties (text-anchor, fill) a hundred times per chart.
+    svg = _STYLE.sub(lambda m: " ".join(f'{k.strip()}="{v.strip().strip(chr(39))}"' for k, v in
+                                        (d.split(":", 1) for d in m.group(1).split(";") if ":" in d)), svg)
     ids = set(re.findall(r'\bid="([^"]+)"', svg))
     svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{chart.key}-{m.group(1)}"', svg)
     return re.sub(r'(href="#|url\(#)([^")]+)',
