@@ -8,7 +8,7 @@ import io
 import json
 import re
 import zipfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -87,7 +87,7 @@ def test_docx_has_no_theme_font_and_one_house_font(docx_parts):
 def test_docx_sizes_indent_justification_and_margins(docx_parts):
     import docx
 
-    data, parts = docx_parts
+    data, _ = docx_parts
     word = docx.Document(io.BytesIO(data))
     normal = word.styles["Normal"]
     assert normal.font.size.pt == 14 and normal.font.name == "Times New Roman"
@@ -155,7 +155,7 @@ def test_docx_title_page_footnotes_pictures_and_properties(docx_parts):
     assert re.search(r'<wp:docPr [^>]*descr="1-диаграмма\. ЖОО түрлері бойынша, адам"', parts["word/document.xml"])
     core = word.core_properties
     assert core.title == "Академиялық алмасу бойынша аналитикалық анықтама" and core.author == ISSUER
-    assert core.language == "kk-KZ" and datetime.now(timezone.utc) - core.created.replace(tzinfo=timezone.utc) < timedelta(hours=1)
+    assert core.language == "kk-KZ" and datetime.now(UTC) - core.created.replace(tzinfo=UTC) < timedelta(hours=1)
     assert "thumbnail" not in parts["_rels/.rels"] and "python-docx" not in parts["docProps/core.xml"]
     # No empty paragraph of normal size closes the document (it would make an empty last page).
     body = word.element.body

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 import textwrap
-from functools import cache
+from functools import cache, lru_cache
 
 import matplotlib
 
@@ -160,20 +160,24 @@ def _draw(chart: Chart) -> Figure:
     return fig
 
 
-@cache
-def _figures(chart: Chart) -> dict[str, bytes]:
+@lru_cache(maxsize=64)
+def _laid_out(chart: Chart) -> Figure:
     with matplotlib.rc_context(_rc()):
-        fig = _draw(chart)
-        out = {}
-        for fmt in ("svg", "png"):
-            buffer = io.BytesIO()
-            fig.savefig(buffer, format=fmt, dpi=PNG_DPI, metadata={"Date": None} if fmt == "svg" else {})
-            out[fmt] = buffer.getvalue()
-        return out
+        return _draw(chart)
 
 
+@lru_cache(maxsize=128)
 def _figure_bytes(chart: Chart, fmt: str) -> bytes:
-    return _figures(chart)[fmt]
+    """The chart as SVG or PNG, from the one laid-out figure (the PDF's SVG and Word's PNG share it)."""
+    with matplotlib.rc_context(_rc()):
+        buffer = io.BytesIO()
+        _laid_out(chart).savefig(buffer, format=fmt, dpi=PNG_DPI, metadata={"Date": None} if fmt == "svg" else {})
+        return buffer.getvalue()
+
+
+def clear_cache() -> None:
+    _laid_out.cache_clear()
+    _figure_bytes.cache_clear()
 
 
 _STYLE = re.compile(r'style="([^"]*)"')

@@ -7,7 +7,7 @@ charts as 300 dpi pictures with alternative text, page numbers on every page aft
 from __future__ import annotations
 
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from docx import Document as WordDocument
 from docx.enum.section import WD_SECTION
@@ -380,7 +380,7 @@ def render_docx(doc: Document) -> bytes:
 
 def _properties(word, doc: Document, tag: str) -> None:
     core = word.core_properties
-    now = datetime.now(timezone.utc).replace(microsecond=0)
+    now = datetime.now(UTC).replace(microsecond=0)
     core.title, core.subject, core.language = doc.title, doc.footer, tag
     core.author = core.last_modified_by = doc.issuer
     core.created = core.modified = now

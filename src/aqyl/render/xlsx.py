@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import xlsxwriter
 
@@ -87,7 +87,7 @@ def render_xlsx(doc: Document) -> bytes:
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
     book.set_properties({"title": doc.title, "author": doc.issuer, "comments": doc.footer,
-                         "created": datetime.now(timezone.utc).replace(tzinfo=None)})
+                         "created": datetime.now(UTC).replace(tzinfo=None)})
     font = {"font_name": style.font, "font_size": style.table_size_pt}
     fmt = lambda **kw: book.add_format({**font, **kw})  # noqa: E731
     bold = fmt(bold=True, text_wrap=True, valign="top")
