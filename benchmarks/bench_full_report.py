@@ -39,7 +39,7 @@ def main() -> None:
         print(f"built {args.rows + args.rows // 2:,} records in {time.perf_counter() - start:.1f} s", file=sys.stderr)
         from aqyl.domain.report.note import write_note
         from aqyl.render import _renderer
-        from aqyl.render.charts import _figure_bytes
+        from aqyl.render.charts import clear_cache
         from aqyl.store.report_data import ReportFilter, report_data
         from aqyl.store.reports import generate_report
 
@@ -49,11 +49,11 @@ def main() -> None:
         for fmt in FORMATS[:-1]:
             render = _renderer(fmt)
             # Charts are cached per process (HTML and PDF share them); each step draws its own.
-            steps[f"render {fmt}"], _ = timed(lambda render=render: (_figure_bytes.cache_clear(), render(doc)),
+            steps[f"render {fmt}"], _ = timed(lambda render=render: (clear_cache(), render(doc)),
                                               args.repeat)
 
         def everything():
-            _figure_bytes.cache_clear()
+            clear_cache()
             return generate_report("2023H1", None, ReportFilter(), args.lang, FORMATS, tmp / "out")
 
         total, (paths, _) = timed(everything, args.repeat)

@@ -14,13 +14,14 @@ if [ -z "$python" ]; then
   echo "Aqyl needs Python 3.11 or 3.12 (python3.11 on PATH)." >&2
   exit 1
 fi
-# PDF reports are laid out by WeasyPrint, which needs Pango (and fontconfig) from the system.
-if ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0'; then
-  echo "Installing Pango for PDF reports (Debian packages)…"
+# PDF reports are laid out by WeasyPrint, which needs Pango (and fontconfig) from the system, and
+# embed Liberation Serif 2 (metric-compatible with Times New Roman, with the Kazakh letters).
+if ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || [ ! -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ]; then
+  echo "Installing Pango and Liberation fonts for PDF reports (Debian packages)…"
   as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 \
-    libharfbuzz-subset0 fontconfig >/dev/null
+    libharfbuzz-subset0 fontconfig fonts-liberation2 >/dev/null
 fi
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 stamp=".venv/.aqyl-installed-${extra:-run}"

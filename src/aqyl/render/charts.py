@@ -1,7 +1,8 @@
 """Charts of the note drawn with matplotlib: SVG for HTML and PDF, PNG for Word.
 
-Text is drawn with DejaVu Sans, which ships inside matplotlib and covers the Kazakh letters, so a
-chart looks the same on every machine and needs no font from the network.
+Text is drawn in the house font's metric-compatible face (Liberation Serif for Times New Roman, from
+Debian's fonts-liberation2), else DejaVu Serif, which ships inside matplotlib; both cover the Kazakh
+letters, and neither comes from the network. Each chart is drawn once per process.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 import textwrap
-from functools import cache
+from functools import cache, lru_cache
 
 import matplotlib
 
@@ -18,11 +19,31 @@ import matplotlib.ticker
 from matplotlib.figure import Figure
 
 from aqyl.domain.report.document import Chart
+from aqyl.render.style import page_style, print_font_files
 
 # Colour-blind-safe pairs: the comparison period muted, the current period strong.
 PALETTE = ("#9bb7d4", "#1f4e79", "#d08c2c", "#5b8c5a")
-RC = {"font.family": "DejaVu Sans", "font.size": 9, "svg.hashsalt": "aqyl", "axes.spines.top": False,
+PNG_DPI = 300  # Word's pictures print sharp at 300 dpi
+# Text stays text in SVG (not one path per glyph): WeasyPrint lays it out with the embedded font,
+# which is several times faster than parsing thousands of glyph paths, and it can be searched.
+RC = {"font.size": 9, "svg.hashsalt": "aqyl", "svg.fonttype": "none", "axes.spines.top": False,
       "axes.spines.right": False}
+
+
+@cache
+def chart_font() -> str:
+    """The family the charts are drawn in: the house font's compatible face (as the body text)."""
+    from matplotlib import font_manager
+
+    path = print_font_files(page_style().font)["regular"]
+    font_manager.fontManager.addfont(str(path))
+    for face in ("bold", "italic"):
+        font_manager.fontManager.addfont(str(print_font_files(page_style().font)[face]))
+    return font_manager.FontProperties(fname=str(path)).get_name()
+
+
+def _rc() -> dict:
+    return {**RC, "font.family": chart_font()}
 
 
 def _figure(v: float) -> str:
@@ -90,61 +111,76 @@ def _draw_diverging(ax, chart: Chart) -> None:
               ncol=min(levels, 3), fontsize=7.5, handlelength=1)
 
 
-@cache
-def _figure_bytes(chart: Chart, fmt: str) -> bytes:
-    with matplotlib.rc_context(RC):
-        if chart.kind == "diverging":
-            fig = Figure(figsize=(7.2, 2.0 + 0.45 * len(chart.categories)))
-            _draw_diverging(fig.add_subplot(), chart)
-            fig.tight_layout()
-            buffer = io.BytesIO()
-            fig.savefig(buffer, format=fmt, dpi=200, metadata={"Date": None} if fmt == "svg" else {})
-            return buffer.getvalue()
-        if chart.kind == "line":
-            fig = Figure(figsize=(6.6, 3.4))
-            _draw_lines(fig.add_subplot(), chart)
-            fig.tight_layout()
-            buffer = io.BytesIO()
-            fig.savefig(buffer, format=fmt, dpi=200, metadata={"Date": None} if fmt == "svg" else {})
-            return buffer.getvalue()
-        if chart.kind == "barh":
-            height = 0.9 + 0.32 * len(chart.categories) * max(1, len(chart.series)) ** 0.5
-            fig = Figure(figsize=(6.6, min(height, 8.5)))
-        else:
-            fig = Figure(figsize=(6.6, 3.2))
-        ax = fig.add_subplot()
-        n = len(chart.series)
-        width = 0.8 / n
-        positions = range(len(chart.categories))
-        for i, series in enumerate(chart.series):
-            colours = (PALETTE[1],) if n == 1 else PALETTE
-            colour = colours[i % len(colours)]
-            offsets = [p + (i - (n - 1) / 2) * width for p in positions]
-            # None (no value, a dash in the table) is no bar and no label, never a drawn 0.
-            values = [0.0 if v is None else v for v in series.values]
-            if chart.kind == "barh":
-                bars = ax.barh(offsets, values, height=width, color=colour, label=series.name)
-            else:
-                bars = ax.bar(offsets, values, width=width, color=colour, label=series.name)
-            ax.bar_label(bars, labels=["" if v is None else _figure(v) for v in series.values], padding=2, fontsize=7.5)
-        if chart.kind == "barh":
-            ax.set_yticks(list(positions), [_wrap(c, 38) for c in chart.categories])
-            ax.invert_yaxis()
-            ax.set_xlabel(chart.value_axis)
-            ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: _figure(v)))
-            ax.margins(x=0.12)
-        else:
-            ax.set_xticks(list(positions), [_wrap(c, 16) for c in chart.categories])
-            ax.set_ylabel(chart.value_axis)
-            ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: _figure(v)))
-            ax.margins(y=0.15)
-        if n > 1:
-            ax.legend(frameon=False, loc="best")
+def _draw(chart: Chart) -> Figure:
+    """The chart laid out once; SVG (PDF, HTML) and PNG (Word) are both saved from this figure."""
+    if chart.kind == "diverging":
+        fig = Figure(figsize=(7.2, 2.0 + 0.45 * len(chart.categories)))
+        _draw_diverging(fig.add_subplot(), chart)
         fig.tight_layout()
+        return fig
+    if chart.kind == "line":
+        fig = Figure(figsize=(6.6, 3.4))
+        _draw_lines(fig.add_subplot(), chart)
+        fig.tight_layout()
+        return fig
+    if chart.kind == "barh":
+        height = 0.9 + 0.32 * len(chart.categories) * max(1, len(chart.series)) ** 0.5
+        fig = Figure(figsize=(6.6, min(height, 8.5)))
+    else:
+        fig = Figure(figsize=(6.6, 3.2))
+    ax = fig.add_subplot()
+    n = len(chart.series)
+    width = 0.8 / n
+    positions = range(len(chart.categories))
+    for i, series in enumerate(chart.series):
+        colours = (PALETTE[1],) if n == 1 else PALETTE
+        colour = colours[i % len(colours)]
+        offsets = [p + (i - (n - 1) / 2) * width for p in positions]
+        # A missing value is no bar and no label (the table shows a dash there, not 0).
+        values = [float("nan") if v is None else v for v in series.values]
+        if chart.kind == "barh":
+            bars = ax.barh(offsets, values, height=width, color=colour, label=series.name)
+        else:
+            bars = ax.bar(offsets, values, width=width, color=colour, label=series.name)
+        ax.bar_label(bars, labels=["" if v is None else _figure(v) for v in series.values], padding=2, fontsize=7.5)
+    if chart.kind == "barh":
+        ax.set_yticks(list(positions), [_wrap(c, 38) for c in chart.categories])
+        ax.invert_yaxis()
+        ax.set_xlabel(chart.value_axis)
+        ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: _figure(v)))
+        ax.margins(x=0.12)
+    else:
+        ax.set_xticks(list(positions), [_wrap(c, 16) for c in chart.categories])
+        ax.set_ylabel(chart.value_axis)
+        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: _figure(v)))
+        ax.margins(y=0.15)
+    if n > 1:
+        ax.legend(frameon=False, loc="best")
+    fig.tight_layout()
+    return fig
+
+
+@lru_cache(maxsize=64)
+def _laid_out(chart: Chart) -> Figure:
+    with matplotlib.rc_context(_rc()):
+        return _draw(chart)
+
+
+@lru_cache(maxsize=128)
+def _figure_bytes(chart: Chart, fmt: str) -> bytes:
+    """The chart as SVG or PNG, from the one laid-out figure (the PDF's SVG and Word's PNG share it)."""
+    with matplotlib.rc_context(_rc()):
         buffer = io.BytesIO()
-        metadata = {"Date": None} if fmt == "svg" else {}
-        fig.savefig(buffer, format=fmt, dpi=200, metadata=metadata)
+        _laid_out(chart).savefig(buffer, format=fmt, dpi=PNG_DPI, metadata={"Date": None} if fmt == "svg" else {})
         return buffer.getvalue()
+
+
+def clear_cache() -> None:
+    _laid_out.cache_clear()
+    _figure_bytes.cache_clear()
+
+
+_STYLE = re.compile(r'style="([^"]*)"')
 
 
 def chart_svg(chart: Chart) -> str:
@@ -152,6 +188,10 @@ def chart_svg(chart: Chart) -> str:
     the chart's key, since several charts share one page and matplotlib numbers ids per figure."""
     svg = _figure_bytes(chart, "svg").decode("utf-8")
     svg = svg[svg.index("<svg"):]
+    # Inline styles as SVG presentation attributes: every browser reads them, and WeasyPrint does not
+    # warn about "unknown" CSS properties (text-anchor, fill) a hundred times per chart.
+    svg = _STYLE.sub(lambda m: " ".join(f'{k.strip()}="{v.strip().strip(chr(39))}"' for k, v in
+                                        (d.split(":", 1) for d in m.group(1).split(";") if ":" in d)), svg)
     ids = set(re.findall(r'\bid="([^"]+)"', svg))
     svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{chart.key}-{m.group(1)}"', svg)
     return re.sub(r'(href="#|url\(#)([^")]+)',

@@ -1,5 +1,5 @@
-"""The note as PDF: the print variant of the HTML page laid out by WeasyPrint, with DejaVu Sans
-embedded (subset) so every Kazakh letter renders in any viewer."""
+"""The note as PDF: the print variant of the HTML page laid out by WeasyPrint, with the house font's
+compatible faces embedded (subset) so every Kazakh letter renders in any viewer."""
 
 from __future__ import annotations
 
@@ -20,5 +20,5 @@ def render_pdf(doc: Document) -> bytes:
     from weasyprint import HTML
 
     html = render_html(doc, for_print=True)
-    # The title and language come from the page's <title> and <html lang>.
+    # The title, author, date and language come from the page's <title>, <meta> and <html lang>.
     return HTML(string=html, url_fetcher=_local_only).write_pdf()

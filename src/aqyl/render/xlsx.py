@@ -1,14 +1,18 @@
 """The note as a workbook: a summary sheet with the prose, one sheet per table holding numbers (not
-text) so analysts can compute with them, and native Excel charts that stay editable."""
+text) so analysts can compute with them, and native Excel charts that stay editable. Every sheet
+prints on A4, one page wide, with its table's name and header repeated on each page."""
 
 from __future__ import annotations
 
 import io
 import re
+from datetime import UTC, datetime
 
 import xlsxwriter
 
 from aqyl.domain.report.document import Bullets, Chart, Document, Heading, Paragraph, Series, Table
+from aqyl.render.layout import column_widths, footnote_numbers, tied
+from aqyl.render.style import page_style
 
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _INJECTION = ("=", "+", "-", "@")
@@ -34,77 +38,151 @@ def _short_title(caption: str) -> str:
     return caption.split(".")[0] if "." in caption[:16] else caption
 
 
+# Print set-up: A4 (xlsxwriter's paper 9), one page wide, margins in inches from the house style.
+A4 = 9
+
+
+def _print_width(style) -> float:
+    """A portrait A4 page's print width in Excel's column units (a unit is 7 px, plus 5 px of padding,
+    at 96 px an inch): a sheet this wide prints at 100 %, and its prose wraps within the page."""
+    return (style.text_width_mm / 25.4 * 96 - 5) / 7 - 1
+
+
+def _lines(text: str, width: float, size_pt: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` units wide (a unit is about 7 px; an
+    average letter of a serif face about half its size): rows get their height from this, since a
+    spreadsheet does not grow a wrapped or merged row by itself when it opens the file."""
+    per_line = max(10, int(width * 7 / (size_pt * 96 / 72 * 0.5)))
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+
+
+def _write_wrapped(sheet, row: int, text: str, fmt, width: float, size_pt: float, last_col: int = 0) -> None:
+    if last_col:
+        sheet.merge_range(row, 0, row, last_col, text, fmt)
+    else:
+        sheet.write(row, 0, text, fmt)
+    lines = _lines(text, width, size_pt)
+    sheet.set_row(row, lines * size_pt * 1.25 + 3 if lines > 1 else None)
+
+
+def _print_setup(sheet, style, widths: float, repeat_to: int | None, lang: str) -> None:
+    sheet.set_paper(A4)
+    if widths > _print_width(style) * 1.15:
+        sheet.set_landscape()
+    else:
+        sheet.set_portrait()
+    sheet.fit_to_pages(1, 0)  # one page wide, as many tall as needed
+    inch = 1 / 25.4
+    sheet.set_margins(left=style.margin_left_mm * inch, right=style.margin_right_mm * inch,
+                      top=style.margin_top_mm * inch, bottom=style.margin_bottom_mm * inch)
+    if repeat_to is not None:
+        sheet.repeat_rows(0, repeat_to)  # the table's name and header on every printed page
+    page = {"kk": "&P-бет", "ru": "Стр. &P", "en": "Page &P"}.get(lang, "&P")
+    sheet.set_footer(f"&R{page}")
+
+
 def render_xlsx(doc: Document) -> bytes:
+    doc = tied(doc)
+    style = page_style()
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
-    book.set_properties({"title": doc.title, "author": "Aqyl", "comments": doc.footer})
-    bold = book.add_format({"bold": True})
-    title_fmt = book.add_format({"bold": True, "font_size": 14, "font_color": "#1F4E79", "text_wrap": True})
-    wrap = book.add_format({"text_wrap": True, "valign": "top"})
-    header = book.add_format({"bold": True, "bg_color": "#E8EEF5", "border": 1, "text_wrap": True, "valign": "top"})
-    cell_fmt = {"text": book.add_format({"border": 1, "text_wrap": True}),
-                "number": book.add_format({"border": 1, "num_format": "#,##0"}),
-                "rank": book.add_format({"border": 1, "num_format": "0"}),
-                "percent": book.add_format({"border": 1, "num_format": "0.0"})}
-    strong = {k: book.add_format({**{"border": 1, "bold": True, "bg_color": "#F3F6FA"},
-                                  **({"num_format": "#,##0"} if k == "number" else {})}) for k in cell_fmt}
+    book.set_properties({"title": doc.title, "author": doc.issuer, "comments": doc.footer,
+                         "created": datetime.now(UTC).replace(tzinfo=None)})
+    font = {"font_name": style.font, "font_size": style.table_size_pt}
+    fmt = lambda **kw: book.add_format({**font, **kw})  # noqa: E731
+    bold = fmt(bold=True, text_wrap=True, valign="top")
+    title_fmt = fmt(bold=True, font_size=style.table_size_pt + 2, text_wrap=True, valign="top")
+    wrap = fmt(text_wrap=True, valign="top")
+    note_fmt = fmt(text_wrap=True, valign="top", font_size=max(style.table_size_pt - 2, 8), italic=True)
+    header = fmt(bold=True, bg_color="#EEEEEE", border=1, text_wrap=True, valign="top")
+    cell_fmt = {"text": fmt(border=1, text_wrap=True, valign="top"),
+                "number": fmt(border=1, num_format="#,##0", valign="top"),
+                "rank": fmt(border=1, num_format="0", valign="top"),
+                "percent": fmt(border=1, num_format="0.0", valign="top")}
+    strong = {k: fmt(border=1, bold=True, bg_color="#F3F6FA", text_wrap=k == "text", valign="top",
+                     **({"num_format": "#,##0"} if k == "number" else {})) for k in cell_fmt}
+    formats = {"header": header, "cell": cell_fmt, "strong": strong, "title": title_fmt, "note": note_fmt}
     used: set[str] = set()
+    numbers = footnote_numbers(doc)
 
     summary = book.add_worksheet(sheet_name({"kk": "Анықтама", "ru": "Справка", "en": "Note"}.get(doc.lang, "Note"), used))
-    summary.set_column(0, 0, 110)
+    width = _print_width(style)
+    summary.set_column(0, 0, width)
+    _print_setup(summary, style, width, None, doc.lang)
     r = 0
-    summary.write(r, 0, doc.title, title_fmt)
+    size = style.table_size_pt
+    prose = lambda row, text, f=wrap, pt=size: _write_wrapped(summary, row, text, f, width, pt)  # noqa: E731
+    for line in ([doc.issuer] if doc.issuer else []):
+        prose(r, line, bold)
+        r += 1
+    prose(r, doc.title, title_fmt, size + 2)
     r += 1
-    for line in doc.subtitle:
-        summary.write(r, 0, line)
+    for line in (*doc.subtitle, *([doc.place_date] if doc.place_date else [])):
+        prose(r, line)
         r += 1
     last_heading = ""
-    for block in doc.blocks:
+    for i, block in enumerate(doc.blocks):
         if isinstance(block, Heading):
             r += 1
-            summary.write(r, 0, block.text, bold)
+            prose(r, block.text, bold)
             last_heading = block.text
             r += 1
         elif isinstance(block, Paragraph):
-            summary.write(r, 0, safe_text(block.text), wrap)
+            marks = "".join(f" [{n}]" for n in numbers[i])
+            prose(r, safe_text(block.text + marks))
             r += 1
+            for n, text in zip(numbers[i], block.footnotes, strict=True):
+                prose(r, safe_text(f"[{n}] {text}"), note_fmt, size - 2)
+                r += 1
         elif isinstance(block, Bullets):
             for text in ([block.lead] if block.lead else []) + [f"• {i}" for i in block.items]:
-                summary.write(r, 0, safe_text(text), wrap)
+                prose(r, safe_text(text))
                 r += 1
         elif isinstance(block, Table):
-            _table_sheet(book, block, block.caption or last_heading, used, header, cell_fmt, strong, title_fmt)
+            _table_sheet(book, block, block.caption or last_heading, used, formats, style, doc.lang, numbers[i])
         elif isinstance(block, Chart):
-            _chart_sheet(book, block, used, header, cell_fmt, title_fmt)
+            _chart_sheet(book, block, used, formats, style, doc.lang)
     book.close()
     return buffer.getvalue()
 
 
-def _table_sheet(book, table: Table, title: str, used, header, cell_fmt, strong, title_fmt) -> None:
+def _table_sheet(book, table: Table, title: str, used, formats, style, lang: str, numbers: tuple[int, ...]) -> None:
     sheet = book.add_worksheet(sheet_name(_short_title(title), used))
-    sheet.write(0, 0, title, title_fmt)
+    marks = "".join(f" [{n}]" for n in numbers)
+    widths = [w / style.text_width_mm * _print_width(style) + (0 if column.kind == "text" else 1.5)
+              for w, column in zip(column_widths(table, style.text_width_mm, style.table_size_pt), table.columns, strict=True)]
+    # The name spans the table's width, so it wraps within the print width and never runs off the page.
+    last_col = len(table.columns) - 1
+    _write_wrapped(sheet, 0, title + marks, formats["title"], sum(widths), style.table_size_pt + 2, last_col)
     for c, column in enumerate(table.columns):
-        sheet.write(2, c, column.header, header)
-        sheet.set_column(c, c, 60 if column.kind == "text" else 12)
+        sheet.write(2, c, column.header, formats["header"])
+        sheet.set_column(c, c, widths[c])
     for r, row in enumerate(table.rows, start=3):
         for c, (cell, column) in enumerate(zip(row.cells, table.columns, strict=True)):
-            fmt = (strong if row.kind != "data" else cell_fmt)[column.kind]
+            fmt = (formats["strong"] if row.kind != "data" else formats["cell"])[column.kind]
             if cell.is_number and column.kind != "text":
                 sheet.write_number(r, c, cell.value, fmt)
             else:
                 sheet.write_string(r, c, safe_text(cell.text), fmt)
+    r = 3 + len(table.rows)
+    for n, text in zip(numbers, table.footnotes, strict=True):
+        r += 1
+        _write_wrapped(sheet, r, safe_text(f"[{n}] {text}"), formats["note"], sum(widths), style.table_size_pt - 2,
+                       last_col)
     sheet.freeze_panes(3, 0)
+    _print_setup(sheet, style, sum(widths), 2, lang)
 
 
-def _chart_sheet(book, chart: Chart, used, header, cell_fmt, title_fmt) -> None:
+def _chart_sheet(book, chart: Chart, used, formats, style, lang: str) -> None:
     name = sheet_name(_short_title(chart.caption), used)
     sheet = book.add_worksheet(name)
-    sheet.write(0, 0, chart.caption, title_fmt)
+    header, cell_fmt = formats["header"], formats["cell"]
     sheet.set_column(0, 0, 45)
     sheet.write(2, 0, "", header)
     # A band (a prediction interval) becomes two more columns, drawn as thin lines.
     band = () if chart.band is None else (Series(f"{chart.band.name} −", chart.band.lower), Series(f"{chart.band.name} +", chart.band.upper))
     columns = (*chart.series, *band)
+    _write_wrapped(sheet, 0, chart.caption, formats["title"], 45 + 14 * len(columns), style.table_size_pt + 2, len(columns))
     for c, series in enumerate(columns, start=1):
         sheet.write(2, c, series.name, header)
         sheet.set_column(c, c, 14)
@@ -131,5 +209,9 @@ def _chart_sheet(book, chart: Chart, used, header, cell_fmt, title_fmt) -> None:
     xl.set_legend({"position": "bottom"} if len(columns) > 1 else {"none": True})
     if chart.kind in ("barh", "diverging"):
         xl.set_y_axis({"reverse": True})
-    xl.set_size({"width": 760, "height": max(320, 26 * len(chart.categories) * len(chart.series) + 120)})
-    sheet.insert_chart(2, len(columns) + 2, xl)
+    # Under its data and no wider than a portrait page's print width, nor taller than a page.
+    width = int(_print_width(style) * 7)
+    height = min(860, max(320, 24 * len(chart.categories) * max(1, len(chart.series)) ** 0.5 + 140))
+    sheet.insert_chart(last + 2, 0, xl, {"object_position": 1})
+    xl.set_size({"width": width, "height": int(height)})
+    _print_setup(sheet, style, min(45 + 14 * len(columns), _print_width(style)), None, lang)
