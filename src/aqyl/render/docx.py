@@ -347,12 +347,17 @@ def render_docx(doc: Document) -> bytes:
             for n, text in zip(numbers[i], block.footnotes, strict=True):
                 notes.add(p, n, text)
         elif isinstance(block, Bullets):
+            anchor = None
             if block.lead:
-                lead = word.add_paragraph()
+                anchor = lead = word.add_paragraph()
                 _run(lead, block.lead, tag)
                 lead.paragraph_format.keep_with_next = True
             for item in block.items:
-                _run(_add(word, "ListBullet"), item, tag)
+                p = _add(word, "ListBullet")
+                _run(p, item, tag)
+                anchor = anchor or p
+            for n, text in zip(numbers[i], block.footnotes, strict=True):
+                notes.add(anchor, n, text)
         elif isinstance(block, Table):
             if previous_table:
                 _separator(word)  # two tables in a row would merge into one

@@ -55,7 +55,7 @@ def _blocks(doc: Document) -> list[dict]:
         elif isinstance(b, Paragraph):
             out.append({"type": "paragraph", "block": b, "notes": notes})
         elif isinstance(b, Bullets):
-            out.append({"type": "bullets", "block": b})
+            out.append({"type": "bullets", "block": b, "notes": notes})
         elif isinstance(b, Table):
             widths = [100 * w / style.text_width_mm for w in column_widths(b, style.text_width_mm, style.table_size_pt)]
             out.append({"type": "table", "block": b, "notes": notes, "rows": list(zip(b.rows, _row_classes(b), strict=True)),

@@ -14,7 +14,7 @@ def footnote_numbers(doc: Document) -> list[tuple[int, ...]]:
     """For each block, the numbers of its footnotes: one sequence through the document (1, 2, 3 …)."""
     out, n = [], 0
     for block in doc.blocks:
-        count = len(block.footnotes) if isinstance(block, (Paragraph, Table)) else 0
+        count = len(block.footnotes) if isinstance(block, (Paragraph, Bullets, Table)) else 0
         out.append(tuple(range(n + 1, n + count + 1)))
         n += count
     return out
@@ -66,7 +66,8 @@ def tied(doc: Document) -> Document:
         elif isinstance(block, Paragraph):
             block = replace(block, text=t(block.text), footnotes=tuple(map(t, block.footnotes)))
         elif isinstance(block, Bullets):
-            block = replace(block, lead=t(block.lead), items=tuple(map(t, block.items)))
+            block = replace(block, lead=t(block.lead), items=tuple(map(t, block.items)),
+                            footnotes=tuple(map(t, block.footnotes)))
         elif isinstance(block, Table):
             rows = tuple(Row(tuple(replace(c, text=t(c.text)) for c in r.cells), r.kind) for r in block.rows)
             block = replace(block, caption=t(block.caption), rows=rows, footnotes=tuple(map(t, block.footnotes)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from aqyl.domain.report.document import Bullets, Chart, Document, Heading, Paragraph, Table
+from aqyl.render.layout import footnote_numbers
 
 
 def _cell(text: str) -> str:
@@ -10,16 +11,25 @@ def _cell(text: str) -> str:
 
 
 def render_markdown(doc: Document) -> str:
-    out = [f"# {doc.title}", "", *(f"{line}  " for line in doc.subtitle), ""]
-    for block in doc.blocks:
+    head = [doc.issuer] if doc.issuer else []
+    out = [*(f"{line}  " for line in head), *([""] if head else []), f"# {doc.title}", "",
+           *(f"{line}  " for line in (*doc.subtitle, *([doc.place_date] if doc.place_date else []))), ""]
+    numbers = footnote_numbers(doc)
+    for i, block in enumerate(doc.blocks):
+        # Footnotes as Markdown footnotes, defined right under the block that cites them.
+        marks = "".join(f"[^{n}]" for n in numbers[i])
+        defined = [f"[^{n}]: {text}" for n, text in zip(numbers[i], getattr(block, "footnotes", ()), strict=True)]
         if isinstance(block, Heading):
             out += [f"{'#' * (block.level + 1)} {block.text}", ""]
         elif isinstance(block, Paragraph):
-            out += [block.text, ""]
+            out += [block.text + marks, ""]
         elif isinstance(block, Bullets):
-            out += ([block.lead, ""] if block.lead else []) + [f"- {item}" for item in block.items] + [""]
+            items = [f"- {item}" for item in block.items]
+            if not block.lead and items:
+                items[0] += marks
+            out += ([block.lead + marks, ""] if block.lead else []) + items + [""]
         elif isinstance(block, Table):
-            out += ([f"**{block.caption}**", ""] if block.caption else []) + ["| " + " | ".join(_cell(c.header) for c in block.columns) + " |",
+            out += ([f"**{block.caption}**{marks}", ""] if block.caption else []) + ["| " + " | ".join(_cell(c.header) for c in block.columns) + " |",
                     "|" + "|".join("---:" if c.kind != "text" else "---" for c in block.columns) + "|"]
             for row in block.rows:
                 cells = [_cell(c.text) for c in row.cells]
@@ -33,4 +43,6 @@ def render_markdown(doc: Document) -> str:
                 pairs = "; ".join(f"{c} {v:g}" for c, v in zip(block.categories, s.values, strict=True) if v is not None)
                 out += [f"- {s.name}: {pairs}"]
             out.append("")
+        if defined:
+            out += [*defined, ""]
     return "\n".join(out).rstrip() + "\n"

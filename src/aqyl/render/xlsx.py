@@ -135,8 +135,13 @@ def render_xlsx(doc: Document) -> bytes:
                 prose(r, safe_text(f"[{n}] {text}"), note_fmt, size - 2)
                 r += 1
         elif isinstance(block, Bullets):
-            for text in ([block.lead] if block.lead else []) + [f"• {i}" for i in block.items]:
+            marks = "".join(f" [{n}]" for n in numbers[i])
+            lines = ([block.lead + marks] if block.lead else []) + [f"• {i}" for i in block.items]
+            for text in lines:
                 prose(r, safe_text(text))
+                r += 1
+            for n, text in zip(numbers[i], block.footnotes, strict=True):
+                prose(r, safe_text(f"[{n}] {text}"), note_fmt, size - 2)
                 r += 1
         elif isinstance(block, Table):
             _table_sheet(book, block, block.caption or last_heading, used, formats, style, doc.lang, numbers[i])

@@ -100,6 +100,7 @@ class NoteWriter:
         self.estimates = meta.get("estimates", {})
         self.blocks: list[Block] = []
         self.examples: dict[str, str] = {}
+        self.first_note: dict[str, int] = {}
         self.table_no = 0
         self.chart_no = 0
         self.appendix_no = 0
@@ -233,6 +234,11 @@ class NoteWriter:
         return any(path == p or path.startswith(p + ".") for p in spec.get("figures", []))
 
     def footnote(self, period: str) -> str:
+        """The first estimate footnote says what it rests on; the later ones point back to it."""
+        if period in self.first_note:
+            return self.t("estimate_again", n=self.first_note[period])
+        # Renderers number footnotes through the document in block order, as they are added here.
+        self.first_note[period] = 1 + sum(len(getattr(b, "footnotes", ())) for b in self.blocks)
         return self.t("estimate", x=self.estimates[period]["basis"][self.lang])
 
     def notes_for(self, *paths: str) -> tuple[str, ...]:
