@@ -838,6 +838,11 @@ def serve(port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8000) 
     call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
 
 
+from aqyl.cli import ops  # noqa: E402
+
+ops.register(app, LangOption, _lang, console, err_console, _db)
+
+
 # ---------------------------------------------------------------------------------------------
 def main() -> None:
     """Entry point: typed errors become a message in the user's language, exit status 1."""
