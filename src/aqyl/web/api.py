@@ -224,7 +224,8 @@ def token(request):
         return Response({"detail": ui("locked", lang)}, status=429)
     if user is None:
         return Response({"detail": ui("bad_login", lang)}, status=400)
-    if user_has_device(user, confirmed=True) and match_token(user, str(data.get("otp") or "")) is None:
+    code = str(data.get("otp") or "").strip()[:16]
+    if user_has_device(user, confirmed=True) and (not code or match_token(user, code) is None):
         return Response({"otp": ui("otp_wrong", lang)}, status=400)
     found = Token.objects.filter(user=user).first()
     if found is not None and expires(found) <= timezone.now():

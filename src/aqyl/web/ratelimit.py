@@ -27,3 +27,16 @@ class AddressLimitHandler(AxesDatabaseHandler):
         if address_failures(address) >= settings.AQYL_ADDRESS_FAILURES:
             return max(own, get_failure_limit(request, credentials))
         return own
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """A locked-out sign-in: the page in the user's language, or JSON for the API; 429 both."""
+    from django.http import JsonResponse
+    from django.shortcuts import render
+
+    from aqyl.web.middleware import language_of
+    from aqyl.web.ui import ui
+
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": ui("locked", language_of(request))}, status=429)
+    return render(request, "aqyl/locked.html", status=429)
