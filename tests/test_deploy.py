@@ -57,7 +57,7 @@ def wait_for(url: str, context=None, seconds: float = 60) -> int:
                 status = r.status
         except urllib.error.HTTPError as error:
             status = error.code
-        except (urllib.error.URLError, ConnectionError, socket.timeout):
+        except (TimeoutError, urllib.error.URLError, ConnectionError):
             status = None
         if (status is not None and status != 502) or time.time() > deadline:
             return status
@@ -99,10 +99,10 @@ def deployment(tmp_path):
         + "".join(f"  {n}_temp_path {p};\n" for n, p in temp.items()).replace("body_temp", "client_body_temp")
         + f"  include {tmp_path}/aqyl.conf;\n}}\n")
 
-    gunicorn = subprocess.Popen(readme_command("gunicorn", app_port), env=env, stdout=subprocess.DEVNULL,
-                                stderr=open(tmp_path / "gunicorn.log", "w"))
-    nginx = subprocess.Popen([NGINX, "-c", str(tmp_path / "nginx.conf"), "-p", str(tmp_path)],
-                             stderr=open(tmp_path / "nginx.log", "w"))
+    with (tmp_path / "gunicorn.log").open("w") as log:  # the child keeps its own copy of the descriptor
+        gunicorn = subprocess.Popen(readme_command("gunicorn", app_port), env=env, stdout=subprocess.DEVNULL, stderr=log)
+    with (tmp_path / "nginx.log").open("w") as log:
+        nginx = subprocess.Popen([NGINX, "-c", str(tmp_path / "nginx.conf"), "-p", str(tmp_path)], stderr=log)
     insecure = ssl.create_default_context()
     insecure.check_hostname, insecure.verify_mode = False, ssl.CERT_NONE
     try:

@@ -13,9 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from tests.test_web import client_for, demo  # noqa: F401  (the fixture)
 
 from aqyl.store import models as m
