@@ -111,6 +111,8 @@ def test_django_english_error_pages_are_replaced(demo):  # noqa: F811
     strict = Client(enforce_csrf_checks=True)
     refused = strict.post("/login/", {"username": "analyst", "password": "aqyl-demo"})
     assert refused.status_code == 403 and ui("csrf_failed", "kk") in refused.content.decode()
+    nul = client.get("/records/", {"country": "K\x00Z"})
+    assert nul.status_code == 400 and ui("bad_request", "ru") in nul.content.decode()
     missing = client.get("/no/such/page/")
     assert missing.status_code == 404 and ui("not_found", "ru") in missing.content.decode()
 
@@ -130,7 +132,7 @@ FORM = ["save", "remove", "version", "hei", "period", "record_id", "direction", 
 VALUES = st.one_of(
     st.sampled_from(["", "abc", "1e9", "-1", "0", "1", "2023H1", "1900H1", "2200H2", "2022/23", "9" * 40, "KAZNU",
                      "ALMAU", "outgoing", "incoming", "student", "faculty", "KZ", "pdf", "json", "ru", "//evil.example",
-                     "/x", "H3 2023", "2023-13-40", "' OR 1=1 --", "<script>", "٣", "𝟚𝟘𝟚𝟛H1"]),
+                     "/x", "H3 2023", "2023-13-40", "' OR 1=1 --", "<script>", "٣", "𝟚𝟘𝟚𝟛H1", "a\x00b"]),
     st.text(max_size=30),
 )
 
@@ -378,3 +380,24 @@ def test_backup_then_restore_gives_the_same_report(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "aqyl.cli", "restore-db", str(other), "--yes", "--lang", "en"],
                          capture_output=True, text=True, env=env, timeout=120)
     assert bad.returncode == 1 and "is not a backup of an Aqyl database" in " ".join(bad.stderr.split())
+
+
+# --- reproducible installs -----------------------------------------------------------------------
+def test_the_lock_pins_every_dependency_with_hashes():
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    root = Path(__file__).resolve().parents[1]
+    project = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]
+    lock = (root / "requirements" / "lock.txt").read_text("utf-8")
+    pinned = {canonicalize_name(name): version for name, version in re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", lock, re.M)}
+    for line in project["dependencies"] + project["optional-dependencies"]["dev"]:
+        wanted = Requirement(line)
+        name = canonicalize_name(wanted.name)
+        # After adding a package to pyproject.toml, regenerate the lock (README, Development).
+        assert name in pinned, f"{name} is not in requirements/lock.txt"
+        assert wanted.specifier.contains(pinned[name], prereleases=True), (name, pinned[name], str(wanted.specifier))
+    blocks = re.split(r"\n(?=[A-Za-z0-9_.-]+==)", lock.split("\n", 6)[-1])
+    assert all("--hash=sha256:" in b for b in blocks if "==" in b)

@@ -151,3 +151,19 @@ class SecondFactor:
                 if second_factor_required(user):
                     return HttpResponseRedirect(reverse("otp_setup") + query)
         return self.get_response(request)
+
+
+class NoNulCharacters:
+    """A NUL character in a parameter is refused with the 400 page: PostgreSQL cannot hold one in
+    text, and no form of ours sends one, so it can only be garbage or a probe."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.core.exceptions import SuspiciousOperation
+
+        params = [request.GET] + ([request.POST] if request.method == "POST" else [])
+        if any("\x00" in key or any("\x00" in v for v in values) for q in params for key, values in q.lists()):
+            raise SuspiciousOperation("NUL character in a request parameter")
+        return self.get_response(request)
