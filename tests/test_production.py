@@ -100,6 +100,9 @@ def test_the_inputs_that_raised_500_get_a_message(demo):  # noqa: F811
     assert new.status_code == 400 and ui("edit_conflict", "kk") in new.content.decode()
     report = client_for("analyst").post("/reports/download", {"period": "1900H1", "format": "json"})
     assert report.status_code == 400 and "1899H1" in report.content.decode()
+    token = Client().post("/api/token", {"username": "analyst", "password": "aqyl-demo"}).json()["token"]
+    api = Client(HTTP_AUTHORIZATION=f"Token {token}").post("/api/report", {"period": "1900H1", "format": "json"})
+    assert api.status_code == 400 and "1899H1" in api.json()["period"]
 
 
 def test_django_english_error_pages_are_replaced(demo):  # noqa: F811

@@ -192,7 +192,10 @@ def report(request):
     fmt = data.get("format") or "pdf"
     if lang not in LANGS or fmt not in CONTENT_TYPES:
         raise ValidationError({"detail": f"lang must be one of {LANGS}, format one of {tuple(CONTENT_TYPES)}"})
-    return report_file(period, _filter(request), lang, fmt)
+    try:
+        return report_file(period, _filter(request), lang, fmt)
+    except AqylError as error:  # e.g. a period whose comparison period is out of range
+        raise ValidationError({"period": error.message(language_of(request))}) from None
 
 
 # --- tokens --------------------------------------------------------------------------------------
