@@ -278,7 +278,7 @@ def test_totp_set_up_with_a_local_qr_code_then_asked_at_sign_in(demo):  # noqa: 
                                         "otp": _code(device, ahead=2)}).status_code == 200
     off = client.post("/account/2fa/", {"off": "1"}, follow=True)
     assert ui("otp_off", "ru") in off.content.decode()
-    assert not TOTPDevice.objects.filter(user__username="analyst").exists()
+    assert not TOTPDevice.objects.filter(user__username="analyst", confirmed=True).exists()
     assert m.AuditEntry.objects.filter(action="otp.off", username="analyst").exists()
 
 
