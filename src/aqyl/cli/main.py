@@ -841,6 +841,9 @@ def serve(port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8000) 
 from aqyl.cli import opendata  # noqa: E402  (key, pseudonymise, publish, persons)
 
 opendata.register(app)
+from aqyl.cli import ops  # noqa: E402
+
+ops.register(app, LangOption, _lang, console, err_console, _db)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -397,6 +397,52 @@ CATALOGUE: dict[str, Label] = {
         ru="Показатель не вычисляется: знаменатель «{name}» равен нулю. Дополните данные.",
         en="The indicator is undefined: its denominator “{name}” is zero. Add the missing data.",
     ),
+    # --- backup and restore -----------------------------------------------------------------
+    "backup_done": Label(
+        kk="Резервтік көшірме жазылды: {file} ({size} МБ, {engine}).",
+        ru="Резервная копия записана: {file} ({size} МБ, {engine}).",
+        en="Backup written: {file} ({size} MB, {engine}).",
+    ),
+    "restore_done": Label(
+        kk="Дерекқор {file} көшірмесінен қалпына келтірілді ({engine}).",
+        ru="База данных восстановлена из копии {file} ({engine}).",
+        en="The database was restored from {file} ({engine}).",
+    ),
+    "restore_confirm": Label(
+        kk="Қазіргі дерекқордың ({db}) барлық деректері {file} көшірмесімен ауыстырылады. Жалғастыру үшін --yes қосыңыз.",
+        ru="Все данные текущей базы ({db}) будут заменены копией {file}. Чтобы продолжить, добавьте --yes.",
+        en="Every record of the current database ({db}) will be replaced by the backup {file}. Add --yes to go on.",
+    ),
+    "backup_missing": Label(
+        kk="{file} файлы табылмады.",
+        ru="Файл {file} не найден.",
+        en="The file {file} does not exist.",
+    ),
+    "backup_unknown": Label(
+        kk="{file} — Aqyl дерекқорының көшірмесі емес (aqyl backup жасаған файлды беріңіз).",
+        ru="{file} — не копия базы Aqyl (укажите файл, созданный командой aqyl backup).",
+        en="{file} is not a backup of an Aqyl database (give a file written by aqyl backup).",
+    ),
+    "backup_other_engine": Label(
+        kk="{file} — {kind} көшірмесі, ал қазіргі дерекқор {engine}. Сол түрдегі дерекқорға қалпына келтіріңіз.",
+        ru="{file} — копия {kind}, а текущая база — {engine}. Восстанавливайте в базу того же типа.",
+        en="{file} is a {kind} backup but the current database is {engine}. Restore it into a database of the same kind.",
+    ),
+    "backup_corrupt": Label(
+        kk="{file} көшірмесі тексеруден өтпеді; ол жазылмады. Дискіні тексеріп, қайталаңыз.",
+        ru="Копия {file} не прошла проверку и не записана. Проверьте диск и повторите.",
+        en="The backup {file} failed its check and was not written. Check the disk and try again.",
+    ),
+    "backup_no_tool": Label(
+        kk="{tool} табылмады. PostgreSQL {major} клиентін орнатыңыз (Debian: postgresql-client-{major}).",
+        ru="Не найден {tool}. Установите клиент PostgreSQL {major} (Debian: postgresql-client-{major}).",
+        en="{tool} was not found. Install the PostgreSQL {major} client (Debian: postgresql-client-{major}).",
+    ),
+    "backup_tool_failed": Label(
+        kk="{tool} қатемен аяқталды, деректер өзгерген жоқ: {detail}",
+        ru="{tool} завершился с ошибкой, данные не изменены: {detail}",
+        en="{tool} failed and nothing was changed: {detail}",
+    ),
 }
 
 

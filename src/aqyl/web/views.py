@@ -3,7 +3,6 @@ the same store functions as the command line (imports, submissions, reports)."""
 
 from __future__ import annotations
 
-import json
 import uuid
 from datetime import date
 from pathlib import Path
@@ -13,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -33,7 +32,7 @@ from aqyl.domain.intake.problems import ImportReport, Problem, cell_name
 from aqyl.store import models as m
 from aqyl.web import access
 from aqyl.web.downloads import CONTENT_TYPES, attachment, report_file
-from aqyl.web.middleware import COOKIE, LANGS
+from aqyl.web.middleware import COOKIE, LANGS, language_of
 from aqyl.web.ui import ui
 
 
@@ -47,14 +46,17 @@ def periods() -> list[str]:
     return sorted(set(found), reverse=True)
 
 
+@require_POST
 def set_language(request):
-    lang = request.POST.get("lang") or request.GET.get("lang", "")
-    target = request.POST.get("next") or request.GET.get("next") or "/"
+    # POST only: choosing a language changes the profile, and a link or an image must not do that.
+    lang = request.POST.get("lang", "")
+    target = request.POST.get("next") or "/"
     if not target.startswith("/") or target.startswith("//"):
         target = "/"  # never redirect off the site
     response = HttpResponseRedirect(target)
     if lang in LANGS:
-        response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax")
+        response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax",
+                            secure=settings.SESSION_COOKIE_SECURE, httponly=True)
         profile = getattr(request.user, "aqyl_profile", None) if request.user.is_authenticated else None
         if profile is not None and profile.language != lang:
             profile.language = lang
@@ -74,7 +76,7 @@ def dashboard(request):
         "hei_types": [(c.code, c.label.get(lang)) for c in HEI_TYPE],
         "programmes": [(c.code, c.label.get(lang)) for c in PROGRAMME],
         "hei": access.hei_of(request.user),
-        "labels_json": json.dumps(_chart_labels(lang), ensure_ascii=False),
+        "labels": _chart_labels(lang),
     })
 
 
@@ -92,8 +94,12 @@ def _chart_labels(lang: str) -> dict:
 
 
 # --- upload ------------------------------------------------------------------------------------
+def uploads_root() -> Path:
+    return Path(settings.MEDIA_ROOT) / "uploads"
+
+
 def _upload_dir(upload_id: str) -> Path:
-    return Path(settings.MEDIA_ROOT) / "uploads" / upload_id
+    return uploads_root() / upload_id
 
 
 def _problem_rows(report: ImportReport, lang: str, limit: int = 200) -> list[dict]:
@@ -116,13 +122,17 @@ def _handle_upload(request, role: str, lang: str) -> dict:
     from aqyl.importers.errors_xlsx import write_errors_workbook
     from aqyl.importers.readers import UnreadableFile
     from aqyl.store.imports import import_file
+    from aqyl.store.retention import mark_stored, remove_unstored
 
+    remove_unstored(uploads_root(), settings.AQYL_UPLOAD_RETENTION_HOURS)
     uploads = request.session.setdefault("uploads", {})
     confirm = request.POST.get("confirm")
     if confirm:
         if confirm not in uploads or uploads[confirm].get("stored"):
             raise Http404
         upload_id, name = confirm, uploads[confirm]["name"]
+        if not (_upload_dir(upload_id) / name).exists():
+            return {"error": ui("upload_expired", lang, hours=f"{settings.AQYL_UPLOAD_RETENTION_HOURS:g}")}
     else:
         sent = request.FILES.get("file")
         if sent is None:
@@ -153,6 +163,7 @@ def _handle_upload(request, role: str, lang: str) -> dict:
             record(request.user, "submission.store", f"{s['hei']} {s['period']}",
                    before={"version": s["version"] - 1} if s["version"] > 1 else None,
                    after={"version": s["version"], "rows": s["rows"], "file": name})
+        mark_stored(_upload_dir(upload_id), report.submissions)
         uploads[upload_id]["stored"] = True
         request.session.modified = True
     return {
@@ -297,7 +308,7 @@ def _record_form(request, hei, period: str, values: dict, record, start_error: s
         remove = "remove" in request.POST and record is not None
         values = {c.name: request.POST.get(c.name, "") for c in schema("mobility").columns}
         result = change_record(hei, period, values=None if remove else values, replaces=record.pk if record else None,
-                               based_on=int(request.POST.get("version") or 0), user=request.user)
+                               based_on=_version(request.POST.get("version")), user=request.user)
         conflict = result.conflict
         if not conflict and not result.report.errors_total:
             from aqyl.web.audit import record as audit
@@ -321,6 +332,13 @@ def _record_form(request, hei, period: str, values: dict, record, start_error: s
         "other_problems": other_problems, "conflict": conflict, "marked": bool(field_problems), "start_error": start_error,
         "heis": access.heis(request.user).order_by("code"), "periods": periods(),
     }, status=400 if saving else 200)
+
+
+def _version(value: str | None) -> int:
+    """The submission version the form was drawn from; anything but a whole number (a tampered or
+    garbled form) matches no version, so the user is asked to reload, as after a conflict."""
+    text = (value or "0").strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 10 else -1
 
 
 def _record_audit(record) -> dict | None:
@@ -487,20 +505,63 @@ def report_download(request):
     if fmt not in CONTENT_TYPES:
         raise Http404
     hei = access.hei_of(request.user)
-    return report_file(period, ReportFilter(category=category, heis=(hei.code,) if hei else ()), lang, fmt)
+    try:
+        return report_file(period, ReportFilter(category=category, heis=(hei.code,) if hei else ()), lang, fmt)
+    except AqylError as error:  # e.g. a period whose comparison period is out of range
+        return render(request, "aqyl/error.html", {"message": error.message(_lang(request))}, status=400)
 
 
 # --- errors ------------------------------------------------------------------------------------
+# The application's own pages in the user's language instead of Django's English ones. They read
+# the language from the cookie alone, as the request may have failed before the middleware ran.
+def _error(request, key: str, status: int, **extra):
+    lang = language_of(request)
+    context = {"message": ui(key, lang), "lang": lang, "request_id": getattr(request, "id", ""), **extra}
+    return render(request, "aqyl/error.html", context, status=status)
+
+
+def bad_request(request, exception=None):
+    return _error(request, "bad_request", 400)
+
+
+def csrf_failure(request, reason=""):
+    return _error(request, "csrf_failed", 403)
+
+
 def forbidden(request, exception=None):
-    return render(request, "aqyl/error.html", {"message": ui("forbidden", _lang(request))}, status=403)
+    return _error(request, "forbidden", 403)
 
 
 def not_found(request, exception=None):
-    return render(request, "aqyl/error.html", {"message": ui("not_found", _lang(request))}, status=404)
+    return _error(request, "not_found", 404)
 
 
 def server_error(request):
-    return render(request, "aqyl/error.html", {"message": ui("server_error", _lang(request))}, status=500)
+    # No database, session or user here: the error may be theirs. The id is in the log line too.
+    from django.template.loader import render_to_string
+
+    lang = getattr(request, "LANGUAGE_CODE", "")
+    lang = lang if lang in LANGS else language_of(request, with_profile=False)
+    html = render_to_string("aqyl/error_500.html", {
+        "lang": lang, "message": ui("server_error", lang),
+        "quote": ui("request_id", lang, id=getattr(request, "id", "-"))})
+    return HttpResponse(html, status=500)
+
+
+def healthz(request):
+    """For a load balancer: 200 when the database answers, 503 when it does not."""
+    from django.db import connection
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as error:  # any database failure means "not healthy", and is logged
+        import logging
+
+        logging.getLogger("aqyl.health").error("database check failed: %s", error)
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
 
 
 def home(request):

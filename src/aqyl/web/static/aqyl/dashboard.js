@@ -56,7 +56,7 @@
 
   async function worldMap(counts) {
     if (!world) {
-      const topo = await (await fetch(window.AQYL_WORLD)).json();
+      const topo = await (await fetch(document.getElementById("world").dataset.src)).json();
       world = topojson.feature(topo, topo.objects.countries);
       world.features.forEach((f) => { f.properties.name = String(f.id); });
       echarts.registerMap("world", world);
