@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, Sum
 
 from aqyl.app.countries import country_name, country_option  # noqa: F401 (part of this module's use)
 from aqyl.domain.errors import AqylError
@@ -67,6 +67,17 @@ def destinations(origin: str, year: int, source: str, population: str | None = N
                   "previous": before.get(d),
                   "change": (now[d] / before[d] - 1) * 100 if before.get(d) else None} for d in ordered],
     }
+
+
+def default_year(origin: str, source: str) -> int | None:
+    """The latest year of ``origin``'s flows that is not a stub: a source's newest years often hold
+    only the few destinations that reported early, so take the last one whose total is at least
+    half the median year's."""
+    totals = dict(m.Flow.objects.filter(origin=origin, source=source).values_list("year").annotate(n=Sum("count")))
+    if not totals:
+        return None
+    usual = sorted(totals.values())[len(totals) // 2]
+    return max(y for y, n in totals.items() if n >= usual / 2)
 
 
 def pair_series(origin: str, destination: str, source: str, population: str | None = None) -> list[dict]:

@@ -13,7 +13,7 @@ from aqyl.domain.errors import AqylError
 from aqyl.domain.intake.problems import ImportReport, Problem
 from aqyl.importers.readers import RawTable, UnreadableFile, read_table
 from aqyl.store import models as m
-from aqyl.store.interviews import codebook, export_rows, store_segments
+from aqyl.store.interviews import _find, codebook, export_rows, store_segments
 
 SEGMENT_COLUMNS = ("interview", "code", "quote", "note")
 
@@ -38,12 +38,20 @@ def store_segment_file(path: Path, accept_valid: bool = False, file_name: str | 
     return store_segments(rows, name, accept_valid), table
 
 
-def code_passage(interview: m.Interview, code: str, start: int, end: int, note: str = "") -> m.CodedSegment:
-    """Mark the transcript's characters ``start``…``end`` with a code of the codebook."""
+def code_passage(interview: m.Interview, code: str, start: int, end: int, note: str = "",
+                 quote: str | None = None) -> m.CodedSegment:
+    """Mark the transcript's characters ``start``…``end`` with a code of the codebook. With
+    ``quote`` (the words a page selected), the place is checked against it and, if a browser
+    counted differently (line breaks), found again from the words."""
     _, codes = codebook()
     if code not in codes:
         raise AqylError("interview_unknown_code", value=code, known=", ".join(codes))
     text = interview.transcript
+    if quote is not None and " ".join(text[max(start, 0):max(end, 0)].split()) != " ".join(quote.split()):
+        place = _find(text, quote)
+        if place is None:
+            raise AqylError("interview_quote_missing", value=quote[:60], interview=interview.code)
+        start, end = place
     # Leading and trailing spaces of a selection are not part of what was said.
     while start < end and start < len(text) and text[start].isspace():
         start += 1

@@ -53,3 +53,9 @@ def _blocks(doc: Document) -> list[dict]:
 def render_html(doc: Document, *, for_print: bool = False) -> str:
     template = _environment().get_template("note.html.j2")
     return template.render(doc=doc, blocks=_blocks(doc), for_print=for_print, fonts=font_files() if for_print else {})
+
+
+def page_blocks(doc: Document) -> list[dict]:
+    """The document's blocks as the note's HTML template takes them (charts as SVG), for a web
+    page that shows a report in place."""
+    return _blocks(doc)

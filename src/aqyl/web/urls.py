@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
-from aqyl.web import api, views
+from aqyl.web import api, research_urls, views
 
 router = DefaultRouter(trailing_slash=False)
 router.register("records", api.RecordViewSet, basename="record")
@@ -31,6 +31,7 @@ urlpatterns = [
     path("api/token", obtain_auth_token, name="api_token"),
     path("api/aggregates", api.aggregates, name="api_aggregates"),
     path("api/report", api.report, name="api_report"),
+    *research_urls.urlpatterns,
     path("api/", include(router.urls)),
     path("admin/", admin.site.urls),
 ]
