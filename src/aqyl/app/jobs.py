@@ -29,9 +29,10 @@ def results_dir() -> Path:
     return path
 
 
-def flows_stamp(source: str, population: str | None = None, since: int | None = None, until: int | None = None) -> list:
-    """What the flows of a source look like now: any import that touches them changes this."""
-    rows = m.Flow.objects.filter(source=source)
+def flows_stamp(source: str | None, population: str | None = None, since: int | None = None, until: int | None = None) -> list:
+    """What the flows of a source (None: of every source) look like now: any import that touches
+    them changes this."""
+    rows = m.Flow.objects.filter(source=source) if source else m.Flow.objects.all()
     if population:
         rows = rows.filter(population=population)
     if since is not None:
@@ -47,7 +48,7 @@ def _stamp(kind: str, params: dict) -> list:
         return flows_stamp(params["source"], params.get("population"), params.get("since"), params.get("until"))
     if kind == "forecasts":
         return flows_stamp(params["source"], params.get("population"))
-    return flows_stamp(params["source"])  # an import: the same file on the same data is not run twice
+    return []  # an import changes its own input: its kept result says what the data were after it
 
 
 def run_key(kind: str, params: dict) -> str:
@@ -67,6 +68,10 @@ def start(kind: str, params: dict, user=None) -> m.AnalysisRun:
         raise ValueError(kind)
     key = run_key(kind, params)
     run = m.AnalysisRun.objects.filter(key=key).first()
+    if run is not None and kind == "flows_import" and run.status == "done" and \
+            run.result.get("stamp") != _import_stamp(params["source"]):
+        run.delete()  # the flows changed since this file was imported: import it again
+        run = None
     if run is not None and run.status != "failed":
         return run
     if run is not None:
@@ -134,7 +139,12 @@ def _flows_import(run: m.AnalysisRun, progress) -> dict:
     p = run.params
     found = import_flows(Path(p["path"]), p["source"], p.get("population", ""), p.get("file_name"))
     progress(1, 1)
-    return asdict(found)
+    return {**asdict(found), "stamp": _import_stamp(p["source"])}
+
+
+def _import_stamp(source: str) -> list:
+    # A canonical file names its own sources in its rows.
+    return flows_stamp(None if source == "canonical" else source)
 
 
 WORK = {"gravity": _gravity, "forecasts": _forecasts, "flows_import": _flows_import}

@@ -220,6 +220,7 @@ def forecast(request):
         inputs = forecast_inputs(query)
     except (AqylError, BadInput) as error:
         context["error"] = _bad_input(lang, error)
+        context["inputs"] = {k: query.get(k, "") for k in ("origin", "destination", "source", "since", "until", "horizon", "level")}
         return render(request, "aqyl/migration/forecast.html", context, status=400)
     context["inputs"] = inputs
     if request.method == "POST":  # a batch: every main destination of the origin, off the request path
@@ -298,6 +299,7 @@ def gravity(request):
         inputs = gravity_inputs(query)
     except (AqylError, BadInput) as error:
         context["error"] = _bad_input(lang, error)
+        context |= {"inputs": {k: query.get(k, "") for k in ("source", "since", "until", "origin", "year")}, "query": query}
         return render(request, "aqyl/migration/gravity.html", context, status=400)
     context |= {"inputs": inputs, "query": query}
     if request.method == "POST":
