@@ -12,7 +12,7 @@ from django.db.models import Count, Max, Min, Sum
 
 from aqyl.app.countries import country_name, country_option  # noqa: F401 (part of this module's use)
 from aqyl.domain.errors import AqylError
-from aqyl.domain.migration.flows import sources
+from aqyl.domain.migration.flows import populations, sources
 from aqyl.domain.migration.forecast import Forecast, forecast
 from aqyl.store import models as m
 from aqyl.store.flows import query, reconcile, save_flows
@@ -86,8 +86,9 @@ def pair_series(origin: str, destination: str, source: str, population: str | No
 
 def reconciliation(origin: str, destination: str, year: int, lang: str) -> list[dict]:
     """Every source's figure for a pair and year, its ratio to the largest, and what it counts."""
-    known = sources()
+    known, kinds = sources(), populations()
     return [{**r, "label": known[r["source"]].label.get(lang) if r["source"] in known else r["source"],
+             "population_label": kinds[r["population"]].get(lang) if r["population"] in kinds else r["population"],
              "definition": known[r["source"]].definition.get(lang) if r["source"] in known else ""}
             for r in reconcile(origin, destination, year)]
 

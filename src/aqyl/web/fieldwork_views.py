@@ -215,7 +215,8 @@ def interview_code(request, code: str):
     from aqyl.web.audit import record
 
     record(request.user, "segment.add", f"{found.code} {segment.code}", after={"start": segment.start, "end": segment.end})
-    messages.success(request, ui("segment_saved", lang, code=segment.code, quote=segment.quote[:80]))
+    label = next((c["label"] for c in _codes(lang) if c["id"] == segment.code), segment.code)
+    messages.success(request, ui("segment_saved", lang, code=label, quote=segment.quote[:80]))
     return HttpResponseRedirect(reverse("interview", args=[found.code]))
 
 

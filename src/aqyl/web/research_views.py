@@ -112,8 +112,13 @@ def flows(request):
 
     access.require_role(request.user, *RESEARCH)
     lang = _lang(request)
-    stored = stored_sources()
+    from aqyl.domain.migration.flows import populations
+
+    kinds = populations()
+    stored = [{**s, "population_label": kinds[s["population"]].get(lang) if s["population"] in kinds else s["population"]}
+              for s in stored_sources()]
     context: dict = {"stored": stored, "import_sources": IMPORT_SOURCES, "countries": _countries(lang),
+                     "populations": [(k, v.get(lang)) for k, v in kinds.items()],
                      "limit_mb": settings.AQYL_MAX_UPLOAD_BYTES // (1024 * 1024), **_run_context(request, "flows_import")}
     if request.method == "POST":
         saved = _save_upload(request, lang)
@@ -224,8 +229,9 @@ def forecast(request):
         return render(request, "aqyl/migration/forecast.html", context, status=400)
     context["inputs"] = inputs
     if request.method == "POST":  # a batch: every main destination of the origin, off the request path
-        year = inputs["until"] or m.Flow.objects.filter(origin=inputs["origin"], source=inputs["source"]).order_by(
-            "-year").values_list("year", flat=True).first()
+        from aqyl.app.flows import default_year
+
+        year = inputs["until"] or default_year(inputs["origin"], inputs["source"])
         if year is None:
             context["error"] = ui("no_flows", lang)
             return render(request, "aqyl/migration/forecast.html", context, status=400)

@@ -12,7 +12,7 @@
     r.setEnd(node, within);
     return r.toString().length;
   }
-  document.addEventListener("selectionchange", () => {
+  function update() {
     const sel = window.getSelection();
     if (!sel.rangeCount || sel.isCollapsed) return;
     const range = sel.getRangeAt(0);
@@ -26,7 +26,9 @@
     shown.textContent = "«" + text.trim() + "»";
     shown.classList.remove("muted");
     save.disabled = false;
-  });
+  }
+  document.addEventListener("selectionchange", update);
+  update();  // a selection made before this script ran
   form.addEventListener("submit", (ev) => {
     if (!form.quote.value) { ev.preventDefault(); shown.textContent = empty; }
   });

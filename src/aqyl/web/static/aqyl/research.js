@@ -24,7 +24,7 @@
       const nodes = [{ name: flows.origin, label: { position: "inside", color: "#fff" } }]
         .concat(flows.links.map((l) => ({ name: l.name, label: { position: "right", color: "#1b2733" } })));
       sankey.setOption({ tooltip: { trigger: "item", valueFormatter: (v) => fmt.format(v) },
-        series: [{ type: "sankey", left: 8, right: 140, nodeGap: 6, data: nodes, lineStyle: { color: "gradient", opacity: 0.4 },
+        series: [{ type: "sankey", left: 8, right: Math.min(140, sankey.getWidth() * 0.4), nodeGap: 6, data: nodes, lineStyle: { color: "gradient", opacity: 0.4 },
                    label: { formatter: (p) => p.name }, links: flows.links.map((l) => ({ source: flows.origin, target: l.name, value: l.value })) }] });
     }
     const series = chart("series");
