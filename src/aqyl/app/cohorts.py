@@ -47,28 +47,39 @@ def pct(x: float | None) -> str:
     return "—" if x is None else f"{100 * x:.1f}"
 
 
-def indicator_rows(summaries: list[CohortSummary], lang: str, within: int) -> list[tuple[str, list[str]]]:
-    """One row per indicator, one value per summary, as text."""
+def indicator_rows(summaries: list[CohortSummary], lang: str, within: int,
+                   local: bool = False) -> list[tuple[str, list[str]]]:
+    """One row per indicator, one value per summary, as text: figures as the terminal prints them
+    (1,234; 75.0), or with ``local`` as the language writes them (1 234; 75,0) for a page."""
+    from aqyl.domain.numbers import fmt_int, fmt_num
+
     t = {k: v.get(lang) for k, v in COHORT_TEXT.items()}
+
+    def n(x: int) -> str:
+        return fmt_int(x, lang) if local else f"{x:,}"
+
+    def p(x: float | None) -> str:
+        return pct(x) if not local or x is None else fmt_num(100 * x, lang, 1)
+
     rows: list[tuple[str, list[str]]] = [
-        (t["fellows"], [f"{s.fellows:,}" for s in summaries]),
+        (t["fellows"], [n(s.fellows) for s in summaries]),
         (t["departures"], ["–".join(map(str, s.departure_years)) if s.departure_years else "" for s in summaries]),
-        (t["graduated"], [f"{s.graduated:,}" for s in summaries]),
-        (t["studying"], [f"{s.still_studying:,}" for s in summaries]),
-        (t["returned"], [f"{s.returned:,}" for s in summaries]),
-        (t["return_rate"], [pct(s.return_rate) for s in summaries]),
-        (t["not_returned"], [f"{s.not_returned:,} ({s.not_returned_planning_return:,})" for s in summaries]),
-        (t["circulation"].format(k=within), [f"{pct(s.circulation)} ({s.circulation_eligible:,})" for s in summaries]),
+        (t["graduated"], [n(s.graduated) for s in summaries]),
+        (t["studying"], [n(s.still_studying) for s in summaries]),
+        (t["returned"], [n(s.returned) for s in summaries]),
+        (t["return_rate"], [p(s.return_rate) for s in summaries]),
+        (t["not_returned"], [f"{n(s.not_returned)} ({n(s.not_returned_planning_return)})" for s in summaries]),
+        (t["circulation"].format(k=within), [f"{p(s.circulation)} ({n(s.circulation_eligible)})" for s in summaries]),
     ]
     for status in CLASSIFIERS["obligation"]:
         rows.append((f"{CLASSIFIERS['obligation'].title.get(lang)}: {status.label.get(lang)}",
-                     [f"{s.obligations.get(status.code, 0):,}" for s in summaries]))
-    rows.append((t["breach"], [pct(s.obligation_breach_rate) for s in summaries]))
-    rows.append((t["employed"], [f"{s.employed:,} / {s.employment_known:,}" for s in summaries]))
+                     [n(s.obligations.get(status.code, 0)) for s in summaries]))
+    rows.append((t["breach"], [p(s.obligation_breach_rate) for s in summaries]))
+    rows.append((t["employed"], [f"{n(s.employed)} / {n(s.employment_known)}" for s in summaries]))
     for sector in CLASSIFIERS["employment"]:
-        rows.append((f"  {sector.label.get(lang)}", [f"{s.employment.get(sector.code, 0):,}" for s in summaries]))
-    rows.append((t["waste"], [f"{pct(s.brain_waste)} ({s.job_match_known:,})" for s in summaries]))
+        rows.append((f"  {sector.label.get(lang)}", [n(s.employment.get(sector.code, 0)) for s in summaries]))
+    rows.append((t["waste"], [f"{p(s.brain_waste)} ({n(s.job_match_known)})" for s in summaries]))
     for form, label in FORMS.items():
-        rows.append((label.get(lang), [f"{s.forms.get(form, 0):,}" for s in summaries]))
-    rows.append((t["hosts"], [", ".join(f"{c} {n:,}" for c, n in s.hosts[:4]) for s in summaries]))
+        rows.append((label.get(lang), [n(s.forms.get(form, 0)) for s in summaries]))
+    rows.append((t["hosts"], [", ".join(f"{c} {n(k)}" for c, k in s.hosts[:4]) for s in summaries]))
     return rows

@@ -271,9 +271,8 @@ def gravity_inputs(query) -> dict:
 
 def gravity_result(inputs: dict, lang: str) -> dict | None:
     """The kept fit's coefficients and the what-if from it; None while no fit of these flows is kept."""
-    from aqyl.app.gravity import COVARIATE_LABELS, kept_fit, parse_changes, scenario, scenario_table, summary
-
     from aqyl.app.flows import default_year
+    from aqyl.app.gravity import COVARIATE_LABELS, kept_fit, parse_changes, scenario, scenario_table, summary
 
     fit = kept_fit(inputs["source"], None, inputs["since"], inputs["until"])
     if fit is None:
@@ -409,7 +408,7 @@ def cohorts(request):
     found = summaries(as_of=as_of, within=within)
     if found and found[0].fellows:
         context |= {"heads": [s.cohort or COHORT_TEXT["all"].get(lang) for s in found],
-                    "rows": indicator_rows(found, lang, within), "as_of": found[0].as_of}
+                    "rows": indicator_rows(found, lang, within, local=True), "as_of": found[0].as_of}
     context |= {"within": within, "as_of_value": as_of or ""}
     return render(request, "aqyl/migration/cohorts.html", context, status=400 if context.get("error") else 200)
 

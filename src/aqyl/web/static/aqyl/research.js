@@ -21,10 +21,10 @@
   if (flows) {
     const sankey = chart("sankey");
     if (sankey && flows.links.length) {
-      const nodes = [{ name: flows.origin, label: { position: "inside", color: "#fff" } }]
-        .concat(flows.links.map((l) => ({ name: l.name, label: { position: "right", color: "#1b2733" } })));
+      const nodes = [{ name: flows.origin, label: { show: true, position: [0, -16], align: "left", color: "#1b2733" } }]
+        .concat(flows.links.map((l) => ({ name: l.name, label: { show: true, position: "right", color: "#1b2733" } })));
       sankey.setOption({ tooltip: { trigger: "item", valueFormatter: (v) => fmt.format(v) },
-        series: [{ type: "sankey", left: 8, right: Math.min(140, sankey.getWidth() * 0.4), nodeGap: 6, data: nodes, lineStyle: { color: "gradient", opacity: 0.4 },
+        series: [{ type: "sankey", left: 8, top: 24, right: Math.min(140, sankey.getWidth() * 0.4), nodeGap: 6, data: nodes, lineStyle: { color: "gradient", opacity: 0.4 },
                    label: { formatter: (p) => p.name }, links: flows.links.map((l) => ({ source: flows.origin, target: l.name, value: l.value })) }] });
     }
     const series = chart("series");
