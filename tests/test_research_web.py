@@ -213,6 +213,16 @@ def test_survey_uploaded_analysed_and_downloaded(demo, tmp_path):
         page = text(analyst.post("/surveys/", {"file": f}))
     assert "Файлда қате бар, сондықтан талдау жасалмады" in page
     assert analyst.get("/surveys/questionnaire?lang=ru&format=csv").content.decode("utf-8-sig").count("\n") > 10
+    # The same analysis over the API, and the bad file's problems in the caller's language.
+    with path.open("rb") as f:
+        api = analyst.post("/api/surveys/analysis", {"file": f, "by": "funding"}).json()
+    assert api["analysis"]["respondents"] == 120 and api["analysis"]["by"] == "funding"
+    alpha = next(sc for sc in api["analysis"]["scales"] if sc["scale"] == "return")["alpha"]
+    assert 0.7 < alpha < 1 and api["report"]["rejected"] == 0
+    with bad.open("rb") as f:
+        refused = analyst.post("/api/surveys/analysis", {"file": f}, HTTP_ACCEPT_LANGUAGE="ru")
+    assert refused.status_code == 400 and refused.json()["analysis"] is None and refused.json()["report"]["errors"]
+    assert client_for("officer").post("/api/surveys/analysis").status_code == 403
 
 
 def test_interview_added_coded_in_the_page_and_exported(demo):

@@ -4,10 +4,14 @@ the typology of their own HEI)."""
 
 from __future__ import annotations
 
+import json
+
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.decorators import api_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.decorators import api_view, parser_classes
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from aqyl.app import jobs
@@ -203,3 +207,41 @@ def interview_quotes(request):
     if code not in codebook()[1]:
         raise ValidationError({"code": f"not in the codebook: {', '.join(codebook()[1])}"})
     return Response({"code": code, "quotes": quotes(code)})
+
+
+@extend_schema(
+    request={"multipart/form-data": inline_serializer("SurveyUpload", {
+        "file": serializers.FileField(), "by": serializers.CharField(required=False),
+        "accept_valid": serializers.BooleanField(required=False)})},
+    responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT})
+@api_view(["POST"])
+@parser_classes([MultiPartParser])
+def survey_analysis(request):
+    """Check a survey export (CSV or XLSX, one row per respondent) against the motives instrument
+    and return its analysis model: the import report and, when rows could be analysed, scales,
+    reliability, descriptives and (with ``by``) group comparisons and cross-tabs."""
+    import shutil
+
+    from aqyl.app.surveys import analyse_file
+    from aqyl.web.research_views import _save_upload
+
+    _research(request)
+    lang = language_of(request)
+    saved = _save_upload(request, lang)
+    if isinstance(saved, str):
+        raise ValidationError({"file": saved})
+    path, name, _ = saved
+    try:
+        by = request.data.get("by") or None
+        result = analyse_file(path, "motives", None, by, str(request.data.get("accept_valid", "")).lower() in ("1", "true", "on"), name)
+    except AqylError as error:
+        raise ValidationError({"detail": error.message(lang)}) from None
+    finally:
+        shutil.rmtree(path.parent, ignore_errors=True)
+    body = {"report": result.report.as_dict(lang), "analysis": result.model}
+    return Response(json.loads(json.dumps(body, default=_plain)), status=200 if result.model is not None else 400)
+
+
+def _plain(value):
+    """numpy numbers and the like, as JSON has them."""
+    return value.item() if hasattr(value, "item") else str(value)

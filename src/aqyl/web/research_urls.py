@@ -34,6 +34,7 @@ urlpatterns = [
     path("api/runs/<int:pk>", api.run, name="api_run"),
     path("api/typology", api.typology, name="api_typology"),
     path("api/cohorts", api.cohorts, name="api_cohorts"),
+    path("api/surveys/analysis", api.survey_analysis, name="api_survey_analysis"),
     path("api/interviews/codes", api.interview_codes, name="api_interview_codes"),
     path("api/interviews/quotes", api.interview_quotes, name="api_interview_quotes"),
 ]

@@ -336,7 +336,11 @@ def note(request):
     access.require_role(request.user, *RESEARCH)
     lang = _lang(request)
     years = sorted(set(m.Flow.objects.filter(origin="KZ", population="students").values_list("year", flat=True)), reverse=True)
-    context = {"years": years, "langs": LANGS, "formats": list(CONTENT_TYPES), "countries": _countries(lang),
+    from aqyl.app.flows import default_year
+    from aqyl.store.emigration import pick_source
+
+    usual = default_year("KZ", pick_source("KZ", years[0]) or "uis") if years else None
+    context = {"years": years, "year": usual, "langs": LANGS, "formats": list(CONTENT_TYPES), "countries": _countries(lang),
                "sources": sorted(set(m.Flow.objects.filter(population="students").values_list("source", flat=True)))}
     if request.method != "POST":
         return render(request, "aqyl/migration/note.html", context)
