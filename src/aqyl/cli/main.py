@@ -472,18 +472,16 @@ def flows_import(
     """Load flows; the years the file covers replace what the store held for its source."""
     lang = _lang(lang)
     _db()
-    from aqyl.importers.flows import read_flows
-    from aqyl.store.flows import save_flows
+    from aqyl.app.flows import import_flows
 
-    flows = read_flows(file, source, population)
-    n = save_flows(flows.frame, file.name)
-    years = flows.frame["year"]
+    flows = import_flows(file, source, population)
+    n = flows.stored
     text = {"kk": ("Ағын сақталды", "жыл", "ел емес, алынып тасталды", "жыл немесе сан жоқ жолдар"),
             "ru": ("Сохранено потоков", "годы", "не страны, пропущены", "строки без года или числа"),
             "en": ("Flows stored", "years", "not countries, left out", "rows without a year or a count")}[lang]
-    console.print(f"{text[0]}: {n:,} ({text[1]} {years.min()}–{years.max()})" if n else f"{text[0]}: 0")
+    console.print(f"{text[0]}: {n:,} ({text[1]} {flows.years[0]}–{flows.years[1]})" if n else f"{text[0]}: 0")
     if flows.skipped:
-        shown = ", ".join(f"{name or '∅'} ({rows})" for name, rows in flows.skipped.most_common(12))
+        shown = ", ".join(f"{name or '∅'} ({rows})" for name, rows in flows.skipped[:12])
         console.print(f"[yellow]{text[2]}: {shown}[/yellow]")
     if flows.bad_rows:
         console.print(f"[yellow]{text[3]}: {flows.bad_rows}[/yellow]")
@@ -519,12 +517,10 @@ def flows_forecast(
     """Forecast a flow series with ETS and ARIMA, chosen by a rolling-origin back-test against naive and drift."""
     lang = _lang(lang)
     _db()
-    from aqyl.domain.migration.forecast import forecast
-    from aqyl.store.flows import query
+    from aqyl.app.flows import series_forecast
 
-    rows = [r for r in query(_country_option(origin), _country_option(destination), None, source, population)
-            if (since is None or r["year"] >= since) and (until is None or r["year"] <= until)]
-    result = forecast([r["year"] for r in rows], [r["count"] for r in rows], horizon, level)
+    result = series_forecast(_country_option(origin), _country_option(destination), source, population, since, until,
+                             horizon, level)
     p = result.prediction
     if chart is not None:
         from aqyl.render.charts import fan_chart
@@ -591,19 +587,13 @@ def migration_gravity(
     """Gravity model of the stored flows (PPML, origin-year and destination-year fixed effects), with what-ifs."""
     lang = _lang(lang)
     _db()
-    import polars as pl
+    from aqyl.app.gravity import COVARIATE_LABELS, fit_or_kept, parse_changes
+    from aqyl.app.gravity import scenario as scenario_of
 
-    from aqyl.analytics.gravity import COVARIATE_LABELS, fit_gravity, parse_change, what_if
-    from aqyl.store.flows import flows_frame
-
-    changes = ([parse_change(x, "set") for x in set_ or []] + [parse_change(x, "pull") for x in pull or []]
-               + [parse_change(x, "push") for x in push or []])
-    frame = flows_frame(source, population, since, until)
-    if not frame.height:
-        raise AqylError("flows_none_stored", source=source)
-    fit = fit_gravity(frame)
+    changes = parse_changes(set_, pull, push)
+    fit = fit_or_kept(source, population, since, until)  # kept until these flows change
     origin_code = _country_option(origin)
-    scenario = what_if(fit, changes, year).filter(pl.col("origin") == origin_code).sort("fitted", descending=True)
+    scenario = scenario_of(fit, changes, origin_code, year)
     if as_json:
         print(json.dumps({
             "observations": fit.observations, "dropped_separated": fit.dropped, "years": fit.years,
@@ -655,9 +645,9 @@ def _formats(fmt: str, lang: str) -> list[str]:
 
 
 def _country_option(value: str | None) -> str | None:
-    if value is None:
-        return None
-    return "other" if value.strip().lower() == "other" else CLASSIFIERS["country"].encode(value)
+    from aqyl.app.countries import country_option
+
+    return country_option(value)
 
 
 @flows_app.command("show")
@@ -710,20 +700,15 @@ def flows_reconcile(
     """The same pair and year from every source, side by side, with what each source counts."""
     lang = _lang(lang)
     _db()
-    from aqyl.domain.migration.flows import sources
-    from aqyl.store.flows import reconcile
+    from aqyl.app.flows import reconciliation
 
-    rows = reconcile(_country_option(origin), _country_option(destination), year)
-    known = sources()
+    rows = reconciliation(_country_option(origin), _country_option(destination), year, lang)
     if as_json:
-        print(json.dumps([{**r, "definition": known[r["source"]].definition.get(lang) if r["source"] in known else ""}
-                          for r in rows], ensure_ascii=False, indent=2))
+        print(json.dumps([{k: v for k, v in r.items() if k != "label"} for r in rows], ensure_ascii=False, indent=2))
         return
     table = Table("source", "population", "count", "÷ largest", "definition", show_lines=True)
     for r in rows:
-        spec = known.get(r["source"])
-        table.add_row(spec.label.get(lang) if spec else r["source"], r["population"], f"{r['count']:,.0f}",
-                      f"{r['ratio_to_largest']:.2f}", spec.definition.get(lang) if spec else "")
+        table.add_row(r["label"], r["population"], f"{r['count']:,.0f}", f"{r['ratio_to_largest']:.2f}", r["definition"])
     console.print(table)
 
 
@@ -844,6 +829,9 @@ opendata.register(app)
 from aqyl.cli import ops  # noqa: E402
 
 ops.register(app, LangOption, _lang, console, err_console, _db)
+from aqyl.cli import research as _research  # noqa: E402
+
+_research.register(app)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -868,31 +856,7 @@ def main() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-L = Label
-COHORT_TEXT = {
-    "fellows": L("Стипендиаттар", "Стипендиатов", "Fellows"),
-    "departures": L("Кеткен жылдары", "Годы выезда", "Departure years"),
-    "graduated": L("Бітіргендер", "Окончили", "Graduated"),
-    "studying": L("Әлі оқуда", "Ещё учатся", "Still studying"),
-    "returned": L("Қазақстанға оралғандар", "Вернулись в Казахстан", "Back in Kazakhstan"),
-    "return_rate": L("Бітіргендердің оралғаны, %", "Вернувшихся выпускников, %", "Graduates back, %"),
-    "not_returned": L("Оралмаған бітірушілер (оралуды жоспарлайтыны)", "Невернувшиеся выпускники (из них планируют вернуться)",
-                      "Graduates not back (planning to return)"),
-    "circulation": L("Ми айналымы: {k} жыл ішінде оралғаны, % (есепке алынғаны)",
-                     "Циркуляция умов: вернулись в течение {k} лет, % (учтено)",
-                     "Brain circulation: back within {k} years, % (counted)"),
-    "breach": L("Өтелмеген міндеттемелер, % (шешілгендерден)", "Неотработанные обязательства, % (из завершённых)",
-                "Obligations not served, % (of settled)"),
-    "employed": L("Жұмыс істейді (белгілісі)", "Работают (из известных)", "Employed (of known)"),
-    "waste": L("Ми ысырабы: біліктілігінен төмен жұмыс, % (есепке алынғаны)",
-               "Растрата умов: работа ниже квалификации, % (учтено)",
-               "Brain waste: job below qualification, % (counted)"),
-    "hosts": L("Негізгі елдер", "Основные страны", "Main host countries"),
-    "all": L("Барлығы", "Все", "All"),
-    "indicator": L("Көрсеткіш", "Показатель", "Indicator"),
-    "none": L("Когорталар әлі жүктелмеген: aqyl cohorts import ФАЙЛ.", "Когорты ещё не загружены: aqyl cohorts import ФАЙЛ.",
-              "No cohorts loaded yet: aqyl cohorts import FILE."),
-}
+from aqyl.app.cohorts import COHORT_TEXT  # noqa: E402
 
 
 @cohorts_app.command("import")
@@ -932,7 +896,6 @@ def cohorts_show(
     lang = _lang(lang)
     _db()
     from aqyl.domain.migration.cohorts import summarise_cohorts
-    from aqyl.domain.migration.typology import FORMS
     from aqyl.store.cohorts import current_fellows
 
     year = as_of or datetime.date.today().year
@@ -943,33 +906,11 @@ def cohorts_show(
     if not summaries or not summaries[0].fellows:
         err_console.print(COHORT_TEXT["none"].get(lang))
         raise typer.Exit(1)
+    from aqyl.app.cohorts import indicator_rows
+
     t = {k: v.get(lang) for k, v in COHORT_TEXT.items()}
-
-    def pct(x: float | None) -> str:
-        return "—" if x is None else f"{100 * x:.1f}"
-
     table = Table(t["indicator"], *(s.cohort or t["all"] for s in summaries), title=str(year))
-    rows: list[tuple[str, list[str]]] = [
-        (t["fellows"], [f"{s.fellows:,}" for s in summaries]),
-        (t["departures"], ["–".join(map(str, s.departure_years)) if s.departure_years else "" for s in summaries]),
-        (t["graduated"], [f"{s.graduated:,}" for s in summaries]),
-        (t["studying"], [f"{s.still_studying:,}" for s in summaries]),
-        (t["returned"], [f"{s.returned:,}" for s in summaries]),
-        (t["return_rate"], [pct(s.return_rate) for s in summaries]),
-        (t["not_returned"], [f"{s.not_returned:,} ({s.not_returned_planning_return:,})" for s in summaries]),
-        (t["circulation"].format(k=within), [f"{pct(s.circulation)} ({s.circulation_eligible:,})" for s in summaries]),
-    ]
-    for status in CLASSIFIERS["obligation"]:
-        rows.append((f"{CLASSIFIERS['obligation'].title.get(lang)}: {status.label.get(lang)}",
-                     [f"{s.obligations.get(status.code, 0):,}" for s in summaries]))
-    rows.append((t["breach"], [pct(s.obligation_breach_rate) for s in summaries]))
-    rows.append((t["employed"], [f"{s.employed:,} / {s.employment_known:,}" for s in summaries]))
-    for sector in CLASSIFIERS["employment"]:
-        rows.append((f"  {sector.label.get(lang)}", [f"{s.employment.get(sector.code, 0):,}" for s in summaries]))
-    rows.append((t["waste"], [f"{pct(s.brain_waste)} ({s.job_match_known:,})" for s in summaries]))
-    for form, label in FORMS.items():
-        rows.append((label.get(lang), [f"{s.forms.get(form, 0):,}" for s in summaries]))
-    rows.append((t["hosts"], [", ".join(f"{c} {n:,}" for c, n in s.hosts[:4]) for s in summaries]))
+    rows = indicator_rows(summaries, lang, within)
     for label, values in rows:
         table.add_row(label, *values)
     console.print(table)
@@ -993,22 +934,18 @@ def migration_note(
     code = _country_option(origin)
     chosen = _formats(formats, lang)
     _db()
-    from aqyl.domain.migration.emigration import break_hint, write_emigration_note
-    from aqyl.render import write_report_files
-    from aqyl.store.emigration import emigration_model
+    from aqyl.app.migration import emigration_note
 
-    model = emigration_model(code, year, source=source, since=since, horizon=horizon, level=level, enrolment=enrolment)
-    if not model["total"]:
+    paths = emigration_note(code, year, lang, chosen, out, source=source, since=since, horizon=horizon, level=level,
+                            enrolment=enrolment)
+    if paths is None:
         err_console.print({"kk": f"{year} жылға {code} бойынша студенттер ағыны сақталмаған: алдымен aqyl flows import.",
                            "ru": f"Потоков студентов из {code} за {year} год нет: сначала aqyl flows import.",
                            "en": f"No student flows from {code} stored for {year}: run aqyl flows import first."}[lang])
         raise typer.Exit(1)
-    doc = write_emigration_note(model, lang, model["meta"]["generated"])
-    if hint := break_hint(model, lang):
+    paths, hint = paths
+    if hint:
         err_console.print(hint)
-    stem = f"aqyl-emigration-{code}-{year}"
-    paths = write_report_files(model, doc, [f for f in chosen if f == "json"], out, stem)
-    paths += write_report_files(model, doc, [f for f in chosen if f != "json"], out, f"{stem}-{lang}")
     for path in paths:
         console.print(str(path))
 
@@ -1063,27 +1000,23 @@ def survey_analyze(
     """Scale scores, Cronbach's alpha with its interval, item-total correlations, descriptives and,
     with --by, group comparisons (Welch t / ANOVA with effect sizes) and cross-tabs (chi-square, Cramér's V)."""
     lang = _lang(lang)
-    from aqyl.domain.intake.problems import ImportReport, Problem
-    from aqyl.domain.survey.analysis import analyze
-    from aqyl.domain.survey.report import survey_document
-    from aqyl.importers.readers import UnreadableFile
-    from aqyl.importers.survey import read_mapping, read_responses
+    from aqyl.app.surveys import analyse_file, check_group, survey_files
 
     found = _instrument(instrument, lang)
-    if by is not None and by not in found.grouping:
-        err_console.print(f"[red]{messages.render('survey_unknown_group', lang, group=by, known=', '.join(found.grouping))}[/red]")
-        raise typer.Exit(2)
-    formats = ["table"] if fmt.strip() == "table" else _formats(fmt, lang)
     try:
-        result = read_responses(responses, found, read_mapping(mapping, found), accept_valid=accept_valid)
-    except UnreadableFile as error:
-        report = ImportReport(file=responses.name, unreadable=True)
-        report.add(Problem(0, "", "", error.key, params=error.params))
-        _print_import([(report, None)], IMPORT_TEXT[lang], lang, False)
-        raise typer.Exit(2) from None
+        check_group(found, by)
     except AqylError as error:
         err_console.print(f"[red]{error.message(lang)}[/red]")
         raise typer.Exit(2) from None
+    formats = ["table"] if fmt.strip() == "table" else _formats(fmt, lang)
+    try:
+        result = analyse_file(responses, found, mapping, by, accept_valid)
+    except AqylError as error:
+        err_console.print(f"[red]{error.message(lang)}[/red]")
+        raise typer.Exit(2) from None
+    if result.report.unreadable:
+        _print_import([(result.report, None)], IMPORT_TEXT[lang], lang, False)
+        raise typer.Exit(2)
     report = result.report
     if report.problems:
         _print_import([(report, result.table)], IMPORT_TEXT[lang], lang, False, nothing={
@@ -1102,17 +1035,10 @@ def survey_analyze(
         write_errors_workbook(errors_xlsx, [(result.table, report)], lang)
     if result.n == 0:
         raise typer.Exit(1)
-    model = analyze(found, result.answers, result.n, by=by)
-    doc = survey_document(found, model, lang, file=responses.name, rejected=report.rejected)
     if formats == ["table"]:
-        _print_survey(doc)
+        _print_survey(result.document(lang))
     else:
-        from aqyl.render import write_report_files
-
-        stem = f"aqyl-survey-{found.name}" + (f"-by-{by}" if by else "")
-        paths = write_report_files(model, doc, [f for f in formats if f == "json"], out, stem)
-        paths += write_report_files(model, doc, [f for f in formats if f != "json"], out, f"{stem}-{lang}")
-        for path in paths:
+        for path in survey_files(result, lang, formats, out):
             console.print(str(path))
     raise typer.Exit(1 if report.errors_total else 0)
 
@@ -1142,7 +1068,6 @@ def _print_survey(doc) -> None:
 interview_app = typer.Typer(help="Interview transcripts, the codebook, coded segments, code frequencies, quotes.",
                             no_args_is_help=True)
 app.add_typer(interview_app, name="interview")
-SEGMENT_COLUMNS = ("interview", "code", "quote", "note")
 
 
 @interview_app.command("add")
@@ -1188,26 +1113,9 @@ def interview_code(
     """Store coded segments; every quote must be found in its transcript. All rows or none."""
     lang = _lang(lang)
     _db()
-    from aqyl.domain.intake.problems import ImportReport, Problem
-    from aqyl.importers.readers import UnreadableFile, read_table
-    from aqyl.store.interviews import store_segments
+    from aqyl.app.interviews import store_segment_file
 
-    try:
-        table = read_table(segments, lambda row: sum(1 for h in row if h.strip().lower() in SEGMENT_COLUMNS))
-    except UnreadableFile as error:
-        report = ImportReport(file=segments.name, unreadable=True)
-        report.add(Problem(0, "", "", error.key, params=error.params))
-        _print_import([(report, None)], IMPORT_TEXT[lang], lang, False)
-        raise typer.Exit(2) from None
-    where = {h.strip().lower(): f"c{i}" for i, h in enumerate(table.headers) if h.strip().lower() in SEGMENT_COLUMNS}
-    if missing := [c for c in SEGMENT_COLUMNS[:3] if c not in where]:
-        report = ImportReport(file=segments.name)
-        report.add(Problem(table.header_row, "", "", "missing_columns", params={"columns": missing}))
-        _print_import([(report, table)], IMPORT_TEXT[lang], lang, False)
-        raise typer.Exit(1)
-    rows = [{"_row": r["_row"], **{c: (r.get(where[c]) or "") if c in where else "" for c in SEGMENT_COLUMNS}}
-            for r in table.frame.iter_rows(named=True)]
-    report = store_segments(rows, segments.name, accept_valid)
+    report, table = store_segment_file(segments, accept_valid)
     _print_import([(report, table)], IMPORT_TEXT[lang], lang, False)
     raise typer.Exit(report.exit_code())
 
@@ -1263,38 +1171,12 @@ def interview_export(
     """Every coded segment with its interview, attributes, code, theme and quote."""
     lang = _lang(lang)
     _db()
+    from aqyl.app.interviews import export_bytes
     from aqyl.files import write_atomically
-    from aqyl.render.xlsx import safe_text
-    from aqyl.store.interviews import export_rows
 
-    rows = export_rows(lang)
-    columns = list(dict.fromkeys(k for r in rows for k in r)) or ["interview", "code", "quote"]
-    if out.suffix.lower() == ".json":
-        data = json.dumps(rows, ensure_ascii=False, indent=2).encode("utf-8")
-    elif out.suffix.lower() == ".csv":
-        import csv
-        import io
-
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(columns)
-        writer.writerows([[safe_text(str(r.get(c, ""))) for c in columns] for r in rows])
-        data = buffer.getvalue().encode("utf-8-sig")
-    else:
-        import io
-
-        import xlsxwriter
-
-        buffer = io.BytesIO()
-        book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
-        sheet = book.add_worksheet("segments")
-        sheet.write_row(0, 0, columns, book.add_format({"bold": True}))
-        for i, r in enumerate(rows, start=1):
-            sheet.write_row(i, 0, [safe_text(str(r.get(c, ""))) for c in columns])
-        book.close()
-        data = buffer.getvalue()
+    data, n = export_bytes(lang, out.suffix)
     write_atomically(out, data)
-    console.print(f"{out} ({len(rows)})")
+    console.print(f"{out} ({n})")
 
 # --- analyst-written sections of the note (aqyl.cli.note_texts) ---------------------------------
 from aqyl.cli import note_texts as _note_texts  # noqa: E402

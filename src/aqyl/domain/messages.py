@@ -443,6 +443,22 @@ CATALOGUE: dict[str, Label] = {
         ru="{tool} завершился с ошибкой, данные не изменены: {detail}",
         en="{tool} failed and nothing was changed: {detail}",
     ),
+    "interview_bad_passage": Label(
+        kk="Үзінді {interview} сұхбатының мәтінінен тыс ({length} таңба). Мәтіннен үзіндіні қайта белгілеңіз.",
+        ru="Фрагмент выходит за пределы текста интервью {interview} ({length} знаков). Выделите фрагмент в тексте заново.",
+        en="The passage lies outside the transcript of {interview} ({length} characters). Select it in the text again.",
+    ),
+    "interview_segment_exists": Label(
+        kk="{interview} сұхбатындағы бұл үзіндіге «{code}» коды бұрын берілген.",
+        ru="Этот фрагмент интервью {interview} уже отмечен кодом «{code}».",
+        en="This passage of {interview} is already marked with the code “{code}”.",
+    ),
+    # --- background work ----------------------------------------------------------------------
+    "job_crashed": Label(
+        kk="Есептеу аяқталмады: жүйелік қате шықты, ол журналға жазылды. Қайта іске қосыңыз немесе әкімшіге хабарласыңыз.",
+        ru="Расчёт не завершён: произошла системная ошибка, она записана в журнал. Запустите снова или обратитесь к администратору.",
+        en="The computation did not finish: a system error occurred and was logged. Start it again or ask an administrator.",
+    ),
 }
 
 

@@ -459,3 +459,20 @@ class NoteText(models.Model):
         if self.pk is not None:  # a version is never rewritten: a change is a new row
             raise ValueError("a NoteText version is never changed; save a new one")
         super().save(*args, **kwargs)
+class AnalysisRun(models.Model):
+    """A long computation (a gravity fit, a batch of forecasts, a large flows import) run by a
+    background worker: its inputs, hashed into ``key`` with the state of the data they read, its
+    progress and its result, kept and reused until the inputs change."""
+
+    key = models.CharField(max_length=64, unique=True)
+    kind = models.CharField(max_length=32)
+    params = models.JSONField(default=dict)
+    task_id = models.CharField(max_length=64, blank=True)
+    status = models.CharField(max_length=16, default="queued")  # queued, running, done, failed
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    result = models.JSONField(null=True, blank=True)
+    error = models.JSONField(null=True, blank=True)  # {"key": message key, "kk"/"ru"/"en": its text}
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)

@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import DefaultRouter
 
-from aqyl.web import account, api, views
+from aqyl.web import account, api, research_urls, views
 
 router = DefaultRouter(trailing_slash=False)
 router.register("records", api.RecordViewSet, basename="record")
@@ -36,6 +36,7 @@ urlpatterns = [
     path("api/aggregates", api.aggregates, name="api_aggregates"),
     path("api/report", api.report, name="api_report"),
     path("", include("aqyl.web.opendata_urls")),  # /open/ (public), /open/publish/, /api/persons
+    *research_urls.urlpatterns,
     path("api/", include(router.urls)),
     path("admin/", admin.site.urls),
 ]
