@@ -25,10 +25,21 @@ def _secret_key() -> str:
         return key
     # One random key per installation, kept beside the default database.
     path = data_dir() / "secret-key"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+    if path.exists() and (key := path.read_text().strip()):
+        return key
+    # Written whole or not at all (temporary file, then rename): a full disk on first use must
+    # not leave an empty key behind; an empty one (from an older version) is replaced.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"secret-key.{os.getpid()}.partial")
+    try:
+        handle = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(handle, "w") as f:
+            f.write(secrets.token_urlsafe(50))
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
     return path.read_text().strip()
 
 
@@ -117,11 +128,33 @@ TEMPLATES = [
 ]
 WSGI_APPLICATION = "aqyl.web.wsgi.application"
 
-_db = dj_database_url.parse(database_url(), conn_max_age=60)
-if _db["ENGINE"].endswith("sqlite3"):
-    # WAL lets the web app read while an import writes; a busy writer is waited for, not failed.
-    _db["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
-    _db["CONN_MAX_AGE"] = 0
+def parse_database(url: str) -> dict:
+    """Django's DATABASES entry for ``url``, or StoreFault("db_url_bad") listing the accepted forms:
+    an address that would silently use an in-memory database (``sqlite://x.db``, ``sqlite:///``)
+    is refused, since it keeps nothing."""
+    from aqyl.domain.errors import StoreFault
+
+    scheme, _, rest = url.partition("://")
+    shown = url.split("@")[-1] if "@" in url else url  # never a password in a message
+    ok = (scheme == "sqlite" and rest.startswith("/") and rest.strip("/") and rest != "/:memory:") or (
+        scheme in ("postgresql", "postgres") and rest.rpartition("/")[2].split("?")[0])
+    try:
+        db = dj_database_url.parse(url, conn_max_age=60) if ok else None
+    except ValueError:
+        db = None
+    if db is None:
+        raise StoreFault("db_url_bad", value=shown)
+    if db["ENGINE"].endswith("sqlite3"):
+        # WAL lets the web app read while an import writes. IMMEDIATE takes the write lock when a
+        # transaction begins, so a second writer waits (busy timeout) instead of failing on
+        # "database is locked" half-way; imports also queue behind each other (aqyl.store.queue).
+        db["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20,
+                         "transaction_mode": "IMMEDIATE"}
+        db["CONN_MAX_AGE"] = 0
+    return db
+
+
+_db = parse_database(database_url())
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
