@@ -230,15 +230,14 @@ def _single_byte(data: bytes, name: str) -> tuple[bytes, str]:
 
 
 def _around(text: str, at: int) -> str:
-    """The word (or 30 characters) around position ``at``, for a message."""
-    start = max(text.rfind("\n", 0, at) + 1, at - 15)
-    end = min(len(text), at + 15)
-    nl = text.find("\n", at, end)
-    return text[start: nl if nl >= 0 else end].strip()
+    """The cell holding position ``at`` (at most 60 characters), for a message."""
+    start = max(text.rfind(sep, 0, at) for sep in (",", ";", "\t", "\n", '"')) + 1
+    ends = [e for e in (text.find(sep, at) for sep in (",", ";", "\t", "\n", '"')) if e >= 0]
+    return text[start: min([*ends, len(text)])].strip()[:60]
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1024**2:,.0f} MB"
+    return f"{n / 1024**2:,.1f} MB".replace(".0 MB", " MB")
 
 
 def _line_end(data: bytes, at_least: int) -> int:

@@ -51,6 +51,8 @@ def _key(e: BaseException) -> str | None:
     if not _is_db_error(e):
         return None
     text = str(e).lower()
+    if "unable to open database file" in text and _read_only_place():
+        return "db_read_only"
     for key, signs in SIGNS:
         if any(s in text for s in signs):
             return key
@@ -60,14 +62,28 @@ def _key(e: BaseException) -> str | None:
 def _is_db_error(e: BaseException) -> bool:
     import sqlite3
 
+    import adbc_driver_manager  # SQLite's scratch file
+    import psycopg
     from django.db import Error as DjangoError
 
+    others = (psycopg.Error, adbc_driver_manager.Error)
+    return isinstance(e, (sqlite3.Error, DjangoError, *others))
+
+
+def _read_only_place() -> bool:
+    """The SQLite file exists but its folder cannot be written (SQLite then cannot open it)."""
+    import os
+    from pathlib import Path
+
     try:
-        import psycopg
-        pg: tuple = (psycopg.Error,)
-    except ImportError:  # pragma: no cover - psycopg is a dependency
-        pg = ()
-    return isinstance(e, (sqlite3.Error, DjangoError, *pg))
+        from django.db import connection
+
+        name = Path(str(connection.settings_dict["NAME"]))
+        if not name.exists():
+            return False
+        return bool(os.statvfs(name.parent).f_flag & os.ST_RDONLY) or not os.access(name.parent, os.W_OK)
+    except Exception:
+        return False
 
 
 def _detail(e: BaseException) -> str:

@@ -8,6 +8,7 @@ already validated). Large inserts bypass the ORM: executemany on SQLite, COPY on
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import os
 import sqlite3
@@ -100,6 +101,7 @@ def _insert_records(rows: pl.DataFrame) -> None:
     if connection.vendor != "sqlite":
         _bulk_insert(table, [*names, "created_at"], _tuples(rows, names, after=(now,)))
         return
+    clean_scratch()  # left by an import killed earlier
     # A CHECK with an IN list costs SQLite an ephemeral table per row (34 s per million rows
     # here, six times the insert itself), so the bulk path checks the same rules column-wise
     # first and lets SQLite skip them; every other write still meets the CHECKs.
@@ -130,13 +132,13 @@ def _sqlite_insert_frame(table: str, frame: pl.DataFrame) -> None:
     """A big insert on SQLite: ADBC writes the frame to a scratch file straight from its Arrow
     buffers (no Python object per value), then one INSERT … SELECT copies it in, inside the
     caller's transaction. Twice as fast as executemany here (1M rows: 2.7 s against 5.5 s)."""
+    import adbc_driver_manager
     import adbc_driver_sqlite
     from adbc_driver_manager import AdbcConnection, AdbcStatement
 
     raw = connection.connection
     _detach_scratch(raw)
     folder, prefix = scratch_place()
-    clean_scratch()
     # A column holding one value for every row (the time stamp; often funding or study level)
     # goes into the SELECT as a parameter instead of through the scratch file.
     constant = {c: frame[c][0] for c in frame.columns if frame.height and frame[c].null_count() == 0
@@ -149,14 +151,21 @@ def _sqlite_insert_frame(table: str, frame: pl.DataFrame) -> None:
     handle, path = tempfile.mkstemp(prefix=prefix, suffix=".sqlite3", dir=folder)
     os.close(handle)
     try:
-        with adbc_driver_sqlite.connect(path) as db, AdbcConnection(db) as conn:
-            with AdbcStatement(conn) as pragma:
-                pragma.set_sql_query("PRAGMA journal_mode = OFF")  # a scratch file: nothing to roll back
-                pragma.execute_update()
-            with AdbcStatement(conn) as ingest:
-                ingest.set_options(**{"adbc.ingest.target_table": "rows", "adbc.ingest.mode": "adbc.ingest.mode.replace"})
-                ingest.bind_stream(varying)
-                ingest.execute_update()
+        try:
+            with adbc_driver_sqlite.connect(path) as db, AdbcConnection(db) as conn:
+                with AdbcStatement(conn) as pragma:
+                    pragma.set_sql_query("PRAGMA journal_mode = OFF")  # a scratch file: nothing to roll back
+                    pragma.execute_update()
+                with AdbcStatement(conn) as ingest:
+                    ingest.set_options(**{"adbc.ingest.target_table": "rows", "adbc.ingest.mode": "adbc.ingest.mode.replace"})
+                    ingest.bind_stream(varying)
+                    ingest.execute_update()
+        except adbc_driver_manager.Error as error:
+            # On a full disk the driver reports its failed ROLLBACK, not the cause: name it.
+            free = os.statvfs(folder)
+            if free.f_bavail * free.f_frsize < varying.estimated_size():
+                raise OSError(errno.ENOSPC, f"No space left on device: {folder}") from error
+            raise
         alias = f"aqyl_scratch_{uuid.uuid4().hex[:12]}"
         # immutable: SQLite takes no lock on it, so nothing else can block or be blocked.
         raw.execute("ATTACH DATABASE ? AS " + alias, (f"file:{path}?immutable=1",))
