@@ -93,6 +93,7 @@ def pg_database():
             admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
 
 
+@pytest.mark.django_db  # so that the PostgreSQL run of the suite (-m django_db) selects it
 def test_eight_imports_at_once_on_postgresql(tmp_path, pg_database):
     import psycopg
 

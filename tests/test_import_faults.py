@@ -104,6 +104,7 @@ def test_a_postgresql_server_that_is_not_there(tmp_path):
     assert text.endswith("Проверьте, что сервер запущен и что в AQYL_DATABASE_URL верно указаны сервер, порт и имя базы.")
 
 
+@pytest.mark.django_db  # selected by the PostgreSQL run of the suite (-m django_db)
 def test_a_wrong_postgresql_password(tmp_path):
     url = os.environ.get("AQYL_DATABASE_URL", "")
     if not url.startswith("postgresql://") or "@" not in url:
