@@ -83,7 +83,7 @@ def mount(tmp_path):
 @pytest.mark.parametrize("url", ["sqlite://x.db", "sqlite:///", "garbage", "postgresql://user:secret@host:5432/"])
 def test_a_malformed_database_address_is_refused_with_the_accepted_forms(tmp_path, url):
     done = run(tmp_path, "import", str(rows_csv(tmp_path / "a.csv", 2)), "--lang", "en", url=url)
-    shown = url.split("@")[-1]
+    shown = url.replace(":secret@", ":***@")
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert one_line(done.stderr) == (
         f"✗ The database address AQYL_DATABASE_URL “{shown}” is not valid. Accepted forms: "

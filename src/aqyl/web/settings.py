@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from pathlib import Path
 
@@ -135,7 +136,7 @@ def parse_database(url: str) -> dict:
     from aqyl.domain.errors import StoreFault
 
     scheme, _, rest = url.partition("://")
-    shown = url.split("@")[-1] if "@" in url else url  # never a password in a message
+    shown = re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", url)  # never a password in a message
     ok = (scheme == "sqlite" and rest.startswith("/") and rest.strip("/") and rest != "/:memory:") or (
         scheme in ("postgresql", "postgres") and rest.rpartition("/")[2].split("?")[0])
     try:
