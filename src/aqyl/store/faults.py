@@ -16,7 +16,7 @@ SIGNS = (
     ("db_auth", ("password authentication failed", "no password supplied", "authentication failed",
                  "role \"", "permission denied for database")),
     ("db_unreachable", ("connection refused", "could not connect", "could not translate host name", "timeout expired",
-                        "connection to server", "does not exist", "unable to open database file",
+                        "connection to server", "database \"", "unable to open database file",
                         "server closed the connection")),
 )
 

@@ -26,6 +26,10 @@ def check_database() -> Label:
         else:
             problems = []
             for table in PG_TABLES:
+                cursor.execute("SELECT to_regclass(%s)", [table])
+                if cursor.fetchone()[0] is None:
+                    problems.append(f"{table} is missing")
+                    continue
                 cursor.execute(f"SELECT count(*) FROM {connection.ops.quote_name(table)}")
                 cursor.fetchone()
     if problems:
