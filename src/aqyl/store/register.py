@@ -170,9 +170,11 @@ def _sqlite_insert_frame(table: str, frame: pl.DataFrame) -> None:
     try:
         try:
             with adbc_driver_sqlite.connect(path) as db, AdbcConnection(db) as conn:
-                with AdbcStatement(conn) as pragma:
-                    pragma.set_sql_query("PRAGMA journal_mode = OFF")  # a scratch file: nothing to roll back
-                    pragma.execute_update()
+                # A scratch file: nothing to roll back, nothing to make durable (no fsync).
+                for setting in ("PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF"):
+                    with AdbcStatement(conn) as pragma:
+                        pragma.set_sql_query(setting)
+                        pragma.execute_update()
                 with AdbcStatement(conn) as ingest:
                     ingest.set_options(**{"adbc.ingest.target_table": "rows", "adbc.ingest.mode": "adbc.ingest.mode.replace"})
                     ingest.bind_stream(varying)
