@@ -102,3 +102,49 @@ def test_eight_imports_at_once_on_postgresql(tmp_path, pg_database):
         assert d.returncode == 0, d.stdout[-1500:] + d.stderr[-1500:]
     with psycopg.connect(pg_database) as conn:
         check_every_row(lambda sql: conn.execute(sql).fetchall())
+
+
+WEB_UPLOAD = """
+import sys, time
+from aqyl.store.bootstrap import setup
+setup()
+from django.test import Client
+client = Client()
+assert client.post("/login/", {"username": "officer", "password": "aqyl-demo"}).status_code == 302
+with open(sys.argv[1], "rb") as f:
+    page = client.post("/upload/", {"file": f}).content.decode()
+upload_id = page.split('name="confirm" value="')[1].split('"')[0]
+print("checked", flush=True)
+started = time.monotonic()
+page = client.post("/upload/", {"confirm": upload_id}).content.decode()
+print(f"stored after {time.monotonic() - started:.1f} s")
+"""
+
+
+def test_a_web_upload_queues_behind_an_import_on_sqlite(tmp_path):
+    """The upload goes through the importer's store path: while another writer holds the
+    database it waits, then stores."""
+    import fcntl
+    import time
+
+    out = tmp_path / "demo"
+    env = {**os.environ, "AQYL_DATA_DIR": str(tmp_path / "data"), "AQYL_ALLOWED_HOSTS": "testserver"}
+    env.pop("AQYL_DATABASE_URL", None)
+    assert subprocess.run([*AQYL, "demo", "--out", str(out)], env=env, capture_output=True).returncode == 0
+    db = out / "aqyl-demo.sqlite3"
+    env["AQYL_DATABASE_URL"] = f"sqlite:///{db}"
+    upload = tmp_path / "almau.csv"
+    upload.write_text(csv_text([{**GOOD, "record_id": f"W{k}"} for k in range(3)]), "utf-8")
+    with open(f"{db}.write-lock", "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as an import storing its rows does
+        child = subprocess.Popen([sys.executable, "-c", WEB_UPLOAD, str(upload)], env=env, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True)
+        assert child.stdout.readline().strip() == "checked"
+        time.sleep(2)
+    out_text, err = child.communicate(timeout=120)
+    assert child.returncode == 0, err[-2000:]
+    assert float(out_text.split("stored after ")[1].split(" s")[0]) >= 1.5
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT s.version, s.row_count, s.submitted_by FROM aqyl_submission s JOIN aqyl_hei h "
+                            "ON h.id = s.hei_id WHERE h.code = 'ALMAU' AND s.period = '2023H1' AND s.is_current"
+                            ).fetchall() == [(2, 3, "officer")]
