@@ -156,7 +156,9 @@ IMPORT_TEXT = {
            "nothing": "Файлда қате бар, сондықтан ештеңе сақталмады. Қателерді түзетіңіз немесе дұрыс жолдарды ғана сақтау үшін --accept-valid қосыңыз.",
            "dry": "Тексеру ғана (--dry-run): ештеңе сақталмады.",
            "submissions": "Тапсырылған есептер", "hei": "ЖОО", "period": "Кезең", "version": "Нұсқа",
-           "cohort": "Бағдарлама", "cohorts": "Сақталған когорталар"},
+           "cohort": "Бағдарлама", "cohorts": "Сақталған когорталар",
+           "wait": "дерекқор басқа жүктеумен бос емес, кезек күтілуде…",
+           "more_subs": "Барлығы {total} есеп ({heis} ЖОО, {periods} кезең); тағы {n} есептің тізімі --report файлында."},
     "ru": {"read": "Чтение файла", "check": "Проверка", "store": "Сохранение", "file": "Файл", "format": "Формат",
            "rows": "Строк", "valid": "Верных", "rejected": "Отклонено", "warnings": "Предупреждений", "stored": "Сохранено",
            "time": "Время", "cell": "Ячейка", "column": "Столбец", "value": "Значение", "message": "Что сделать",
@@ -164,7 +166,9 @@ IMPORT_TEXT = {
            "nothing": "В файле есть ошибки, поэтому ничего не сохранено. Исправьте их или добавьте --accept-valid, чтобы сохранить только верные строки.",
            "dry": "Только проверка (--dry-run): ничего не сохранено.",
            "submissions": "Представленные отчёты", "hei": "Вуз", "period": "Период", "version": "Версия",
-           "cohort": "Программа", "cohorts": "Сохранённые когорты"},
+           "cohort": "Программа", "cohorts": "Сохранённые когорты",
+           "wait": "база данных занята другой загрузкой, ожидание очереди…",
+           "more_subs": "Всего {total} отчётов ({heis} вузов, {periods} периодов); список остальных {n} — в файле --report."},
     "en": {"read": "Reading", "check": "Checking", "store": "Storing", "file": "File", "format": "Format",
            "rows": "Rows", "valid": "Valid", "rejected": "Rejected", "warnings": "Warnings", "stored": "Stored",
            "time": "Time", "cell": "Cell", "column": "Column", "value": "Value", "message": "What to do",
@@ -172,9 +176,12 @@ IMPORT_TEXT = {
            "nothing": "The file has errors, so nothing was stored. Fix them, or add --accept-valid to store the valid rows only.",
            "dry": "Check only (--dry-run): nothing was stored.",
            "submissions": "Submissions", "hei": "HEI", "period": "Period", "version": "Version",
-           "cohort": "Programme", "cohorts": "Cohorts stored"},
+           "cohort": "Programme", "cohorts": "Cohorts stored",
+           "wait": "the database is busy with another import, waiting for its turn…",
+           "more_subs": "{total} submissions in all ({heis} HEIs, {periods} periods); the other {n} are listed in the --report file."},
 }
 SHOWN_PROBLEMS = 20
+SHOWN_SUBMISSIONS = 10
 
 
 @app.command("import")
@@ -206,29 +213,39 @@ def _import(files: list[Path], layout: str, accept_valid: bool, dry_run: bool, r
         TimeElapsedColumn,
     )
 
+    from aqyl.domain.errors import StoreFault
     from aqyl.domain.intake.problems import ImportReport, Problem
-    from aqyl.importers.readers import UnreadableFile
+    from aqyl.importers.readers import UnreadableFile, display_name
+    from aqyl.store.bootstrap import report_crash
     from aqyl.store.imports import import_file
 
     text = IMPORT_TEXT[lang]
-    account = _user(user, lang) if user else None
+    account, only_hei = _user(user, lang) if user else (None, None)
     who = account.get_username() if account else f"cli:{getpass.getuser()}"
     results = []
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err_console, transient=True) as bar:
         for path in files:
-            task = bar.add_task(f"{path.name}: {text['read']}", total=None)
+            name = display_name(path)
+            task = bar.add_task(f"{name}: {text['read']}", total=None)
 
-            def tick(stage: str, done: int, total: int, task=task, name=path.name) -> None:
+            def tick(stage: str, done: int, total: int, task=task, name=name) -> None:
+                if stage == "wait":  # another import holds the database: say so above the bar
+                    bar.console.print(f"{name}: {text['wait']}")
                 bar.update(task, description=f"{name}: {text[stage]}", completed=done,
                            total=total if stage == "store" else None)
 
+            # Each file on its own: one that cannot be read or stored does not stop the others.
             try:
                 result, table = import_file(path, accept_valid=accept_valid, dry_run=dry_run, user=account,
-                                            submitted_by=who, progress=tick, layout=layout)
-            except UnreadableFile as error:
-                result, table = ImportReport(file=path.name, unreadable=True), None
+                                            submitted_by=who, progress=tick, layout=layout, only_hei=only_hei)
+            except (UnreadableFile, StoreFault) as error:
+                result, table = ImportReport(file=name, unreadable=True), None
                 result.add(Problem(0, "", "", error.key, params=error.params))
+            except Exception as error:  # logged in full; the summary names the file
+                result, table = ImportReport(file=name, unreadable=True), None
+                result.add(Problem(0, "", "", "file_failed", params={"file": name, "detail": type(error).__name__}))
+                result.crashed = report_crash(error)
             bar.remove_task(task)
             results.append((result, table))
     _print_import(results, text, lang, dry_run)
@@ -238,18 +255,31 @@ def _import(files: list[Path], layout: str, accept_valid: bool, dry_run: bool, r
         from aqyl.importers.errors_xlsx import write_errors_workbook
 
         write_errors_workbook(errors_xlsx, [(t, r) for r, t in results if t is not None], lang)
-    raise typer.Exit(max(r.exit_code() for r, _ in results))
+    raise typer.Exit(max(3 if getattr(r, "crashed", "") else r.exit_code() for r, _ in results))
+
+
+ROLE_NAMES = {"officer": Label("ЖОО қызметкері", "сотрудник вуза", "HEI officer"),
+              "analyst": Label("талдаушы", "аналитик", "analyst"), "admin": Label("әкімші", "администратор", "administrator"),
+              None: Label("рөлі жоқ", "без роли", "no role")}
 
 
 def _user(username: str, lang: str):
+    """The account and the one HEI it may store (None: any), by the web's rules: officers their
+    HEI, administrators any, everyone else nothing."""
     from django.contrib.auth import get_user_model
 
-    found = get_user_model().objects.filter(username=username).first()
+    from aqyl.web import access
+
+    found = get_user_model().objects.filter(username=username, is_active=True).first()
     if found is None:
         err_console.print({"kk": f"«{username}» пайдаланушысы жоқ.", "ru": f"Пользователя «{username}» нет.",
                            "en": f"There is no user “{username}”."}[lang])
         raise typer.Exit(2)
-    return found
+    role = access.role_of(found)
+    if role not in ("officer", "admin"):
+        err_console.print(messages.render("user_may_not_store", lang, user=username, role=ROLE_NAMES[role]))
+        raise typer.Exit(2)
+    return found, access.hei_of(found).code if role == "officer" else None
 
 
 def _print_import(results, text: dict, lang: str, dry_run: bool, nothing: str = "") -> None:
@@ -287,9 +317,13 @@ def _print_import(results, text: dict, lang: str, dry_run: bool, nothing: str = 
         console.print(subs)
     elif stored:
         subs = Table(text["hei"], text["period"], text["version"], text["stored"], text["rejected"], title=text["submissions"])
-        for s in stored:
+        for s in stored[:SHOWN_SUBMISSIONS]:
             subs.add_row(s["hei"], s["period"], str(s["version"]), str(s["rows"]), str(s["rejected"]))
         console.print(subs)
+        if len(stored) > SHOWN_SUBMISSIONS:  # a national file holds a thousand: the rest in --report
+            console.print(text["more_subs"].format(n=len(stored) - SHOWN_SUBMISSIONS, total=len(stored),
+                                                   heis=len({s["hei"] for s in stored}),
+                                                   periods=len({s["period"] for s in stored})))
 
 
 def _import_json(results, lang: str) -> dict:
@@ -802,9 +836,17 @@ def classifiers(
 
 
 @app.command()
-def db(lang: LangOption = "") -> None:
+def db(check: Annotated[bool, typer.Option("--check", help="Run the database engine's integrity check.")] = False,
+       lang: LangOption = "") -> None:
     """Show which database is in use and what it holds (creating and migrating it if needed)."""
-    _lang(lang)
+    lang = _lang(lang)
+    if check:
+        from aqyl.store.bootstrap import setup
+        from aqyl.store.integrity import check_database
+
+        setup(migrate=False)  # a damaged database must be checked, not migrated
+        console.print(check_database().get(lang))
+        return
     _db()
     from aqyl.store.bootstrap import database_label
     from aqyl.store.models import Hei, MobilityRecord, Submission
@@ -845,12 +887,16 @@ def main() -> None:
         app()
     except AqylError as error:
         err_console.print(f"[red]✗[/red] {error.message(lang)}")
-        sys.exit(1)
+        sys.exit(getattr(error, "exit_code", 1))
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as error:  # the last guard: a short line, never a traceback
         from aqyl.store.bootstrap import report_crash
+        from aqyl.store.faults import fault_of
 
+        if (fault := fault_of(error)) is not None:  # the database's fault: what to do, exit 2
+            err_console.print(f"[red]✗[/red] {fault.message(lang)}")
+            sys.exit(2)
         err_console.print(f"[red]✗[/red] {report_crash(error)}")
         sys.exit(3)
 

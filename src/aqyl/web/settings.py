@@ -9,8 +9,9 @@ import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import dj_database_url
 from platformdirs import user_data_dir
+
+from aqyl.store.dburl import parse_database  # refuses a malformed address, listing the accepted forms
 
 
 def data_dir() -> Path:
@@ -26,10 +27,21 @@ def _secret_key() -> str:
         return key
     # One random key per installation, kept beside the default database.
     path = data_dir() / "secret-key"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+    if path.exists() and (key := path.read_text().strip()):
+        return key
+    # Written whole or not at all (temporary file, then rename): a full disk on first use must
+    # not leave an empty key behind; an empty one (from an older version) is replaced.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"secret-key.{os.getpid()}.partial")
+    try:
+        handle = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(handle, "w") as f:
+            f.write(secrets.token_urlsafe(50))
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
     return path.read_text().strip()
 
 
@@ -173,11 +185,7 @@ TEMPLATES = [
 ]
 WSGI_APPLICATION = "aqyl.web.wsgi.application"
 
-_db = dj_database_url.parse(database_url(), conn_max_age=60)
-if _db["ENGINE"].endswith("sqlite3"):
-    # WAL lets the web app read while an import writes; a busy writer is waited for, not failed.
-    _db["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
-    _db["CONN_MAX_AGE"] = 0
+_db = parse_database(database_url())
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -119,6 +119,7 @@ def upload(request):
 
 
 def _handle_upload(request, role: str, lang: str) -> dict:
+    from aqyl.domain.errors import StoreFault
     from aqyl.importers.errors_xlsx import write_errors_workbook
     from aqyl.importers.readers import UnreadableFile
     from aqyl.store.imports import import_file
@@ -151,7 +152,7 @@ def _handle_upload(request, role: str, lang: str) -> dict:
     try:
         report, table = import_file(path, dry_run=not confirm, user=request.user, submitted_by=request.user.get_username(),
                                     only_hei=only)
-    except UnreadableFile as error:
+    except (UnreadableFile, StoreFault) as error:  # a database fault is shown like an unreadable file
         report, table = ImportReport(file=name, unreadable=True), None
         report.add(Problem(0, "", "", error.key, params=error.params))
     if table is not None and report.problems:
