@@ -42,13 +42,48 @@ def report_json(report: Mapping[str, Any]) -> bytes:
     return json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8")
 
 
+def _render(fmt: str, doc: Document) -> bytes:
+    return _renderer(fmt)(doc)
+
+
+def _docx_aside(doc: Document, formats: list[str]):
+    """With the PDF and the DOCX both wanted on a machine with a spare core, the DOCX (its 300 dpi
+    pictures) is rendered in a forked child while this process lays out the PDF: the note's five
+    files then take the PDF's time, not the sum (issue 15's 5 s). None when not worth it or when a
+    child cannot be forked; the DOCX is then rendered here."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    if not {"docx", "pdf"} <= set(formats) or (os.cpu_count() or 1) < 2 or os.environ.get("AQYL_RENDER_SERIAL"):
+        return None
+    _renderer("docx")  # imported before the fork, so the child starts drawing at once
+    try:
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        return pool, pool.submit(_render, "docx", doc)
+    except (OSError, ValueError):
+        return None
+
+
 def write_report_files(report: Mapping[str, Any], doc: Document, formats: Iterable[str], out: Path,
                        stem: str) -> list[Path]:
     """Write ``stem.<fmt>`` for each format into ``out``; JSON is the report model, the rest the note."""
     out.mkdir(parents=True, exist_ok=True)
+    formats = list(formats)
+    aside = _docx_aside(doc, formats)
     paths = []
-    for fmt in formats:
-        data = report_json(report) if fmt == "json" else _renderer(fmt)(doc)
+    # The DOCX, when it is being drawn aside, is collected last.
+    for fmt in sorted(formats, key=lambda f: f == "docx" and aside is not None):
+        if fmt == "docx" and aside is not None:
+            pool, future = aside
+            try:
+                data = future.result()
+            except Exception:  # a child that died (memory, signal): render it here instead
+                data = _render("docx", doc)
+            finally:
+                pool.shutdown()
+        else:
+            data = report_json(report) if fmt == "json" else _render(fmt, doc)
         path = out / f"{stem}.{fmt}"
         write_atomically(path, data)
         paths.append(path)
