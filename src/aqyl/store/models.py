@@ -459,3 +459,43 @@ class NoteText(models.Model):
         if self.pk is not None:  # a version is never rewritten: a change is a new row
             raise ValueError("a NoteText version is never changed; save a new one")
         super().save(*args, **kwargs)
+
+
+class CollectionPeriod(models.Model):
+    """A half-year the ministry collects submissions for, opened by an analyst with a deadline."""
+
+    period = models.CharField(max_length=8, unique=True)
+    deadline = models.DateField()
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    opened_by_name = models.CharField(max_length=150, blank=True)
+    opened_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-period"]
+
+    def __str__(self) -> str:
+        return f"{self.period} (≤ {self.deadline})"
+
+
+class SubmissionReview(models.Model):
+    """The analyst's decision on one version of a submission: accepted, or returned for correction
+    with a comment. A version's newest review is its status; a new upload starts unreviewed."""
+
+    DECISIONS = [("accepted", "accepted"), ("returned", "returned")]
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="reviews")
+    decision = models.CharField(max_length=8, choices=DECISIONS)
+    comment = models.TextField(blank=True)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    reviewer_name = models.CharField(max_length=150, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(decision__in=["accepted", "returned"]), name="review_decision_known"),
+            models.CheckConstraint(condition=~Q(decision="returned") | ~Q(comment=""), name="review_returned_has_comment"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.submission} {self.decision}"

@@ -144,3 +144,9 @@ STATIC_URL = "static/"
 # Static files are served from the package (finders); STATIC_ROOT only for a collectstatic deployment.
 STATIC_ROOT = os.environ.get("AQYL_STATIC_ROOT") or None
 WHITENOISE_USE_FINDERS = True
+
+# E-mail (reminders, review notices, password reset): the transport from AQYL_EMAIL_URL (aqyl.web.mail).
+from aqyl.web.mail import email_settings  # noqa: E402
+
+globals().update(email_settings(os.environ.get("AQYL_EMAIL_URL", ""), data_dir()))
+DEFAULT_FROM_EMAIL = os.environ.get("AQYL_EMAIL_FROM") or "aqyl@localhost"

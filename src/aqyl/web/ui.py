@@ -170,6 +170,11 @@ UI = {
     "migration": L("Зияткерлік көші-қон", "Интеллектуальная миграция", "Intellectual migration"),
 }
 
+# The collection cycle's, records list's and accounts' words live in their own module.
+from aqyl.web.ui_cycle import UI_CYCLE  # noqa: E402
+
+UI.update(UI_CYCLE)
+
 
 def ui(key: str, lang: str, **fields) -> str:
     text = UI[key].get(lang)

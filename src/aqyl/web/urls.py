@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
-from aqyl.web import api, views
+from aqyl.web import accounts, api, cycle_views, views
 
 router = DefaultRouter(trailing_slash=False)
 router.register("records", api.RecordViewSet, basename="record")
@@ -24,7 +24,14 @@ urlpatterns = [
     path("records/", views.records, name="records"),
     path("records/new/", views.record_new, name="record_new"),
     path("records/<int:pk>/edit/", views.record_edit, name="record_edit"),
-    path("submissions/", views.board, name="board"),
+    path("submissions/", cycle_views.board, name="board"),
+    path("submissions/open", cycle_views.open_period, name="period_open"),
+    path("submissions/remind", cycle_views.remind, name="remind"),
+    path("submissions/<str:period>/<str:hei>/", cycle_views.submission, name="submission"),
+    path("submissions/<str:period>/<str:hei>/review", cycle_views.review, name="submission_review"),
+    path("submissions/<str:period>/<str:hei>/<int:version>/restore", cycle_views.restore, name="submission_restore"),
+    path("submissions/<str:period>/<str:hei>/<int:version>/file", cycle_views.submission_file, name="submission_file"),
+    path("", include(accounts.urls)),  # /account/password/…, /account/reset/…
     path("reports/", views.reports, name="reports"),
     path("reports/download", views.report_download, name="report_download"),
     path("reports/texts/", views.note_text_save, name="note_text_save"),

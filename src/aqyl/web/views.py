@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -106,7 +106,13 @@ def _problem_rows(report: ImportReport, lang: str, limit: int = 200) -> list[dic
 def upload(request):
     role = access.require_role(request.user, "officer", "admin")
     lang = _lang(request)
-    context: dict = {"limit_mb": settings.AQYL_MAX_UPLOAD_BYTES // (1024 * 1024)}
+    context: dict = {"limit": ui("size_limit", lang, mb=settings.AQYL_MAX_UPLOAD_BYTES // (1024 * 1024))}
+    hei = access.hei_of(request.user)
+    if hei is not None:
+        from aqyl.store.cycle import returned
+
+        context["returned"] = [{"period": s.period, "version": s.version, "comment": r.comment, "who": r.reviewer_name,
+                                "when": _when_local(r.at)} for s, r in returned([hei])]
     if request.method == "POST":
         context.update(_handle_upload(request, role, lang))
     return render(request, "aqyl/upload.html", context)
@@ -123,6 +129,7 @@ def _handle_upload(request, role: str, lang: str) -> dict:
         if confirm not in uploads or uploads[confirm].get("stored"):
             raise Http404
         upload_id, name = confirm, uploads[confirm]["name"]
+        accept_valid = request.POST.get("accept_valid") == "1"
     else:
         sent = request.FILES.get("file")
         if sent is None:
@@ -136,19 +143,22 @@ def _handle_upload(request, role: str, lang: str) -> dict:
             return {"error": refused}
         uploads[upload_id] = {"name": name}
         request.session.modified = True
+        accept_valid = False
     path = _upload_dir(upload_id) / name
     only = access.hei_of(request.user).code if role == "officer" else None
     try:
-        report, table = import_file(path, dry_run=not confirm, user=request.user, submitted_by=request.user.get_username(),
-                                    only_hei=only)
+        report, table = import_file(path, dry_run=not confirm, accept_valid=accept_valid, user=request.user,
+                                    submitted_by=request.user.get_username(), only_hei=only)
     except UnreadableFile as error:
         report, table = ImportReport(file=name, unreadable=True), None
         report.add(Problem(0, "", "", error.key, params=error.params))
     if table is not None and report.problems:
         write_errors_workbook(_upload_dir(upload_id) / "errors.xlsx", [(table, report)], lang)
     if confirm and report.submissions:
+        from aqyl.store.cycle import keep_file
         from aqyl.web.audit import record
 
+        keep_file(path, table.sha256)
         for s in report.submissions:
             record(request.user, "submission.store", f"{s['hei']} {s['period']}",
                    before={"version": s["version"] - 1} if s["version"] > 1 else None,
@@ -159,6 +169,10 @@ def _handle_upload(request, role: str, lang: str) -> dict:
         "report": report, "problems": _problem_rows(report, lang), "upload_id": upload_id,
         "errors_xlsx": table is not None and bool(report.problems), "stored": bool(confirm and report.submissions),
         "replaces": [p for p in report.planned if p["replaces"]], "can_store": report.ok and not confirm,
+        # Some rows valid, some not: the officer may store the valid ones only (the CLI's --accept-valid).
+        "can_store_valid": not confirm and table is not None and not report.ok and report.valid > 0
+        and not any(p.type == "other_hei" for p in report.problems),
+        "store_valid": ui("store_valid", lang, valid=report.valid, rejected=report.rejected),
     }
 
 
@@ -220,32 +234,47 @@ def template_xlsx(request):
 # --- records -----------------------------------------------------------------------------------
 @login_required
 def records(request):
+    from aqyl.store import record_list
+
     access.require_role(request.user, *access.ROLES)
     lang = _lang(request)
-    qs = access.records(request.user).order_by("-period", "hei__code", "id")
-    chosen = {k: request.GET.get(k, "") for k in ("period", "direction", "category", "country", "hei")}
-    if chosen["period"]:
-        qs = qs.filter(period=chosen["period"])
-    for field, param in (("direction", "direction"), ("category", "category"), ("partner_country", "country")):
-        value = chosen[param]
-        if value:
-            qs = qs.filter(**{field: value})
-    if chosen["hei"]:
-        qs = qs.filter(hei__code=chosen["hei"])
+    chosen = record_list.chosen(request.GET)
+    sort = record_list.sort_of(request.GET.get("sort", ""))
+    qs = record_list.filtered(access.records(request.user), chosen, sort)
+    fmt = request.GET.get("format", "")
+    if fmt in ("csv", "xlsx"):
+        stem = "-".join(["aqyl-records", *(v for k, v in chosen.items() if v and k in ("period", "hei"))])
+        if fmt == "csv":
+            response = HttpResponse(record_list.to_csv(qs, lang), content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="{stem}.csv"'
+            return response
+        return attachment(record_list.to_xlsx(qs, lang), f"{stem}.xlsx")
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     rows = [{
         "period": r.period, "direction": DIRECTION.label(r.direction, lang), "category": CATEGORY.label(r.category, lang),
-        "hei": r.hei.code, "partner": r.partner_institution, "country": COUNTRY.label(r.partner_country, lang),
-        "programme": PROGRAMME.label(r.programme, lang), "dates": f"{r.start_date or ''} – {r.end_date or ''}",
+        "hei": r.hei.code, "hei_name": r.hei.name(lang), "partner": r.partner_institution,
+        "country": COUNTRY.label(r.partner_country, lang), "programme": PROGRAMME.label(r.programme, lang),
+        "dates": f"{r.start_date or ''} – {r.end_date or ''}", "record_id": r.record_id,
         "id": r.id, "editable": access.may_change_hei(request.user, r.hei.code),
     } for r in page.object_list]
-    query = "&".join(f"{k}={v}" for k, v in chosen.items() if v)
+    query = urlencode({k: v for k, v in chosen.items() if v})
+    sorted_query = urlencode({k: v for k, v in {**chosen, "sort": sort}.items() if v})
+    heads = [("period", "period"), ("direction", "direction"), ("category", "category"), ("hei", "hei"),
+             ("partner", "partner"), ("country", "country"), ("programme", "programme"), ("start", "dates")]
+    extra = [(key, CLASSIFIERS[name].title.get(lang), sorted(CLASSIFIERS[name].choices(lang), key=lambda x: x[1])
+              if name in ("country", "region") else CLASSIFIERS[name].choices(lang))
+             for key, (_, name) in record_list.CODED.items() if key not in ("direction", "category", "country")]
     return render(request, "aqyl/records.html", {
-        "rows": rows, "page": page, "chosen": chosen, "query": query, "periods": periods(),
+        "rows": rows, "page": page, "chosen": chosen, "query": query, "sorted_query": sorted_query, "periods": periods(),
         "directions": [(c.code, c.label.get(lang)) for c in DIRECTION],
         "categories": [(c.code, c.label.get(lang)) for c in CATEGORY],
         "countries": sorted(((c.code, c.label.get(lang)) for c in COUNTRY), key=lambda x: x[1]),
-        "heis": access.heis(request.user).order_by("code"),
+        "heis": [(h.code, f"{h.code} — {h.name(lang)}") for h in access.heis(request.user).order_by("code")],
+        "extra": [{"key": k, "label": label, "choices": choices, "value": chosen[k]} for k, label, choices in extra],
+        "extra_open": any(chosen[k] for k, _, _ in extra),
+        "heads": [{"label": ui(word, lang), "url": "?" + urlencode({k: v for k, v in {
+            **chosen, "sort": f"-{key}" if sort == key else key}.items() if v}),
+            "mark": ("▼" if sort.startswith("-") else "▲") if sort.lstrip("-") == key else ""} for key, word in heads],
         "may_add": access.role_of(request.user) in ("officer", "admin"),
     })
 
@@ -306,8 +335,8 @@ def _record_form(request, hei, period: str, values: dict, record, start_error: s
                   f"{hei.code} {period} {values.get('record_id', '')}".strip(),
                   before=_record_audit(record), after=None if remove else values)
             new_version = result.submission.version if result.submission else None
-            messages.success(request, ui("record_saved" if new_version else "record_removed_all", lang,
-                                         hei=hei.code, period=period, version=new_version or ""))
+            word = ("record_removed" if remove else "record_saved") if new_version else "record_removed_all"
+            messages.success(request, ui(word, lang, hei=hei.code, period=period, version=new_version or ""))
             return HttpResponseRedirect(f"{reverse('records')}?hei={hei.code}&period={period}")
         for p in result.problems:
             if p.row == result.row and p.column and not remove:
@@ -339,26 +368,6 @@ def _form_field(col, value: str, problems: list[str], lang: str) -> dict:
     return {"name": col.name, "label": col.header.get(lang), "help": col.help.get(lang), "value": value,
             "kind": col.kind, "choices": choices, "problems": problems,
             "required": col.required == "always", "max_length": col.max_length or ""}
-
-
-# --- submissions board -------------------------------------------------------------------------
-@login_required
-def board(request):
-    access.require_role(request.user, *access.ROLES)
-    from aqyl.store.submissions import board as board_of
-
-    known = periods()
-    period = request.GET.get("period") or (known[0] if known else "")
-    lines = []
-    if period:
-        try:
-            period = parse_period(period).code
-        except AqylError:
-            raise Http404 from None
-        visible = set(access.heis(request.user).values_list("id", flat=True))
-        lines = [line for line in board_of(period) if line.hei.id in visible]
-    return render(request, "aqyl/board.html", {"lines": lines, "period": period, "periods": known,
-                                               "done": sum(1 for x in lines if x.current), "total": len(lines)})
 
 
 # --- reports -----------------------------------------------------------------------------------

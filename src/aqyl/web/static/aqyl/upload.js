@@ -4,7 +4,8 @@
   const input = document.getElementById("file");
   const chosen = document.getElementById("chosen");
   if (!drop || !input) return;
-  const show = () => { chosen.textContent = input.files.length ? input.files[0].name : ""; };
+  // The browser's own file control speaks the browser's language; ours shows the page's.
+  const show = () => { chosen.textContent = input.files.length ? input.files[0].name : chosen.dataset.empty; };
   input.addEventListener("change", show);
   ["dragenter", "dragover"].forEach((e) => drop.addEventListener(e, (ev) => { ev.preventDefault(); drop.classList.add("over"); }));
   ["dragleave", "drop"].forEach((e) => drop.addEventListener(e, (ev) => { ev.preventDefault(); drop.classList.remove("over"); }));

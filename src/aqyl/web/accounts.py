@@ -1,0 +1,67 @@
+"""Accounts: changing one's password, and resetting a forgotten one by e-mail (the link is
+Django's signed, single-use token; the message goes out in the page's language)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordResetForm
+from django.core.mail import EmailMessage
+from django.urls import path, reverse_lazy
+
+from aqyl.domain import messages as catalogue
+from aqyl.web.ui import ui
+
+
+def _lang(request) -> str:
+    return getattr(request, "LANGUAGE_CODE", "kk")
+
+
+class ResetForm(PasswordResetForm):
+    lang = "kk"
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
+                  html_email_template_name=None):
+        profile = getattr(context["user"], "aqyl_profile", None)
+        lang = profile.language if profile is not None else self.lang
+        link = f"{context['protocol']}://{context['domain']}{reverse_lazy('password_reset_confirm', args=[context['uid'], context['token']])}"
+        EmailMessage(catalogue.render("password_reset_subject", lang),
+                     catalogue.render("password_reset_body", lang, user=context["user"].get_username(), link=link),
+                     from_email, [to_email]).send()
+
+
+class PasswordChange(auth_views.PasswordChangeView):
+    template_name = "aqyl/password_change.html"
+    success_url = reverse_lazy("dashboard")
+
+    def form_valid(self, form):
+        messages.success(self.request, ui("password_changed", _lang(self.request)))
+        return super().form_valid(form)
+
+
+class PasswordReset(auth_views.PasswordResetView):
+    template_name = "aqyl/password_reset.html"
+    form_class = ResetForm
+    success_url = reverse_lazy("login")
+
+    def form_valid(self, form):
+        form.lang = _lang(self.request)
+        messages.success(self.request, ui("reset_sent", _lang(self.request)))
+        return super().form_valid(form)
+
+
+class PasswordResetConfirm(auth_views.PasswordResetConfirmView):
+    template_name = "aqyl/password_reset_confirm.html"
+    success_url = reverse_lazy("login")
+    post_reset_login = False
+
+    def form_valid(self, form):
+        messages.success(self.request, ui("reset_done", _lang(self.request)))
+        return super().form_valid(form)
+
+
+urls = [
+    path("account/password/", PasswordChange.as_view(), name="password_change"),
+    path("account/reset/", PasswordReset.as_view(), name="password_reset"),
+    path("account/reset/<uidb64>/<token>/", PasswordResetConfirm.as_view(), name="password_reset_confirm"),
+]
