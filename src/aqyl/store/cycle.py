@@ -125,8 +125,13 @@ def review(submission: m.Submission, decision: str, comment: str = "", user=None
         _audit(user, f"submission.{'accept' if decision == 'accepted' else 'return'}",
                f"{fresh.hei.code} {fresh.period}", {"version": fresh.version, "status": previous.decision if previous else "submitted"},
                {"version": fresh.version, "status": decision, "comment": comment})
-    if notify:
-        transaction.on_commit(lambda: notify_review(made))
+    if notify:  # after the decision is stored: a mail server that is down must not undo it
+        try:
+            notify_review(made)
+        except OSError:
+            import logging
+
+            logging.getLogger("aqyl").exception("the review notice for %s could not be sent", made.submission)
     return made
 
 
