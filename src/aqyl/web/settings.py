@@ -150,3 +150,5 @@ from aqyl.web.mail import email_settings  # noqa: E402
 
 globals().update(email_settings(os.environ.get("AQYL_EMAIL_URL", ""), data_dir()))
 DEFAULT_FROM_EMAIL = os.environ.get("AQYL_EMAIL_FROM") or "aqyl@localhost"
+# The application's catalogue first: the admin's Kazakh and Russian where Django's lacks or misreads a string.
+LOCALE_PATHS = [BASE_DIR / "web" / "locale"]

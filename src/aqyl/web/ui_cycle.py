@@ -134,5 +134,6 @@ UI_CYCLE = {
     "no_role": L("Есептік жазбаңызға рөл берілмеген. Әкімшіге хабарласыңыз.",
                  "Вашей учётной записи не назначена роль. Обратитесь к администратору.",
                  "Your account has no role yet. Ask an administrator."),
+    "admin_header": L("Aqyl әкімшілігі", "Администрирование Aqyl", "Aqyl administration"),
     "audit_log": L("Аудит журналы", "Журнал аудита", "Audit log"),
 }
