@@ -68,7 +68,7 @@ def localise_fields() -> None:
     headers = {c.name: c.header for c in schema("mobility").columns}
     for model in apps.get_app_config("aqyl").get_models():
         for field in model._meta.get_fields():
-            if not hasattr(field, "verbose_name") or field.auto_created and not field.concrete:
+            if not hasattr(field, "verbose_name") or (field.auto_created and not field.concrete):
                 continue
             classifier = getattr(field, "classifier", "")
             label = (headers.get(field.name) if model.__name__ == "MobilityRecord" else None) \
