@@ -295,3 +295,88 @@ def test_cli_user_add_and_remind(aqyl, tmp_path):
     assert sent.returncode == 0 and "messages" in sent.stdout
     [mail_file] = list(outbox_dir.glob("*.log"))
     assert "asel@almau.example" in mail_file.read_text() and mail is not None
+
+
+# --- every address as every role ---------------------------------------------------------------
+ROLES = ("anonymous", "norole", "officer", "analyst", "admin")
+LOGIN, POST_ONLY = "login", 405
+
+
+def _expect(anonymous, norole, officer, analyst, admin):
+    return dict(zip(ROLES, (anonymous, norole, officer, analyst, admin), strict=True))
+
+
+def test_every_address_as_every_role_answers_with_the_applications_pages(demo):
+    from django.urls import URLResolver, get_resolver
+
+    own = m.MobilityRecord.objects.filter(hei__code="ALMAU").first().pk
+    theirs = m.MobilityRecord.objects.filter(hei__code="KAZNU").first().pk
+    table = {
+        "/": _expect(LOGIN, 403, 302, 302, 302),
+        "/login/": _expect(200, 302, 302, 302, 302),
+        "/logout/": _expect(POST_ONLY, POST_ONLY, POST_ONLY, POST_ONLY, POST_ONLY),
+        "/dashboard/": _expect(LOGIN, 403, 200, 200, 200),
+        "/upload/": _expect(LOGIN, 403, 200, 403, 200),
+        "/upload/0123abcd/errors.xlsx": _expect(LOGIN, 404, 404, 404, 404),
+        "/template.xlsx": _expect(LOGIN, 403, 200, 200, 200),
+        "/records/": _expect(LOGIN, 403, 200, 200, 200),
+        "/records/?format=csv": _expect(LOGIN, 403, 200, 200, 200),
+        "/records/new/": _expect(LOGIN, 403, 200, 403, 200),
+        f"/records/{own}/edit/": _expect(LOGIN, 404, 200, 403, 200),
+        f"/records/{theirs}/edit/": _expect(LOGIN, 404, 404, 403, 200),
+        "/submissions/": _expect(LOGIN, 403, 200, 200, 200),
+        "/submissions/open": _expect(LOGIN, POST_ONLY, POST_ONLY, POST_ONLY, POST_ONLY),
+        "/submissions/remind": _expect(LOGIN, POST_ONLY, POST_ONLY, POST_ONLY, POST_ONLY),
+        "/submissions/2023H1/ALMAU/": _expect(LOGIN, 403, 200, 200, 200),
+        "/submissions/2023H1/KAZNU/": _expect(LOGIN, 403, 404, 200, 200),
+        "/submissions/2023/ALMAU/": _expect(LOGIN, 403, 404, 404, 404),
+        "/submissions/2023H1/ALMAU/review": _expect(LOGIN, POST_ONLY, POST_ONLY, POST_ONLY, POST_ONLY),
+        "/submissions/2023H1/ALMAU/1/restore": _expect(LOGIN, POST_ONLY, POST_ONLY, POST_ONLY, POST_ONLY),
+        "/submissions/2023H1/ALMAU/1/file": _expect(LOGIN, 403, 404, 404, 404),  # the demo kept no file
+        "/account/password/": _expect(LOGIN, 200, 200, 200, 200),
+        "/account/reset/": _expect(200, 200, 200, 200, 200),
+        "/account/reset/MQ/bad-token/": _expect(200, 200, 200, 200, 200),
+        "/reports/": _expect(LOGIN, 403, 200, 200, 200),
+        "/reports/download": _expect(LOGIN, POST_ONLY, POST_ONLY, POST_ONLY, POST_ONLY),
+        "/reports/texts/": _expect(LOGIN, POST_ONLY, POST_ONLY, POST_ONLY, POST_ONLY),
+        "/reports/texts/history": _expect(LOGIN, 403, 403, 404, 404),
+        "/open/": _expect(200, 200, 200, 200, 200),
+        "/open/publish/": _expect(LOGIN, 403, 403, 200, 200),
+        "/open/999/package.zip": _expect(404, 404, 404, 404, 404),
+        "/open/999/x.csv": _expect(404, 404, 404, 404, 404),
+        "/no/such/page/": _expect(404, 404, 404, 404, 404),
+        "/admin/": _expect(302, 403, 403, 403, 200),
+        "/admin/aqyl/mobilityrecord/": _expect(302, 403, 403, 403, 200),
+        "/admin/aqyl/auditentry/": _expect(302, 403, 403, 403, 200),
+        "/admin/auth/user/add/": _expect(302, 403, 403, 403, 200),
+    }
+    # Every page address of the application is in the table (the API answers JSON and has its own tests).
+    def walk(patterns, prefix=""):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                if not str(p.pattern).startswith(("admin/", "api/")):
+                    yield from walk(p.url_patterns, prefix + str(p.pattern))
+            elif not (prefix + str(p.pattern)).startswith(("api/", "language/")):
+                yield "/" + prefix + str(p.pattern)
+    listed = {url.split("?")[0] for url in table}
+    patterns = set(walk(get_resolver().url_patterns))
+    for pattern in patterns:
+        head = pattern.split("<")[0]
+        assert any(url.startswith(head) for url in listed), pattern
+    clients = {"anonymous": Client(), "norole": client_for("norole", "no-role-here"), "officer": client_for("officer"),
+               "analyst": client_for("analyst"), "admin": client_for("admin")}
+    for url, wanted in table.items():
+        for role, status in wanted.items():
+            response = clients[role].get(url)
+            got = response.status_code
+            if status == LOGIN:
+                assert got == 302 and response["Location"].startswith("/login/"), (url, role, got)
+                continue
+            assert got == status, (url, role, got)
+            body = b"" if getattr(response, "streaming", False) else response.content
+            if response.get("Content-Type", "").startswith("text/html") and body:
+                page = body.decode()
+                assert "Django" not in page and "Даңғо" not in page, (url, role)
+                assert '<header class="top">' in page or 'id="site-name"' in page, (url, role)  # ours or the admin's
+            if got == 405:
+                assert body == b"", (url, role)  # Django's bare 405 carries no page (see the report)
