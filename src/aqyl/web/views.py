@@ -107,14 +107,14 @@ def upload(request):
     role = access.require_role(request.user, "officer", "admin")
     lang = _lang(request)
     context: dict = {"limit": ui("size_limit", lang, mb=settings.AQYL_MAX_UPLOAD_BYTES // (1024 * 1024))}
+    if request.method == "POST":
+        context.update(_handle_upload(request, role, lang))
     hei = access.hei_of(request.user)
-    if hei is not None:
+    if hei is not None:  # after a store: a resubmission clears the notice
         from aqyl.store.cycle import returned
 
         context["returned"] = [{"period": s.period, "version": s.version, "comment": r.comment, "who": r.reviewer_name,
                                 "when": _when_local(r.at)} for s, r in returned([hei])]
-    if request.method == "POST":
-        context.update(_handle_upload(request, role, lang))
     return render(request, "aqyl/upload.html", context)
 
 
@@ -254,7 +254,7 @@ def records(request):
         "period": r.period, "direction": DIRECTION.label(r.direction, lang), "category": CATEGORY.label(r.category, lang),
         "hei": r.hei.code, "hei_name": r.hei.name(lang), "partner": r.partner_institution,
         "country": COUNTRY.label(r.partner_country, lang), "programme": PROGRAMME.label(r.programme, lang),
-        "dates": f"{r.start_date or ''} – {r.end_date or ''}", "record_id": r.record_id,
+        "dates": f"{r.start_date or ''} –\n{r.end_date or ''}", "record_id": r.record_id,
         "id": r.id, "editable": access.may_change_hei(request.user, r.hei.code),
     } for r in page.object_list]
     query = urlencode({k: v for k, v in chosen.items() if v})
