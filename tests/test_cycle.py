@@ -380,3 +380,47 @@ def test_every_address_as_every_role_answers_with_the_applications_pages(demo):
                 assert '<header class="top">' in page or 'id="site-name"' in page, (url, role)  # ours or the admin's
             if got == 405:
                 assert body == b"", (url, role)  # Django's bare 405 carries no page (see the report)
+
+
+def test_uploads_are_checked_and_stored_by_the_worker_off_the_request(demo, settings):
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+    def work():
+        Worker(queue_names=["default"], interval=0.1, batch=True, backend_name="default", startup_delay=False,
+               max_tasks=None, worker_id="test", excluded_queue_names=[]).run()
+
+    officer = client_for("officer")
+    sent = io.BytesIO(csv_text(period_rows(3) + period_rows(1, end_date="2023-01-01")).encode())
+    sent.name = "almau-big.csv"
+    response = officer.post("/upload/", {"file": sent})
+    assert response.status_code == 302
+    page_url = response["Location"]
+    upload_id = page_url.strip("/").split("/")[-1]
+    page = officer.get(page_url).content.decode()
+    assert "Файл кезекте тұр…" in page and 'id="progress"' in page
+    assert officer.get(f"/upload/{upload_id}/state.json").json() == {
+        "stage": "queued", "done": 0, "total": 0, "finished": False, "text": "Файл кезекте тұр…"}
+    assert client_for("admin").get(f"/upload/{upload_id}/state.json").status_code == 404  # another session's upload
+    work()
+    assert officer.get(f"/upload/{upload_id}/state.json").json()["finished"] is True
+    page = officer.get(page_url).content.decode()
+    assert "ештеңе сақталмады" in page and "Тек дұрыс жолдарды сақтау (3); қате 1 жол сақталмайды" in page
+    # The store is queued too; the rows land only when the worker has run.
+    response = officer.post("/upload/", {"confirm": upload_id, "accept_valid": "1"})
+    assert response.status_code == 302 and not m.Submission.objects.filter(period="2024H1").exists()
+    assert officer.post("/upload/", {"confirm": upload_id, "accept_valid": "1"}).status_code == 404  # not twice
+    work()
+    page = officer.get(page_url).content.decode()
+    stored = m.Submission.objects.get(hei__code="ALMAU", period="2024H1")
+    assert (stored.row_count, stored.rejected_count, stored.submitted_by) == (3, 1, "officer")
+    assert "ALMAU 2024H1 — Нұсқа 1, 3 Жолдар" in " ".join(page.split())
+    assert m.AuditEntry.objects.filter(action="submission.store", target="ALMAU 2024H1", username="officer").count() == 1
+    # The errors workbook, in the page's language.
+    officer.post("/language/", {"lang": "ru", "next": "/"})
+    workbook = officer.get(f"/upload/{upload_id}/errors.xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(workbook.streaming_content)))
+    problems = book.worksheets[-1]
+    assert [c.value for c in problems[1]] == ["Файл", "Ячейка", "Столбец", "Значение", "Важность", "Что сделать"]
+    assert problems.cell(2, 5).value == "ошибка"

@@ -26,7 +26,7 @@ def _name(user) -> str:
     return user.get_username() if user is not None and getattr(user, "is_authenticated", False) else ""
 
 
-def _audit(user, action: str, target: str, before=None, after=None) -> None:
+def audit(user, action: str, target: str, before=None, after=None) -> None:
     who = user if _name(user) else None
     m.AuditEntry.objects.create(user=who, username=_name(user), action=action, target=target[:200], before=before,
                                 after=after)
@@ -49,12 +49,12 @@ def open_period(period: str, deadline: date, user=None) -> m.CollectionPeriod:
         if found is None:
             found = m.CollectionPeriod.objects.create(period=code, deadline=deadline, opened_by=user
                                                       if _name(user) else None, opened_by_name=_name(user))
-            _audit(user, "period.open", code, None, {"deadline": deadline.isoformat()})
+            audit(user, "period.open", code, None, {"deadline": deadline.isoformat()})
         elif found.deadline != deadline:
             before = found.deadline.isoformat()
             found.deadline = deadline
             found.save(update_fields=["deadline"])
-            _audit(user, "period.deadline", code, {"deadline": before}, {"deadline": deadline.isoformat()})
+            audit(user, "period.deadline", code, {"deadline": before}, {"deadline": deadline.isoformat()})
     return found
 
 
@@ -122,7 +122,7 @@ def review(submission: m.Submission, decision: str, comment: str = "", user=None
         previous = fresh.reviews.order_by("-at", "-id").first()
         made = m.SubmissionReview.objects.create(submission=fresh, decision=decision, comment=comment,
                                                  reviewer=user if _name(user) else None, reviewer_name=_name(user))
-        _audit(user, f"submission.{'accept' if decision == 'accepted' else 'return'}",
+        audit(user, f"submission.{'accept' if decision == 'accepted' else 'return'}",
                f"{fresh.hei.code} {fresh.period}", {"version": fresh.version, "status": previous.decision if previous else "submitted"},
                {"version": fresh.version, "status": decision, "comment": comment})
     if notify:  # after the decision is stored: a mail server that is down must not undo it
@@ -214,7 +214,7 @@ def remind(period: str, *, user=None, dry_run: bool = False, today: date | None 
             sent += _send([(address, lang)], key if r.status == "not_submitted" else "reminder_returned",
                           period=code, deadline=found.deadline.isoformat(), link=_link("/upload/"),
                           **_texts(r.hei, code, lang))
-        _audit(user, "reminder.send", f"{r.hei.code} {code}", None,
+        audit(user, "reminder.send", f"{r.hei.code} {code}", None,
                {"to": [a for a, _ in r.to], "sent": sent, "kind": key, "status": r.status})
     return reminders
 

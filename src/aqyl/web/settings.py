@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "aqyl.store",
     "aqyl.web",
 ]
@@ -100,6 +102,9 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
 }
+# Long work (gravity fits, batches of forecasts, large flows files) goes to a queue in the
+# database itself; `aqyl worker` runs it, on SQLite or PostgreSQL alike, with no other server.
+TASKS = {"default": {"BACKEND": os.environ.get("AQYL_TASKS_BACKEND") or "django_tasks_db.DatabaseBackend"}}
 ROOT_URLCONF = "aqyl.web.urls"
 TEMPLATES = [
     {

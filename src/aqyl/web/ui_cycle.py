@@ -110,6 +110,13 @@ UI_CYCLE = {
     "store_valid_help": L("Қате жолдарды кейін түзетіп, толық файлды қайта жүктеуге болады.",
                           "Строки с ошибками можно исправить позже и загрузить полный файл снова.",
                           "You may correct the rows with errors later and upload the whole file again."),
+    "stage_queued": L("Файл кезекте тұр…", "Файл в очереди…", "The file is queued…"),
+    "stage_read": L("Файл оқылуда…", "Файл читается…", "Reading the file…"),
+    "stage_check": L("Жолдар тексерілуде…", "Строки проверяются…", "Checking the rows…"),
+    "stage_store": L("Сақталуда: {done} / {total} жол", "Сохраняется: {done} из {total} строк", "Storing: {done} of {total} rows"),
+    "in_background": L("Файл фонда өңделеді: бетті жауып, кейін оралуға болады.",
+                       "Файл обрабатывается в фоне: страницу можно закрыть и вернуться позже.",
+                       "The file is processed in the background: you may close the page and come back later."),
     # accounts
     "account": L("Есептік жазба", "Учётная запись", "Account"),
     "change_password": L("Құпиясөзді өзгерту", "Сменить пароль", "Change password"),

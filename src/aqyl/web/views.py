@@ -29,7 +29,6 @@ from aqyl.domain.classifiers import (
     parse_period,
 )
 from aqyl.domain.errors import AqylError
-from aqyl.domain.intake.problems import ImportReport, Problem, cell_name
 from aqyl.store import models as m
 from aqyl.web import access
 from aqyl.web.downloads import CONTENT_TYPES, attachment, report_file
@@ -96,21 +95,22 @@ def _upload_dir(upload_id: str) -> Path:
     return Path(settings.MEDIA_ROOT) / "uploads" / upload_id
 
 
-def _problem_rows(report: ImportReport, lang: str, limit: int = 200) -> list[dict]:
-    ordered = sorted(report.problems, key=lambda p: (p.severity != "error", p.row, p.position or 0))
-    return [{"cell": cell_name(p.row, p.position) if p.row else "", "column": p.header or p.column, "value": p.value[:60],
-             "message": p.message(lang), "severity": p.severity} for p in ordered[:limit]]
-
-
 @login_required
 def upload(request):
     role = access.require_role(request.user, "officer", "admin")
-    lang = _lang(request)
-    context: dict = {"limit": ui("size_limit", lang, mb=settings.AQYL_MAX_UPLOAD_BYTES // (1024 * 1024))}
     if request.method == "POST":
-        context.update(_handle_upload(request, role, lang))
+        outcome = _handle_upload(request, role, _lang(request))
+        if isinstance(outcome, str):  # queued: the page of the upload shows its progress
+            return HttpResponseRedirect(reverse("upload_status", args=[outcome]))
+        return _upload_page(request, outcome)
+    return _upload_page(request, {})
+
+
+def _upload_page(request, context: dict):
+    lang = _lang(request)
+    context = {"limit": ui("size_limit", lang, mb=settings.AQYL_MAX_UPLOAD_BYTES // (1024 * 1024)), **context}
     hei = access.hei_of(request.user)
-    if hei is not None:  # after a store: a resubmission clears the notice
+    if hei is not None:  # read after a store: a resubmission clears the notice
         from aqyl.store.cycle import returned
 
         context["returned"] = [{"period": s.period, "version": s.version, "comment": r.comment, "who": r.reviewer_name,
@@ -118,18 +118,19 @@ def upload(request):
     return render(request, "aqyl/upload.html", context)
 
 
-def _handle_upload(request, role: str, lang: str) -> dict:
-    from aqyl.importers.errors_xlsx import write_errors_workbook
-    from aqyl.importers.readers import UnreadableFile
-    from aqyl.store.imports import import_file
+def _handle_upload(request, role: str, lang: str) -> dict | str:
+    """Keep the file and queue its check, or queue the store of a checked file. Returns the page's
+    context when the job has already run (an immediate backend), else the upload's id."""
+    from aqyl.store import upload_jobs
 
     uploads = request.session.setdefault("uploads", {})
     confirm = request.POST.get("confirm")
     if confirm:
-        if confirm not in uploads or uploads[confirm].get("stored"):
-            raise Http404
+        state = upload_jobs.read_state(confirm) if confirm in uploads else {}
+        if not state.get("finished") or state.get("store") or uploads[confirm].get("stored"):
+            raise Http404  # unknown, still running, or already stored: never stored twice
         upload_id, name = confirm, uploads[confirm]["name"]
-        accept_valid = request.POST.get("accept_valid") == "1"
+        uploads[upload_id]["stored"] = True
     else:
         sent = request.FILES.get("file")
         if sent is None:
@@ -142,38 +143,67 @@ def _handle_upload(request, role: str, lang: str) -> dict:
         if refused:
             return {"error": refused}
         uploads[upload_id] = {"name": name}
-        request.session.modified = True
-        accept_valid = False
-    path = _upload_dir(upload_id) / name
+    request.session.modified = True
     only = access.hei_of(request.user).code if role == "officer" else None
-    try:
-        report, table = import_file(path, dry_run=not confirm, accept_valid=accept_valid, user=request.user,
-                                    submitted_by=request.user.get_username(), only_hei=only)
-    except UnreadableFile as error:
-        report, table = ImportReport(file=name, unreadable=True), None
-        report.add(Problem(0, "", "", error.key, params=error.params))
-    if table is not None and report.problems:
-        write_errors_workbook(_upload_dir(upload_id) / "errors.xlsx", [(table, report)], lang)
-    if confirm and report.submissions:
-        from aqyl.store.cycle import keep_file
-        from aqyl.web.audit import record
+    state = upload_jobs.queue(upload_id, name, user_id=request.user.pk, store=bool(confirm),
+                              accept_valid=bool(confirm) and request.POST.get("accept_valid") == "1", only_hei=only)
+    return _result_context(upload_id, state, lang) if state.get("finished") else upload_id
 
-        keep_file(path, table.sha256)
-        for s in report.submissions:
-            record(request.user, "submission.store", f"{s['hei']} {s['period']}",
-                   before={"version": s["version"] - 1} if s["version"] > 1 else None,
-                   after={"version": s["version"], "rows": s["rows"], "file": name})
-        uploads[upload_id]["stored"] = True
-        request.session.modified = True
+
+STAGES = {"queued": "stage_queued", "read": "stage_read", "check": "stage_check", "store": "stage_store"}
+
+
+def _result_context(upload_id: str, state: dict, lang: str) -> dict:
+    """The upload page's context from a finished job's state, in the reader's language."""
+    stored = bool(state["store"] and state["submissions"])
     return {
-        "report": report, "problems": _problem_rows(report, lang), "upload_id": upload_id,
-        "errors_xlsx": table is not None and bool(report.problems), "stored": bool(confirm and report.submissions),
-        "replaces": [p for p in report.planned if p["replaces"]], "can_store": report.ok and not confirm,
+        "report": {"file": state["file"], "rows": state["rows"], "valid": state["valid"], "rejected": state["rejected"],
+                   "warnings_total": state["warnings"], "submissions": state["submissions"],
+                   "problems": state["problems_total"]},
+        "problems": [{**p, "message": p["message"][lang]} for p in state["problems"]], "upload_id": upload_id,
+        "errors_xlsx": state["readable"] and bool(state["problems"]), "stored": stored,
+        "replaces": [p for p in state["planned"] if p["replaces"]], "can_store": state["ok"] and not state["store"],
         # Some rows valid, some not: the officer may store the valid ones only (the CLI's --accept-valid).
-        "can_store_valid": not confirm and table is not None and not report.ok and report.valid > 0
-        and not any(p.type == "other_hei" for p in report.problems),
-        "store_valid": ui("store_valid", lang, valid=report.valid, rejected=report.rejected),
+        "can_store_valid": not state["store"] and state["readable"] and not state["ok"] and state["valid"] > 0
+        and not state["other_hei"],
+        "store_valid": ui("store_valid", lang, valid=state["valid"], rejected=state["rejected"]),
     }
+
+
+@login_required
+def upload_status(request, upload_id: str):
+    """The page of one upload: its progress while the job runs, then its result."""
+    from aqyl.store import upload_jobs
+
+    access.require_role(request.user, "officer", "admin")
+    if upload_id not in request.session.get("uploads", {}):
+        raise Http404
+    lang, state = _lang(request), upload_jobs.read_state(upload_id)
+    if not state:
+        raise Http404
+    if state.get("finished"):
+        return _upload_page(request, _result_context(upload_id, state, lang))
+    return _upload_page(request, {"progress": {
+        "upload_id": upload_id, "store": state.get("store"), "text": _stage_text(state, lang),
+        "words": json.dumps({k: ui(v, lang) for k, v in STAGES.items()}, ensure_ascii=False)}})
+
+
+def _stage_text(state: dict, lang: str) -> str:
+    return ui(STAGES.get(state.get("stage"), "stage_queued"), lang, done=state.get("done", 0), total=state.get("total", 0))
+
+
+@login_required
+def upload_state(request, upload_id: str):
+    """What the upload page polls: the job's stage and how far it has got."""
+    from django.http import JsonResponse
+
+    from aqyl.store import upload_jobs
+
+    if upload_id not in request.session.get("uploads", {}):
+        raise Http404
+    state = upload_jobs.read_state(upload_id)
+    return JsonResponse({"stage": state.get("stage", "queued"), "done": state.get("done", 0), "total": state.get("total", 0),
+                         "finished": bool(state.get("finished")), "text": _stage_text(state, _lang(request))})
 
 
 def _keep_upload(sent, folder: Path, name: str, lang: str) -> str:
@@ -216,7 +246,7 @@ def upload_errors(request, upload_id: str):
     # Only the session that uploaded the file may fetch its error workbook.
     if upload_id not in request.session.get("uploads", {}):
         raise Http404
-    path = _upload_dir(upload_id) / "errors.xlsx"
+    path = _upload_dir(upload_id) / f"errors-{_lang(request)}.xlsx"
     if not path.exists():
         raise Http404
     return FileResponse(path.open("rb"), as_attachment=True, filename="aqyl-errors.xlsx")

@@ -13,3 +13,21 @@
     if (ev.dataTransfer.files.length) { input.files = ev.dataTransfer.files; show(); }
   });
 })();
+
+// An upload being checked or stored in the background: poll its state, then show the result.
+(function () {
+  const box = document.getElementById("progress");
+  if (!box) return;
+  const text = document.getElementById("progress-text");
+  const bar = document.getElementById("progress-bar");
+  const poll = () => fetch(box.dataset.stateUrl, { credentials: "same-origin" })
+    .then((r) => r.json())
+    .then((s) => {
+      if (s.finished) { window.location.reload(); return; }
+      text.textContent = s.text;
+      if (s.total) { bar.max = s.total; bar.value = s.done; }
+      setTimeout(poll, 1000);
+    })
+    .catch(() => setTimeout(poll, 3000));
+  setTimeout(poll, 500);
+})();
