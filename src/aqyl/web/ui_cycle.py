@@ -117,6 +117,14 @@ UI_CYCLE = {
     "in_background": L("Файл фонда өңделеді: бетті жауып, кейін оралуға болады.",
                        "Файл обрабатывается в фоне: страницу можно закрыть и вернуться позже.",
                        "The file is processed in the background: you may close the page and come back later."),
+    # dashboard
+    "compared_with": L("{period} кезеңімен салыстырғанда", "в сравнении с {period}", "compared with {period}"),
+    "compare_auto": L("бір жыл бұрынғы кезең", "тот же период годом ранее", "the same period a year earlier"),
+    "open_records": L("Жазбаларды ашу үшін басыңыз", "Щёлкните, чтобы открыть записи", "Click to open the records"),
+    "trend": L("Соңғы жартыжылдықтардағы серпін", "Динамика за последние полугодия", "Trend over the last half-years"),
+    "no_data_hint": L("Бұл кезеңге және сүзгілерге деректер жоқ. Басқа кезеңді немесе санатты таңдаңыз.",
+                      "За этот период и с этими фильтрами данных нет. Выберите другой период или категорию.",
+                      "There are no data for this period and these filters. Choose another period or category."),
     # accounts
     "account": L("Есептік жазба", "Учётная запись", "Account"),
     "change_password": L("Құпиясөзді өзгерту", "Сменить пароль", "Change password"),

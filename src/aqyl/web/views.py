@@ -68,13 +68,28 @@ def dashboard(request):
     lang = _lang(request)
     known = periods()
     return render(request, "aqyl/dashboard.html", {
-        "periods": known,
+        "periods": known, "default_period": default_period(access.hei_of(request.user)),
         "categories": [(c.code, c.label.get(lang)) for c in CATEGORY],
         "hei_types": [(c.code, c.label.get(lang)) for c in HEI_TYPE],
         "programmes": [(c.code, c.label.get(lang)) for c in PROGRAMME],
         "hei": access.hei_of(request.user),
         "labels_json": json.dumps(_chart_labels(lang), ensure_ascii=False),
+        # The half-years the trend draws: the last six with data, oldest first.
+        "periods_json": json.dumps(sorted(p for p in known if p[4:5] == "H")[-6:]),
     })
+
+
+def default_period(hei=None) -> str:
+    """The period the dashboard opens on: the latest one that most HEIs have submitted (the newest
+    is often only begun), or the newest one of the officer's own HEI."""
+    from django.db.models import Count
+
+    subs = m.Submission.objects.filter(is_current=True, period__regex=r"^\d{4}H[12]$")
+    if hei is not None:
+        subs = subs.filter(hei=hei)
+    counts = subs.values("period").annotate(n=Count("hei", distinct=True))
+    best = max(counts, key=lambda c: (c["n"], c["period"]), default=None)
+    return best["period"] if best else ""
 
 
 def _chart_labels(lang: str) -> dict:
@@ -86,7 +101,8 @@ def _chart_labels(lang: str) -> dict:
     numeric = {c.alpha_2: c.numeric for c in pycountry.countries}
     words = {k: ui(k, lang) for k in ("outgoing", "incoming", "both", "countries", "kz_heis", "foreign_heis", "vs",
                                       "no_data", "by_country", "by_hei_type", "by_field", "by_degree",
-                                      "by_study_level", "by_format", "by_programme", "world_map", "flows")}
+                                      "by_study_level", "by_format", "by_programme", "world_map", "flows",
+                                      "compared_with", "open_records", "trend", "no_data_hint")}
     return {"names": names, "numeric": numeric, "words": words, "kz": COUNTRY.label("KZ", lang)}
 
 
