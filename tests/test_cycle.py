@@ -424,3 +424,38 @@ def test_uploads_are_checked_and_stored_by_the_worker_off_the_request(demo, sett
     problems = book.worksheets[-1]
     assert [c.value for c in problems[1]] == ["Файл", "Ячейка", "Столбец", "Значение", "Важность", "Что сделать"]
     assert problems.cell(2, 5).value == "ошибка"
+
+
+def test_reports_page_has_every_filter_of_the_cli_and_language_names(demo):
+    analyst = client_for("analyst")
+    page = analyst.get("/reports/").content.decode()
+    for text in ('<option value="kk" selected>Қазақша</option>', '<option value="ru" >Русский</option>',
+                 'name="compare"', 'name="hei_type" multiple', 'name="region" multiple', 'name="programme" multiple'):
+        assert text in page, text
+    # The note for national HEIs only, compared with 2022H1: its figures are theirs only.
+    import json as _json
+
+    from aqyl.store.report_data import ReportFilter, report_data
+
+    response = analyst.post("/reports/download", {"period": "2023H1", "compare": "2022H1", "category": "faculty",
+                                                  "lang": "en", "format": "json", "hei_type": ["national"]})
+    note = _json.loads(response.content)
+    expected = report_data("2023H1", "2022H1", ReportFilter(category="faculty", hei_types=("national",)))
+    assert note["meta"]["filters"]["hei_types"] == ["national"]
+    assert note["periods"]["2023H1"]["both"]["total"] == expected["periods"]["2023H1"]["both"]["total"]
+    assert note["meta"]["compare"] == "2022H1"
+    assert analyst.post("/reports/download", {"period": "2023H1", "format": "json", "region": "atlantis"}).status_code == 404
+    # An officer's note is their HEI's whatever they send, and the page offers no HEI filters.
+    officer = client_for("officer")
+    assert 'name="hei_type"' not in officer.get("/reports/").content.decode()
+
+
+def test_removing_a_record_says_removed_and_dates_are_typed_as_the_help_says(demo):
+    officer = client_for("officer")
+    record = m.MobilityRecord.objects.filter(hei__code="ALMAU", period="2023H1").first()
+    form = officer.get(f"/records/{record.pk}/edit/").content.decode()
+    assert 'name="start_date" type="text" inputmode="numeric"' in form and 'placeholder="2023-02-15"' in form
+    current = m.Submission.objects.get(hei__code="ALMAU", period="2023H1", is_current=True)
+    page = officer.post(f"/records/{record.pk}/edit/", {"remove": "1", "version": str(current.version)},
+                        follow=True).content.decode()
+    assert f"Жазба жойылды: ALMAU 2023H1, енді {current.version + 1}-нұсқа." in page and "Сақталды" not in page

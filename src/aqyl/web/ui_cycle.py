@@ -125,6 +125,9 @@ UI_CYCLE = {
     "no_data_hint": L("Бұл кезеңге және сүзгілерге деректер жоқ. Басқа кезеңді немесе санатты таңдаңыз.",
                       "За этот период и с этими фильтрами данных нет. Выберите другой период или категорию.",
                       "There are no data for this period and these filters. Choose another period or category."),
+    "multi_help": L("Бірнешеуін таңдау үшін Ctrl пернесін басып тұрыңыз; ештеңе таңдалмаса — бәрі.",
+                    "Чтобы выбрать несколько, удерживайте Ctrl; если ничего не выбрано — все.",
+                    "Hold Ctrl to choose several; none chosen means all."),
     # accounts
     "account": L("Есептік жазба", "Учётная запись", "Account"),
     "change_password": L("Құпиясөзді өзгерту", "Сменить пароль", "Change password"),

@@ -425,8 +425,15 @@ def reports(request):
 
 def _reports_page(request, posted=None, error: str = "", status: int = 200):
     lang = _lang(request)
+    from aqyl.domain.classifiers import REGION
+
+    names = dict(settings.LANGUAGES)  # each language by its own name: Қазақша, Русский, English
     context = {"periods": periods(), "categories": [(c.code, c.label.get(lang)) for c in CATEGORY],
-               "formats": list(CONTENT_TYPES), "langs": LANGS}
+               "formats": list(CONTENT_TYPES), "langs": [(code, names[code]) for code in LANGS],
+               "hei_types": [(c.code, c.label.get(lang)) for c in HEI_TYPE],
+               "regions": sorted(((c.code, c.label.get(lang)) for c in REGION), key=lambda x: x[1]),
+               "programmes": [(c.code, c.label.get(lang)) for c in PROGRAMME],
+               "hei": access.hei_of(request.user), "default_period": default_period(access.hei_of(request.user))}
     if access.role_of(request.user) in ("analyst", "admin"):
         context["editor"] = _text_editor(request, lang, posted, error)
     return render(request, "aqyl/reports.html", context, status=status)
@@ -532,17 +539,27 @@ def report_download(request):
     from aqyl.store.report_data import ReportFilter
 
     access.require_role(request.user, "analyst", "admin", "officer")
+    from aqyl.domain.classifiers import REGION
+
+    p = request.POST
     try:
-        period = parse_period(request.POST.get("period", "")).code
-        category = CATEGORY.encode(request.POST.get("category", "faculty"))
+        period = parse_period(p.get("period", "")).code
+        compare = parse_period(p["compare"]).code if p.get("compare") else None
+        category = CATEGORY.encode(p.get("category", "faculty"))
+        # The filters the CLI's `aqyl report` has: HEI types, regions, programmes (each repeatable).
+        hei_types = tuple(HEI_TYPE.encode(v) for v in p.getlist("hei_type") if v)
+        regions = tuple(REGION.encode(v) for v in p.getlist("region") if v)
+        programmes = tuple(PROGRAMME.encode(v) for v in p.getlist("programme") if v)
     except AqylError:
         raise Http404 from None
-    lang = request.POST.get("lang") if request.POST.get("lang") in LANGS else _lang(request)
-    fmt = request.POST.get("format", "pdf")
+    lang = p.get("lang") if p.get("lang") in LANGS else _lang(request)
+    fmt = p.get("format", "pdf")
     if fmt not in CONTENT_TYPES:
         raise Http404
     hei = access.hei_of(request.user)
-    return report_file(period, ReportFilter(category=category, heis=(hei.code,) if hei else ()), lang, fmt)
+    flt = ReportFilter(category=category, hei_types=hei_types, regions=regions, programmes=programmes,
+                       heis=(hei.code,) if hei else ())
+    return report_file(period, flt, lang, fmt, compare)
 
 
 # --- errors ------------------------------------------------------------------------------------
