@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from aqyl.store import models as m
+from aqyl.store.labels import COMMON, action_text, text
 
 
 def _word(key: str) -> str:
@@ -106,7 +107,12 @@ class MobilityRecordAdmin(ReadOnly):
 
 @admin.register(m.AuditEntry)
 class AuditEntryAdmin(ReadOnly):
-    list_display = ["at", "username", "action", "target"]
+    list_display = ["at", "username", "what", "target"]
+
+    @admin.display(description=text(COMMON["action"]), ordering="action")
+    def what(self, entry):
+        return action_text(entry.action)
+
     list_filter = ["action", "username"]
     search_fields = ["target", "username", "action"]
     date_hierarchy = "at"
@@ -140,6 +146,17 @@ admin.site.unregister(User)
 admin.site.unregister(Group)  # Aqyl's rights are its roles; groups are not used
 
 
+def _unregister_task_results() -> None:
+    """The background queue's results are shown where they belong (an upload's page, a research
+    run's page); its own admin page is English-only and adds nothing for an administrator."""
+    try:
+        from django_tasks_db.models import DBTaskResult
+    except ImportError:
+        return
+    if admin.site.is_registered(DBTaskResult):
+        admin.site.unregister(DBTaskResult)
+
+
 @admin.register(User)
 class AqylUserAdmin(UserAdmin):
     inlines = [ProfileInline]
@@ -163,3 +180,6 @@ class AqylUserAdmin(UserAdmin):
         if profile:
             obj.is_staff = profile == "admin"
         super().save_model(request, obj, form, change)
+
+
+_unregister_task_results()

@@ -42,6 +42,36 @@ SOURCE = {"import": L("файл", "файл", "file"), "form": L("пішін", "
 DECISION = {"accepted": L("қабылданды", "принят", "accepted"), "returned": L("түзетуге қайтарылды", "возвращён на доработку",
                                                                             "returned for correction")}
 
+# What the audit log's actions mean; a model's create/change/delete reads "<model>: created".
+ACTIONS = {
+    "submission.store": L("Есеп сақталды", "Отчёт сохранён", "Submission stored"),
+    "submission.restore": L("Нұсқа қалпына келтірілді", "Версия восстановлена", "Version restored"),
+    "submission.accept": L("Есеп қабылданды", "Отчёт принят", "Submission accepted"),
+    "submission.return": L("Есеп түзетуге қайтарылды", "Отчёт возвращён на доработку", "Submission returned"),
+    "period.open": L("Кезең ашылды", "Период открыт", "Period opened"),
+    "period.deadline": L("Мерзім өзгертілді", "Срок изменён", "Deadline changed"),
+    "reminder.send": L("Еске салу жіберілді", "Напоминание отправлено", "Reminder sent"),
+    "record.add": L("Жазба қосылды", "Запись добавлена", "Record added"),
+    "record.edit": L("Жазба өзгертілді", "Запись изменена", "Record changed"),
+    "record.remove": L("Жазба жойылды", "Запись удалена", "Record removed"),
+    "note_text.set": L("Жазба мәтіні сақталды", "Текст записки сохранён", "Note text saved"),
+    "release.publish": L("Ашық деректер жарияланды", "Открытые данные опубликованы", "Open data published"),
+}
+VERBS = {"create": L("жасалды", "создан(а)", "created"), "change": L("өзгертілді", "изменён(а)", "changed"),
+         "delete": L("жойылды", "удалён(а)", "deleted")}
+MODELS = {"hei": L("ЖОО", "Вуз", "HEI"), "heialias": L("ЖОО-ның басқа атауы", "Другое название вуза", "HEI alias"),
+          "profile": L("Рөл", "Роль", "Role"), "user": L("Пайдаланушы", "Пользователь", "User")}
+
+
+def action_text(action: str) -> str:
+    lang = _lang()
+    if action in ACTIONS:
+        return ACTIONS[action].get(lang)
+    model, _, verb = action.partition(".")
+    if model in MODELS and verb in VERBS:
+        return f"{MODELS[model].get(lang)}: {VERBS[verb].get(lang)}"
+    return action
+
 
 def _lang() -> str:
     lang = (get_language() or "kk")[:2]

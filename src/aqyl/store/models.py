@@ -46,6 +46,10 @@ def source_choices() -> list[tuple[str, str]]:
     return choices_of(SOURCE)()
 
 
+def language_choices() -> list[tuple[str, str]]:
+    return [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]  # each language by its own name
+
+
 def decision_choices() -> list[tuple[str, str]]:
     from aqyl.store.labels import DECISION, choices_of
 
@@ -282,7 +286,7 @@ class Profile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="aqyl_profile")
     role = models.CharField(max_length=8, choices=role_choices)
     hei = models.ForeignKey(Hei, null=True, blank=True, on_delete=models.PROTECT, related_name="officers")
-    language = models.CharField(max_length=2, choices=[("kk", "kk"), ("ru", "ru"), ("en", "en")], default="kk")
+    language = models.CharField(max_length=2, choices=language_choices, default="kk")
 
     class Meta:
         verbose_name = _("profile")
