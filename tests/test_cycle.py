@@ -164,7 +164,8 @@ def test_reminders_reach_officers_of_heis_that_have_not_submitted(demo):
     assert entry.after == {"to": ["office@kaznu.example"], "sent": 1, "kind": "reminder_due", "status": "not_submitted"}
     # Once the deadline has passed the wording says so.
     cycle.remind("2024H1", today=date(2027, 1, 16))
-    assert "Срок сдачи отчёта за 2024H1 истёк 2027-01-15" in outbox(demo)[-1]
+    sent = outbox(demo)  # the file transport names files by time and an object id: order them by content
+    assert len(sent) == 2 and sum("Срок сдачи отчёта за 2024H1 истёк 2027-01-15" in x for x in sent) == 1
     assert client_for("officer").post("/submissions/remind", {"period": "2024H1"}).status_code == 403
     # The daily timer: a week before, the day before, then daily after the deadline.
     assert cycle.due_today(date(2027, 1, 8)) == ["2024H1"] and cycle.due_today(date(2027, 1, 10)) == []
