@@ -28,11 +28,10 @@ def main() -> None:
     from aqyl.store.bootstrap import setup
 
     setup()
-    from benchmarks.records import write_csv
-
     from aqyl.store import models as m
     from aqyl.store import record_list
     from aqyl.store.imports import import_file
+    from benchmarks.records import write_csv
 
     path = Path(folder) / "records.csv"
     write_csv(path, {"2023H1": args.rows})
