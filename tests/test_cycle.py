@@ -383,6 +383,7 @@ def test_every_address_as_every_role_answers_with_the_applications_pages(demo):
                 assert body == b"", (url, role)  # Django's bare 405 carries no page (see the report)
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection after each task, as in production
 def test_uploads_are_checked_and_stored_by_the_worker_off_the_request(demo, settings):
     from django_tasks_db.management.commands.db_worker import Worker
 
