@@ -1,19 +1,27 @@
-"""Importing a canonical CSV of N rows (and an XLSX of M rows) into a fresh SQLite database.
+"""`aqyl import` against the sqlite3 shell's raw `.import` of the same file, in one run, on data of
+every shape (issue 17).
 
-    .venv/bin/pip install -e '.[bench]'
-    .venv/bin/python benchmarks/bench_import.py [--rows 1000000] [--xlsx-rows 100000] [--repeat 3]
+    apt-get install sqlite3            # the peer; the benchmark only
+    .venv/bin/python benchmarks/bench_import.py [--rows 1000000] [--xlsx-rows 100000] [--repeat 1]
+        [--pg postgresql://user@host:port/db] [--shapes varied,tidy,kk,ru]
 
-The rows are drawn (seeded) from the demo's records, HEIs named in Russian as an international
-office would write them, every row with its own record and person ID, dates and a period
-(benchmarks/records.py). Timed, median of --repeat runs:
-- `aqyl import FILE` as a fresh process on an empty database: read, check every cell, store the
-  submissions (records and counts) in one transaction; and its peak resident memory;
-- `import_file(FILE)` in this process (start-up excluded, as for pandas), the tables emptied and
-  vacuumed between runs;
-- `pandas.read_csv(FILE)` alone, default options, in this process;
-- `aqyl import` of the same rows' first M as an XLSX workbook.
-Targets (issue 3): ≥ 100,000 rows/s and ≤ 5× pandas for the CSV, ≥ 20,000 rows/s for the XLSX,
-peak memory under 2 GB. Compare ratios, not seconds, on a shared machine.
+Shapes (benchmarks/records.py), each written as a canonical CSV:
+- varied: rows spread uniformly over all 61 HEIs, the 20 half-years 2016–2025 and 5,400 partner
+  institutions, every coded column uniform: almost every row its own combination of the report's
+  columns (1,220 submissions), as a national file is;
+- tidy: rows drawn from the demo's records (HEIs named in Russian, two periods, 115 submissions);
+- kk, ru: the varied rows as a filled-in template: the template's headers and every coded cell
+  and HEI written as its Kazakh or Russian label.
+Timed, each a fresh process on an empty database (created and migrated beforehand, untimed):
+- `sqlite3 DB ".import --csv FILE t"`: the raw load, no checks, no index;
+- `aqyl import FILE`: read, check every cell, store in one transaction; peak RSS; database size
+  against the CSV's;
+- with --pg: the same import into PostgreSQL (COPY), the database emptied between shapes;
+- the report model (`report_data`, both periods, every breakdown) on the varied database,
+  in-process;
+- the first --xlsx-rows varied rows as an XLSX workbook with the kk template's headers.
+Targets: ≥ 100,000 rows/s and ≤ 2× the sqlite3 shell on SQLite, ≥ 100,000 rows/s on PostgreSQL,
+peak memory < 2 GB, database ≤ 3× the CSV, report model ≤ 1 s. Compare ratios within one run.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -29,86 +38,102 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from records import write_csv
+from records import varied_frame, write_csv
 
 
-def run_import(path: Path, tmp: Path, run: int) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of `aqyl import` in a child process with its own database
-    (created and migrated beforehand, untimed: that happens once per installation)."""
-    env = {**os.environ, "AQYL_DATA_DIR": str(tmp / f"data-{path.suffix}-{run}")}
+def child_env(data: Path, url: str | None = None) -> dict:
+    env = {**os.environ, "AQYL_DATA_DIR": str(data)}
     env.pop("AQYL_DATABASE_URL", None)
-    subprocess.run([sys.executable, "-m", "aqyl.cli", "db"], env=env, capture_output=True, check=True)
+    if url:
+        env["AQYL_DATABASE_URL"] = url
+    return env
+
+
+def aqyl(args: list[str], env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "aqyl.cli", *args], env=env, capture_output=True, text=True)
+
+
+def run_import(path: Path, data: Path, url: str | None = None) -> tuple[float, float]:
+    """Seconds and peak RSS (MB) of `aqyl import` in a fresh child process."""
+    env = child_env(data, url)
+    assert aqyl(["db"], env).returncode == 0
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "aqyl.cli", "import", str(path), "--lang", "en"],
-                          env=env, capture_output=True, text=True)
+    done = aqyl(["import", str(path), "--lang", "en"], env)
     seconds = time.perf_counter() - start
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return seconds, max(peak, before) / 1024
 
 
-def in_process(path: Path, tmp: Path, repeat: int) -> list[float]:
-    os.environ["AQYL_DATA_DIR"] = str(tmp / "in-process")
-    os.environ.pop("AQYL_DATABASE_URL", None)
-    from aqyl.store.bootstrap import setup
+def run_sqlite_shell(path: Path, tmp: Path) -> float:
+    db = tmp / "raw.sqlite3"
+    db.unlink(missing_ok=True)
+    start = time.perf_counter()
+    subprocess.run(["sqlite3", str(db), f".import --csv {path} t"], check=True)
+    return time.perf_counter() - start
 
-    setup()
-    from django.db import connection
 
-    from aqyl.store.imports import import_file
+def empty_pg(url: str, tmp: Path) -> None:
+    env = child_env(tmp / "pg-data", url)
+    code = ("from aqyl.store.bootstrap import setup; setup(); from django.db import connection; "
+            "c = connection.cursor(); c.execute('TRUNCATE aqyl_mobilityrecord, aqyl_archivedrecord, aqyl_submission CASCADE')")
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
 
-    times = []
-    for _ in range(repeat):
-        with connection.cursor() as cursor:
-            for table in ("aqyl_recordcount", "aqyl_partnercount", "aqyl_archivedrecord", "aqyl_mobilityrecord",
-                          "aqyl_submission"):
-                cursor.execute(f"DELETE FROM {table}")
-            cursor.execute("VACUUM")
-        start = time.perf_counter()
-        report, _ = import_file(path)
-        times.append(time.perf_counter() - start)
-        assert report.stored == report.rows
-    return times
+
+def report_time(data: Path, repeat: int) -> float:
+    env = child_env(data)
+    code = ("import time, statistics; from aqyl.store.bootstrap import setup; setup(); "
+            "from aqyl.store.report_data import report_data; t = [];\n"
+            f"for _ in range({repeat + 1}):\n"
+            "    s = time.perf_counter(); d = report_data('2023H1'); t.append(time.perf_counter() - s)\n"
+            "print(statistics.median(t[1:]), d['periods']['2023H1']['both']['total'])")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.split()
+    return float(out[0])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--xlsx-rows", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--shapes", default="varied,tidy,kk,ru")
+    parser.add_argument("--pg", default="", help="a postgresql:// URL of a throwaway database")
     args = parser.parse_args()
-    import pandas as pd
-
-    with tempfile.TemporaryDirectory() as name:
+    if not shutil.which("sqlite3"):
+        sys.exit("install the sqlite3 shell first: apt-get install sqlite3")
+    with tempfile.TemporaryDirectory(dir=os.environ.get("AQYL_BENCH_TMP")) as name:
         tmp = Path(name)
-        csv_path = tmp / "mobility.csv"
-        frame = write_csv(csv_path, {"2023H1": args.rows // 2, "2022H1": args.rows - args.rows // 2}, hei_as="name_ru")
-        xlsx_path = tmp / "mobility.xlsx"
-        frame.head(args.xlsx_rows).write_excel(xlsx_path, autofit=False)
-        print(f"files: {csv_path.stat().st_size / 1e6:.0f} MB CSV, {xlsx_path.stat().st_size / 1e6:.0f} MB XLSX",
-              file=sys.stderr)
-
-        pandas_times = []
-        for _ in range(args.repeat):
-            start = time.perf_counter()
-            assert len(pd.read_csv(csv_path)) == args.rows
-            pandas_times.append(time.perf_counter() - start)
-        csv_runs = [run_import(csv_path, tmp, i) for i in range(args.repeat)]
-        inside = statistics.median(in_process(csv_path, tmp, args.repeat))
-        xlsx_runs = [run_import(xlsx_path, tmp, i) for i in range(args.repeat)]
-
-        ours = statistics.median(s for s, _ in csv_runs)
-        theirs = statistics.median(pandas_times)
-        xlsx = statistics.median(s for s, _ in xlsx_runs)
-        peak = max(m for _, m in csv_runs)
-        print(f"CSV  {args.rows:,} rows: aqyl import {ours:.2f} s = {args.rows / ours:,.0f} rows/s "
-              f"(runs {', '.join(f'{s:.2f}' for s, _ in csv_runs)}), peak RSS {peak:,.0f} MB")
-        print(f"     pandas.read_csv alone {theirs:.2f} s; ratio aqyl / pandas {ours / theirs:.2f}")
-        print(f"     import_file in this process {inside:.2f} s = {args.rows / inside:,.0f} rows/s; "
-              f"ratio to pandas {inside / theirs:.2f}")
-        print(f"XLSX {args.xlsx_rows:,} rows: aqyl import {xlsx:.2f} s = {args.xlsx_rows / xlsx:,.0f} rows/s "
-              f"(runs {', '.join(f'{s:.2f}' for s, _ in xlsx_runs)})")
+        files = {}
+        for shape in args.shapes.split(","):
+            path = tmp / f"{shape}.csv"
+            if shape == "tidy":
+                write_csv(path, {"2023H1": args.rows // 2, "2022H1": args.rows - args.rows // 2}, hei_as="name_ru")
+            else:
+                varied_frame(args.rows, labels="" if shape == "varied" else shape).write_csv(path)
+            files[shape] = path
+        print(f"machine: {os.cpu_count()} CPUs reported; rows per file {args.rows:,}")
+        for shape, path in files.items():
+            mb = path.stat().st_size / 1e6
+            shell = statistics.median(run_sqlite_shell(path, tmp) for _ in range(args.repeat))
+            runs = [run_import(path, tmp / f"data-{shape}-{i}") for i in range(args.repeat)]
+            ours, peak = statistics.median(s for s, _ in runs), max(p for _, p in runs)
+            db = (tmp / f"data-{shape}-0" / "aqyl.sqlite3").stat().st_size / 1e6
+            print(f"{shape:6} CSV {mb:,.0f} MB: sqlite3 .import {shell:.2f} s; aqyl import {ours:.2f} s = "
+                  f"{args.rows / ours:,.0f} rows/s, ratio {ours / shell:.2f}; peak RSS {peak:,.0f} MB; "
+                  f"database {db:,.0f} MB = {db / mb:.2f}× the CSV")
+            if args.pg:
+                empty_pg(args.pg, tmp)
+                pg = run_import(path, tmp / f"pg-{shape}", args.pg)[0]
+                print(f"       PostgreSQL (COPY): {pg:.2f} s = {args.rows / pg:,.0f} rows/s")
+            if shape == "varied":
+                print(f"       report model (2023H1 against 2022H1, in-process): {report_time(tmp / 'data-varied-0', 3):.3f} s")
+        if args.xlsx_rows:
+            xlsx = tmp / "varied-kk.xlsx"
+            varied_frame(args.xlsx_rows, labels="kk").write_excel(xlsx, autofit=False)
+            seconds = run_import(xlsx, tmp / "data-xlsx")[0]
+            print(f"XLSX {args.xlsx_rows:,} rows (kk template headers and labels): aqyl import {seconds:.2f} s = "
+                  f"{args.xlsx_rows / seconds:,.0f} rows/s")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Creates .venv (Python 3.11) and installs Aqyl into it: `scripts/setup.sh` for running,
-# `scripts/setup.sh dev` for tests too. Re-running skips pip when pyproject.toml is unchanged.
+# Creates .venv (Python 3.11) and installs into it the locked versions of everything Aqyl and its
+# tests use (requirements/lock.txt), then Aqyl itself. Re-running skips pip when neither
+# requirements/lock.txt nor pyproject.toml changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-extra="${1:-}"
 python=""
 for candidate in python3.11 python3.12 python3; do
   if command -v "$candidate" >/dev/null && "$candidate" -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] < (3, 13))'; then
@@ -24,12 +24,13 @@ if ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || [ ! -f /usr/sha
     libharfbuzz-subset0 fontconfig fonts-liberation2 >/dev/null
 fi
 [ -x .venv/bin/python ] || "$python" -m venv .venv
-stamp=".venv/.aqyl-installed-${extra:-run}"
-want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+# Exact versions, with their hashes, from the lock (regenerate it as the README's Development
+# section says); then Aqyl itself, without resolving anything again. Re-run when either changes.
+stamp=".venv/.aqyl-installed"
+want="$(cat requirements/lock.txt pyproject.toml | sha256sum | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-  if [ "$extra" = dev ]; then spec=".[dev]"; else spec="."; fi
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$spec"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/lock.txt
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
   echo "$want" > "$stamp"
 fi
 # The web application's browser libraries (ECharts, the world map), served from its own static files.

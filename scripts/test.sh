@@ -3,7 +3,7 @@
 # on PostgreSQL (Debian's server, started as a throwaway cluster on a free loopback port).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh dev
+scripts/setup.sh
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
@@ -17,6 +17,13 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Debian's Chromium for the browser tests…"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+# The deployment test puts Debian's nginx (TLS, a throwaway openssl certificate) in front of gunicorn.
+if [ ! -x /usr/sbin/nginx ] || ! command -v openssl >/dev/null; then
+  echo "Installing Debian's nginx and openssl for the deployment test…"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx openssl >/dev/null
 fi
 
 work="$(mktemp -d /tmp/aqyl-test.XXXXXX)"

@@ -334,6 +334,10 @@ def test_every_address_as_every_role_answers_with_the_applications_pages(demo):
         "/submissions/2023H1/ALMAU/review": _expect(LOGIN, POST_ONLY, POST_ONLY, POST_ONLY, POST_ONLY),
         "/submissions/2023H1/ALMAU/1/restore": _expect(LOGIN, POST_ONLY, POST_ONLY, POST_ONLY, POST_ONLY),
         "/submissions/2023H1/ALMAU/1/file": _expect(LOGIN, 403, 404, 404, 404),  # the demo kept no file
+        "/account/": _expect(LOGIN, 200, 200, 200, 200),
+        "/account/2fa/": _expect(LOGIN, 200, 200, 200, 200),
+        "/login/verify/": _expect(LOGIN, 302, 302, 302, 302),  # no second factor set up: on to the page
+        "/healthz": _expect(200, 200, 200, 200, 200),
         "/account/password/": _expect(LOGIN, 200, 200, 200, 200),
         "/account/reset/": _expect(200, 200, 200, 200, 200),
         "/account/reset/MQ/bad-token/": _expect(200, 200, 200, 200, 200),
@@ -351,13 +355,14 @@ def test_every_address_as_every_role_answers_with_the_applications_pages(demo):
         "/admin/aqyl/auditentry/": _expect(302, 403, 403, 403, 200),
         "/admin/auth/user/add/": _expect(302, 403, 403, 403, 200),
     }
-    # Every page address of the application is in the table (the API answers JSON and has its own tests).
+    # Every page address of the application is in the table (the API answers JSON and the research
+    # pages are walked the same way by tests/test_research_web.py).
     def walk(patterns, prefix=""):
         for p in patterns:
             if isinstance(p, URLResolver):
                 if not str(p.pattern).startswith(("admin/", "api/")):
                     yield from walk(p.url_patterns, prefix + str(p.pattern))
-            elif not (prefix + str(p.pattern)).startswith(("api/", "language/")):
+            elif not (prefix + str(p.pattern)).startswith(("api/", "language/", "migration/", "surveys/", "interviews/")):
                 yield "/" + prefix + str(p.pattern)
     listed = {url.split("?")[0] for url in table}
     patterns = set(walk(get_resolver().url_patterns))
@@ -461,3 +466,23 @@ def test_removing_a_record_says_removed_and_dates_are_typed_as_the_help_says(dem
     page = officer.post(f"/records/{record.pk}/edit/", {"remove": "1", "version": str(current.version)},
                         follow=True).content.decode()
     assert f"Жазба жойылды: ALMAU 2023H1, енді {current.version + 1}-нұсқа." in page and "Сақталды" not in page
+
+
+def test_api_token_listed_created_shown_once_and_revoked_by_its_owner(demo):
+    from rest_framework.authtoken.models import Token
+
+    analyst = client_for("analyst")
+    assert "Сізде токен жоқ." in analyst.get("/account/").content.decode()
+    page = analyst.post("/account/", {"create": "1"}).content.decode()
+    key = Token.objects.get(user__username="analyst").key
+    assert f'<code id="new-key" class="key">{key}</code>' in page and "ол қайта көрсетілмейді" in page
+    again = analyst.get("/account/").content.decode()
+    assert key not in again and f"Токен {key[:4]}…: жасалған" in again and "жарамды" in again
+    api = Client(HTTP_AUTHORIZATION=f"Token {key}")
+    assert api.get("/api/submissions?period=2023H1").status_code == 200
+    page = analyst.post("/account/", {"revoke": "1"}, follow=True).content.decode()
+    assert "Токен кері қайтарылды." in page and not Token.objects.filter(user__username="analyst").exists()
+    assert api.get("/api/submissions?period=2023H1").status_code == 401
+    assert [e.action for e in m.AuditEntry.objects.filter(action__startswith="token.").order_by("id")] == [
+        "token.create", "token.revoke"]
+    assert Client().get("/account/").status_code == 302

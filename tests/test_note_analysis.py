@@ -49,14 +49,17 @@ def register(django_db_setup, django_db_blocker):
                     "partner_country": country, "programme": "inter_university", "format": "offline",
                     "degree": rng.choice(["phd", "master", "none"]), "study_level": "",
                     "field": rng.choice(["01", "04", "07", "10"]), "start_date": "", "end_date": "", "funding": "",
-                    "gender": "", "person_id": "",
+                    "gender": "", "person_id": f"T{rng.randrange(120)}" if i % 3 == 0 else "",
                 })
         frame = pl.DataFrame({c: [r.get(c, "") for r in rows] for c in RECORD_COLUMNS},
                              schema=dict.fromkeys(RECORD_COLUMNS, pl.String))
         write_submissions(frame, source="import", file_name="generated.csv")
         model = report_data("2023H2")
+        from aqyl.store.persons import person_indicators
+
+        persons = person_indicators("2023H2")
         transaction.set_rollback(True)
-    return {"rows": rows, "model": model, "registered": len(heis)}
+    return {"rows": rows, "model": model, "registered": len(heis), "persons": persons}
 
 
 def _count(rows, period, direction):
@@ -165,3 +168,19 @@ def test_phrase_book_is_current(register, django_db_blocker):
         path.parent.mkdir(exist_ok=True)
         path.write_text(text, "utf-8")
     assert text == path.read_text("utf-8")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("lang", "heading"), [("kk", "Тұлғалар бойынша көрсеткіштер"), ("ru", "Показатели по персонам"),
+                                               ("en", "Person-level indicators")])
+def test_note_has_the_section_on_persons_when_records_carry_ids(register, lang, heading):
+    from aqyl.domain.report.document import Heading
+
+    persons = register["persons"]
+    ids = {(r["hei"], r["person_id"]) for r in register["rows"] if r["person_id"]}
+    assert persons.persons == len(ids)  # an HEI's own ID names one person within that HEI
+    doc = write_note(register["model"], lang, "2026-12-01", persons=persons)
+    headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert any(h.startswith(heading) for h in headings)
+    assert not any(h.startswith(heading) for h in (b.text for b in write_note(register["model"], lang).blocks
+                                                   if isinstance(b, Heading)))

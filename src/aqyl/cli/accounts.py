@@ -156,23 +156,7 @@ def period_open(
     console.print(ui("period_opened", lang, period=found.period, deadline=found.deadline.isoformat()))
 
 
-def worker(
-    batch: Annotated[bool, typer.Option("--batch", help="Run what is queued, then stop (for cron or tests).")] = False,
-    interval: Annotated[float, typer.Option(help="Seconds between looks at the queue.")] = 1.0,
-) -> None:
-    """Run queued background work (uploads being checked and stored) until stopped (Ctrl+C)."""
-    from aqyl.store.bootstrap import setup
-
-    setup()
-    from django.core.management import call_command
-
-    call_command("db_worker", batch=batch, interval=interval, no_startup_delay=True, verbosity=1)
-
-
 def register(app: typer.Typer) -> None:
     app.add_typer(user_app, name="user")
     app.add_typer(period_app, name="period")
-    app.command("remind")(remind)
-    # The research pages' branch has the same `aqyl worker` (one queue serves both); one is enough.
-    if not any(c.name == "worker" for c in app.registered_commands):
-        app.command("worker")(worker)
+    app.command("remind")(remind)  # uploads run on `aqyl worker` (aqyl.cli.research), the same queue

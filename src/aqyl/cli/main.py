@@ -156,7 +156,9 @@ IMPORT_TEXT = {
            "nothing": "Файлда қате бар, сондықтан ештеңе сақталмады. Қателерді түзетіңіз немесе дұрыс жолдарды ғана сақтау үшін --accept-valid қосыңыз.",
            "dry": "Тексеру ғана (--dry-run): ештеңе сақталмады.",
            "submissions": "Тапсырылған есептер", "hei": "ЖОО", "period": "Кезең", "version": "Нұсқа",
-           "cohort": "Бағдарлама", "cohorts": "Сақталған когорталар"},
+           "cohort": "Бағдарлама", "cohorts": "Сақталған когорталар",
+           "wait": "дерекқор басқа жүктеумен бос емес, кезек күтілуде…",
+           "more_subs": "Барлығы {total} есеп ({heis} ЖОО, {periods} кезең); тағы {n} есептің тізімі --report файлында."},
     "ru": {"read": "Чтение файла", "check": "Проверка", "store": "Сохранение", "file": "Файл", "format": "Формат",
            "rows": "Строк", "valid": "Верных", "rejected": "Отклонено", "warnings": "Предупреждений", "stored": "Сохранено",
            "time": "Время", "cell": "Ячейка", "column": "Столбец", "value": "Значение", "message": "Что сделать",
@@ -164,7 +166,9 @@ IMPORT_TEXT = {
            "nothing": "В файле есть ошибки, поэтому ничего не сохранено. Исправьте их или добавьте --accept-valid, чтобы сохранить только верные строки.",
            "dry": "Только проверка (--dry-run): ничего не сохранено.",
            "submissions": "Представленные отчёты", "hei": "Вуз", "period": "Период", "version": "Версия",
-           "cohort": "Программа", "cohorts": "Сохранённые когорты"},
+           "cohort": "Программа", "cohorts": "Сохранённые когорты",
+           "wait": "база данных занята другой загрузкой, ожидание очереди…",
+           "more_subs": "Всего {total} отчётов ({heis} вузов, {periods} периодов); список остальных {n} — в файле --report."},
     "en": {"read": "Reading", "check": "Checking", "store": "Storing", "file": "File", "format": "Format",
            "rows": "Rows", "valid": "Valid", "rejected": "Rejected", "warnings": "Warnings", "stored": "Stored",
            "time": "Time", "cell": "Cell", "column": "Column", "value": "Value", "message": "What to do",
@@ -172,9 +176,12 @@ IMPORT_TEXT = {
            "nothing": "The file has errors, so nothing was stored. Fix them, or add --accept-valid to store the valid rows only.",
            "dry": "Check only (--dry-run): nothing was stored.",
            "submissions": "Submissions", "hei": "HEI", "period": "Period", "version": "Version",
-           "cohort": "Programme", "cohorts": "Cohorts stored"},
+           "cohort": "Programme", "cohorts": "Cohorts stored",
+           "wait": "the database is busy with another import, waiting for its turn…",
+           "more_subs": "{total} submissions in all ({heis} HEIs, {periods} periods); the other {n} are listed in the --report file."},
 }
 SHOWN_PROBLEMS = 20
+SHOWN_SUBMISSIONS = 10
 
 
 @app.command("import")
@@ -206,29 +213,39 @@ def _import(files: list[Path], layout: str, accept_valid: bool, dry_run: bool, r
         TimeElapsedColumn,
     )
 
+    from aqyl.domain.errors import StoreFault
     from aqyl.domain.intake.problems import ImportReport, Problem
-    from aqyl.importers.readers import UnreadableFile
+    from aqyl.importers.readers import UnreadableFile, display_name
+    from aqyl.store.bootstrap import report_crash
     from aqyl.store.imports import import_file
 
     text = IMPORT_TEXT[lang]
-    account = _user(user, lang) if user else None
+    account, only_hei = _user(user, lang) if user else (None, None)
     who = account.get_username() if account else f"cli:{getpass.getuser()}"
     results = []
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err_console, transient=True) as bar:
         for path in files:
-            task = bar.add_task(f"{path.name}: {text['read']}", total=None)
+            name = display_name(path)
+            task = bar.add_task(f"{name}: {text['read']}", total=None)
 
-            def tick(stage: str, done: int, total: int, task=task, name=path.name) -> None:
+            def tick(stage: str, done: int, total: int, task=task, name=name) -> None:
+                if stage == "wait":  # another import holds the database: say so above the bar
+                    bar.console.print(f"{name}: {text['wait']}")
                 bar.update(task, description=f"{name}: {text[stage]}", completed=done,
                            total=total if stage == "store" else None)
 
+            # Each file on its own: one that cannot be read or stored does not stop the others.
             try:
                 result, table = import_file(path, accept_valid=accept_valid, dry_run=dry_run, user=account,
-                                            submitted_by=who, progress=tick, layout=layout)
-            except UnreadableFile as error:
-                result, table = ImportReport(file=path.name, unreadable=True), None
+                                            submitted_by=who, progress=tick, layout=layout, only_hei=only_hei)
+            except (UnreadableFile, StoreFault) as error:
+                result, table = ImportReport(file=name, unreadable=True), None
                 result.add(Problem(0, "", "", error.key, params=error.params))
+            except Exception as error:  # logged in full; the summary names the file
+                result, table = ImportReport(file=name, unreadable=True), None
+                result.add(Problem(0, "", "", "file_failed", params={"file": name, "detail": type(error).__name__}))
+                result.crashed = report_crash(error)
             bar.remove_task(task)
             results.append((result, table))
     _print_import(results, text, lang, dry_run)
@@ -238,18 +255,31 @@ def _import(files: list[Path], layout: str, accept_valid: bool, dry_run: bool, r
         from aqyl.importers.errors_xlsx import write_errors_workbook
 
         write_errors_workbook(errors_xlsx, [(t, r) for r, t in results if t is not None], lang)
-    raise typer.Exit(max(r.exit_code() for r, _ in results))
+    raise typer.Exit(max(3 if getattr(r, "crashed", "") else r.exit_code() for r, _ in results))
+
+
+ROLE_NAMES = {"officer": Label("ЖОО қызметкері", "сотрудник вуза", "HEI officer"),
+              "analyst": Label("талдаушы", "аналитик", "analyst"), "admin": Label("әкімші", "администратор", "administrator"),
+              None: Label("рөлі жоқ", "без роли", "no role")}
 
 
 def _user(username: str, lang: str):
+    """The account and the one HEI it may store (None: any), by the web's rules: officers their
+    HEI, administrators any, everyone else nothing."""
     from django.contrib.auth import get_user_model
 
-    found = get_user_model().objects.filter(username=username).first()
+    from aqyl.web import access
+
+    found = get_user_model().objects.filter(username=username, is_active=True).first()
     if found is None:
         err_console.print({"kk": f"«{username}» пайдаланушысы жоқ.", "ru": f"Пользователя «{username}» нет.",
                            "en": f"There is no user “{username}”."}[lang])
         raise typer.Exit(2)
-    return found
+    role = access.role_of(found)
+    if role not in ("officer", "admin"):
+        err_console.print(messages.render("user_may_not_store", lang, user=username, role=ROLE_NAMES[role]))
+        raise typer.Exit(2)
+    return found, access.hei_of(found).code if role == "officer" else None
 
 
 def _print_import(results, text: dict, lang: str, dry_run: bool, nothing: str = "") -> None:
@@ -287,9 +317,13 @@ def _print_import(results, text: dict, lang: str, dry_run: bool, nothing: str = 
         console.print(subs)
     elif stored:
         subs = Table(text["hei"], text["period"], text["version"], text["stored"], text["rejected"], title=text["submissions"])
-        for s in stored:
+        for s in stored[:SHOWN_SUBMISSIONS]:
             subs.add_row(s["hei"], s["period"], str(s["version"]), str(s["rows"]), str(s["rejected"]))
         console.print(subs)
+        if len(stored) > SHOWN_SUBMISSIONS:  # a national file holds a thousand: the rest in --report
+            console.print(text["more_subs"].format(n=len(stored) - SHOWN_SUBMISSIONS, total=len(stored),
+                                                   heis=len({s["hei"] for s in stored}),
+                                                   periods=len({s["period"] for s in stored})))
 
 
 def _import_json(results, lang: str) -> dict:
@@ -472,18 +506,16 @@ def flows_import(
     """Load flows; the years the file covers replace what the store held for its source."""
     lang = _lang(lang)
     _db()
-    from aqyl.importers.flows import read_flows
-    from aqyl.store.flows import save_flows
+    from aqyl.app.flows import import_flows
 
-    flows = read_flows(file, source, population)
-    n = save_flows(flows.frame, file.name)
-    years = flows.frame["year"]
+    flows = import_flows(file, source, population)
+    n = flows.stored
     text = {"kk": ("Ағын сақталды", "жыл", "ел емес, алынып тасталды", "жыл немесе сан жоқ жолдар"),
             "ru": ("Сохранено потоков", "годы", "не страны, пропущены", "строки без года или числа"),
             "en": ("Flows stored", "years", "not countries, left out", "rows without a year or a count")}[lang]
-    console.print(f"{text[0]}: {n:,} ({text[1]} {years.min()}–{years.max()})" if n else f"{text[0]}: 0")
+    console.print(f"{text[0]}: {n:,} ({text[1]} {flows.years[0]}–{flows.years[1]})" if n else f"{text[0]}: 0")
     if flows.skipped:
-        shown = ", ".join(f"{name or '∅'} ({rows})" for name, rows in flows.skipped.most_common(12))
+        shown = ", ".join(f"{name or '∅'} ({rows})" for name, rows in flows.skipped[:12])
         console.print(f"[yellow]{text[2]}: {shown}[/yellow]")
     if flows.bad_rows:
         console.print(f"[yellow]{text[3]}: {flows.bad_rows}[/yellow]")
@@ -519,12 +551,10 @@ def flows_forecast(
     """Forecast a flow series with ETS and ARIMA, chosen by a rolling-origin back-test against naive and drift."""
     lang = _lang(lang)
     _db()
-    from aqyl.domain.migration.forecast import forecast
-    from aqyl.store.flows import query
+    from aqyl.app.flows import series_forecast
 
-    rows = [r for r in query(_country_option(origin), _country_option(destination), None, source, population)
-            if (since is None or r["year"] >= since) and (until is None or r["year"] <= until)]
-    result = forecast([r["year"] for r in rows], [r["count"] for r in rows], horizon, level)
+    result = series_forecast(_country_option(origin), _country_option(destination), source, population, since, until,
+                             horizon, level)
     p = result.prediction
     if chart is not None:
         from aqyl.render.charts import fan_chart
@@ -591,19 +621,13 @@ def migration_gravity(
     """Gravity model of the stored flows (PPML, origin-year and destination-year fixed effects), with what-ifs."""
     lang = _lang(lang)
     _db()
-    import polars as pl
+    from aqyl.app.gravity import COVARIATE_LABELS, fit_or_kept, parse_changes
+    from aqyl.app.gravity import scenario as scenario_of
 
-    from aqyl.analytics.gravity import COVARIATE_LABELS, fit_gravity, parse_change, what_if
-    from aqyl.store.flows import flows_frame
-
-    changes = ([parse_change(x, "set") for x in set_ or []] + [parse_change(x, "pull") for x in pull or []]
-               + [parse_change(x, "push") for x in push or []])
-    frame = flows_frame(source, population, since, until)
-    if not frame.height:
-        raise AqylError("flows_none_stored", source=source)
-    fit = fit_gravity(frame)
+    changes = parse_changes(set_, pull, push)
+    fit = fit_or_kept(source, population, since, until)  # kept until these flows change
     origin_code = _country_option(origin)
-    scenario = what_if(fit, changes, year).filter(pl.col("origin") == origin_code).sort("fitted", descending=True)
+    scenario = scenario_of(fit, changes, origin_code, year)
     if as_json:
         print(json.dumps({
             "observations": fit.observations, "dropped_separated": fit.dropped, "years": fit.years,
@@ -655,9 +679,9 @@ def _formats(fmt: str, lang: str) -> list[str]:
 
 
 def _country_option(value: str | None) -> str | None:
-    if value is None:
-        return None
-    return "other" if value.strip().lower() == "other" else CLASSIFIERS["country"].encode(value)
+    from aqyl.app.countries import country_option
+
+    return country_option(value)
 
 
 @flows_app.command("show")
@@ -710,20 +734,15 @@ def flows_reconcile(
     """The same pair and year from every source, side by side, with what each source counts."""
     lang = _lang(lang)
     _db()
-    from aqyl.domain.migration.flows import sources
-    from aqyl.store.flows import reconcile
+    from aqyl.app.flows import reconciliation
 
-    rows = reconcile(_country_option(origin), _country_option(destination), year)
-    known = sources()
+    rows = reconciliation(_country_option(origin), _country_option(destination), year, lang)
     if as_json:
-        print(json.dumps([{**r, "definition": known[r["source"]].definition.get(lang) if r["source"] in known else ""}
-                          for r in rows], ensure_ascii=False, indent=2))
+        print(json.dumps([{k: v for k, v in r.items() if k != "label"} for r in rows], ensure_ascii=False, indent=2))
         return
     table = Table("source", "population", "count", "÷ largest", "definition", show_lines=True)
     for r in rows:
-        spec = known.get(r["source"])
-        table.add_row(spec.label.get(lang) if spec else r["source"], r["population"], f"{r['count']:,.0f}",
-                      f"{r['ratio_to_largest']:.2f}", spec.definition.get(lang) if spec else "")
+        table.add_row(r["label"], r["population"], f"{r['count']:,.0f}", f"{r['ratio_to_largest']:.2f}", r["definition"])
     console.print(table)
 
 
@@ -817,9 +836,17 @@ def classifiers(
 
 
 @app.command()
-def db(lang: LangOption = "") -> None:
+def db(check: Annotated[bool, typer.Option("--check", help="Run the database engine's integrity check.")] = False,
+       lang: LangOption = "") -> None:
     """Show which database is in use and what it holds (creating and migrating it if needed)."""
-    _lang(lang)
+    lang = _lang(lang)
+    if check:
+        from aqyl.store.bootstrap import setup
+        from aqyl.store.integrity import check_database
+
+        setup(migrate=False)  # a damaged database must be checked, not migrated
+        console.print(check_database().get(lang))
+        return
     _db()
     from aqyl.store.bootstrap import database_label
     from aqyl.store.models import Hei, MobilityRecord, Submission
@@ -841,6 +868,12 @@ def serve(port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8000) 
 from aqyl.cli import opendata  # noqa: E402  (key, pseudonymise, publish, persons)
 
 opendata.register(app)
+from aqyl.cli import ops  # noqa: E402
+
+ops.register(app, LangOption, _lang, console, err_console, _db)
+from aqyl.cli import research as _research  # noqa: E402
+
+_research.register(app)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -854,42 +887,22 @@ def main() -> None:
         app()
     except AqylError as error:
         err_console.print(f"[red]✗[/red] {error.message(lang)}")
-        sys.exit(1)
+        sys.exit(getattr(error, "exit_code", 1))
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as error:  # the last guard: a short line, never a traceback
         from aqyl.store.bootstrap import report_crash
+        from aqyl.store.faults import fault_of
 
+        if (fault := fault_of(error)) is not None:  # the database's fault: what to do, exit 2
+            err_console.print(f"[red]✗[/red] {fault.message(lang)}")
+            sys.exit(2)
         err_console.print(f"[red]✗[/red] {report_crash(error)}")
         sys.exit(3)
 
 
 # ---------------------------------------------------------------------------------------------
-L = Label
-COHORT_TEXT = {
-    "fellows": L("Стипендиаттар", "Стипендиатов", "Fellows"),
-    "departures": L("Кеткен жылдары", "Годы выезда", "Departure years"),
-    "graduated": L("Бітіргендер", "Окончили", "Graduated"),
-    "studying": L("Әлі оқуда", "Ещё учатся", "Still studying"),
-    "returned": L("Қазақстанға оралғандар", "Вернулись в Казахстан", "Back in Kazakhstan"),
-    "return_rate": L("Бітіргендердің оралғаны, %", "Вернувшихся выпускников, %", "Graduates back, %"),
-    "not_returned": L("Оралмаған бітірушілер (оралуды жоспарлайтыны)", "Невернувшиеся выпускники (из них планируют вернуться)",
-                      "Graduates not back (planning to return)"),
-    "circulation": L("Ми айналымы: {k} жыл ішінде оралғаны, % (есепке алынғаны)",
-                     "Циркуляция умов: вернулись в течение {k} лет, % (учтено)",
-                     "Brain circulation: back within {k} years, % (counted)"),
-    "breach": L("Өтелмеген міндеттемелер, % (шешілгендерден)", "Неотработанные обязательства, % (из завершённых)",
-                "Obligations not served, % (of settled)"),
-    "employed": L("Жұмыс істейді (белгілісі)", "Работают (из известных)", "Employed (of known)"),
-    "waste": L("Ми ысырабы: біліктілігінен төмен жұмыс, % (есепке алынғаны)",
-               "Растрата умов: работа ниже квалификации, % (учтено)",
-               "Brain waste: job below qualification, % (counted)"),
-    "hosts": L("Негізгі елдер", "Основные страны", "Main host countries"),
-    "all": L("Барлығы", "Все", "All"),
-    "indicator": L("Көрсеткіш", "Показатель", "Indicator"),
-    "none": L("Когорталар әлі жүктелмеген: aqyl cohorts import ФАЙЛ.", "Когорты ещё не загружены: aqyl cohorts import ФАЙЛ.",
-              "No cohorts loaded yet: aqyl cohorts import FILE."),
-}
+from aqyl.app.cohorts import COHORT_TEXT  # noqa: E402
 
 
 @cohorts_app.command("import")
@@ -929,7 +942,6 @@ def cohorts_show(
     lang = _lang(lang)
     _db()
     from aqyl.domain.migration.cohorts import summarise_cohorts
-    from aqyl.domain.migration.typology import FORMS
     from aqyl.store.cohorts import current_fellows
 
     year = as_of or datetime.date.today().year
@@ -940,33 +952,11 @@ def cohorts_show(
     if not summaries or not summaries[0].fellows:
         err_console.print(COHORT_TEXT["none"].get(lang))
         raise typer.Exit(1)
+    from aqyl.app.cohorts import indicator_rows
+
     t = {k: v.get(lang) for k, v in COHORT_TEXT.items()}
-
-    def pct(x: float | None) -> str:
-        return "—" if x is None else f"{100 * x:.1f}"
-
     table = Table(t["indicator"], *(s.cohort or t["all"] for s in summaries), title=str(year))
-    rows: list[tuple[str, list[str]]] = [
-        (t["fellows"], [f"{s.fellows:,}" for s in summaries]),
-        (t["departures"], ["–".join(map(str, s.departure_years)) if s.departure_years else "" for s in summaries]),
-        (t["graduated"], [f"{s.graduated:,}" for s in summaries]),
-        (t["studying"], [f"{s.still_studying:,}" for s in summaries]),
-        (t["returned"], [f"{s.returned:,}" for s in summaries]),
-        (t["return_rate"], [pct(s.return_rate) for s in summaries]),
-        (t["not_returned"], [f"{s.not_returned:,} ({s.not_returned_planning_return:,})" for s in summaries]),
-        (t["circulation"].format(k=within), [f"{pct(s.circulation)} ({s.circulation_eligible:,})" for s in summaries]),
-    ]
-    for status in CLASSIFIERS["obligation"]:
-        rows.append((f"{CLASSIFIERS['obligation'].title.get(lang)}: {status.label.get(lang)}",
-                     [f"{s.obligations.get(status.code, 0):,}" for s in summaries]))
-    rows.append((t["breach"], [pct(s.obligation_breach_rate) for s in summaries]))
-    rows.append((t["employed"], [f"{s.employed:,} / {s.employment_known:,}" for s in summaries]))
-    for sector in CLASSIFIERS["employment"]:
-        rows.append((f"  {sector.label.get(lang)}", [f"{s.employment.get(sector.code, 0):,}" for s in summaries]))
-    rows.append((t["waste"], [f"{pct(s.brain_waste)} ({s.job_match_known:,})" for s in summaries]))
-    for form, label in FORMS.items():
-        rows.append((label.get(lang), [f"{s.forms.get(form, 0):,}" for s in summaries]))
-    rows.append((t["hosts"], [", ".join(f"{c} {n:,}" for c, n in s.hosts[:4]) for s in summaries]))
+    rows = indicator_rows(summaries, lang, within)
     for label, values in rows:
         table.add_row(label, *values)
     console.print(table)
@@ -990,22 +980,18 @@ def migration_note(
     code = _country_option(origin)
     chosen = _formats(formats, lang)
     _db()
-    from aqyl.domain.migration.emigration import break_hint, write_emigration_note
-    from aqyl.render import write_report_files
-    from aqyl.store.emigration import emigration_model
+    from aqyl.app.migration import emigration_note
 
-    model = emigration_model(code, year, source=source, since=since, horizon=horizon, level=level, enrolment=enrolment)
-    if not model["total"]:
+    paths = emigration_note(code, year, lang, chosen, out, source=source, since=since, horizon=horizon, level=level,
+                            enrolment=enrolment)
+    if paths is None:
         err_console.print({"kk": f"{year} жылға {code} бойынша студенттер ағыны сақталмаған: алдымен aqyl flows import.",
                            "ru": f"Потоков студентов из {code} за {year} год нет: сначала aqyl flows import.",
                            "en": f"No student flows from {code} stored for {year}: run aqyl flows import first."}[lang])
         raise typer.Exit(1)
-    doc = write_emigration_note(model, lang, model["meta"]["generated"])
-    if hint := break_hint(model, lang):
+    paths, hint = paths
+    if hint:
         err_console.print(hint)
-    stem = f"aqyl-emigration-{code}-{year}"
-    paths = write_report_files(model, doc, [f for f in chosen if f == "json"], out, stem)
-    paths += write_report_files(model, doc, [f for f in chosen if f != "json"], out, f"{stem}-{lang}")
     for path in paths:
         console.print(str(path))
 
@@ -1060,27 +1046,23 @@ def survey_analyze(
     """Scale scores, Cronbach's alpha with its interval, item-total correlations, descriptives and,
     with --by, group comparisons (Welch t / ANOVA with effect sizes) and cross-tabs (chi-square, Cramér's V)."""
     lang = _lang(lang)
-    from aqyl.domain.intake.problems import ImportReport, Problem
-    from aqyl.domain.survey.analysis import analyze
-    from aqyl.domain.survey.report import survey_document
-    from aqyl.importers.readers import UnreadableFile
-    from aqyl.importers.survey import read_mapping, read_responses
+    from aqyl.app.surveys import analyse_file, check_group, survey_files
 
     found = _instrument(instrument, lang)
-    if by is not None and by not in found.grouping:
-        err_console.print(f"[red]{messages.render('survey_unknown_group', lang, group=by, known=', '.join(found.grouping))}[/red]")
-        raise typer.Exit(2)
-    formats = ["table"] if fmt.strip() == "table" else _formats(fmt, lang)
     try:
-        result = read_responses(responses, found, read_mapping(mapping, found), accept_valid=accept_valid)
-    except UnreadableFile as error:
-        report = ImportReport(file=responses.name, unreadable=True)
-        report.add(Problem(0, "", "", error.key, params=error.params))
-        _print_import([(report, None)], IMPORT_TEXT[lang], lang, False)
-        raise typer.Exit(2) from None
+        check_group(found, by)
     except AqylError as error:
         err_console.print(f"[red]{error.message(lang)}[/red]")
         raise typer.Exit(2) from None
+    formats = ["table"] if fmt.strip() == "table" else _formats(fmt, lang)
+    try:
+        result = analyse_file(responses, found, mapping, by, accept_valid)
+    except AqylError as error:
+        err_console.print(f"[red]{error.message(lang)}[/red]")
+        raise typer.Exit(2) from None
+    if result.report.unreadable:
+        _print_import([(result.report, None)], IMPORT_TEXT[lang], lang, False)
+        raise typer.Exit(2)
     report = result.report
     if report.problems:
         _print_import([(report, result.table)], IMPORT_TEXT[lang], lang, False, nothing={
@@ -1099,17 +1081,10 @@ def survey_analyze(
         write_errors_workbook(errors_xlsx, [(result.table, report)], lang)
     if result.n == 0:
         raise typer.Exit(1)
-    model = analyze(found, result.answers, result.n, by=by)
-    doc = survey_document(found, model, lang, file=responses.name, rejected=report.rejected)
     if formats == ["table"]:
-        _print_survey(doc)
+        _print_survey(result.document(lang))
     else:
-        from aqyl.render import write_report_files
-
-        stem = f"aqyl-survey-{found.name}" + (f"-by-{by}" if by else "")
-        paths = write_report_files(model, doc, [f for f in formats if f == "json"], out, stem)
-        paths += write_report_files(model, doc, [f for f in formats if f != "json"], out, f"{stem}-{lang}")
-        for path in paths:
+        for path in survey_files(result, lang, formats, out):
             console.print(str(path))
     raise typer.Exit(1 if report.errors_total else 0)
 
@@ -1139,7 +1114,6 @@ def _print_survey(doc) -> None:
 interview_app = typer.Typer(help="Interview transcripts, the codebook, coded segments, code frequencies, quotes.",
                             no_args_is_help=True)
 app.add_typer(interview_app, name="interview")
-SEGMENT_COLUMNS = ("interview", "code", "quote", "note")
 
 
 @interview_app.command("add")
@@ -1185,26 +1159,9 @@ def interview_code(
     """Store coded segments; every quote must be found in its transcript. All rows or none."""
     lang = _lang(lang)
     _db()
-    from aqyl.domain.intake.problems import ImportReport, Problem
-    from aqyl.importers.readers import UnreadableFile, read_table
-    from aqyl.store.interviews import store_segments
+    from aqyl.app.interviews import store_segment_file
 
-    try:
-        table = read_table(segments, lambda row: sum(1 for h in row if h.strip().lower() in SEGMENT_COLUMNS))
-    except UnreadableFile as error:
-        report = ImportReport(file=segments.name, unreadable=True)
-        report.add(Problem(0, "", "", error.key, params=error.params))
-        _print_import([(report, None)], IMPORT_TEXT[lang], lang, False)
-        raise typer.Exit(2) from None
-    where = {h.strip().lower(): f"c{i}" for i, h in enumerate(table.headers) if h.strip().lower() in SEGMENT_COLUMNS}
-    if missing := [c for c in SEGMENT_COLUMNS[:3] if c not in where]:
-        report = ImportReport(file=segments.name)
-        report.add(Problem(table.header_row, "", "", "missing_columns", params={"columns": missing}))
-        _print_import([(report, table)], IMPORT_TEXT[lang], lang, False)
-        raise typer.Exit(1)
-    rows = [{"_row": r["_row"], **{c: (r.get(where[c]) or "") if c in where else "" for c in SEGMENT_COLUMNS}}
-            for r in table.frame.iter_rows(named=True)]
-    report = store_segments(rows, segments.name, accept_valid)
+    report, table = store_segment_file(segments, accept_valid)
     _print_import([(report, table)], IMPORT_TEXT[lang], lang, False)
     raise typer.Exit(report.exit_code())
 
@@ -1260,38 +1217,12 @@ def interview_export(
     """Every coded segment with its interview, attributes, code, theme and quote."""
     lang = _lang(lang)
     _db()
+    from aqyl.app.interviews import export_bytes
     from aqyl.files import write_atomically
-    from aqyl.render.xlsx import safe_text
-    from aqyl.store.interviews import export_rows
 
-    rows = export_rows(lang)
-    columns = list(dict.fromkeys(k for r in rows for k in r)) or ["interview", "code", "quote"]
-    if out.suffix.lower() == ".json":
-        data = json.dumps(rows, ensure_ascii=False, indent=2).encode("utf-8")
-    elif out.suffix.lower() == ".csv":
-        import csv
-        import io
-
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(columns)
-        writer.writerows([[safe_text(str(r.get(c, ""))) for c in columns] for r in rows])
-        data = buffer.getvalue().encode("utf-8-sig")
-    else:
-        import io
-
-        import xlsxwriter
-
-        buffer = io.BytesIO()
-        book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
-        sheet = book.add_worksheet("segments")
-        sheet.write_row(0, 0, columns, book.add_format({"bold": True}))
-        for i, r in enumerate(rows, start=1):
-            sheet.write_row(i, 0, [safe_text(str(r.get(c, ""))) for c in columns])
-        book.close()
-        data = buffer.getvalue()
+    data, n = export_bytes(lang, out.suffix)
     write_atomically(out, data)
-    console.print(f"{out} ({len(rows)})")
+    console.print(f"{out} ({n})")
 
 # --- analyst-written sections of the note (aqyl.cli.note_texts) ---------------------------------
 from aqyl.cli import note_texts as _note_texts  # noqa: E402

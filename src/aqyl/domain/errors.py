@@ -40,3 +40,10 @@ class InvalidPeriod(AqylError):
 
 class RegistryError(AqylError):
     """A change to the HEI registry that would break its rules (duplicate code or name)."""
+
+
+class StoreFault(AqylError):
+    """The database cannot do what was asked (full disk, read-only, locked, damaged, unreachable,
+    a malformed address): nothing was written; the message says what to do. Exit status 2."""
+
+    exit_code = 2

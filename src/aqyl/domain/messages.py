@@ -313,6 +313,87 @@ CATALOGUE: dict[str, Label] = {
         ru="Файл {file} не найден.",
         en="File {file} was not found.",
     ),
+    "file_special": Label(
+        kk="{file} — кәдімгі файл емес (арна, құрылғы немесе сокет), ол оқылмады. CSV, XLSX немесе ODS файлының жолын көрсетіңіз.",
+        ru="{file} — не обычный файл (канал, устройство или сокет), он не читался. Укажите путь к файлу CSV, XLSX или ODS.",
+        en="{file} is not a regular file (a pipe, a device or a socket) and was not read. Give the path of a CSV, XLSX or ODS file.",
+    ),
+    "file_oversized": Label(
+        kk="{file} файлының көлемі {size}, бұл бір файлға рұқсат етілген {limit} шегінен көп. Деректерді бірнеше файлға бөліңіз (шекті AQYL_MAX_IMPORT_MB өзгертеді).",
+        ru="Размер файла {file} — {size}, больше допустимых для одного файла {limit}. Разделите данные на несколько файлов (предел задаёт AQYL_MAX_IMPORT_MB).",
+        en="{file} is {size}, more than the {limit} one file may have. Split the data into several files (AQYL_MAX_IMPORT_MB sets the limit).",
+    ),
+    "file_encoding": Label(
+        kk="{file} файлының кодталуын нақты анықтау мүмкін емес ({line}-жол: «{sample}»); {guess} сияқты. Файл оқылмады. Оны «CSV UTF-8» түрінде сақтап, қайта жүктеңіз.",
+        ru="Кодировку файла {file} нельзя определить наверняка (строка {line}: «{sample}»); похоже на {guess}. Файл не прочитан. Сохраните его как «CSV UTF-8» и загрузите снова.",
+        en="The encoding of {file} cannot be told for certain (line {line}: “{sample}”); it looks like {guess}. Nothing was read. Save the file as “CSV UTF-8” and upload it again.",
+    ),
+    "file_lost_letters": Label(
+        kk="{file} файлының {line}-жолында әріптердің орнында «?» тұр («{sample}»): файл қазақ әріптері (ә, ғ, қ, ң, ө, ұ, ү, һ) жоқ {encoding} кодталуында сақталған, сондықтан олар жоғалған. Бастапқы файлды «CSV UTF-8» немесе XLSX түрінде сақтап, қайта жүктеңіз.",
+        ru="В файле {file} в строке {line} вместо букв стоит «?» («{sample}»): файл сохранён в кодировке {encoding}, в которой нет казахских букв (ә, ғ, қ, ң, ө, ұ, ү, һ), и они потеряны. Сохраните исходный файл как «CSV UTF-8» или XLSX и загрузите снова.",
+        en="In {file}, line {line} has “?” in place of letters (“{sample}”): the file was saved in {encoding}, which has no Kazakh letters (ә, ғ, қ, ң, ө, ұ, ү, һ), so they are lost. Save the original as “CSV UTF-8” or XLSX and upload it again.",
+    ),
+    "file_encrypted": Label(
+        kk="{file} файлы құпиясөзбен қорғалған, сондықтан оны оқу мүмкін емес. Файлды ашып, құпиясөзді алып тастаңыз, сақтап, қайта жүктеңіз.",
+        ru="Файл {file} защищён паролем, поэтому его нельзя прочитать. Откройте файл, снимите пароль, сохраните и загрузите снова.",
+        en="{file} is protected by a password, so it cannot be read. Open it, remove the password, save it and upload it again.",
+    ),
+    "file_many_sheets": Label(
+        kk="{file} файлында жолдар бірнеше парақта бар ({sheets}); ешбір парақ тыс қалмауы үшін файл оқылмады. Барлық жолды бір параққа көшіріңіз немесе әр парақты жеке файл етіп сақтап, бірге жүктеңіз.",
+        ru="В файле {file} строки есть на нескольких листах ({sheets}); файл не прочитан, чтобы ни один лист не был пропущен. Перенесите все строки на один лист или сохраните каждый лист отдельным файлом и загрузите их вместе.",
+        en="{file} has rows on more than one sheet ({sheets}); nothing was read, so that no sheet is left out. Put all rows on one sheet, or save each sheet as a file of its own and import them together.",
+    ),
+    "file_failed": Label(
+        kk="{file} файлы ішкі қатеге байланысты жүктелмеді ({detail}); одан ештеңе сақталмады. Қалған файлдар жеке өңделеді. Толығы деректер қалтасындағы error.log файлында.",
+        ru="Файл {file} не загружен из-за внутренней ошибки ({detail}); из него ничего не сохранено. Остальные файлы обрабатываются отдельно. Подробности — в error.log в папке данных.",
+        en="{file} was not imported because of an internal error ({detail}); nothing of it was stored. The other files are processed on their own. Details are in error.log in the data folder.",
+    ),
+    # --- the database ---------------------------------------------------------------------------
+    "db_url_bad": Label(
+        kk="AQYL_DATABASE_URL дерекқор мекенжайы «{value}» жарамсыз. Рұқсат етілген түрлері: sqlite:////толық/жол/aqyl.sqlite3, sqlite:///салыстырмалы/жол/aqyl.sqlite3, postgresql://пайдаланушы:құпиясөз@сервер:5432/дерекқор.",
+        ru="Адрес базы данных AQYL_DATABASE_URL «{value}» не подходит. Допустимые формы: sqlite:////абсолютный/путь/aqyl.sqlite3, sqlite:///относительный/путь/aqyl.sqlite3, postgresql://пользователь:пароль@сервер:5432/база.",
+        en="The database address AQYL_DATABASE_URL “{value}” is not valid. Accepted forms: sqlite:////absolute/path/aqyl.sqlite3, sqlite:///relative/path/aqyl.sqlite3, postgresql://user:password@host:5432/database.",
+    ),
+    "disk_full": Label(
+        kk="Диск толып қалды: {where} жазылмады. Ештеңе сақталмады. Дискіде орын босатып, команданы қайта орындаңыз.",
+        ru="Диск заполнен: не удалось записать {where}. Ничего не сохранено. Освободите место на диске и повторите команду.",
+        en="The disk is full: {where} could not be written. Nothing was stored. Free some disk space and run the command again.",
+    ),
+    "db_read_only": Label(
+        kk="{where} дерекқорына жазу мүмкін емес (тек оқуға арналған). Ештеңе сақталмады. Файл мен қалтаға жазу құқығын тексеріңіз немесе басқа дерекқорды көрсетіңіз.",
+        ru="В базу данных {where} нельзя записывать (только чтение). Ничего не сохранено. Проверьте права на запись для файла и папки или укажите другую базу.",
+        en="The database {where} cannot be written (read-only). Nothing was stored. Check the write permissions of the file and its folder, or use another database.",
+    ),
+    "db_locked": Label(
+        kk="{where} дерекқоры басқа жазумен {detail} бойы бос болмады. Ештеңе сақталмады. Басқа жүктеу аяқталған соң команданы қайта орындаңыз.",
+        ru="База данных {where} была занята другой записью {detail}. Ничего не сохранено. Повторите команду, когда другая загрузка завершится.",
+        en="The database {where} was busy with another write for {detail}. Nothing was stored. Run the command again when the other import has finished.",
+    ),
+    "db_corrupt": Label(
+        kk="{where} дерекқоры бүлінген ({detail}). Ештеңе сақталмады. Оны сақтық көшірмеден қалпына келтіріңіз; не бүлінгенін aqyl db --check көрсетеді.",
+        ru="База данных {where} повреждена ({detail}). Ничего не сохранено. Восстановите её из резервной копии; что именно повреждено, покажет aqyl db --check.",
+        en="The database {where} is damaged ({detail}). Nothing was stored. Restore it from a backup; aqyl db --check shows what is wrong.",
+    ),
+    "db_unreachable": Label(
+        kk="{where} дерекқорына қосылу мүмкін емес ({detail}). Сервердің іске қосылғанын және AQYL_DATABASE_URL ішінде сервер, порт пен дерекқор атауы дұрыс екенін тексеріңіз.",
+        ru="Не удаётся подключиться к базе данных {where} ({detail}). Проверьте, что сервер запущен и что в AQYL_DATABASE_URL верно указаны сервер, порт и имя базы.",
+        en="Cannot connect to the database {where} ({detail}). Check that the server is running and that AQYL_DATABASE_URL gives the right host, port and database name.",
+    ),
+    "db_auth": Label(
+        kk="{where} дерекқоры пайдаланушы атын немесе құпиясөзді қабылдамады. AQYL_DATABASE_URL ішіндегі пайдаланушы мен құпиясөзді тексеріңіз.",
+        ru="База данных {where} не приняла имя пользователя или пароль. Проверьте пользователя и пароль в AQYL_DATABASE_URL.",
+        en="The database {where} refused the user name or password. Check the user and password in AQYL_DATABASE_URL.",
+    ),
+    "db_check_ok": Label(
+        kk="Тұтастықты тексеру сәтті өтті: {where}.",
+        ru="Проверка целостности пройдена: {where}.",
+        en="Integrity check passed: {where}.",
+    ),
+    "user_may_not_store": Label(
+        kk="«{user}» пайдаланушысы ({role}) есептерді сақтай алмайды: оны тек ЖОО қызметкерлері (өз ЖОО-сы бойынша) мен әкімшілер жасай алады.",
+        ru="Пользователь «{user}» ({role}) не может сохранять отчёты: это могут только сотрудники вузов (по своему вузу) и администраторы.",
+        en="User “{user}” ({role}) may not store submissions: only HEI officers (for their own HEI) and administrators may.",
+    ),
     # --- flows ----------------------------------------------------------------------------------
     "flow_unknown_source": Label(
         kk="«{value}» дереккөзі белгісіз. Мүмкін дереккөздер: {known}.",
@@ -502,6 +583,68 @@ CATALOGUE: dict[str, Label] = {
            "(она действует один раз):\n{link}\n\nЕсли вы этого не запрашивали, не обращайте внимания на письмо.\n\nСистема Aqyl",
         en="Dear colleague,\n\nA new password was requested for the account {user}. Set it with this link (it works "
            "once):\n{link}\n\nIf you did not ask for this, ignore this message.\n\nAqyl",
+    ),
+    # --- backup and restore -----------------------------------------------------------------
+    "backup_done": Label(
+        kk="Резервтік көшірме жазылды: {file} ({size} МБ, {engine}).",
+        ru="Резервная копия записана: {file} ({size} МБ, {engine}).",
+        en="Backup written: {file} ({size} MB, {engine}).",
+    ),
+    "restore_done": Label(
+        kk="Дерекқор {file} көшірмесінен қалпына келтірілді ({engine}).",
+        ru="База данных восстановлена из копии {file} ({engine}).",
+        en="The database was restored from {file} ({engine}).",
+    ),
+    "restore_confirm": Label(
+        kk="Қазіргі дерекқордың ({db}) барлық деректері {file} көшірмесімен ауыстырылады. Жалғастыру үшін --yes қосыңыз.",
+        ru="Все данные текущей базы ({db}) будут заменены копией {file}. Чтобы продолжить, добавьте --yes.",
+        en="Every record of the current database ({db}) will be replaced by the backup {file}. Add --yes to go on.",
+    ),
+    "backup_missing": Label(
+        kk="{file} файлы табылмады.",
+        ru="Файл {file} не найден.",
+        en="The file {file} does not exist.",
+    ),
+    "backup_unknown": Label(
+        kk="{file} — Aqyl дерекқорының көшірмесі емес (aqyl backup жасаған файлды беріңіз).",
+        ru="{file} — не копия базы Aqyl (укажите файл, созданный командой aqyl backup).",
+        en="{file} is not a backup of an Aqyl database (give a file written by aqyl backup).",
+    ),
+    "backup_other_engine": Label(
+        kk="{file} — {kind} көшірмесі, ал қазіргі дерекқор {engine}. Сол түрдегі дерекқорға қалпына келтіріңіз.",
+        ru="{file} — копия {kind}, а текущая база — {engine}. Восстанавливайте в базу того же типа.",
+        en="{file} is a {kind} backup but the current database is {engine}. Restore it into a database of the same kind.",
+    ),
+    "backup_corrupt": Label(
+        kk="{file} көшірмесі тексеруден өтпеді; ол жазылмады. Дискіні тексеріп, қайталаңыз.",
+        ru="Копия {file} не прошла проверку и не записана. Проверьте диск и повторите.",
+        en="The backup {file} failed its check and was not written. Check the disk and try again.",
+    ),
+    "backup_no_tool": Label(
+        kk="{tool} табылмады. PostgreSQL {major} клиентін орнатыңыз (Debian: postgresql-client-{major}).",
+        ru="Не найден {tool}. Установите клиент PostgreSQL {major} (Debian: postgresql-client-{major}).",
+        en="{tool} was not found. Install the PostgreSQL {major} client (Debian: postgresql-client-{major}).",
+    ),
+    "backup_tool_failed": Label(
+        kk="{tool} қатемен аяқталды, деректер өзгерген жоқ: {detail}",
+        ru="{tool} завершился с ошибкой, данные не изменены: {detail}",
+        en="{tool} failed and nothing was changed: {detail}",
+    ),
+    "interview_bad_passage": Label(
+        kk="Үзінді {interview} сұхбатының мәтінінен тыс ({length} таңба). Мәтіннен үзіндіні қайта белгілеңіз.",
+        ru="Фрагмент выходит за пределы текста интервью {interview} ({length} знаков). Выделите фрагмент в тексте заново.",
+        en="The passage lies outside the transcript of {interview} ({length} characters). Select it in the text again.",
+    ),
+    "interview_segment_exists": Label(
+        kk="{interview} сұхбатындағы бұл үзіндіге «{code}» коды бұрын берілген.",
+        ru="Этот фрагмент интервью {interview} уже отмечен кодом «{code}».",
+        en="This passage of {interview} is already marked with the code “{code}”.",
+    ),
+    # --- background work ----------------------------------------------------------------------
+    "job_crashed": Label(
+        kk="Есептеу аяқталмады: жүйелік қате шықты, ол журналға жазылды. Қайта іске қосыңыз немесе әкімшіге хабарласыңыз.",
+        ru="Расчёт не завершён: произошла системная ошибка, она записана в журнал. Запустите снова или обратитесь к администратору.",
+        en="The computation did not finish: a system error occurred and was logged. Start it again or ask an administrator.",
     ),
 }
 

@@ -1,12 +1,16 @@
 """Reading an upload into a table of text cells, whatever it is: CSV in UTF-8 (with or without
-BOM) or Windows-1251 with ``,`` ``;`` or tab, or an XLSX workbook. Anything else is refused with
-:class:`UnreadableFile`, whose message says what the file seems to be and what to upload instead.
+BOM), UTF-16, or a single-byte encoding (Windows-1251, KOI8-R, CP866, Windows-1252/Latin-1) told
+apart by charset-normalizer and then proven by tested rules, with ``,`` ``;`` or tab and any line
+ends; an XLSX or ODS workbook. Anything else, or anything that could be read only in part, is
+refused with :class:`UnreadableFile`, whose message says what the file is and what to do.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import zipfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -31,8 +35,20 @@ HEADER_SEARCH_ROWS = 20  # a title or notes above the header row are skipped
 class UnreadableFile(AqylError):
     """The file is not a table Aqyl can read at all (exit status 2)."""
 
-    def __init__(self, key: str, file: str, reason: Label | str = "") -> None:
-        super().__init__(key, file=file, reason=reason)
+    def __init__(self, key: str, file: str, reason: Label | str = "", **params: object) -> None:
+        super().__init__(key, file=file, reason=reason, **params)
+
+
+def max_import_bytes() -> int:
+    """The largest file an import reads (AQYL_MAX_IMPORT_MB, default 2 GB): a million rows of
+    labels are 0.4 GB, and a bigger file would not fit in memory once parsed."""
+    return int(float(os.environ.get("AQYL_MAX_IMPORT_MB") or 2048) * 1024 * 1024)
+
+
+def display_name(path: Path) -> str:
+    """A file's name as it can be printed: bytes that are not UTF-8 (a name from another system)
+    show as �, not as an encoding error."""
+    return os.fsencode(path.name).decode("utf-8", "replace")
 
 
 REASONS = {
@@ -44,6 +60,7 @@ REASONS = {
                  "это старый файл Excel 97–2003 (.xls) или Word (.doc); сохраните его как XLSX",
                  "it is an old Excel 97–2003 (.xls) or Word (.doc) file; save it as XLSX"),
     "pdf": Label("бұл PDF құжаты", "это документ PDF", "it is a PDF document"),
+    "utf16": Label("UTF-16 кодталуы бұзылған", "нарушена кодировка UTF-16", "its UTF-16 is broken"),
     "no_sheet": Label("кітапта парақ жоқ", "в книге нет листов", "the workbook has no sheets"),
 }
 
@@ -58,7 +75,7 @@ class RawTable:
     headers: list[str]
     header_row: int
     frame: pl.DataFrame
-    kind: str  # csv or xlsx
+    kind: str  # csv, xlsx or ods
     detail: str = ""  # encoding and separator, or the sheet's name
     first_column: int = 0  # 0-based sheet column of c0 (a sheet may start in column B)
 
@@ -66,24 +83,35 @@ class RawTable:
 def read_table(path: Path, layout: str | Callable[[list[str]], int] = "mobility") -> RawTable:
     """``layout`` names the columns expected (``columns.schema``), or counts the known headers of
     a row (a survey's instrument): in a workbook, the sheet and row matching the most are read."""
-    name = path.name
+    name = display_name(path)
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFile("file_missing", str(path)) from None
-    except IsADirectoryError:
-        raise UnreadableFile("file_missing", str(path)) from None
+        info = path.stat()  # before opening: opening a pipe with no writer never returns
+    except (FileNotFoundError, NotADirectoryError):
+        raise UnreadableFile("file_missing", os.fsencode(path).decode("utf-8", "replace")) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UnreadableFile("file_missing", os.fsencode(path).decode("utf-8", "replace"))
+    if not stat.S_ISREG(info.st_mode):
+        raise UnreadableFile("file_special", name)
+    if info.st_size > max_import_bytes():
+        raise UnreadableFile("file_oversized", name, size=_mb(info.st_size), limit=_mb(max_import_bytes()))
+    with path.open("rb") as f:
+        data = f.read(max_import_bytes() + 1)  # a file growing while read stops here too
+    if len(data) > max_import_bytes():
+        raise UnreadableFile("file_oversized", name, size=_mb(len(data)), limit=_mb(max_import_bytes()))
     if not data.strip():
         raise UnreadableFile("file_empty", name)
     head = data[:8]
     if head.startswith(b"\xd0\xcf\x11\xe0"):
+        # A password-protected XLSX is an OLE container holding the encrypted workbook.
+        if "EncryptedPackage".encode("utf-16-le") in data[:1 << 20]:
+            raise UnreadableFile("file_encrypted", name)
         raise UnreadableFile("file_not_table", name, REASONS["ole"])
     if head.startswith(b"%PDF"):
         raise UnreadableFile("file_not_table", name, REASONS["pdf"])
     # The hash runs on the second core while the file is parsed (hashlib releases the GIL).
     with ThreadPoolExecutor(max_workers=1) as pool:
         digest = pool.submit(lambda: hashlib.sha256(data).hexdigest())
-        table = _read_xlsx(path, name, layout) if head.startswith(b"PK\x03\x04") else _read_csv(data, name)
+        table = _read_book(path, name, layout) if head.startswith(b"PK\x03\x04") else _read_csv(data, name)
         table.sha256 = digest.result()
     return table
 
@@ -95,23 +123,9 @@ SAMPLE = 1 << 20
 
 
 def _read_csv(data: bytes, name: str) -> RawTable:
-    bom = data.startswith(b"\xef\xbb\xbf")
-    data = data[3:] if bom else data
-    if b"\x00" in data[:65536]:
-        raise UnreadableFile("file_not_table", name, REASONS["binary"])
-    # The first megabyte tells UTF-8 from Windows-1251; polars validates the rest of the UTF-8
-    # itself, faster than Python can.
-    encoding = "UTF-8" + (" (BOM)" if bom else "")
-    bad = _first_bad_utf8(data[: _line_end(data, SAMPLE)])
-    if bad is not None:
-        if bom or _mostly_utf8(data[:SAMPLE]):
-            _refuse_broken_utf8(data, name, bad)
-        try:
-            data, encoding = data.decode("cp1251").encode("utf-8"), "Windows-1251"
-        except UnicodeDecodeError:
-            raise UnreadableFile("file_not_table", name, Label(
-                "кодталуы UTF-8 те, Windows-1251 де емес", "кодировка не UTF-8 и не Windows-1251",
-                "its encoding is neither UTF-8 nor Windows-1251")) from None
+    data, encoding = _decode(data, name)
+    if b"\r" in data and b"\n" not in data:  # line ends of an old Mac: CR alone
+        data = data.replace(b"\r", b"\n")
     sep = _separator(data[: _line_end(data, 1)].decode("utf-8", "replace"))
     try:
         frame = pl.read_csv(data, has_header=False, infer_schema=False, separator=sep, quote_char='"',
@@ -131,6 +145,99 @@ def _read_csv(data: bytes, name: str) -> RawTable:
         pl.int_range(2, body.height + 2, dtype=pl.Int64).alias("_row"))
     sep_name = {",": "comma", ";": "semicolon", "\t": "tab"}[sep]
     return RawTable(name, "", headers, 1, body, "csv", f"{encoding}, {sep_name}")
+
+
+# Single-byte encodings a Kazakhstani or European spreadsheet may save a CSV in.
+SINGLE_BYTE = {"cp1251": "Windows-1251", "koi8_r": "KOI8-R", "cp866": "CP866 (DOS)", "cp1252": "Windows-1252 (Latin-1)"}
+# A Latin letter next to a Cyrillic one inside a word: "Cafй" is Latin-1 read as Windows-1251.
+_MIXED = re.compile(r"[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
+# Characters no table of ours holds: box drawing, C1 controls, CP866 pseudographics read as text.
+_ODD = re.compile(r"[\u0080-\u009f\u2500-\u259f\u0402\u0403\u0409\u040a\u040c-\u040f\u0452\u0453\u0459\u045a\u045c-\u045f]")
+# "?" between Cyrillic letters: a Kazakh letter the encoding could not hold (ә, ғ, қ, ң, ө, ұ, ү, һ).
+_LOST = re.compile(r"[\u0400-\u04ff]\?[\u0400-\u04ff]|(?<![\w?])\?[\u0400-\u04ff]")
+# Windows-1252 read from Cyrillic bytes: runs of accented letters ("Ïðèâåò"), no European word has.
+_ACCENTED_RUN = re.compile(r"[\u00c0-\u00ff]{3,}")
+
+
+def _decode(data: bytes, name: str) -> tuple[bytes, str]:
+    """The file as UTF-8 and the name of the encoding it was in; refused when no encoding can be
+    proven (UnreadableFile "file_encoding", with the line and the likely encoding)."""
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            return _from_utf16(data[2:], codec, name), "UTF-16"
+    bom = data.startswith(b"\xef\xbb\xbf")
+    data = data[3:] if bom else data
+    if b"\x00" in data[:65536]:
+        codec = _utf16_without_bom(data[:65536])
+        if codec is None:
+            raise UnreadableFile("file_not_table", name, REASONS["binary"])
+        return _from_utf16(data, codec, name), "UTF-16"
+    # The first megabyte tells UTF-8 from the rest; polars validates the rest of the UTF-8
+    # itself, faster than Python can.
+    bad = _first_bad_utf8(data[: _line_end(data, SAMPLE)])
+    if bad is None:
+        return data, "UTF-8" + (" (BOM)" if bom else "")
+    if bom or _mostly_utf8(data[:SAMPLE]):
+        _refuse_broken_utf8(data, name, bad)
+    return _single_byte(data, name)
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: text has a zero byte in every other place."""
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.3 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.3 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _from_utf16(data: bytes, codec: str, name: str) -> bytes:
+    try:
+        return data.decode(codec).encode("utf-8")
+    except UnicodeDecodeError:
+        raise UnreadableFile("file_not_table", name, REASONS["utf16"]) from None
+
+
+def _single_byte(data: bytes, name: str) -> tuple[bytes, str]:
+    """charset-normalizer ranks the encodings on the first megabyte; the first whose decoding
+    of the whole file passes the rules (no Latin letter inside a Cyrillic word, no character a
+    table never holds) is taken. Letters lost to "?" are refused with their own message."""
+    from charset_normalizer import from_bytes
+
+    ranked = [m.encoding for m in from_bytes(data[:SAMPLE], cp_isolation=list(SINGLE_BYTE), threshold=1.0)]
+    order = [*dict.fromkeys([*(e for e in ranked if e in SINGLE_BYTE), *SINGLE_BYTE])]
+    first_failure: tuple[str, int] | None = None
+    for codec in order:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as e:
+            first_failure = first_failure or (codec, e.start)
+            continue
+        found = _MIXED.search(text) or _ODD.search(text) or (_ACCENTED_RUN.search(text) if codec == "cp1252" else None)
+        if found is None:
+            lost = _LOST.search(text)
+            if lost is not None:
+                raise UnreadableFile("file_lost_letters", name, line=text.count("\n", 0, lost.start()) + 1,
+                                     sample=_around(text, lost.start()), encoding=SINGLE_BYTE[codec])
+            return text.encode("utf-8"), SINGLE_BYTE[codec]
+        first_failure = first_failure or (codec, found.start())
+    codec, at = first_failure or (order[0], 0)
+    text = data.decode(codec, "replace")
+    raise UnreadableFile("file_encoding", name, line=text.count("\n", 0, at) + 1, sample=_around(text, at),
+                         guess=SINGLE_BYTE[order[0]])
+
+
+def _around(text: str, at: int) -> str:
+    """The cell holding position ``at`` (at most 60 characters), for a message."""
+    start = max(text.rfind(sep, 0, at) for sep in (",", ";", "\t", "\n", '"')) + 1
+    ends = [e for e in (text.find(sep, at) for sep in (",", ";", "\t", "\n", '"')) if e >= 0]
+    return text[start: min([*ends, len(text)])].strip()[:60]
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024**2:,.1f} MB".replace(".0 MB", " MB")
 
 
 def _line_end(data: bytes, at_least: int) -> int:
@@ -188,13 +295,21 @@ def _names(width: int) -> list[str]:
 
 
 # --- XLSX --------------------------------------------------------------------------------------
+ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
 def _check_zip(path: Path, name: str) -> None:
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
-    except (zipfile.BadZipFile, OSError):
+            names = {i.filename for i in infos}
+            if "mimetype" in names and z.read("mimetype").strip() == ODS_MIME:
+                # An ODS saved with a password keeps its parts encrypted, said in the manifest.
+                if b"encryption-data" in z.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else False:
+                    raise UnreadableFile("file_encrypted", name)
+                names.add("xl/workbook.xml")  # readable as a workbook (calamine reads ODS)
+    except (zipfile.BadZipFile, OSError, KeyError):
         raise UnreadableFile("file_not_table", name, REASONS["zip"]) from None
-    names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names:
         raise UnreadableFile("file_not_table", name, REASONS["docx" if "word/document.xml" in names else "zip"])
     total = sum(i.file_size for i in infos)
@@ -206,13 +321,14 @@ def _check_zip(path: Path, name: str) -> None:
             f"{size}, сығу коэффициенті {ratio:,.0f}", f"{size}, степень сжатия {ratio:,.0f}", f"{size}, packed {ratio:,.0f} to 1"))
 
 
-def _read_xlsx(path: Path, name: str, layout) -> RawTable:
+def _read_book(path: Path, name: str, layout) -> RawTable:
+    """An XLSX or ODS workbook (calamine reads both)."""
     from python_calamine import CalamineError, CalamineWorkbook
 
     _check_zip(path, name)
     try:
         book = CalamineWorkbook.from_path(str(path))
-        found = _data_sheet(book, layout)
+        found = _data_sheet(book, layout, name)
         if found is None:
             raise UnreadableFile("file_not_table", name, REASONS["no_sheet"])
         sheet, header_at = found
@@ -234,20 +350,46 @@ def _read_xlsx(path: Path, name: str, layout) -> RawTable:
     n = len(columns[0]) if columns else 0
     frame = pl.DataFrame({f"c{i}": col for i, col in enumerate(columns)}, schema=dict.fromkeys(_names(width), pl.String))
     frame = frame.with_columns(pl.int_range(header_row + 1, header_row + 1 + n, dtype=pl.Int64).alias("_row"))
-    return RawTable(name, "", headers, header_row, frame, "xlsx", sheet.name, first_column)
+    kind = "ods" if path.suffix.lower() == ".ods" or book_is_ods(path) else "xlsx"
+    return RawTable(name, "", headers, header_row, frame, kind, sheet.name, first_column)
 
 
-def _data_sheet(book, layout):
+def book_is_ods(path: Path) -> bool:
+    with zipfile.ZipFile(path) as z:
+        return "mimetype" in z.namelist() and z.read("mimetype").strip() == ODS_MIME
+
+
+def _data_sheet(book, layout, name: str = ""):
     """The sheet and row (0-based within its used range) whose cells match the most headers;
-    the template's instruction and list sheets lose to its data sheet."""
+    the template's instruction and list sheets lose to its data sheet. A workbook with rows on
+    two sheets that both carry every required column is refused, naming them: taking one would
+    silently drop the other."""
     best = None
+    complete = []
     for sheet_name in book.sheet_names:
         sheet = book.get_sheet_by_name(sheet_name)  # parses the whole sheet: keep it
-        for at, row in enumerate(sheet.iter_rows()):
+        rows = sheet.iter_rows()
+        mine = None
+        for at, row in enumerate(rows):
             if at >= HEADER_SEARCH_ROWS:
                 break
             texts = [as_text(v) for v in row]
             known = layout(texts) if callable(layout) else len(schema(layout).match(texts).positions)
-            if best is None or known > best[0]:
-                best = (known, sheet, at)
+            if mine is None or known > mine[0]:
+                mine = (known, at, texts)
+        if mine is None:
+            continue
+        if best is None or mine[0] > best[0]:
+            best = (mine[0], sheet, mine[1])
+        if not callable(layout) and mine[0] and not schema(layout).match(mine[2]).missing and _has_rows(sheet, mine[1]):
+            complete.append(sheet_name)
+    if len(complete) > 1:
+        raise UnreadableFile("file_many_sheets", name, sheets=", ".join(f"«{n}»" for n in complete))
     return None if best is None else (best[1], best[2])
+
+
+def _has_rows(sheet, header_at: int) -> bool:
+    for at, row in enumerate(sheet.iter_rows()):
+        if at > header_at and any(as_text(v).strip() for v in row):
+            return True
+    return False

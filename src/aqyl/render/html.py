@@ -73,3 +73,9 @@ def render_html(doc: Document, *, for_print: bool = False) -> str:
                            fonts=font_files() if for_print else {}, short_table=SHORT_TABLE, family=chart_font(),
                            content_height=297 - style.margin_top_mm - style.margin_bottom_mm,
                            created=datetime.now().astimezone().isoformat(timespec="seconds") if for_print else "")
+
+
+def page_blocks(doc: Document) -> list[dict]:
+    """The document's blocks as the note's HTML template takes them (charts as SVG), for a web
+    page that shows a report in place."""
+    return _blocks(doc)

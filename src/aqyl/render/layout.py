@@ -42,7 +42,8 @@ def column_widths(table: Table, total: float, size_pt: float) -> list[float]:
     needs, flexible = [], []
     for c, column in enumerate(table.columns):
         longest = max((len(row.cells[c].text) for row in table.rows), default=1)
-        word = max((len(w) for w in column.header.split()), default=1)
+        # Words as the line breaks them: a no-break space ("1\u00a0пол.") holds its neighbours together.
+        word = max((len(w) for w in column.header.split(" ")), default=1)
         text = column.kind == "text"
         chars = max(word, min(longest, 60) if text else longest, 2)
         needs.append(chars * char_mm + CELL_PADDING_MM)

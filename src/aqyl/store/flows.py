@@ -65,9 +65,10 @@ def national_flows() -> pl.DataFrame:
     """The register's current records as yearly flows (source ``national``): outgoing mobilities
     go from KZ to the partner country, incoming ones the other way; half-years add up to the
     calendar year; staff categories are ``staff``, students ``students``."""
-    from django.db.models import Sum
+    from django.db.models import Count
 
-    rows = m.RecordCount.objects.values_list("period", "category", "direction", "partner_country").annotate(n=Sum("n"))
+    rows = m.MobilityRecord.objects.values_list("period", "category", "direction", "partner_country").annotate(
+        n=Count("id")).order_by()
     frame = pl.DataFrame(list(rows), schema={"period": pl.String, "category": pl.String, "direction": pl.String,
                                              "country": pl.String, "count": pl.Int64}, orient="row")
     outgoing = pl.col("direction") == "outgoing"

@@ -12,16 +12,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
-from django.db import connection, transaction
+from django.db import transaction
 
 from aqyl.domain.intake.problems import ImportReport, Problem
 from aqyl.importers.readers import RawTable, read_table
 from aqyl.importers.validate import ROW, Checked, check
 from aqyl.store import models as m
+from aqyl.store.faults import fault_of
+from aqyl.store.queue import writer_turn
 from aqyl.store.register import write_submissions
 from aqyl.store.registry import directory
 
-# progress(stage, done, total): stage is "read", "check" or "store"; total rows for "store".
+# progress(stage, done, total): stage is "read", "check", "wait" (for another writer) or "store";
+# total rows for "store".
 Progress = Callable[[str, int, int], None]
 
 
@@ -29,7 +32,8 @@ def import_file(
     path: Path, *, accept_valid: bool = False, dry_run: bool = False, user=None, submitted_by: str = "",
     progress: Progress | None = None, layout: str = "mobility", only_hei: str | None = None,
 ) -> tuple[ImportReport, RawTable]:
-    """Import one file. Raises UnreadableFile when it is not a table at all. With ``only_hei`` (an
+    """Import one file. Raises UnreadableFile when it is not a table at all, StoreFault when the
+    database cannot store it (nothing is then written). With ``only_hei`` (an
     HEI officer's upload) a file holding another HEI's rows is refused whole."""
     started = time.perf_counter()
     tick = progress or (lambda *_: None)
@@ -48,7 +52,15 @@ def import_file(
             return report, table
     if not dry_run and report.valid and (accept_valid or report.errors_total == 0):
         store = _store if layout == "mobility" else _store_cohorts
-        store(checked, table, user, submitted_by, tick)
+        try:
+            # Writers of one SQLite database queue here (CLI imports and web uploads alike).
+            with writer_turn(lambda: tick("wait", 0, 0)):
+                store(checked, table, user, submitted_by, tick)
+        except Exception as error:
+            fault = fault_of(error)
+            if fault is None:
+                raise
+            raise fault from error
     report.seconds = time.perf_counter() - started
     return report, table
 
@@ -65,10 +77,7 @@ def _store(checked: Checked, table: RawTable, user, submitted_by: str, tick: Pro
     report = checked.report
     rejected = {(h, p): n for h, p, n in checked.rejected.group_by("hei", "period").len().iter_rows()}
     tick("store", 0, report.valid)
-    # The rows' only foreign keys are the submissions and HEIs this transaction creates or has just
-    # read, so SQLite's per-row lookups of them (0.6 s a million rows) are skipped; the pragma
-    # only takes effect outside a transaction, and every other write keeps them.
-    with connection.constraint_checks_disabled(), transaction.atomic():
+    with transaction.atomic():
         submissions = write_submissions(
             checked.valid, source="import", file_name=table.name, file_sha256=table.sha256, rejected=rejected,
             user=user, submitted_by=submitted_by,

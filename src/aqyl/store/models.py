@@ -139,21 +139,31 @@ class Submission(models.Model):
         return f"{self.hei.code} {self.period} v{self.version}"
 
 
+# The report's one index: a period's rows of a category grouped by every column the report counts,
+# so each report query reads the index alone, in order, without sorting.
+REPORT_INDEX = ["period", "category", "direction", "hei", "programme", "partner_country", "format", "field", "degree",
+                "study_level", "partner_institution"]
+
+
 class MobilityRecord(models.Model):
     """One mobility: one person going abroad (outgoing) or coming to a Kazakhstani HEI (incoming).
 
     This table holds the current register only: when a submission is superseded its rows move to
-    :class:`ArchivedRecord`. Reports read :class:`RecordCount`, written with the rows in the same
-    transaction, so this table needs no index but the one on its submission: every extra index
-    would slow a large import down (measured: nine indexes made a 1M-row import 6× slower).
+    :class:`ArchivedRecord`. Reports group it directly through one covering index (``record_report``)
+    whose columns are those the report filters and groups by; a pre-counted table cost a second
+    copy of every row on varied data and made the import 20× slower (README, Measured speed).
     """
 
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, null=True, blank=True, related_name="records")
+    # No foreign-key constraints in the database: the one write path (aqyl.store.register) takes
+    # both keys from rows it has just created or read, and Django still cascades and protects.
+    # PostgreSQL checked them row by row at commit: 30 s for a million rows.
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, null=True, blank=True, related_name="records",
+                                   db_constraint=False)
     record_id = models.CharField(max_length=64, blank=True, help_text="The identifier the HEI's own file gives")
     period = models.CharField(max_length=8)
     direction = coded("direction")
     category = coded("category")
-    hei = models.ForeignKey(Hei, on_delete=models.PROTECT, related_name="records", db_index=False)
+    hei = models.ForeignKey(Hei, on_delete=models.PROTECT, related_name="records", db_index=False, db_constraint=False)
     partner_institution = models.CharField(max_length=300, blank=True)
     partner_country = coded("country")
     programme = coded("programme")
@@ -172,6 +182,7 @@ class MobilityRecord(models.Model):
         verbose_name = _("mobility record")
         verbose_name_plural = _("mobility records")
         ordering = ["period", "direction", "id"]
+        indexes = [models.Index(fields=REPORT_INDEX, name="record_report")]
         constraints = [
             one_of("direction", "direction"),
             one_of("category", "category"),
@@ -196,57 +207,6 @@ class MobilityRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.period} {self.direction} {self.hei_id} → {self.partner_country}"
-
-
-# Reports group a period's counts by one of these columns at a time.
-COUNT_DIMENSIONS = ("hei", "partner_country", "field", "degree", "study_level", "programme", "format")
-
-
-class RecordCount(models.Model):
-    """How many current records share every column the report groups or filters by, per submission.
-
-    Written with the records in one transaction (``aqyl.store.register``) and deleted with them when
-    the submission is superseded; reports read this table instead of the records. Partner
-    institutions are left out (they are counted in :class:`PartnerCount`), so the table stays
-    small however many partners there are; each report query is a covering-index scan.
-    """
-
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="counts")
-    period = models.CharField(max_length=8)
-    category = coded("category")
-    direction = coded("direction")
-    hei = models.ForeignKey(Hei, on_delete=models.PROTECT, related_name="counts", db_index=False)
-    partner_country = coded("country")
-    programme = coded("programme")
-    format = coded("format")
-    degree = coded("degree", optional=True)
-    study_level = coded("study_level", optional=True)
-    field = coded("field")
-    n = models.PositiveIntegerField()
-
-    class Meta:
-        indexes = [
-            models.Index(fields=["period", "category", "direction", column, "n"], name=f"count_{column}")
-            for column in COUNT_DIMENSIONS
-        ]
-
-
-class PartnerCount(models.Model):
-    """The foreign partner institutions of a submission's current records, with the columns the
-    report filters by: the report counts distinct partners from here."""
-
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="partner_counts")
-    period = models.CharField(max_length=8)
-    category = coded("category")
-    direction = coded("direction")
-    hei = models.ForeignKey(Hei, on_delete=models.PROTECT, related_name="partner_counts", db_index=False)
-    programme = coded("programme")
-    partner_institution = models.CharField(max_length=300)
-    n = models.PositiveIntegerField()
-
-    class Meta:
-        indexes = [models.Index(fields=["period", "category", "direction", "partner_institution", "hei", "programme"],
-                                name="partner_period")]
 
 
 class Flow(models.Model):
@@ -527,3 +487,22 @@ class SubmissionReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.submission} {self.decision}"
+
+
+class AnalysisRun(models.Model):
+    """A long computation (a gravity fit, a batch of forecasts, a large flows import) run by a
+    background worker: its inputs, hashed into ``key`` with the state of the data they read, its
+    progress and its result, kept and reused until the inputs change."""
+
+    key = models.CharField(max_length=64, unique=True)
+    kind = models.CharField(max_length=32)
+    params = models.JSONField(default=dict)
+    task_id = models.CharField(max_length=64, blank=True)
+    status = models.CharField(max_length=16, default="queued")  # queued, running, done, failed
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    result = models.JSONField(null=True, blank=True)
+    error = models.JSONField(null=True, blank=True)  # {"key": message key, "kk"/"ru"/"en": its text}
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Count
 
 from aqyl.domain.classifiers import CATEGORY, CLASSIFIERS, DIRECTION, parse_period
 from aqyl.domain.disclosure import EMPTY_TABLE, PRIMARY, SECONDARY, TOTAL, Protected, protect
@@ -193,12 +193,12 @@ def _level(category: str) -> str:
 
 
 def counts(period: str) -> dict[tuple[str, str, str], dict[tuple[str, str], int]]:
-    """(table, category, direction) → {(row, column): trips}, from the current records' counts."""
+    """(table, category, direction) → {(row, column): trips}, grouped from the current records."""
     heis = {h.id: h for h in m.Hei.objects.all()}
     found: dict[tuple[str, str, str], dict[tuple[str, str], int]] = defaultdict(lambda: defaultdict(int))
-    qs = (m.RecordCount.objects.filter(period=period)
+    qs = (m.MobilityRecord.objects.filter(period=period)
           .values_list("category", "direction", "partner_country", "hei_id", "field", "degree", "study_level", "format")
-          .annotate(total=Sum("n")).order_by())
+          .annotate(total=Count("id")).order_by())
     for category, direction, country, hei_id, fld, degree, level, fmt, n in qs:
         hei = heis[hei_id]
         found[("countries", category, direction)][(country, hei.hei_type)] += n

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Sum
+from django.db.models import Count
 
 from aqyl.domain.classifiers import parse_period
 from aqyl.domain.demo import load_figures
@@ -51,8 +51,8 @@ def trend(period: str, flt: ReportFilter) -> list[dict[str, Any]]:
         q = codes[-1]
         codes.append(type(q)(q.year - (q.half == 1), q.kind, 2 if q.half == 1 else 1))
     wanted = [c.code for c in reversed(codes)]
-    counts = (flt.apply(m.RecordCount.objects.filter(period__in=wanted))
-              .values_list("period", "direction").annotate(n=Sum("n")).order_by())
+    counts = (flt.apply(m.MobilityRecord.objects.filter(period__in=wanted))
+              .values_list("period", "direction").annotate(n=Count("id")).order_by())
     totals: dict[str, dict[str, int]] = {c: {"outgoing": 0, "incoming": 0} for c in wanted}
     for code, direction, n in counts:
         totals[code][direction] = int(n or 0)

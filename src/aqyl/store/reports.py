@@ -16,6 +16,17 @@ def report_stem(period: str, category: str) -> str:
     return f"aqyl-report-{period.replace('/', '-')}-{category}"
 
 
+def _persons(data: dict[str, Any], flt: ReportFilter):
+    """Person-level indicators for the note's section on persons: only for a note on the whole
+    register (they follow people across HEIs) and only when some records carry a person ID."""
+    from aqyl.store import models as m
+    from aqyl.store.persons import person_indicators
+
+    if flt != ReportFilter(category=flt.category) or not m.MobilityRecord.objects.exclude(person_id="").exists():
+        return None
+    return person_indicators(data["meta"]["period"])
+
+
 def generate_report(period: str, compare: str | None, flt: ReportFilter, lang: str, formats: list[str],
                     out: Path, generated: date | None = None,
                     authored: dict[str, str] | None = None) -> tuple[list[Path], dict[str, Any]]:
@@ -29,7 +40,7 @@ def generate_report(period: str, compare: str | None, flt: ReportFilter, lang: s
         from aqyl.store.note_texts import texts_for
 
         authored = texts_for(flt.category, data["meta"]["period"], lang)
-    doc = write_note(data, lang, (generated or date.today()).isoformat(), authored)
+    doc = write_note(data, lang, (generated or date.today()).isoformat(), authored, persons=_persons(data, flt))
     stem = report_stem(data["meta"]["period"], flt.category)
     paths = []
     if "json" in formats:

@@ -53,6 +53,7 @@ def run(upload_id: str, name: str, user_id: int | None, store: bool, accept_vali
     """Check the file, or store its (valid) rows; the state says how far it has got and what came out."""
     from django.contrib.auth import get_user_model
 
+    from aqyl.domain.errors import StoreFault
     from aqyl.domain.intake.problems import ImportReport, Problem
     from aqyl.importers.errors_xlsx import write_errors_workbook
     from aqyl.importers.readers import UnreadableFile
@@ -71,7 +72,7 @@ def run(upload_id: str, name: str, user_id: int | None, store: bool, accept_vali
     try:
         report, table = import_file(path, dry_run=not store, accept_valid=accept_valid, user=user,
                                     submitted_by=user.get_username() if user else "", only_hei=only_hei, progress=tick)
-    except UnreadableFile as error:
+    except (UnreadableFile, StoreFault) as error:  # a database fault is shown like an unreadable file
         report, table = ImportReport(file=name, unreadable=True), None
         report.add(Problem(0, "", "", error.key, params=error.params))
     if table is not None and report.problems:
@@ -85,8 +86,10 @@ def run(upload_id: str, name: str, user_id: int | None, store: bool, accept_vali
 
 def _after_store(report, path: Path, sha256: str, user, name: str) -> None:
     from aqyl.store.cycle import audit, keep_file
+    from aqyl.store.retention import mark_stored
 
     keep_file(path, sha256)
+    mark_stored(path.parent, report.submissions)  # kept with its submissions, not removed as unstored
     for s in report.submissions:
         audit(user, "submission.store", f"{s['hei']} {s['period']}",
                before={"version": s["version"] - 1} if s["version"] > 1 else None,

@@ -6,22 +6,31 @@ from __future__ import annotations
 import hashlib
 import json
 
+from django.contrib.auth import authenticate
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import timezone
+from django_otp import match_token, user_has_device
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, viewsets
-from rest_framework.decorators import api_view
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.authtoken.models import Token
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.exceptions import NotAuthenticated, PermissionDenied, ValidationError
 from rest_framework.pagination import CursorPagination
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
 from rest_framework.utils.encoders import JSONEncoder
 
 from aqyl.domain.classifiers import CATEGORY, HEI_TYPE, PROGRAMME, parse_period
 from aqyl.domain.errors import AqylError
 from aqyl.store import models as m
 from aqyl.web import access
+from aqyl.web.audit import record
 from aqyl.web.downloads import CONTENT_TYPES, report_file
 from aqyl.web.middleware import LANGS, language_of
+from aqyl.web.tokens import expires
+from aqyl.web.ui import ui
 
 
 def _role(request) -> str:
@@ -183,4 +192,47 @@ def report(request):
     fmt = data.get("format") or "pdf"
     if lang not in LANGS or fmt not in CONTENT_TYPES:
         raise ValidationError({"detail": f"lang must be one of {LANGS}, format one of {tuple(CONTENT_TYPES)}"})
-    return report_file(period, _filter(request), lang, fmt)
+    try:
+        return report_file(period, _filter(request), lang, fmt)
+    except AqylError as error:  # e.g. a period whose comparison period is out of range
+        raise ValidationError({"period": error.message(language_of(request))}) from None
+
+
+# --- tokens --------------------------------------------------------------------------------------
+@extend_schema(
+    request=inline_serializer("TokenRequest", {"username": serializers.CharField(), "password": serializers.CharField(),
+                                               "otp": serializers.CharField(required=False)}),
+    responses={200: inline_serializer("TokenResponse", {"token": serializers.CharField(),
+                                                        "expires": serializers.DateTimeField()}),
+               204: None},
+)
+@api_view(["POST", "DELETE"])
+@permission_classes([AllowAny])
+def token(request):
+    """POST: a token for a user name and password (and ``otp``, the TOTP code, for a user who has
+    turned the second factor on). DELETE: revoke the caller's own token."""
+    lang = language_of(request)
+    if request.method == "DELETE":
+        if not request.user.is_authenticated:
+            raise NotAuthenticated()
+        deleted, _ = Token.objects.filter(user=request.user).delete()
+        if deleted:
+            record(request.user, "token.revoke", request.user.get_username())
+        return Response(status=204)
+    data = request.data if hasattr(request.data, "get") else {}
+    username, password = str(data.get("username") or "")[:150], str(data.get("password") or "")
+    django_request = request._request
+    user = authenticate(django_request, username=username, password=password) if username and password else None
+    if getattr(django_request, "axes_locked_out", False):  # as the login page: 429 from the failure that locks
+        return Response({"detail": ui("locked", lang)}, status=429)
+    if user is None:
+        return Response({"detail": ui("bad_login", lang)}, status=400)
+    code = str(data.get("otp") or "").strip()[:16]
+    if user_has_device(user, confirmed=True) and (not code or match_token(user, code) is None):
+        return Response({"otp": ui("otp_wrong", lang)}, status=400)
+    found = Token.objects.filter(user=user).first()
+    if found is not None and expires(found) <= timezone.now():
+        found.delete()
+        found = None
+    issued = found or Token.objects.create(user=user)
+    return Response({"token": issued.key, "expires": expires(issued).isoformat()})

@@ -7,9 +7,11 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
-import dj_database_url
 from platformdirs import user_data_dir
+
+from aqyl.store.dburl import parse_database  # refuses a malformed address, listing the accepted forms
 
 
 def data_dir() -> Path:
@@ -25,10 +27,21 @@ def _secret_key() -> str:
         return key
     # One random key per installation, kept beside the default database.
     path = data_dir() / "secret-key"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+    if path.exists() and (key := path.read_text().strip()):
+        return key
+    # Written whole or not at all (temporary file, then rename): a full disk on first use must
+    # not leave an empty key behind; an empty one (from an older version) is replaced.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"secret-key.{os.getpid()}.partial")
+    try:
+        handle = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(handle, "w") as f:
+            f.write(secrets.token_urlsafe(50))
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
     return path.read_text().strip()
 
 
@@ -36,6 +49,36 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 SECRET_KEY = _secret_key()
 DEBUG = os.environ.get("AQYL_DEBUG", "") == "1"
 ALLOWED_HOSTS = [h for h in os.environ.get("AQYL_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",") if h]
+
+# --- a public deployment ----------------------------------------------------------------------
+# One variable, the address people type, sets everything Django needs behind a TLS reverse proxy.
+PUBLIC_URL = os.environ.get("AQYL_PUBLIC_URL", "").rstrip("/")
+if PUBLIC_URL:
+    _public = urlsplit(PUBLIC_URL)
+    ALLOWED_HOSTS = [_public.hostname, *(h for h in os.environ.get("AQYL_ALLOWED_HOSTS", "").split(",") if h)]
+    CSRF_TRUSTED_ORIGINS = [f"{_public.scheme}://{_public.netloc}"]
+    if _public.scheme == "https":
+        # The proxy ends TLS and says so in X-Forwarded-Proto (it must overwrite a client's own).
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+        SECURE_SSL_REDIRECT = True
+        SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # a load balancer may ask gunicorn directly
+        SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+        SECURE_HSTS_SECONDS = int(os.environ.get("AQYL_HSTS_SECONDS", str(365 * 24 * 3600)))
+        SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = True
+# Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated); without it the
+# connection's own address is the client's, so nobody can forge one to dodge the login limits.
+TRUSTED_PROXIES = [a.strip() for a in os.environ.get("AQYL_TRUSTED_PROXIES", "").split(",") if a.strip()]
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Scripts only from the application's own static files (no inline script, no CDN). Styles allow
+# inline because ECharts writes style attributes into its tooltips and Django's admin uses some.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -48,33 +91,45 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "aqyl.store",
     "aqyl.web",
 ]
 MIDDLEWARE = [
+    "aqyl.web.middleware.ClientAddress",
+    "aqyl.web.middleware.RequestId",
     "django.middleware.security.SecurityMiddleware",
+    "aqyl.web.middleware.SecurityHeaders",
     # Static files come from the installed package itself: no CDN, no collectstatic step needed.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "aqyl.web.middleware.NoNulCharacters",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "aqyl.web.middleware.InterfaceLanguage",
     "aqyl.web.audit.RequestUser",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "aqyl.web.middleware.SecondFactor",
     # Last, as its documentation asks: it answers a locked-out login attempt.
     "axes.middleware.AxesMiddleware",
 ]
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
-# Login rate limiting: five failures lock the user name from that address for 15 minutes.
+# Login rate limiting: five failures lock the user name from that address for 15 minutes, and
+# AQYL_ADDRESS_FAILURES (many people may share an address) lock the address for every user name.
 AXES_FAILURE_LIMIT = int(os.environ.get("AQYL_LOGIN_FAILURES", "5"))
+AQYL_ADDRESS_FAILURES = int(os.environ.get("AQYL_ADDRESS_FAILURES", "30"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "aqyl/locked.html"
+AXES_HANDLER = "aqyl.web.ratelimit.AddressLimitHandler"
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)  # set from a trusted proxy by ClientAddress
+AXES_LOCKOUT_CALLABLE = "aqyl.web.ratelimit.lockout_response"
 AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
@@ -85,10 +140,18 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "aqyl.web.views.csrf_failure"
+# API tokens are refused (and deleted) this many days after they were issued.
+AQYL_TOKEN_DAYS = int(os.environ.get("AQYL_TOKEN_DAYS", "30"))
+# Uploads checked but never stored are deleted after this many hours.
+AQYL_UPLOAD_RETENTION_HOURS = float(os.environ.get("AQYL_UPLOAD_RETENTION_HOURS", "24"))
+# Second factor (TOTP): anyone may turn it on; administrators must when this is 1.
+AQYL_REQUIRE_2FA_FOR_ADMINS = os.environ.get("AQYL_REQUIRE_2FA_FOR_ADMINS", "") == "1"
+OTP_TOTP_ISSUER = "Aqyl"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "aqyl.web.tokens.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -122,11 +185,7 @@ TEMPLATES = [
 ]
 WSGI_APPLICATION = "aqyl.web.wsgi.application"
 
-_db = dj_database_url.parse(database_url(), conn_max_age=60)
-if _db["ENGINE"].endswith("sqlite3"):
-    # WAL lets the web app read while an import writes; a busy writer is waited for, not failed.
-    _db["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
-    _db["CONN_MAX_AGE"] = 0
+_db = parse_database(database_url())
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -157,3 +216,27 @@ globals().update(email_settings(os.environ.get("AQYL_EMAIL_URL", ""), data_dir()
 DEFAULT_FROM_EMAIL = os.environ.get("AQYL_EMAIL_FROM") or "aqyl@localhost"
 # The application's catalogue first: the admin's Kazakh and Russian where Django's lacks or misreads a string.
 LOCALE_PATHS = [BASE_DIR / "web" / "locale"]
+
+# --- logging ----------------------------------------------------------------------------------
+# Every unhandled exception (logger django.request) goes to stderr and to a rotating file in the
+# data folder, each line with the request id the error page shows.
+LOG_DIR = Path(os.environ.get("AQYL_LOG_DIR") or data_dir() / "logs")
+LOG_DIR.mkdir(parents=True, exist_ok=True)
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "aqyl.web.middleware.RequestIdFilter"}},
+    "formatters": {"line": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"}},
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "line"},
+        "file": {"class": "logging.handlers.RotatingFileHandler", "filename": str(LOG_DIR / "aqyl.log"),
+                 "maxBytes": 10 * 1024 * 1024, "backupCount": 10, "encoding": "utf-8",
+                 "filters": ["request_id"], "formatter": "line"},
+    },
+    "loggers": {
+        "django": {"handlers": ["stderr", "file"], "level": "WARNING", "propagate": False},
+        "django.request": {"handlers": ["stderr", "file"], "level": "ERROR", "propagate": False},  # not every 404
+        "aqyl": {"handlers": ["stderr", "file"], "level": "INFO", "propagate": False},
+        "axes": {"handlers": ["stderr", "file"], "level": "WARNING", "propagate": False},
+    },
+}

@@ -153,5 +153,23 @@ UI_CYCLE = {
                  "Вашей учётной записи не назначена роль. Обратитесь к администратору.",
                  "Your account has no role yet. Ask an administrator."),
     "admin_header": L("Aqyl әкімшілігі", "Администрирование Aqyl", "Aqyl administration"),
+    "api_token": L("API токені", "API-токен", "API token"),
+    "token_intro": L("Токен басқа бағдарламаларға Aqyl API-ін сіздің құқығыңызбен пайдалануға мүмкіндік береді "
+                     "(тақырыпта: Authorization: Token …). Ол {days} күн жарамды.",
+                     "Токен позволяет другим программам обращаться к API Aqyl с вашими правами "
+                     "(в заголовке: Authorization: Token …). Он действует {days} дней.",
+                     "A token lets other programs use the Aqyl API with your rights "
+                     "(header: Authorization: Token …). It is valid for {days} days."),
+    "token_none": L("Сізде токен жоқ.", "У вас нет токена.", "You have no token."),
+    "token_info": L("Токен {hint}: жасалған {created}, жарамды {expires} дейін.",
+                    "Токен {hint}: создан {created}, действует до {expires}.",
+                    "Token {hint}: created {created}, valid until {expires}."),
+    "token_new": L("Жаңа токен (оны қазір көшіріп алыңыз: ол қайта көрсетілмейді):",
+                   "Новый токен (скопируйте его сейчас: он больше не будет показан):",
+                   "Your new token (copy it now: it is not shown again):"),
+    "token_create": L("Жаңа токен жасау", "Создать новый токен", "Create a new token"),
+    "token_replace": L("Жаңа токен бұрынғысын ауыстырады.", "Новый токен заменит прежний.", "A new token replaces the old one."),
+    "token_revoke": L("Токенді кері қайтару", "Отозвать токен", "Revoke the token"),
+    "token_revoked": L("Токен кері қайтарылды.", "Токен отозван.", "The token was revoked."),
     "audit_log": L("Аудит журналы", "Журнал аудита", "Audit log"),
 }

@@ -3,7 +3,6 @@ the same store functions as the command line (imports, submissions, reports)."""
 
 from __future__ import annotations
 
-import json
 import uuid
 from datetime import date
 from pathlib import Path
@@ -13,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -32,7 +31,7 @@ from aqyl.domain.errors import AqylError
 from aqyl.store import models as m
 from aqyl.web import access
 from aqyl.web.downloads import CONTENT_TYPES, attachment, report_file
-from aqyl.web.middleware import COOKIE, LANGS
+from aqyl.web.middleware import COOKIE, LANGS, language_of
 from aqyl.web.ui import ui
 
 
@@ -46,14 +45,17 @@ def periods() -> list[str]:
     return sorted(set(found), reverse=True)
 
 
+@require_POST
 def set_language(request):
-    lang = request.POST.get("lang") or request.GET.get("lang", "")
-    target = request.POST.get("next") or request.GET.get("next") or "/"
+    # POST only: choosing a language changes the profile, and a link or an image must not do that.
+    lang = request.POST.get("lang", "")
+    target = request.POST.get("next") or "/"
     if not target.startswith("/") or target.startswith("//"):
         target = "/"  # never redirect off the site
     response = HttpResponseRedirect(target)
     if lang in LANGS:
-        response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax")
+        response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax",
+                            secure=settings.SESSION_COOKIE_SECURE, httponly=True)
         profile = getattr(request.user, "aqyl_profile", None) if request.user.is_authenticated else None
         if profile is not None and profile.language != lang:
             profile.language = lang
@@ -73,9 +75,9 @@ def dashboard(request):
         "hei_types": [(c.code, c.label.get(lang)) for c in HEI_TYPE],
         "programmes": [(c.code, c.label.get(lang)) for c in PROGRAMME],
         "hei": access.hei_of(request.user),
-        "labels_json": json.dumps(_chart_labels(lang), ensure_ascii=False),
+        "labels": _chart_labels(lang),
         # The half-years the trend draws: the last six with data, oldest first.
-        "periods_json": json.dumps(sorted(p for p in known if p[4:5] == "H")[-6:]),
+        "trend_periods": sorted(p for p in known if p[4:5] == "H")[-6:],
     })
 
 
@@ -107,8 +109,21 @@ def _chart_labels(lang: str) -> dict:
 
 
 # --- upload ------------------------------------------------------------------------------------
+def _problem_rows(report, lang: str, limit: int = 200) -> list[dict]:
+    """An import report's problems as the pages list them (the research pages' uploads use it)."""
+    from aqyl.domain.intake.problems import cell_name
+
+    ordered = sorted(report.problems, key=lambda p: (p.severity != "error", p.row, p.position or 0))
+    return [{"cell": cell_name(p.row, p.position) if p.row else "", "column": p.header or p.column, "value": p.value[:60],
+             "message": p.message(lang), "severity": p.severity} for p in ordered[:limit]]
+
+
+def uploads_root() -> Path:
+    return Path(settings.MEDIA_ROOT) / "uploads"
+
+
 def _upload_dir(upload_id: str) -> Path:
-    return Path(settings.MEDIA_ROOT) / "uploads" / upload_id
+    return uploads_root() / upload_id
 
 
 @login_required
@@ -138,7 +153,9 @@ def _handle_upload(request, role: str, lang: str) -> dict | str:
     """Keep the file and queue its check, or queue the store of a checked file. Returns the page's
     context when the job has already run (an immediate backend), else the upload's id."""
     from aqyl.store import upload_jobs
+    from aqyl.store.retention import remove_unstored
 
+    remove_unstored(uploads_root(), settings.AQYL_UPLOAD_RETENTION_HOURS)
     uploads = request.session.setdefault("uploads", {})
     confirm = request.POST.get("confirm")
     if confirm:
@@ -146,6 +163,8 @@ def _handle_upload(request, role: str, lang: str) -> dict | str:
         if not state.get("finished") or state.get("store") or uploads[confirm].get("stored"):
             raise Http404  # unknown, still running, or already stored: never stored twice
         upload_id, name = confirm, uploads[confirm]["name"]
+        if not (_upload_dir(upload_id) / name).exists():
+            return {"error": ui("upload_expired", lang, hours=f"{settings.AQYL_UPLOAD_RETENTION_HOURS:g}")}
         uploads[upload_id]["stored"] = True
     else:
         sent = request.FILES.get("file")
@@ -200,8 +219,7 @@ def upload_status(request, upload_id: str):
     if state.get("finished"):
         return _upload_page(request, _result_context(upload_id, state, lang))
     return _upload_page(request, {"progress": {
-        "upload_id": upload_id, "store": state.get("store"), "text": _stage_text(state, lang),
-        "words": json.dumps({k: ui(v, lang) for k, v in STAGES.items()}, ensure_ascii=False)}})
+        "upload_id": upload_id, "store": state.get("store"), "text": _stage_text(state, lang)}})
 
 
 def _stage_text(state: dict, lang: str) -> str:
@@ -372,7 +390,7 @@ def _record_form(request, hei, period: str, values: dict, record, start_error: s
         remove = "remove" in request.POST and record is not None
         values = {c.name: request.POST.get(c.name, "") for c in schema("mobility").columns}
         result = change_record(hei, period, values=None if remove else values, replaces=record.pk if record else None,
-                               based_on=int(request.POST.get("version") or 0), user=request.user)
+                               based_on=_version(request.POST.get("version")), user=request.user)
         conflict = result.conflict
         if not conflict and not result.report.errors_total:
             from aqyl.web.audit import record as audit
@@ -396,6 +414,13 @@ def _record_form(request, hei, period: str, values: dict, record, start_error: s
         "other_problems": other_problems, "conflict": conflict, "marked": bool(field_problems), "start_error": start_error,
         "heis": access.heis(request.user).order_by("code"), "periods": periods(),
     }, status=400 if saving else 200)
+
+
+def _version(value: str | None) -> int:
+    """The submission version the form was drawn from; anything but a whole number (a tampered or
+    garbled form) matches no version, so the user is asked to reload, as after a conflict."""
+    text = (value or "0").strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 10 else -1
 
 
 def _record_audit(record) -> dict | None:
@@ -559,20 +584,63 @@ def report_download(request):
     hei = access.hei_of(request.user)
     flt = ReportFilter(category=category, hei_types=hei_types, regions=regions, programmes=programmes,
                        heis=(hei.code,) if hei else ())
-    return report_file(period, flt, lang, fmt, compare)
+    try:
+        return report_file(period, flt, lang, fmt, compare)
+    except AqylError as error:  # e.g. a period whose comparison period is out of range
+        return render(request, "aqyl/error.html", {"message": error.message(_lang(request))}, status=400)
 
 
 # --- errors ------------------------------------------------------------------------------------
+# The application's own pages in the user's language instead of Django's English ones. They read
+# the language from the cookie alone, as the request may have failed before the middleware ran.
+def _error(request, key: str, status: int, **extra):
+    lang = language_of(request)
+    context = {"message": ui(key, lang), "lang": lang, "request_id": getattr(request, "id", ""), **extra}
+    return render(request, "aqyl/error.html", context, status=status)
+
+
+def bad_request(request, exception=None):
+    return _error(request, "bad_request", 400)
+
+
+def csrf_failure(request, reason=""):
+    return _error(request, "csrf_failed", 403)
+
+
 def forbidden(request, exception=None):
-    return render(request, "aqyl/error.html", {"message": ui("forbidden", _lang(request))}, status=403)
+    return _error(request, "forbidden", 403)
 
 
 def not_found(request, exception=None):
-    return render(request, "aqyl/error.html", {"message": ui("not_found", _lang(request))}, status=404)
+    return _error(request, "not_found", 404)
 
 
 def server_error(request):
-    return render(request, "aqyl/error.html", {"message": ui("server_error", _lang(request))}, status=500)
+    # No database, session or user here: the error may be theirs. The id is in the log line too.
+    from django.template.loader import render_to_string
+
+    lang = getattr(request, "LANGUAGE_CODE", "")
+    lang = lang if lang in LANGS else language_of(request, with_profile=False)
+    html = render_to_string("aqyl/error_500.html", {
+        "lang": lang, "message": ui("server_error", lang),
+        "quote": ui("request_id", lang, id=getattr(request, "id", "-"))})
+    return HttpResponse(html, status=500)
+
+
+def healthz(request):
+    """For a load balancer: 200 when the database answers, 503 when it does not."""
+    from django.db import connection
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as error:  # any database failure means "not healthy", and is logged
+        import logging
+
+        logging.getLogger("aqyl.health").error("database check failed: %s", error)
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
 
 
 def home(request):

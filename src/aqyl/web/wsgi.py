@@ -4,3 +4,16 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "aqyl.web.settings")
 application = get_wsgi_application()
+
+
+def _prune_uploads() -> None:
+    # At start-up too, not only on the next upload: a quiet server keeps no stale files either.
+    from django.conf import settings
+
+    from aqyl.store.retention import remove_unstored
+    from aqyl.web.views import uploads_root
+
+    remove_unstored(uploads_root(), settings.AQYL_UPLOAD_RETENTION_HOURS)
+
+
+_prune_uploads()

@@ -29,6 +29,7 @@ from aqyl.domain.classifiers import (
 )
 from aqyl.domain.numbers import collation_key, fmt_int, fmt_pct, plural
 from aqyl.domain.organisation import organisation
+from aqyl.domain.persons import PersonIndicators, section_blocks
 from aqyl.domain.report import phrases as ph
 from aqyl.domain.report.document import (
     Block,
@@ -82,7 +83,8 @@ def place_and_date(city: str, day: date, lang: str) -> str:
 
 class NoteWriter:
     def __init__(self, report: Mapping[str, Any], lang: str, generated: str = "",
-                 authored: Mapping[str, str] | None = None, org: Mapping[str, Any] | None = None):
+                 authored: Mapping[str, str] | None = None, org: Mapping[str, Any] | None = None,
+                 persons: PersonIndicators | None = None):
         self.r = report
         self.lang = lang
         self.generated = generated
@@ -90,6 +92,7 @@ class NoteWriter:
         # separated by blank lines); kept in the database, so regenerating the note keeps them.
         self.authored = dict(authored or {})
         self.org = org or organisation()
+        self.persons = persons
         meta = report["meta"]
         self.period = parse_period(meta["period"])
         self.compare = parse_period(meta["compare"]) if meta.get("compare") else None
@@ -291,6 +294,10 @@ class NoteWriter:
         analysis.regions(self)
         analysis.least_active(self)
         analysis.trend(self)
+        if self.persons is not None and self.persons.persons:
+            # People followed across HEIs and half-years by their pseudonymous IDs (aqyl.domain.persons).
+            blocks = section_blocks(self.persons, self.lang)
+            self.add(Heading(blocks[0].text), *blocks[1:])
         self.conclusions()
         self.authored_sections()
         self.appendices()
@@ -698,7 +705,8 @@ AUTHORED_SECTIONS = ("benefits", "recommendations")
 
 
 def write_note(report: Mapping[str, Any], lang: str, generated: str = "",
-               authored: Mapping[str, str] | None = None, org: Mapping[str, Any] | None = None) -> Document:
+               authored: Mapping[str, str] | None = None, org: Mapping[str, Any] | None = None,
+               persons: PersonIndicators | None = None) -> Document:
     """The analytical note for ``report`` (from ``build_report``) in ``lang``, with the analyst's
     sections ``authored`` (see AUTHORED_SECTIONS) where given."""
-    return NoteWriter(report, lang, generated, authored, org).build()
+    return NoteWriter(report, lang, generated, authored, org, persons).build()

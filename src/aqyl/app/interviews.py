@@ -1,0 +1,95 @@
+"""Interviews: a file of coded segments read and stored (all rows or none), a passage coded in
+the page by its place in the transcript, and the export of every segment as a file."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from django.db import IntegrityError, transaction
+
+from aqyl.domain.errors import AqylError
+from aqyl.domain.intake.problems import ImportReport, Problem
+from aqyl.importers.readers import RawTable, UnreadableFile, read_table
+from aqyl.store import models as m
+from aqyl.store.interviews import _find, codebook, export_rows, store_segments
+
+SEGMENT_COLUMNS = ("interview", "code", "quote", "note")
+
+
+def store_segment_file(path: Path, accept_valid: bool = False, file_name: str | None = None) -> tuple[ImportReport, RawTable | None]:
+    """Read a CSV or XLSX of (interview, code, quote[, note]) and store its segments; every quote
+    must stand in its transcript. The report says what was wrong, where."""
+    name = file_name or path.name
+    try:
+        table = read_table(path, lambda row: sum(1 for h in row if h.strip().lower() in SEGMENT_COLUMNS))
+    except UnreadableFile as error:
+        report = ImportReport(file=name, unreadable=True)
+        report.add(Problem(0, "", "", error.key, params=error.params))
+        return report, None
+    where = {h.strip().lower(): f"c{i}" for i, h in enumerate(table.headers) if h.strip().lower() in SEGMENT_COLUMNS}
+    if missing := [c for c in SEGMENT_COLUMNS[:3] if c not in where]:
+        report = ImportReport(file=name)
+        report.add(Problem(table.header_row, "", "", "missing_columns", params={"columns": missing}))
+        return report, table
+    rows = [{"_row": r["_row"], **{c: (r.get(where[c]) or "") if c in where else "" for c in SEGMENT_COLUMNS}}
+            for r in table.frame.iter_rows(named=True)]
+    return store_segments(rows, name, accept_valid), table
+
+
+def code_passage(interview: m.Interview, code: str, start: int, end: int, note: str = "",
+                 quote: str | None = None) -> m.CodedSegment:
+    """Mark the transcript's characters ``start``…``end`` with a code of the codebook. With
+    ``quote`` (the words a page selected), the place is checked against it and, if a browser
+    counted differently (line breaks), found again from the words."""
+    _, codes = codebook()
+    if code not in codes:
+        raise AqylError("interview_unknown_code", value=code, known=", ".join(codes))
+    text = interview.transcript
+    if quote is not None and " ".join(text[max(start, 0):max(end, 0)].split()) != " ".join(quote.split()):
+        place = _find(text, quote)
+        if place is None:
+            raise AqylError("interview_quote_missing", value=quote[:60], interview=interview.code)
+        start, end = place
+    # Leading and trailing spaces of a selection are not part of what was said.
+    while start < end and start < len(text) and text[start].isspace():
+        start += 1
+    while end > start and end <= len(text) and text[end - 1].isspace():
+        end -= 1
+    if not 0 <= start < end <= len(text):
+        raise AqylError("interview_bad_passage", interview=interview.code, length=len(text))
+    try:
+        with transaction.atomic():
+            return m.CodedSegment.objects.create(interview=interview, code=code, start=start, end=end, note=note.strip())
+    except IntegrityError:
+        raise AqylError("interview_segment_exists", interview=interview.code, code=code) from None
+
+
+def export_bytes(lang: str, suffix: str) -> tuple[bytes, int]:
+    """Every coded segment as .json, .csv or .xlsx (default), and how many there are."""
+    from aqyl.render.xlsx import safe_text
+
+    rows = export_rows(lang)
+    columns = list(dict.fromkeys(k for r in rows for k in r)) or ["interview", "code", "quote"]
+    suffix = suffix.lower().lstrip(".")
+    if suffix == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2).encode("utf-8"), len(rows)
+    if suffix == "csv":
+        import csv
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(columns)
+        writer.writerows([[safe_text(str(r.get(c, ""))) for c in columns] for r in rows])
+        return buffer.getvalue().encode("utf-8-sig"), len(rows)
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
+    sheet = book.add_worksheet("segments")
+    sheet.write_row(0, 0, columns, book.add_format({"bold": True}))
+    for i, r in enumerate(rows, start=1):
+        sheet.write_row(i, 0, [safe_text(str(r.get(c, ""))) for c in columns])
+    book.close()
+    return buffer.getvalue(), len(rows)

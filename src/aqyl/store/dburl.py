@@ -1,0 +1,34 @@
+"""The database address (AQYL_DATABASE_URL) as Django's DATABASES entry. Read by the settings,
+so it imports nothing of Django's models."""
+
+from __future__ import annotations
+
+import re
+
+import dj_database_url
+
+
+def parse_database(url: str) -> dict:
+    """Django's DATABASES entry for ``url``, or StoreFault("db_url_bad") listing the accepted forms:
+    an address that would silently use an in-memory database (``sqlite://x.db``, ``sqlite:///``)
+    is refused, since it keeps nothing."""
+    from aqyl.domain.errors import StoreFault
+
+    scheme, _, rest = url.partition("://")
+    shown = re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", url)  # never a password in a message
+    ok = (scheme == "sqlite" and rest.startswith("/") and rest.strip("/") and rest != "/:memory:") or (
+        scheme in ("postgresql", "postgres") and rest.rpartition("/")[2].split("?")[0])
+    try:
+        db = dj_database_url.parse(url, conn_max_age=60) if ok else None
+    except ValueError:
+        db = None
+    if db is None:
+        raise StoreFault("db_url_bad", value=shown)
+    if db["ENGINE"].endswith("sqlite3"):
+        # WAL lets the web app read while an import writes. IMMEDIATE takes the write lock when a
+        # transaction begins, so a second writer waits (busy timeout) instead of failing on
+        # "database is locked" half-way; imports also queue behind each other (aqyl.store.queue).
+        db["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20,
+                         "transaction_mode": "IMMEDIATE"}
+        db["CONN_MAX_AGE"] = 0
+    return db

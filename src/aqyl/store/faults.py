@@ -1,0 +1,100 @@
+"""Database faults as messages: the driver's exception (SQLite or PostgreSQL, possibly hidden
+behind a failed rollback) becomes a :class:`StoreFault` naming the database and what to do."""
+
+from __future__ import annotations
+
+import errno
+
+from aqyl.domain.errors import StoreFault
+
+# Substrings of the drivers' messages (lower case), first match wins.
+SIGNS = (
+    ("disk_full", ("database or disk is full", "no space left on device", "could not extend file", "disk full")),
+    ("db_read_only", ("readonly database", "read-only file system", "read-only transaction")),
+    ("db_locked", ("database is locked", "database table is locked")),
+    ("db_corrupt", ("malformed", "file is not a database", "database corruption", "invalid page")),
+    ("db_auth", ("password authentication failed", "no password supplied", "authentication failed",
+                 "role \"", "permission denied for database")),
+    ("db_unreachable", ("connection refused", "could not connect", "could not translate host name", "timeout expired",
+                        "connection to server", "database \"", "unable to open database file",
+                        "server closed the connection")),
+)
+
+
+def fault_of(error: BaseException) -> StoreFault | None:
+    """The fault behind ``error`` or any exception it was raised from or during, else None."""
+    seen: set[int] = set()
+    chain: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    for e in chain:
+        if isinstance(e, StoreFault):
+            return e
+    # The first cause, not a rollback failing after it ("cannot rollback - no transaction is active").
+    for e in reversed(chain):
+        key = _key(e)
+        if key is not None:
+            return StoreFault(key, where=_where(), detail=_detail(e))
+    return None
+
+
+def _key(e: BaseException) -> str | None:
+    if isinstance(e, OSError) and not _is_db_error(e):
+        if e.errno == errno.ENOSPC:
+            return "disk_full"
+        if e.errno in (errno.EROFS, errno.EACCES):
+            return "db_read_only"
+        return None
+    if not _is_db_error(e):
+        return None
+    text = str(e).lower()
+    if "unable to open database file" in text and _read_only_place():
+        return "db_read_only"
+    for key, signs in SIGNS:
+        if any(s in text for s in signs):
+            return key
+    return None
+
+
+def _is_db_error(e: BaseException) -> bool:
+    import sqlite3
+
+    import adbc_driver_manager  # SQLite's scratch file
+    import psycopg
+    from django.db import Error as DjangoError
+
+    others = (psycopg.Error, adbc_driver_manager.Error)
+    return isinstance(e, (sqlite3.Error, DjangoError, *others))
+
+
+def _read_only_place() -> bool:
+    """The SQLite file exists but its folder cannot be written (SQLite then cannot open it)."""
+    import os
+    from pathlib import Path
+
+    try:
+        from django.db import connection
+
+        name = Path(str(connection.settings_dict["NAME"]))
+        if not name.exists():
+            return False
+        return bool(os.statvfs(name.parent).f_flag & os.ST_RDONLY) or not os.access(name.parent, os.W_OK)
+    except Exception:
+        return False
+
+
+def _detail(e: BaseException) -> str:
+    first = (str(e).strip().splitlines() or [type(e).__name__])[0]
+    return first[:200]
+
+
+def _where() -> str:
+    try:
+        from aqyl.store.bootstrap import database_label
+
+        return database_label()
+    except Exception:  # settings unreadable: say so without a name
+        return "?"
