@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from aqyl.store import models as m
+from aqyl.domain.i18n import Label as L
 from aqyl.store.labels import COMMON, action_text, text
 
 
@@ -182,4 +183,23 @@ class AqylUserAdmin(UserAdmin):
         super().save_model(request, obj, form, change)
 
 
+# django-otp names its app and model in English only (and not for translation): named here for the
+# admin's index and sidebar, without touching the models (nothing reaches a migration).
+OTHER_APPS = {"otp_totp": L("Екі факторлы аутентификация", "Двухфакторная аутентификация", "Two-factor authentication")}
+OTHER_MODELS = {"TOTPDevice": L("Аутентификатор қолданбалары", "Приложения-аутентификаторы", "Authenticator apps")}
+_get_app_list = admin.site.get_app_list
+
+
+def _app_list(request, app_label=None):
+    found = _get_app_list(request, app_label)
+    for app in found:
+        if app["app_label"] in OTHER_APPS:
+            app["name"] = text(OTHER_APPS[app["app_label"]])
+        for model in app["models"]:
+            if model["object_name"] in OTHER_MODELS:
+                model["name"] = text(OTHER_MODELS[model["object_name"]])
+    return found
+
+
+admin.site.get_app_list = _app_list
 _unregister_task_results()

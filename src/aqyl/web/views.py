@@ -159,12 +159,14 @@ def _handle_upload(request, role: str, lang: str) -> dict | str:
     uploads = request.session.setdefault("uploads", {})
     confirm = request.POST.get("confirm")
     if confirm:
-        state = upload_jobs.read_state(confirm) if confirm in uploads else {}
-        if not state.get("finished") or state.get("store") or uploads[confirm].get("stored"):
-            raise Http404  # unknown, still running, or already stored: never stored twice
+        if confirm not in uploads:
+            raise Http404
         upload_id, name = confirm, uploads[confirm]["name"]
-        if not (_upload_dir(upload_id) / name).exists():
+        if not (_upload_dir(upload_id) / name).exists():  # removed as unstored after the retention time
             return {"error": ui("upload_expired", lang, hours=f"{settings.AQYL_UPLOAD_RETENTION_HOURS:g}")}
+        state = upload_jobs.read_state(confirm)
+        if not state.get("finished") or state.get("store") or uploads[confirm].get("stored"):
+            raise Http404  # still running, or already stored: never stored twice
         uploads[upload_id]["stored"] = True
     else:
         sent = request.FILES.get("file")
