@@ -15,8 +15,8 @@ from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from aqyl.store import models as m
 from aqyl.domain.i18n import Label as L
+from aqyl.store import models as m
 from aqyl.store.labels import COMMON, action_text, text
 
 

@@ -8,8 +8,8 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
 from django.core.mail import EmailMessage
+from django.shortcuts import render
 from django.urls import path, reverse_lazy
 
 from aqyl.domain import messages as catalogue
