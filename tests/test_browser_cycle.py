@@ -166,7 +166,7 @@ def test_the_whole_cycle_in_kazakh(site, settings):
 
 PAGES = {
     "officer": ["/upload/", "/records/", "/submissions/?period=2023H1", "/submissions/2023H1/ALMAU/",
-                "/account/password/", "/dashboard/"],
+                "/account/password/", "/account/", "/dashboard/"],
     "analyst": ["/submissions/?period=2023H1", "/submissions/2023H1/ALMAU/", "/records/?period=2023H1", "/reports/"],
     "admin": ["/admin/", "/admin/auth/user/add/", "/admin/aqyl/auditentry/"],
 }
