@@ -37,3 +37,10 @@ from hypothesis import settings as _hypothesis_settings  # noqa: E402
 
 _hypothesis_settings.register_profile("aqyl", derandomize=True, print_blob=True)
 _hypothesis_settings.load_profile("aqyl")
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Background work (uploads, research runs) runs inside the request in tests; a test that
+    exercises the real queue sets the database backend itself and runs a worker."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

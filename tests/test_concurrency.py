@@ -128,7 +128,9 @@ def test_a_web_upload_queues_behind_an_import_on_sqlite(tmp_path):
     import time
 
     out = tmp_path / "demo"
-    env = {**os.environ, "AQYL_DATA_DIR": str(tmp_path / "data"), "AQYL_ALLOWED_HOSTS": "testserver"}
+    # The upload's check and store run inside the request here (no worker process in this test).
+    env = {**os.environ, "AQYL_DATA_DIR": str(tmp_path / "data"), "AQYL_ALLOWED_HOSTS": "testserver",
+           "AQYL_TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
     env.pop("AQYL_DATABASE_URL", None)
     assert subprocess.run([*AQYL, "demo", "--out", str(out)], env=env, capture_output=True).returncode == 0
     db = out / "aqyl-demo.sqlite3"

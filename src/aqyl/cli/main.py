@@ -1228,3 +1228,8 @@ def interview_export(
 from aqyl.cli import note_texts as _note_texts  # noqa: E402
 
 app.add_typer(_note_texts.app, name="note-text")
+
+# --- users and reminders of the collection cycle (aqyl.cli.accounts) ----------------------------
+from aqyl.cli import accounts as _accounts  # noqa: E402
+
+_accounts.register(app)

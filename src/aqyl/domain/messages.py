@@ -478,6 +478,112 @@ CATALOGUE: dict[str, Label] = {
         ru="Показатель не вычисляется: знаменатель «{name}» равен нулю. Дополните данные.",
         en="The indicator is undefined: its denominator “{name}” is zero. Add the missing data.",
     ),
+    # --- the collection cycle (aqyl.store.cycle) ----------------------------------------------
+    "cycle_half_year_only": Label(
+        kk="Деректер жартыжылдық бойынша жиналады: «{value}» орнына 2024H1 немесе 2024H2 сияқты кезеңді көрсетіңіз.",
+        ru="Данные собираются по полугодиям: вместо «{value}» укажите период вида 2024H1 или 2024H2.",
+        en="Data are collected by half-year: instead of “{value}” give a period such as 2024H1 or 2024H2.",
+    ),
+    "cycle_not_open": Label(
+        kk="{period} кезеңіне жинау ашылмаған. Алдымен кезеңді мерзімімен ашыңыз (Тапсыру тақтасы).",
+        ru="Сбор за период {period} не открыт. Сначала откройте период со сроком сдачи (страница «Сдача отчётов»).",
+        en="Collection for {period} is not open. Open the period with a deadline first (the Submissions page).",
+    ),
+    "cycle_bad_deadline": Label(
+        kk="«{value}» — күн емес. Мерзімді ЖЖЖЖ-АА-КК түрінде жазыңыз, мысалы 2024-07-15.",
+        ru="«{value}» — не дата. Укажите срок в виде ГГГГ-ММ-ДД, например 2024-07-15.",
+        en="“{value}” is not a date. Give the deadline as YYYY-MM-DD, for example 2024-07-15.",
+    ),
+    "cycle_bad_decision": Label(
+        kk="«{value}» шешімі белгісіз: қабылдау немесе түзетуге қайтару ғана мүмкін.",
+        ru="Решение «{value}» неизвестно: можно только принять или вернуть на доработку.",
+        en="Unknown decision “{value}”: a submission is either accepted or returned for correction.",
+    ),
+    "cycle_comment_required": Label(
+        kk="Есепті түзетуге қайтарғанда не түзету керектігін түсініктемеде жазыңыз.",
+        ru="Возвращая отчёт на доработку, напишите в комментарии, что нужно исправить.",
+        en="When returning a submission for correction, write in the comment what must be corrected.",
+    ),
+    "cycle_not_current": Label(
+        kk="{version}-нұсқа енді ағымдағы емес: осы уақытта жаңа нұсқа тапсырылды. Бетті жаңартыңыз.",
+        ru="Версия {version} уже не текущая: тем временем сдана новая версия. Обновите страницу.",
+        en="Version {version} is no longer the current one: a newer version was submitted meanwhile. Reload the page.",
+    ),
+    "reminder_due_subject": Label(
+        kk="Aqyl: {period} кезеңінің есебін {deadline} дейін тапсырыңыз",
+        ru="Aqyl: сдайте отчёт за {period} до {deadline}",
+        en="Aqyl: please submit the {period} report by {deadline}",
+    ),
+    "reminder_due_body": Label(
+        kk="Құрметті әріптес!\n\n{hei} ({code}) академиялық ұтқырлық туралы {period} кезеңінің есебін әлі тапсырған жоқ. "
+           "Тапсыру мерзімі — {deadline}.\n\nЕсепті мына жерде жүктеңіз: {link}\n\nAqyl жүйесі",
+        ru="Уважаемый коллега!\n\n{hei} ({code}) ещё не сдал отчёт об академической мобильности за {period}. "
+           "Срок сдачи — {deadline}.\n\nЗагрузить отчёт: {link}\n\nСистема Aqyl",
+        en="Dear colleague,\n\n{hei} ({code}) has not yet submitted its academic mobility report for {period}. "
+           "The deadline is {deadline}.\n\nUpload the report here: {link}\n\nAqyl",
+    ),
+    "reminder_overdue_subject": Label(
+        kk="Aqyl: {period} кезеңінің есебін тапсыру мерзімі өтті ({deadline})",
+        ru="Aqyl: срок сдачи отчёта за {period} истёк ({deadline})",
+        en="Aqyl: the {period} report is overdue (deadline {deadline})",
+    ),
+    "reminder_overdue_body": Label(
+        kk="Құрметті әріптес!\n\n{period} кезеңінің есебін тапсыру мерзімі {deadline} күні өтті, бірақ {hei} ({code}) "
+           "есебін әлі тапсырған жоқ. Есепті мүмкіндігінше тез жүктеңіз: {link}\n\nAqyl жүйесі",
+        ru="Уважаемый коллега!\n\nСрок сдачи отчёта за {period} истёк {deadline}, но {hei} ({code}) ещё не сдал "
+           "отчёт. Загрузите его как можно скорее: {link}\n\nСистема Aqyl",
+        en="Dear colleague,\n\nThe deadline for the {period} report passed on {deadline}, and {hei} ({code}) has not "
+           "submitted it yet. Please upload it as soon as possible: {link}\n\nAqyl",
+    ),
+    "reminder_returned_subject": Label(
+        kk="Aqyl: {period} кезеңінің есебі түзетуді күтуде",
+        ru="Aqyl: отчёт за {period} ждёт исправления",
+        en="Aqyl: the {period} report is waiting for your corrections",
+    ),
+    "reminder_returned_body": Label(
+        kk="Құрметті әріптес!\n\n{hei} ({code}) {period} кезеңінің есебі түзетуге қайтарылған, түзетілген нұсқа әлі "
+           "тапсырылған жоқ. Мерзім — {deadline}. Есепті түзетіп, қайта жүктеңіз: {link}\n\nAqyl жүйесі",
+        ru="Уважаемый коллега!\n\nОтчёт {hei} ({code}) за {period} возвращён на доработку, исправленная версия ещё "
+           "не сдана. Срок — {deadline}. Исправьте отчёт и загрузите его снова: {link}\n\nСистема Aqyl",
+        en="Dear colleague,\n\nThe {period} report of {hei} ({code}) was returned for correction and no corrected "
+           "version has been submitted yet. The deadline is {deadline}. Correct it and upload it again: {link}\n\nAqyl",
+    ),
+    "review_returned_subject": Label(
+        kk="Aqyl: {period} кезеңінің есебі түзетуге қайтарылды",
+        ru="Aqyl: отчёт за {period} возвращён на доработку",
+        en="Aqyl: the {period} report was returned for correction",
+    ),
+    "review_returned_body": Label(
+        kk="Құрметті әріптес!\n\nТалдаушы {reviewer} {hei} ({code}) {period} кезеңінің есебін ({version}-нұсқа) "
+           "түзетуге қайтарды.\n\nТүсініктеме:\n{comment}\n\nЕсепті түзетіп, қайта жүктеңіз: {link}\n\nAqyl жүйесі",
+        ru="Уважаемый коллега!\n\nАналитик {reviewer} вернул на доработку отчёт {hei} ({code}) за {period} "
+           "(версия {version}).\n\nКомментарий:\n{comment}\n\nИсправьте отчёт и загрузите его снова: {link}\n\nСистема Aqyl",
+        en="Dear colleague,\n\nThe analyst {reviewer} returned the {period} report of {hei} ({code}) (version "
+           "{version}) for correction.\n\nComment:\n{comment}\n\nCorrect it and upload it again: {link}\n\nAqyl",
+    ),
+    "review_accepted_subject": Label(
+        kk="Aqyl: {period} кезеңінің есебі қабылданды",
+        ru="Aqyl: отчёт за {period} принят",
+        en="Aqyl: the {period} report was accepted",
+    ),
+    "review_accepted_body": Label(
+        kk="Құрметті әріптес!\n\n{hei} ({code}) {period} кезеңінің есебі ({version}-нұсқа) қабылданды.\n\n{link}\n\nAqyl жүйесі",
+        ru="Уважаемый коллега!\n\nОтчёт {hei} ({code}) за {period} (версия {version}) принят.\n\n{link}\n\nСистема Aqyl",
+        en="Dear colleague,\n\nThe {period} report of {hei} ({code}) (version {version}) was accepted.\n\n{link}\n\nAqyl",
+    ),
+    "password_reset_subject": Label(
+        kk="Aqyl: құпиясөзді қалпына келтіру",
+        ru="Aqyl: восстановление пароля",
+        en="Aqyl: resetting your password",
+    ),
+    "password_reset_body": Label(
+        kk="Құрметті әріптес!\n\n{user} есептік жазбасының құпиясөзін өзгерту сұралды. Жаңа құпиясөзді мына сілтеме "
+           "арқылы орнатыңыз (сілтеме бір рет қана жарамды):\n{link}\n\nЕгер мұны сіз сұрамасаңыз, хатты елемеңіз.\n\nAqyl жүйесі",
+        ru="Уважаемый коллега!\n\nЗапрошена смена пароля учётной записи {user}. Задайте новый пароль по ссылке "
+           "(она действует один раз):\n{link}\n\nЕсли вы этого не запрашивали, не обращайте внимания на письмо.\n\nСистема Aqyl",
+        en="Dear colleague,\n\nA new password was requested for the account {user}. Set it with this link (it works "
+           "once):\n{link}\n\nIf you did not ask for this, ignore this message.\n\nAqyl",
+    ),
     # --- backup and restore -----------------------------------------------------------------
     "backup_done": Label(
         kk="Резервтік көшірме жазылды: {file} ({size} МБ, {engine}).",

@@ -21,7 +21,7 @@ MAX_COMMENTS = 20_000
 TEXT = {
     "problems": Label("Қателер", "Ошибки", "Problems"),
     "heads": (Label("Файл", "Файл", "File"), Label("Ұяшық", "Ячейка", "Cell"), Label("Баған", "Столбец", "Column"),
-              Label("Мән", "Значение", "Value"), Label("Түрі", "Тип", "Type"), Label("Маңыздылығы", "Важность", "Severity"),
+              Label("Мән", "Значение", "Value"), Label("Маңыздылығы", "Важность", "Severity"),
               Label("Не істеу керек", "Что сделать", "What to do")),
     "error": Label("қате", "ошибка", "error"),
     "warning": Label("ескерту", "предупреждение", "warning"),
@@ -56,7 +56,7 @@ def _write(partial: Path, uploads: list[tuple[RawTable, ImportReport]], lang: st
     problems.freeze_panes(1, 0)
     for j, head in enumerate(TEXT["heads"]):
         problems.write_string(0, j, head.get(lang), fmt["header"])
-    for j, width in enumerate((20, 8, 24, 24, 20, 12, 90)):
+    for j, width in enumerate((20, 8, 24, 24, 12, 90)):
         problems.set_column(j, j, width)
     for i, (sheet_title, cell, p) in enumerate(listing, start=1):
         problems.write_string(i, 0, sheet_title)
@@ -66,9 +66,8 @@ def _write(partial: Path, uploads: list[tuple[RawTable, ImportReport]], lang: st
             problems.write_string(i, 1, str(p.row))
         problems.write_string(i, 2, p.header or p.column)
         problems.write_string(i, 3, p.value)
-        problems.write_string(i, 4, p.type)
-        problems.write_string(i, 5, TEXT[p.severity].get(lang), fmt[p.severity])
-        problems.write_string(i, 6, p.message(lang), fmt["wrap"])
+        problems.write_string(i, 4, TEXT[p.severity].get(lang), fmt[p.severity])
+        problems.write_string(i, 5, p.message(lang), fmt["wrap"])
     book.close()
 
 

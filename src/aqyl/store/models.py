@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from aqyl.domain.classifiers import CLASSIFIERS
 from aqyl.domain.report.note import AUTHORED_SECTIONS
@@ -33,6 +34,28 @@ def one_of(column: str, name: str, *, optional: bool = False) -> models.CheckCon
     return models.CheckConstraint(condition=Q(**{f"{column}__in": allowed}), name=f"%(class)s_{column}_known")
 
 
+def role_choices() -> list[tuple[str, str]]:
+    from aqyl.store.labels import ROLE, choices_of
+
+    return choices_of(ROLE)()
+
+
+def source_choices() -> list[tuple[str, str]]:
+    from aqyl.store.labels import SOURCE, choices_of
+
+    return choices_of(SOURCE)()
+
+
+def language_choices() -> list[tuple[str, str]]:
+    return [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]  # each language by its own name
+
+
+def decision_choices() -> list[tuple[str, str]]:
+    from aqyl.store.labels import DECISION, choices_of
+
+    return choices_of(DECISION)()
+
+
 class Hei(models.Model):
     """A Kazakhstani higher-education institution (ЖЖОКБҰ / вуз)."""
 
@@ -51,8 +74,8 @@ class Hei(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "HEI"
-        verbose_name_plural = "HEIs"
+        verbose_name = _("HEI")
+        verbose_name_plural = _("HEIs")
         ordering = ["code"]
         constraints = [
             one_of("hei_type", "hei_type"),
@@ -74,8 +97,8 @@ class HeiAlias(models.Model):
     name = models.CharField(max_length=300)
 
     class Meta:
-        verbose_name = "HEI alias"
-        verbose_name_plural = "HEI aliases"
+        verbose_name = _("HEI alias")
+        verbose_name_plural = _("HEI aliases")
         constraints = [models.UniqueConstraint(fields=["name"], name="hei_alias_unique_name")]
 
     def __str__(self) -> str:
@@ -88,13 +111,11 @@ class Submission(models.Model):
     A re-upload adds a version and marks it current; earlier versions stay for comparison.
     """
 
-    SOURCES = [("import", "import"), ("form", "form"), ("api", "api"), ("demo", "demo"), ("restore", "restore")]
-
     hei = models.ForeignKey(Hei, on_delete=models.PROTECT, related_name="submissions")
     period = models.CharField(max_length=8)
     version = models.PositiveIntegerField(default=1)
     is_current = models.BooleanField(default=True)
-    source = models.CharField(max_length=8, choices=SOURCES, default="import")
+    source = models.CharField(max_length=8, choices=source_choices, default="import")
     file_name = models.CharField(max_length=255, blank=True)
     file_sha256 = models.CharField(max_length=64, blank=True)
     row_count = models.PositiveIntegerField(default=0)
@@ -104,6 +125,8 @@ class Submission(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
         ordering = ["period", "hei__code", "-version"]
         constraints = [
             models.UniqueConstraint(fields=["hei", "period", "version"], name="submission_unique_version"),
@@ -156,6 +179,8 @@ class MobilityRecord(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("mobility record")
+        verbose_name_plural = _("mobility records")
         ordering = ["period", "direction", "id"]
         indexes = [models.Index(fields=REPORT_INDEX, name="record_report")]
         constraints = [
@@ -218,14 +243,14 @@ class ArchivedRecord(models.Model):
 class Profile(models.Model):
     """A user's role: an HEI officer sees only their HEI; an analyst reads everything; an admin manages."""
 
-    ROLES = [("officer", "HEI officer"), ("analyst", "Analyst"), ("admin", "Administrator")]
-
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="aqyl_profile")
-    role = models.CharField(max_length=8, choices=ROLES)
+    role = models.CharField(max_length=8, choices=role_choices)
     hei = models.ForeignKey(Hei, null=True, blank=True, on_delete=models.PROTECT, related_name="officers")
-    language = models.CharField(max_length=2, choices=[("kk", "kk"), ("ru", "ru"), ("en", "en")], default="kk")
+    language = models.CharField(max_length=2, choices=language_choices, default="kk")
 
     class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
         constraints = [
             models.CheckConstraint(condition=Q(role__in=["officer", "analyst", "admin"]), name="profile_role_known"),
             models.CheckConstraint(condition=~Q(role="officer") | Q(hei__isnull=False), name="profile_officer_has_hei"),
@@ -309,7 +334,8 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
-        verbose_name_plural = "audit entries"
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.target}"
@@ -419,6 +445,50 @@ class NoteText(models.Model):
         if self.pk is not None:  # a version is never rewritten: a change is a new row
             raise ValueError("a NoteText version is never changed; save a new one")
         super().save(*args, **kwargs)
+
+
+class CollectionPeriod(models.Model):
+    """A half-year the ministry collects submissions for, opened by an analyst with a deadline."""
+
+    period = models.CharField(max_length=8, unique=True)
+    deadline = models.DateField()
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    opened_by_name = models.CharField(max_length=150, blank=True)
+    opened_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("collection period")
+        verbose_name_plural = _("collection periods")
+        ordering = ["-period"]
+
+    def __str__(self) -> str:
+        return f"{self.period} (≤ {self.deadline})"
+
+
+class SubmissionReview(models.Model):
+    """The analyst's decision on one version of a submission: accepted, or returned for correction
+    with a comment. A version's newest review is its status; a new upload starts unreviewed."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="reviews")
+    decision = models.CharField(max_length=8, choices=decision_choices)
+    comment = models.TextField(blank=True)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    reviewer_name = models.CharField(max_length=150, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        ordering = ["-at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(decision__in=["accepted", "returned"]), name="review_decision_known"),
+            models.CheckConstraint(condition=~Q(decision="returned") | ~Q(comment=""), name="review_returned_has_comment"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.submission} {self.decision}"
+
+
 class AnalysisRun(models.Model):
     """A long computation (a gravity fit, a batch of forecasts, a large flows import) run by a
     background worker: its inputs, hashed into ``key`` with the state of the data they read, its

@@ -22,13 +22,13 @@ def attachment(data: bytes, name: str) -> HttpResponse:
     return response
 
 
-def report_file(period: str, flt, lang: str, fmt: str) -> HttpResponse:
+def report_file(period: str, flt, lang: str, fmt: str, compare: str | None = None) -> HttpResponse:
     """The note for ``period`` in one language and format, written to a scratch folder and sent."""
     from aqyl.store.reports import generate_report
 
     folder = Path(tempfile.mkdtemp(prefix="aqyl-report-"))
     try:
-        paths, _ = generate_report(period, None, flt, lang, [fmt], folder)
+        paths, _ = generate_report(period, compare, flt, lang, [fmt], folder)
         return attachment(paths[0].read_bytes(), paths[0].name)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -209,6 +209,14 @@ STATIC_URL = "static/"
 STATIC_ROOT = os.environ.get("AQYL_STATIC_ROOT") or None
 WHITENOISE_USE_FINDERS = True
 
+# E-mail (reminders, review notices, password reset): the transport from AQYL_EMAIL_URL (aqyl.web.mail).
+from aqyl.web.mail import email_settings  # noqa: E402
+
+globals().update(email_settings(os.environ.get("AQYL_EMAIL_URL", ""), data_dir()))
+DEFAULT_FROM_EMAIL = os.environ.get("AQYL_EMAIL_FROM") or "aqyl@localhost"
+# The application's catalogue first: the admin's Kazakh and Russian where Django's lacks or misreads a string.
+LOCALE_PATHS = [BASE_DIR / "web" / "locale"]
+
 # --- logging ----------------------------------------------------------------------------------
 # Every unhandled exception (logger django.request) goes to stderr and to a rotating file in the
 # data folder, each line with the request id the error page shows.

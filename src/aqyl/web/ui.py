@@ -208,6 +208,11 @@ UI = {
     "migration": L("Зияткерлік көші-қон", "Интеллектуальная миграция", "Intellectual migration"),
 }
 
+# The collection cycle's, records list's and accounts' words live in their own module.
+from aqyl.web.ui_cycle import UI_CYCLE  # noqa: E402
+
+UI.update(UI_CYCLE)
+
 
 # --- research pages: migration, surveys, interviews --------------------------------------------
 UI.update({

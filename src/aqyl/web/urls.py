@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import DefaultRouter
 
-from aqyl.web import account, api, research_urls, views
+from aqyl.web import account, accounts, api, cycle_views, research_urls, views
 
 router = DefaultRouter(trailing_slash=False)
 router.register("records", api.RecordViewSet, basename="record")
@@ -22,11 +22,20 @@ urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("upload/", views.upload, name="upload"),
     path("upload/<str:upload_id>/errors.xlsx", views.upload_errors, name="upload_errors"),
+    path("upload/<str:upload_id>/", views.upload_status, name="upload_status"),
+    path("upload/<str:upload_id>/state.json", views.upload_state, name="upload_state"),
     path("template.xlsx", views.template_xlsx, name="template"),
     path("records/", views.records, name="records"),
     path("records/new/", views.record_new, name="record_new"),
     path("records/<int:pk>/edit/", views.record_edit, name="record_edit"),
-    path("submissions/", views.board, name="board"),
+    path("submissions/", cycle_views.board, name="board"),
+    path("submissions/open", cycle_views.open_period, name="period_open"),
+    path("submissions/remind", cycle_views.remind, name="remind"),
+    path("submissions/<str:period>/<str:hei>/", cycle_views.submission, name="submission"),
+    path("submissions/<str:period>/<str:hei>/review", cycle_views.review, name="submission_review"),
+    path("submissions/<str:period>/<str:hei>/<int:version>/restore", cycle_views.restore, name="submission_restore"),
+    path("submissions/<str:period>/<str:hei>/<int:version>/file", cycle_views.submission_file, name="submission_file"),
+    path("", include(accounts.urls)),  # /account/password/…, /account/reset/…
     path("reports/", views.reports, name="reports"),
     path("reports/download", views.report_download, name="report_download"),
     path("reports/texts/", views.note_text_save, name="note_text_save"),

@@ -28,7 +28,6 @@ from aqyl.domain.classifiers import (
     parse_period,
 )
 from aqyl.domain.errors import AqylError
-from aqyl.domain.intake.problems import ImportReport, Problem, cell_name
 from aqyl.store import models as m
 from aqyl.web import access
 from aqyl.web.downloads import CONTENT_TYPES, attachment, report_file
@@ -71,13 +70,28 @@ def dashboard(request):
     lang = _lang(request)
     known = periods()
     return render(request, "aqyl/dashboard.html", {
-        "periods": known,
+        "periods": known, "default_period": default_period(access.hei_of(request.user)),
         "categories": [(c.code, c.label.get(lang)) for c in CATEGORY],
         "hei_types": [(c.code, c.label.get(lang)) for c in HEI_TYPE],
         "programmes": [(c.code, c.label.get(lang)) for c in PROGRAMME],
         "hei": access.hei_of(request.user),
         "labels": _chart_labels(lang),
+        # The half-years the trend draws: the last six with data, oldest first.
+        "trend_periods": sorted(p for p in known if p[4:5] == "H")[-6:],
     })
+
+
+def default_period(hei=None) -> str:
+    """The period the dashboard opens on: the latest one that most HEIs have submitted (the newest
+    is often only begun), or the newest one of the officer's own HEI."""
+    from django.db.models import Count
+
+    subs = m.Submission.objects.filter(is_current=True, period__regex=r"^\d{4}H[12]$")
+    if hei is not None:
+        subs = subs.filter(hei=hei)
+    counts = subs.values("period").annotate(n=Count("hei", distinct=True))
+    best = max(counts, key=lambda c: (c["n"], c["period"]), default=None)
+    return best["period"] if best else ""
 
 
 def _chart_labels(lang: str) -> dict:
@@ -89,11 +103,21 @@ def _chart_labels(lang: str) -> dict:
     numeric = {c.alpha_2: c.numeric for c in pycountry.countries}
     words = {k: ui(k, lang) for k in ("outgoing", "incoming", "both", "countries", "kz_heis", "foreign_heis", "vs",
                                       "no_data", "by_country", "by_hei_type", "by_field", "by_degree",
-                                      "by_study_level", "by_format", "by_programme", "world_map", "flows")}
+                                      "by_study_level", "by_format", "by_programme", "world_map", "flows",
+                                      "compared_with", "open_records", "trend", "no_data_hint")}
     return {"names": names, "numeric": numeric, "words": words, "kz": COUNTRY.label("KZ", lang)}
 
 
 # --- upload ------------------------------------------------------------------------------------
+def _problem_rows(report, lang: str, limit: int = 200) -> list[dict]:
+    """An import report's problems as the pages list them (the research pages' uploads use it)."""
+    from aqyl.domain.intake.problems import cell_name
+
+    ordered = sorted(report.problems, key=lambda p: (p.severity != "error", p.row, p.position or 0))
+    return [{"cell": cell_name(p.row, p.position) if p.row else "", "column": p.header or p.column, "value": p.value[:60],
+             "message": p.message(lang), "severity": p.severity} for p in ordered[:limit]]
+
+
 def uploads_root() -> Path:
     return Path(settings.MEDIA_ROOT) / "uploads"
 
@@ -102,38 +126,48 @@ def _upload_dir(upload_id: str) -> Path:
     return uploads_root() / upload_id
 
 
-def _problem_rows(report: ImportReport, lang: str, limit: int = 200) -> list[dict]:
-    ordered = sorted(report.problems, key=lambda p: (p.severity != "error", p.row, p.position or 0))
-    return [{"cell": cell_name(p.row, p.position) if p.row else "", "column": p.header or p.column, "value": p.value[:60],
-             "message": p.message(lang), "severity": p.severity} for p in ordered[:limit]]
-
-
 @login_required
 def upload(request):
     role = access.require_role(request.user, "officer", "admin")
-    lang = _lang(request)
-    context: dict = {"limit_mb": settings.AQYL_MAX_UPLOAD_BYTES // (1024 * 1024)}
     if request.method == "POST":
-        context.update(_handle_upload(request, role, lang))
+        outcome = _handle_upload(request, role, _lang(request))
+        if isinstance(outcome, str):  # queued: the page of the upload shows its progress
+            return HttpResponseRedirect(reverse("upload_status", args=[outcome]))
+        return _upload_page(request, outcome)
+    return _upload_page(request, {})
+
+
+def _upload_page(request, context: dict):
+    lang = _lang(request)
+    context = {"limit": ui("size_limit", lang, mb=settings.AQYL_MAX_UPLOAD_BYTES // (1024 * 1024)), **context}
+    hei = access.hei_of(request.user)
+    if hei is not None:  # read after a store: a resubmission clears the notice
+        from aqyl.store.cycle import returned
+
+        context["returned"] = [{"period": s.period, "version": s.version, "comment": r.comment, "who": r.reviewer_name,
+                                "when": _when_local(r.at)} for s, r in returned([hei])]
     return render(request, "aqyl/upload.html", context)
 
 
-def _handle_upload(request, role: str, lang: str) -> dict:
-    from aqyl.domain.errors import StoreFault
-    from aqyl.importers.errors_xlsx import write_errors_workbook
-    from aqyl.importers.readers import UnreadableFile
-    from aqyl.store.imports import import_file
-    from aqyl.store.retention import mark_stored, remove_unstored
+def _handle_upload(request, role: str, lang: str) -> dict | str:
+    """Keep the file and queue its check, or queue the store of a checked file. Returns the page's
+    context when the job has already run (an immediate backend), else the upload's id."""
+    from aqyl.store import upload_jobs
+    from aqyl.store.retention import remove_unstored
 
     remove_unstored(uploads_root(), settings.AQYL_UPLOAD_RETENTION_HOURS)
     uploads = request.session.setdefault("uploads", {})
     confirm = request.POST.get("confirm")
     if confirm:
-        if confirm not in uploads or uploads[confirm].get("stored"):
+        if confirm not in uploads:
             raise Http404
         upload_id, name = confirm, uploads[confirm]["name"]
-        if not (_upload_dir(upload_id) / name).exists():
+        if not (_upload_dir(upload_id) / name).exists():  # removed as unstored after the retention time
             return {"error": ui("upload_expired", lang, hours=f"{settings.AQYL_UPLOAD_RETENTION_HOURS:g}")}
+        state = upload_jobs.read_state(confirm)
+        if not state.get("finished") or state.get("store") or uploads[confirm].get("stored"):
+            raise Http404  # still running, or already stored: never stored twice
+        uploads[upload_id]["stored"] = True
     else:
         sent = request.FILES.get("file")
         if sent is None:
@@ -146,32 +180,66 @@ def _handle_upload(request, role: str, lang: str) -> dict:
         if refused:
             return {"error": refused}
         uploads[upload_id] = {"name": name}
-        request.session.modified = True
-    path = _upload_dir(upload_id) / name
+    request.session.modified = True
     only = access.hei_of(request.user).code if role == "officer" else None
-    try:
-        report, table = import_file(path, dry_run=not confirm, user=request.user, submitted_by=request.user.get_username(),
-                                    only_hei=only)
-    except (UnreadableFile, StoreFault) as error:  # a database fault is shown like an unreadable file
-        report, table = ImportReport(file=name, unreadable=True), None
-        report.add(Problem(0, "", "", error.key, params=error.params))
-    if table is not None and report.problems:
-        write_errors_workbook(_upload_dir(upload_id) / "errors.xlsx", [(table, report)], lang)
-    if confirm and report.submissions:
-        from aqyl.web.audit import record
+    state = upload_jobs.queue(upload_id, name, user_id=request.user.pk, store=bool(confirm),
+                              accept_valid=bool(confirm) and request.POST.get("accept_valid") == "1", only_hei=only)
+    return _result_context(upload_id, state, lang) if state.get("finished") else upload_id
 
-        for s in report.submissions:
-            record(request.user, "submission.store", f"{s['hei']} {s['period']}",
-                   before={"version": s["version"] - 1} if s["version"] > 1 else None,
-                   after={"version": s["version"], "rows": s["rows"], "file": name})
-        mark_stored(_upload_dir(upload_id), report.submissions)
-        uploads[upload_id]["stored"] = True
-        request.session.modified = True
+
+STAGES = {"queued": "stage_queued", "read": "stage_read", "check": "stage_check", "store": "stage_store"}
+
+
+def _result_context(upload_id: str, state: dict, lang: str) -> dict:
+    """The upload page's context from a finished job's state, in the reader's language."""
+    stored = bool(state["store"] and state["submissions"])
     return {
-        "report": report, "problems": _problem_rows(report, lang), "upload_id": upload_id,
-        "errors_xlsx": table is not None and bool(report.problems), "stored": bool(confirm and report.submissions),
-        "replaces": [p for p in report.planned if p["replaces"]], "can_store": report.ok and not confirm,
+        "report": {"file": state["file"], "rows": state["rows"], "valid": state["valid"], "rejected": state["rejected"],
+                   "warnings_total": state["warnings"], "submissions": state["submissions"],
+                   "problems": state["problems_total"]},
+        "problems": [{**p, "message": p["message"][lang]} for p in state["problems"]], "upload_id": upload_id,
+        "errors_xlsx": state["readable"] and bool(state["problems"]), "stored": stored,
+        "replaces": [p for p in state["planned"] if p["replaces"]], "can_store": state["ok"] and not state["store"],
+        # Some rows valid, some not: the officer may store the valid ones only (the CLI's --accept-valid).
+        "can_store_valid": not state["store"] and state["readable"] and not state["ok"] and state["valid"] > 0
+        and not state["other_hei"],
+        "store_valid": ui("store_valid", lang, valid=state["valid"], rejected=state["rejected"]),
     }
+
+
+@login_required
+def upload_status(request, upload_id: str):
+    """The page of one upload: its progress while the job runs, then its result."""
+    from aqyl.store import upload_jobs
+
+    access.require_role(request.user, "officer", "admin")
+    if upload_id not in request.session.get("uploads", {}):
+        raise Http404
+    lang, state = _lang(request), upload_jobs.read_state(upload_id)
+    if not state:
+        raise Http404
+    if state.get("finished"):
+        return _upload_page(request, _result_context(upload_id, state, lang))
+    return _upload_page(request, {"progress": {
+        "upload_id": upload_id, "store": state.get("store"), "text": _stage_text(state, lang)}})
+
+
+def _stage_text(state: dict, lang: str) -> str:
+    return ui(STAGES.get(state.get("stage"), "stage_queued"), lang, done=state.get("done", 0), total=state.get("total", 0))
+
+
+@login_required
+def upload_state(request, upload_id: str):
+    """What the upload page polls: the job's stage and how far it has got."""
+    from django.http import JsonResponse
+
+    from aqyl.store import upload_jobs
+
+    if upload_id not in request.session.get("uploads", {}):
+        raise Http404
+    state = upload_jobs.read_state(upload_id)
+    return JsonResponse({"stage": state.get("stage", "queued"), "done": state.get("done", 0), "total": state.get("total", 0),
+                         "finished": bool(state.get("finished")), "text": _stage_text(state, _lang(request))})
 
 
 def _keep_upload(sent, folder: Path, name: str, lang: str) -> str:
@@ -214,7 +282,7 @@ def upload_errors(request, upload_id: str):
     # Only the session that uploaded the file may fetch its error workbook.
     if upload_id not in request.session.get("uploads", {}):
         raise Http404
-    path = _upload_dir(upload_id) / "errors.xlsx"
+    path = _upload_dir(upload_id) / f"errors-{_lang(request)}.xlsx"
     if not path.exists():
         raise Http404
     return FileResponse(path.open("rb"), as_attachment=True, filename="aqyl-errors.xlsx")
@@ -232,32 +300,47 @@ def template_xlsx(request):
 # --- records -----------------------------------------------------------------------------------
 @login_required
 def records(request):
+    from aqyl.store import record_list
+
     access.require_role(request.user, *access.ROLES)
     lang = _lang(request)
-    qs = access.records(request.user).order_by("-period", "hei__code", "id")
-    chosen = {k: request.GET.get(k, "") for k in ("period", "direction", "category", "country", "hei")}
-    if chosen["period"]:
-        qs = qs.filter(period=chosen["period"])
-    for field, param in (("direction", "direction"), ("category", "category"), ("partner_country", "country")):
-        value = chosen[param]
-        if value:
-            qs = qs.filter(**{field: value})
-    if chosen["hei"]:
-        qs = qs.filter(hei__code=chosen["hei"])
+    chosen = record_list.chosen(request.GET)
+    sort = record_list.sort_of(request.GET.get("sort", ""))
+    qs = record_list.filtered(access.records(request.user), chosen, sort)
+    fmt = request.GET.get("format", "")
+    if fmt in ("csv", "xlsx"):
+        stem = "-".join(["aqyl-records", *(v for k, v in chosen.items() if v and k in ("period", "hei"))])
+        if fmt == "csv":
+            response = HttpResponse(record_list.to_csv(qs, lang), content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="{stem}.csv"'
+            return response
+        return attachment(record_list.to_xlsx(qs, lang), f"{stem}.xlsx")
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     rows = [{
         "period": r.period, "direction": DIRECTION.label(r.direction, lang), "category": CATEGORY.label(r.category, lang),
-        "hei": r.hei.code, "partner": r.partner_institution, "country": COUNTRY.label(r.partner_country, lang),
-        "programme": PROGRAMME.label(r.programme, lang), "dates": f"{r.start_date or ''} – {r.end_date or ''}",
+        "hei": r.hei.code, "hei_name": r.hei.name(lang), "partner": r.partner_institution,
+        "country": COUNTRY.label(r.partner_country, lang), "programme": PROGRAMME.label(r.programme, lang),
+        "dates": f"{r.start_date or ''} –\n{r.end_date or ''}", "record_id": r.record_id,
         "id": r.id, "editable": access.may_change_hei(request.user, r.hei.code),
     } for r in page.object_list]
-    query = "&".join(f"{k}={v}" for k, v in chosen.items() if v)
+    query = urlencode({k: v for k, v in chosen.items() if v})
+    sorted_query = urlencode({k: v for k, v in {**chosen, "sort": sort}.items() if v})
+    heads = [("period", "period"), ("direction", "direction"), ("category", "category"), ("hei", "hei"),
+             ("partner", "partner"), ("country", "country"), ("programme", "programme"), ("start", "dates")]
+    extra = [(key, CLASSIFIERS[name].title.get(lang), sorted(CLASSIFIERS[name].choices(lang), key=lambda x: x[1])
+              if name in ("country", "region") else CLASSIFIERS[name].choices(lang))
+             for key, (_, name) in record_list.CODED.items() if key not in ("direction", "category", "country")]
     return render(request, "aqyl/records.html", {
-        "rows": rows, "page": page, "chosen": chosen, "query": query, "periods": periods(),
+        "rows": rows, "page": page, "chosen": chosen, "query": query, "sorted_query": sorted_query, "periods": periods(),
         "directions": [(c.code, c.label.get(lang)) for c in DIRECTION],
         "categories": [(c.code, c.label.get(lang)) for c in CATEGORY],
         "countries": sorted(((c.code, c.label.get(lang)) for c in COUNTRY), key=lambda x: x[1]),
-        "heis": access.heis(request.user).order_by("code"),
+        "heis": [(h.code, f"{h.code} — {h.name(lang)}") for h in access.heis(request.user).order_by("code")],
+        "extra": [{"key": k, "label": label, "choices": choices, "value": chosen[k]} for k, label, choices in extra],
+        "extra_open": any(chosen[k] for k, _, _ in extra),
+        "heads": [{"label": ui(word, lang), "url": "?" + urlencode({k: v for k, v in {
+            **chosen, "sort": f"-{key}" if sort == key else key}.items() if v}),
+            "mark": ("▼" if sort.startswith("-") else "▲") if sort.lstrip("-") == key else ""} for key, word in heads],
         "may_add": access.role_of(request.user) in ("officer", "admin"),
     })
 
@@ -318,8 +401,8 @@ def _record_form(request, hei, period: str, values: dict, record, start_error: s
                   f"{hei.code} {period} {values.get('record_id', '')}".strip(),
                   before=_record_audit(record), after=None if remove else values)
             new_version = result.submission.version if result.submission else None
-            messages.success(request, ui("record_saved" if new_version else "record_removed_all", lang,
-                                         hei=hei.code, period=period, version=new_version or ""))
+            word = ("record_removed" if remove else "record_saved") if new_version else "record_removed_all"
+            messages.success(request, ui(word, lang, hei=hei.code, period=period, version=new_version or ""))
             return HttpResponseRedirect(f"{reverse('records')}?hei={hei.code}&period={period}")
         for p in result.problems:
             if p.row == result.row and p.column and not remove:
@@ -360,26 +443,6 @@ def _form_field(col, value: str, problems: list[str], lang: str) -> dict:
             "required": col.required == "always", "max_length": col.max_length or ""}
 
 
-# --- submissions board -------------------------------------------------------------------------
-@login_required
-def board(request):
-    access.require_role(request.user, *access.ROLES)
-    from aqyl.store.submissions import board as board_of
-
-    known = periods()
-    period = request.GET.get("period") or (known[0] if known else "")
-    lines = []
-    if period:
-        try:
-            period = parse_period(period).code
-        except AqylError:
-            raise Http404 from None
-        visible = set(access.heis(request.user).values_list("id", flat=True))
-        lines = [line for line in board_of(period) if line.hei.id in visible]
-    return render(request, "aqyl/board.html", {"lines": lines, "period": period, "periods": known,
-                                               "done": sum(1 for x in lines if x.current), "total": len(lines)})
-
-
 # --- reports -----------------------------------------------------------------------------------
 @login_required
 def reports(request):
@@ -389,8 +452,15 @@ def reports(request):
 
 def _reports_page(request, posted=None, error: str = "", status: int = 200):
     lang = _lang(request)
+    from aqyl.domain.classifiers import REGION
+
+    names = dict(settings.LANGUAGES)  # each language by its own name: Қазақша, Русский, English
     context = {"periods": periods(), "categories": [(c.code, c.label.get(lang)) for c in CATEGORY],
-               "formats": list(CONTENT_TYPES), "langs": LANGS}
+               "formats": list(CONTENT_TYPES), "langs": [(code, names[code]) for code in LANGS],
+               "hei_types": [(c.code, c.label.get(lang)) for c in HEI_TYPE],
+               "regions": sorted(((c.code, c.label.get(lang)) for c in REGION), key=lambda x: x[1]),
+               "programmes": [(c.code, c.label.get(lang)) for c in PROGRAMME],
+               "hei": access.hei_of(request.user), "default_period": default_period(access.hei_of(request.user))}
     if access.role_of(request.user) in ("analyst", "admin"):
         context["editor"] = _text_editor(request, lang, posted, error)
     return render(request, "aqyl/reports.html", context, status=status)
@@ -496,18 +566,28 @@ def report_download(request):
     from aqyl.store.report_data import ReportFilter
 
     access.require_role(request.user, "analyst", "admin", "officer")
+    from aqyl.domain.classifiers import REGION
+
+    p = request.POST
     try:
-        period = parse_period(request.POST.get("period", "")).code
-        category = CATEGORY.encode(request.POST.get("category", "faculty"))
+        period = parse_period(p.get("period", "")).code
+        compare = parse_period(p["compare"]).code if p.get("compare") else None
+        category = CATEGORY.encode(p.get("category", "faculty"))
+        # The filters the CLI's `aqyl report` has: HEI types, regions, programmes (each repeatable).
+        hei_types = tuple(HEI_TYPE.encode(v) for v in p.getlist("hei_type") if v)
+        regions = tuple(REGION.encode(v) for v in p.getlist("region") if v)
+        programmes = tuple(PROGRAMME.encode(v) for v in p.getlist("programme") if v)
     except AqylError:
         raise Http404 from None
-    lang = request.POST.get("lang") if request.POST.get("lang") in LANGS else _lang(request)
-    fmt = request.POST.get("format", "pdf")
+    lang = p.get("lang") if p.get("lang") in LANGS else _lang(request)
+    fmt = p.get("format", "pdf")
     if fmt not in CONTENT_TYPES:
         raise Http404
     hei = access.hei_of(request.user)
+    flt = ReportFilter(category=category, hei_types=hei_types, regions=regions, programmes=programmes,
+                       heis=(hei.code,) if hei else ())
     try:
-        return report_file(period, ReportFilter(category=category, heis=(hei.code,) if hei else ()), lang, fmt)
+        return report_file(period, flt, lang, fmt, compare)
     except AqylError as error:  # e.g. a period whose comparison period is out of range
         return render(request, "aqyl/error.html", {"message": error.message(_lang(request))}, status=400)
 
