@@ -44,3 +44,22 @@ def _tasks_run_at_once(settings):
     """Background work (uploads, research runs) runs inside the request in tests; a test that
     exercises the real queue sets the database backend itself and runs a worker."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+def _one_request_at_a_time() -> None:
+    """The browser tests' live server shares one in-memory SQLite connection between its threads
+    (Django's rule for an in-memory test database), and two requests at once on it can wait on each
+    other for ever (seen in CI: a dashboard page and its /api/aggregates call). Serve one at a time."""
+    from django.core.servers.basehttp import WSGIServer
+    from django.test.testcases import LiveServerThread
+
+    class OneAtATime(WSGIServer):
+        def __init__(self, *args, connections_override=None, **kwargs):
+            # The live server thread itself already uses the overridden connections.
+            super().__init__(*args, **kwargs)
+
+    LiveServerThread.server_class = OneAtATime
+
+
+def pytest_configure(config):
+    _one_request_at_a_time()
