@@ -113,7 +113,9 @@ def test_a_wrong_postgresql_password(tmp_path):
     user = rest.split("@")[0].split(":")[0]
     wrong = f"{scheme}://{user}:wrong-password@{rest.split('@', 1)[1]}"
     done = run(tmp_path, "db", "--lang", "en", url=wrong)
-    if done.returncode == 0:
+    # A server that trusts loopback never checks the password: it connects, or (CI's throwaway
+    # cluster, which holds only the test_… database) says the database does not exist.
+    if done.returncode == 0 or "does not exist" in " ".join(done.stderr.split()):
         pytest.skip("this server does not ask for passwords (trust)")
     assert done.returncode == 2
     assert one_line(done.stderr).endswith("refused the user name or password. Check the user and password in AQYL_DATABASE_URL.")
