@@ -19,14 +19,7 @@ TREND_PERIODS = 6  # the note's trend covers up to the last six half-years
 
 
 def registered_heis(flt: ReportFilter):
-    qs = m.Hei.objects.filter(is_active=True)
-    if flt.hei_types:
-        qs = qs.filter(hei_type__in=flt.hei_types)
-    if flt.regions:
-        qs = qs.filter(region__in=flt.regions)
-    if flt.heis:
-        qs = qs.filter(code__in=flt.heis)
-    return qs
+    return flt.select_heis(m.Hei.objects.filter(is_active=True))
 
 
 def coverage(period: str, flt: ReportFilter) -> dict[str, Any]:

@@ -37,17 +37,21 @@ class ReportFilter:
     programmes: tuple[str, ...] = ()
     heis: tuple[str, ...] = field(default=())
 
+    def select_heis(self, heis: QuerySet) -> QuerySet:
+        """The HEIs the filter keeps (type, region, code)."""
+        if self.hei_types:
+            heis = heis.filter(hei_type__in=self.hei_types)
+        if self.regions:
+            heis = heis.filter(region__in=self.regions)
+        if self.heis:
+            heis = heis.filter(code__in=self.heis)
+        return heis
+
     def apply(self, qs: QuerySet) -> QuerySet:
         qs = qs.filter(category=self.category)
         if self.hei_types or self.regions or self.heis:
             # HEIs as their ids, not a join: the records' index then answers the query alone.
-            heis = m.Hei.objects.all()
-            if self.hei_types:
-                heis = heis.filter(hei_type__in=self.hei_types)
-            if self.regions:
-                heis = heis.filter(region__in=self.regions)
-            if self.heis:
-                heis = heis.filter(code__in=self.heis)
+            heis = self.select_heis(m.Hei.objects.all())
             qs = qs.filter(hei_id__in=list(heis.values_list("id", flat=True)))
         if self.programmes:
             qs = qs.filter(programme__in=self.programmes)
