@@ -19,6 +19,7 @@ from django_tasks import task
 from aqyl.domain import messages
 from aqyl.domain.errors import AqylError
 from aqyl.store import models as m
+from aqyl.store.flows import selected_flows
 
 KINDS = ("gravity", "forecasts", "flows_import")
 
@@ -32,14 +33,7 @@ def results_dir() -> Path:
 def flows_stamp(source: str | None, population: str | None = None, since: int | None = None, until: int | None = None) -> list:
     """What the flows of a source (None: of every source) look like now: any import that touches
     them changes this."""
-    rows = m.Flow.objects.filter(source=source) if source else m.Flow.objects.all()
-    if population:
-        rows = rows.filter(population=population)
-    if since is not None:
-        rows = rows.filter(year__gte=since)
-    if until is not None:
-        rows = rows.filter(year__lte=until)
-    found = rows.aggregate(n=Count("id"), total=Sum("count"), at=Max("imported_at"))
+    found = selected_flows(source, population, since, until).aggregate(n=Count("id"), total=Sum("count"), at=Max("imported_at"))
     return [found["n"], round(found["total"] or 0, 3), found["at"].isoformat() if found["at"] else None]
 
 

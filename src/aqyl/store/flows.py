@@ -32,16 +32,23 @@ def query(origin: str | None = None, destination: str | None = None, year: int |
     return [dict(zip(fields, r, strict=True)) for r in rows.order_by("year", "source", "-count", "destination").values_list(*fields)]
 
 
-def flows_frame(source: str, population: str | None = None, since: int | None = None,
-                until: int | None = None) -> pl.DataFrame:
-    """One source's stored flows as a frame (year, origin, destination, count), for models."""
-    rows = m.Flow.objects.filter(source=source)
+def selected_flows(source: str | None, population: str | None = None, since: int | None = None,
+                   until: int | None = None):
+    """The stored flows of a source (None: of every source), population and span of years."""
+    rows = m.Flow.objects.filter(source=source) if source else m.Flow.objects.all()
     if population:
         rows = rows.filter(population=population)
     if since is not None:
         rows = rows.filter(year__gte=since)
     if until is not None:
         rows = rows.filter(year__lte=until)
+    return rows
+
+
+def flows_frame(source: str, population: str | None = None, since: int | None = None,
+                until: int | None = None) -> pl.DataFrame:
+    """One source's stored flows as a frame (year, origin, destination, count), for models."""
+    rows = selected_flows(source, population, since, until)
     return pl.DataFrame(list(rows.values_list("year", "origin", "destination", "count").iterator(chunk_size=20_000)),
                         schema={"year": pl.Int32, "origin": pl.String, "destination": pl.String, "count": pl.Float64},
                         orient="row")
