@@ -19,8 +19,8 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from tests.test_web import client_for, demo  # noqa: F401  (the fixture)
 
+from aqyl.domain.wording.interface import ui
 from aqyl.store import models as m
-from aqyl.web.ui import ui
 
 pytestmark = pytest.mark.django_db
 SRC = str(Path(__file__).resolve().parents[1] / "src")

@@ -16,8 +16,8 @@ from django.db.models import Count, Max, Sum
 from django.utils import timezone
 from django_tasks import task
 
-from aqyl.domain import messages
 from aqyl.domain.errors import AqylError
+from aqyl.domain.wording import messages
 from aqyl.store import models as m
 from aqyl.store.flows import selected_flows
 

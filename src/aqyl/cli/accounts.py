@@ -141,8 +141,8 @@ def period_open(
 
     lang = _lang(lang)
     _db()
+    from aqyl.domain.wording.interface import ui
     from aqyl.store import cycle
-    from aqyl.web.ui import ui
 
     try:
         try:

@@ -14,10 +14,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from aqyl.domain import messages
 from aqyl.domain.classifiers import CLASSIFIERS, DIRECTION, HEI_TYPE, REGION, parse_period
 from aqyl.domain.errors import AqylError
 from aqyl.domain.i18n import LANGUAGES, Label
+from aqyl.domain.wording import messages
 
 app = typer.Typer(help="Aqyl: academic mobility and intellectual migration monitoring.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
@@ -119,23 +119,16 @@ def report(
 ) -> None:
     """Generate the half-year analytical note in the chosen language and formats."""
     lang = _lang(lang)
-    from aqyl.domain.classifiers import CATEGORY, PROGRAMME
+    from aqyl.app.filters import report_filter, report_periods
 
     formats = _formats(fmt, lang)
-    flt_args = dict(
-        category=CATEGORY.encode(category),
-        hei_types=tuple(HEI_TYPE.encode(t) for t in hei_type or []),
-        regions=tuple(REGION.encode(r) for r in region or []),
-        programmes=tuple(PROGRAMME.encode(p) for p in programme or []),
-    )
-    period_code = parse_period(period).code
-    compare_code = parse_period(compare).code if compare else None
+    period_code, compare_code = report_periods(period, compare)
     _db()
-    from aqyl.store.report_data import ReportFilter
+    flt = report_filter(category, hei_type or (), region or (), programme or ())
     from aqyl.store.reports import generate_report
 
     started = time.perf_counter()
-    paths, data = generate_report(period_code, compare_code, ReportFilter(**flt_args), lang, formats, out)
+    paths, data = generate_report(period_code, compare_code, flt, lang, formats, out)
     current = data["periods"][period_code]
     table = Table(title=parse_period(period_code).label.get(lang), show_header=False)
     for direction in ("outgoing", "incoming", "both"):

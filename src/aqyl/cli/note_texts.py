@@ -10,10 +10,10 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from aqyl.domain import messages
 from aqyl.domain.errors import AqylError
 from aqyl.domain.i18n import LANGUAGES
 from aqyl.domain.i18n import Label as L
+from aqyl.domain.wording import messages
 
 app = typer.Typer(help="Sections of the note an analyst writes (benefits, recommendations): set from a file, show.",
                   no_args_is_help=True)

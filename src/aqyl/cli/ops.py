@@ -8,7 +8,7 @@ import typer
 
 
 def register(app: typer.Typer, lang_option, resolve_lang, console, err_console, setup_db) -> None:
-    from aqyl.domain.messages import render
+    from aqyl.domain.wording.messages import render
 
     @app.command()
     def backup(

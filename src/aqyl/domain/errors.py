@@ -3,7 +3,7 @@ so that the CLI, the web and the API can show it in the user's language."""
 
 from __future__ import annotations
 
-from aqyl.domain import messages
+from aqyl.domain.wording import messages
 
 
 class AqylError(Exception):

@@ -21,7 +21,7 @@ from aqyl.store.labels import COMMON, action_text, text
 
 
 def _word(key: str) -> str:
-    from aqyl.web.ui import ui
+    from aqyl.domain.wording.interface import ui
 
     lang = (get_language() or "kk")[:2]
     return ui(key, lang if lang in ("kk", "ru", "en") else "kk")

@@ -182,7 +182,7 @@ def _send(to: list[tuple[str, str]], key: str, **params) -> int:
     """One message per officer, in that officer's language; returns how many were sent."""
     from django.core.mail import EmailMessage, get_connection
 
-    from aqyl.domain import messages
+    from aqyl.domain.wording import messages
 
     mails = [EmailMessage(messages.render(f"{key}_subject", lang, **params), messages.render(f"{key}_body", lang, **params),
                           to=[address]) for address, lang in to]

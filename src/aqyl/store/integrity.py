@@ -15,7 +15,7 @@ PG_TABLES = ("aqyl_hei", "aqyl_submission", "aqyl_mobilityrecord", "aqyl_archive
 def check_database() -> Label:
     """The message to show when the database is whole; raises StoreFault("db_corrupt") naming
     the first problems otherwise."""
-    from aqyl.domain import messages
+    from aqyl.domain.wording import messages
 
     where = database_label()
     with connection.cursor() as cursor:

@@ -15,9 +15,9 @@ from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from aqyl.domain.wording.interface import ui
 from aqyl.web.audit import record
 from aqyl.web.middleware import second_factor_required
-from aqyl.web.ui import ui
 
 
 def _next(request) -> str:

@@ -12,8 +12,8 @@ from django.core.mail import EmailMessage
 from django.shortcuts import render
 from django.urls import path, reverse_lazy
 
-from aqyl.domain import messages as catalogue
-from aqyl.web.ui import ui
+from aqyl.domain.wording import messages as catalogue
+from aqyl.domain.wording.interface import ui
 
 
 def _lang(request) -> str:

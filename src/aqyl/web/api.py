@@ -22,15 +22,15 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.utils.encoders import JSONEncoder
 
-from aqyl.domain.classifiers import CATEGORY, HEI_TYPE, PROGRAMME, parse_period
+from aqyl.domain.classifiers import parse_period
 from aqyl.domain.errors import AqylError
+from aqyl.domain.wording.interface import ui
 from aqyl.store import models as m
 from aqyl.web import access
 from aqyl.web.audit import record
 from aqyl.web.downloads import CONTENT_TYPES, report_file
 from aqyl.web.middleware import LANGS, language_of
 from aqyl.web.tokens import expires
-from aqyl.web.ui import ui
 
 
 def _role(request) -> str:
@@ -123,16 +123,15 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 def _filter(request):
-    from aqyl.store.report_data import ReportFilter
+    from aqyl.app.filters import report_filter
 
+    q = request.query_params
+    hei = access.hei_of(request.user)
     try:
-        category = CATEGORY.encode(request.query_params.get("category") or request.data.get("category") or "faculty")
-        hei_types = tuple(HEI_TYPE.encode(t) for t in request.query_params.getlist("hei_type"))
-        programmes = tuple(PROGRAMME.encode(p) for p in request.query_params.getlist("programme"))
+        return report_filter(q.get("category") or request.data.get("category"), q.getlist("hei_type"), (),
+                             q.getlist("programme"), (hei.code,) if hei else ())
     except AqylError as error:
         raise ValidationError({"detail": error.message(language_of(request))}) from None
-    hei = access.hei_of(request.user)
-    return ReportFilter(category=category, hei_types=hei_types, programmes=programmes, heis=(hei.code,) if hei else ())
 
 
 def _period(value: str | None, name: str, request) -> str | None:

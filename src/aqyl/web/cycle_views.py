@@ -18,10 +18,10 @@ from django.views.decorators.http import require_POST
 
 from aqyl.domain.classifiers import HEI_TYPE, REGION
 from aqyl.domain.errors import AqylError
+from aqyl.domain.wording.interface import ui
 from aqyl.store import cycle
 from aqyl.store import models as m
 from aqyl.web import access
-from aqyl.web.ui import ui
 
 # The default order puts what needs the analyst's attention first.
 STATUS_ORDER = {"submitted": 0, "returned": 1, "not_submitted": 2, "accepted": 3}

@@ -17,12 +17,12 @@ from django.views.decorators.http import require_POST
 
 from aqyl.domain.errors import AqylError
 from aqyl.domain.i18n import LANGUAGES
+from aqyl.domain.wording.interface import ui
 from aqyl.store import models as m
 from aqyl.web import access
 from aqyl.web.downloads import attachment
 from aqyl.web.middleware import LANGS
 from aqyl.web.research_views import RESEARCH, _save_upload
-from aqyl.web.ui import ui
 from aqyl.web.views import _lang, _problem_rows
 
 INSTRUMENT = "motives"

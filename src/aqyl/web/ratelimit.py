@@ -34,8 +34,8 @@ def lockout_response(request, original_response=None, credentials=None):
     from django.http import JsonResponse
     from django.shortcuts import render
 
+    from aqyl.domain.wording.interface import ui
     from aqyl.web.middleware import language_of
-    from aqyl.web.ui import ui
 
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": ui("locked", language_of(request))}, status=429)

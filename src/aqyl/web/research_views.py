@@ -22,11 +22,11 @@ from aqyl.app import jobs
 from aqyl.app.countries import country_name, country_option
 from aqyl.domain.classifiers import CATEGORY, COUNTRY, parse_period
 from aqyl.domain.errors import AqylError
+from aqyl.domain.wording.interface import ui
 from aqyl.store import models as m
 from aqyl.web import access
 from aqyl.web.downloads import CONTENT_TYPES, attachment
 from aqyl.web.middleware import LANGS
-from aqyl.web.ui import ui
 from aqyl.web.views import _lang, _problem_rows, periods
 
 RESEARCH = ("analyst", "admin")

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 
-from aqyl.web.ui import ui
+from aqyl.domain.wording.interface import ui
 
 
 def expires(token) -> datetime:

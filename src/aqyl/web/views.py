@@ -28,11 +28,11 @@ from aqyl.domain.classifiers import (
     parse_period,
 )
 from aqyl.domain.errors import AqylError
+from aqyl.domain.wording.interface import ui
 from aqyl.store import models as m
 from aqyl.web import access
 from aqyl.web.downloads import CONTENT_TYPES, attachment, report_file
 from aqyl.web.middleware import COOKIE, LANGS, language_of
-from aqyl.web.ui import ui
 
 
 def _lang(request) -> str:
@@ -563,29 +563,22 @@ def note_text_history(request):
 @login_required
 @require_POST
 def report_download(request):
-    from aqyl.store.report_data import ReportFilter
+    from aqyl.app.filters import report_filter, report_periods
 
     access.require_role(request.user, "analyst", "admin", "officer")
-    from aqyl.domain.classifiers import REGION
-
     p = request.POST
+    hei = access.hei_of(request.user)
     try:
-        period = parse_period(p.get("period", "")).code
-        compare = parse_period(p["compare"]).code if p.get("compare") else None
-        category = CATEGORY.encode(p.get("category", "faculty"))
+        period, compare = report_periods(p.get("period", ""), p.get("compare"))
         # The filters the CLI's `aqyl report` has: HEI types, regions, programmes (each repeatable).
-        hei_types = tuple(HEI_TYPE.encode(v) for v in p.getlist("hei_type") if v)
-        regions = tuple(REGION.encode(v) for v in p.getlist("region") if v)
-        programmes = tuple(PROGRAMME.encode(v) for v in p.getlist("programme") if v)
+        flt = report_filter(p.get("category", "faculty"), p.getlist("hei_type"), p.getlist("region"),
+                            p.getlist("programme"), (hei.code,) if hei else ())
     except AqylError:
         raise Http404 from None
     lang = p.get("lang") if p.get("lang") in LANGS else _lang(request)
     fmt = p.get("format", "pdf")
     if fmt not in CONTENT_TYPES:
         raise Http404
-    hei = access.hei_of(request.user)
-    flt = ReportFilter(category=category, hei_types=hei_types, regions=regions, programmes=programmes,
-                       heis=(hei.code,) if hei else ())
     try:
         return report_file(period, flt, lang, fmt, compare)
     except AqylError as error:  # e.g. a period whose comparison period is out of range

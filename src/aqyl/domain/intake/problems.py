@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from aqyl.domain import messages
 from aqyl.domain.intake.columns import column
 from aqyl.domain.intake.values import Severity
+from aqyl.domain.wording import messages
 
 # Problems listed in a report; the counts stay exact beyond it. A million bad rows would make a
 # JSON file nobody reads and an error workbook Excel cannot open in reasonable time.

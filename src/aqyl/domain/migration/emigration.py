@@ -9,7 +9,6 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
-from aqyl.domain import messages
 from aqyl.domain.classifiers import COUNTRY
 from aqyl.domain.i18n import Label as L
 from aqyl.domain.migration.forecast import METHOD_LABELS, METHODS, MIN_GAIN, beats_naive
@@ -27,6 +26,7 @@ from aqyl.domain.report.document import (
     Series,
     Table,
 )
+from aqyl.domain.wording import messages
 
 TOP_CHART = 10
 

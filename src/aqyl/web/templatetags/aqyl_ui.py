@@ -1,6 +1,6 @@
 from django import template
 
-from aqyl.web.ui import ui
+from aqyl.domain.wording.interface import ui
 
 register = template.Library()
 

@@ -1,5 +1,5 @@
 """Interface words of the collection cycle, records list and accounts pages (merged into
-:data:`aqyl.web.ui.UI`; kept apart so that branches adding words elsewhere merge cleanly)."""
+:data:`aqyl.domain.wording.interface.UI`; kept apart so that branches adding words elsewhere merge cleanly)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The web interface's words in Kazakh, Russian and English (the messages of checks and errors
-come from :mod:`aqyl.domain.messages`, shared with the command line)."""
+come from :mod:`aqyl.domain.wording.messages`, shared with the command line)."""
 
 from __future__ import annotations
 
@@ -209,7 +209,7 @@ UI = {
 }
 
 # The collection cycle's, records list's and accounts' words live in their own module.
-from aqyl.web.ui_cycle import UI_CYCLE  # noqa: E402
+from aqyl.domain.wording.cycle import UI_CYCLE  # noqa: E402
 
 UI.update(UI_CYCLE)
 
