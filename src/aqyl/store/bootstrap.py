@@ -52,7 +52,7 @@ def report_crash(error: BaseException) -> str:
     import traceback
     from datetime import datetime
 
-    from aqyl.web.settings import data_dir
+    from aqyl.files import data_dir
 
     log = data_dir() / "error.log"
     try:
