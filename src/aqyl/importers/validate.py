@@ -13,12 +13,11 @@ import polars as pl
 
 from aqyl.domain.classifiers import DEGREE, STUDY_LEVEL, parse_period
 from aqyl.domain.heis import HeiDirectory
-from aqyl.domain.intake.columns import Column, column, schema
+from aqyl.domain.intake.columns import Column, categories, column, group_columns, other, schema
 from aqyl.domain.intake.problems import MAX_LISTED, ImportReport, Problem, cell_name
 from aqyl.domain.intake.values import CellReader, Finding
 from aqyl.importers.readers import RawTable
 
-STAFF = ("faculty", "researcher", "staff")
 ROW = "_row"
 
 
@@ -140,18 +139,13 @@ def _free_text(c: _Check, raw: pl.DataFrame, col: Column) -> pl.Series:
 
 
 def _mobility_rules(c: _Check, raw: pl.DataFrame, codes: pl.DataFrame) -> None:
-    category = codes["category"]
-    staff = category.is_in(STAFF)
-    student = category == "student"
-    # Staff carry a degree and no study level; students the other way round.
-    c.flag(raw, student & (raw["degree"] != ""), "degree", Finding("degree_on_student", params={
-        "level": column("study_level").header}))
-    c.flag(raw, staff & (raw["study_level"] != ""), "study_level", Finding("level_on_staff", params={
-        "degree": column("degree").header}))
-    c.flag(raw, staff & (raw["degree"] == ""), "degree", Finding("degree_required", params={
-        "none": DEGREE["none"].label}))
-    c.flag(raw, student & (raw["study_level"] == ""), "study_level", Finding("level_required", params={
-        "levels": [lvl.label for lvl in STUDY_LEVEL]}))
+    # Each group's rows fill its columns and leave the other group's empty (the declaration:
+    # aqyl.domain.intake.columns); first every column given where it does not belong, then every one missing.
+    member = {group: codes["category"].is_in(categories(group)) for group in ("staff", "student")}
+    for col in group_columns():
+        c.flag(raw, member[other(col.required)] & (raw[col.name] != ""), col.name, _group_finding(col.name)[0])
+    for col in group_columns():
+        c.flag(raw, member[col.required] & (raw[col.name] == ""), col.name, _group_finding(col.name)[1])
 
     start, end = codes["start_date"], codes["end_date"]
     inverted = (start != "") & (end != "") & (end < start)
@@ -162,6 +156,17 @@ def _mobility_rules(c: _Check, raw: pl.DataFrame, codes: pl.DataFrame) -> None:
     _period_rules(c, raw, codes)
 
     _repeats(c, raw, codes, ["record_id"], lambda key, first: Finding("duplicate_record_id", params={"value": key[0], "first": first}))
+
+
+def _group_finding(name: str) -> tuple[Finding, Finding]:
+    """What to say about a group's column: (given on the other group's row, missing on its own)."""
+    if name == "degree":
+        return (Finding("degree_on_student", params={"level": column("study_level").header}),
+                Finding("degree_required", params={"none": DEGREE["none"].label}))
+    if name == "study_level":
+        return (Finding("level_on_staff", params={"degree": column("degree").header}),
+                Finding("level_required", params={"levels": [lvl.label for lvl in STUDY_LEVEL]}))
+    raise ValueError(f"no message for the group column {name!r}: add it here and to aqyl.domain.wording")
 
 
 def _repeats(c: _Check, raw: pl.DataFrame, codes: pl.DataFrame, key: list[str], finding) -> None:

@@ -1,9 +1,11 @@
 """The register's tables. Coded columns hold classifier codes; the database refuses any other
-value (CHECK constraints generated from the classifiers), so nothing unknown is ever stored."""
+value (CHECK constraints generated from the classifiers), so nothing unknown is ever stored. The
+mobility record's CHECK constraints are generated from its declaration (aqyl.domain.intake.columns)."""
 
 from __future__ import annotations
 
-from functools import partial
+import operator
+from functools import partial, reduce
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from aqyl.domain.classifiers import CLASSIFIERS
+from aqyl.domain.intake.columns import STUDENT, columns, filled_by
 from aqyl.domain.report.note import AUTHORED_SECTIONS
 
 
@@ -32,6 +35,21 @@ def one_of(column: str, name: str, *, optional: bool = False) -> models.CheckCon
     """A CHECK constraint: the column holds one of the named classifier's codes (or '' if optional)."""
     allowed = sorted(CLASSIFIERS[name].codes) + ([""] if optional else [])
     return models.CheckConstraint(condition=Q(**{f"{column}__in": allowed}), name=f"%(class)s_{column}_known")
+
+
+def record_checks() -> list[models.CheckConstraint]:
+    """The mobility record's CHECK constraints from its declaration: every coded column holds its
+    classifier's codes ('' allowed unless always required), and a student's row leaves the staff
+    columns empty, any other row the student columns (the import checks they are filled)."""
+    known = [one_of(c.name, c.classifier, optional=c.required != "always") for c in columns() if c.kind == "code"]
+    student = Q(category=STUDENT)
+
+    def empty(names: tuple[str, ...]) -> Q:
+        return reduce(operator.and_, (Q(**{name: ""}) for name in names))
+
+    groups = models.CheckConstraint(condition=(student & empty(filled_by("staff"))) | (~student & empty(filled_by("student"))),
+                                    name="mobilityrecord_degree_or_level")
+    return [*known, groups]
 
 
 def role_choices() -> list[tuple[str, str]]:
@@ -184,21 +202,7 @@ class MobilityRecord(models.Model):
         ordering = ["period", "direction", "id"]
         indexes = [models.Index(fields=REPORT_INDEX, name="record_report")]
         constraints = [
-            one_of("direction", "direction"),
-            one_of("category", "category"),
-            one_of("partner_country", "country"),
-            one_of("programme", "programme"),
-            one_of("format", "format"),
-            one_of("degree", "degree", optional=True),
-            one_of("study_level", "study_level", optional=True),
-            one_of("field", "field"),
-            one_of("funding", "funding", optional=True),
-            one_of("gender", "gender", optional=True),
-            # Staff have a degree and no study level; students the other way round.
-            models.CheckConstraint(
-                condition=(Q(category="student") & Q(degree="")) | (~Q(category="student") & Q(study_level="")),
-                name="mobilityrecord_degree_or_level",
-            ),
+            *record_checks(),
             models.CheckConstraint(
                 condition=Q(start_date__isnull=True) | Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
                 name="mobilityrecord_dates_ordered",

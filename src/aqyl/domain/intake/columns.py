@@ -2,7 +2,12 @@
 (the register's interchange format, ``aqyl/data/import_columns.json``) and ``cohort``
 (scholarship holders followed after departure, ``aqyl/data/cohort_columns.json``). A file's
 headers may be the canonical English names or the template's headers in any language, or a
-listed alias, compared case- and space-insensitively."""
+listed alias, compared case- and space-insensitively.
+
+This is the one declaration of the mobility record: each column's name, kind, classifier, length
+and required-ness (the JSON), and who a column is for (below: ``required`` "staff" or "student").
+The import's validation (``aqyl.importers.validate``), the database's CHECK constraints
+(``aqyl.store.models``), the bulk write's checks and the API's record fields are built from it."""
 
 from __future__ import annotations
 
@@ -12,10 +17,12 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
+from aqyl.domain.classifiers import CATEGORY
 from aqyl.domain.i18n import Label, normalize
 
 Kind = Literal["id", "text", "code", "hei", "period", "date", "year", "count"]
 Required = Literal["always", "staff", "student", "never"]
+Group = Literal["staff", "student"]
 
 
 @dataclass(frozen=True)
@@ -122,3 +129,40 @@ class HeaderMap:
     unknown: list[tuple[int, str]]  # (position, header) of columns not in the format
     duplicates: list[tuple[str, list[int]]]  # column name -> every position giving it
     missing: list[str]  # required columns absent, and the first of each ``one_of`` group with none present
+
+
+# --- who a column is for --------------------------------------------------------------------------
+# A mobility is a staff member's or a student's. A column required for "staff" must be filled on a
+# staff member's row and left empty on a student's; a column required for "student" the other way
+# round (today: a degree for staff, a study level for students).
+GROUPS: tuple[Group, ...] = ("staff", "student")
+STUDENT = "student"  # the one student category; every other category is staff
+
+
+def categories(group: Group) -> tuple[str, ...]:
+    """The category codes of a group, in the classifier's order."""
+    return tuple(code for code in CATEGORY.codes if (code == STUDENT) == (group == "student"))
+
+
+def group_of(category: str) -> Group:
+    return "student" if category == STUDENT else "staff"
+
+
+def other(group: Group) -> Group:
+    return "staff" if group == "student" else "student"
+
+
+def filled_by(group: Group) -> tuple[str, ...]:
+    """The mobility columns a group's rows must fill and the other group's rows must leave empty."""
+    return tuple(c.name for c in columns() if c.required == group)
+
+
+def group_columns() -> tuple[Column, ...]:
+    """The mobility columns that belong to one group, in the format's order."""
+    return tuple(c for c in columns() if c.required in GROUPS)
+
+
+def record_fields() -> tuple[str, ...]:
+    """The fields of a stored mobility record, in the format's order: the register's columns and
+    the API's record fields (the HEI as its code)."""
+    return tuple(c.name for c in columns())
