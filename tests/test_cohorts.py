@@ -122,8 +122,8 @@ def test_import_checks_every_cell_and_keeps_versions(tmp_path):
 def test_template_and_an_xlsx_with_a_note_sheet_first(tmp_path):
     from aqyl.domain.heis import HeiDirectory
     from aqyl.importers.readers import read_table
-    from aqyl.importers.template import build_template
     from aqyl.importers.validate import check
+    from aqyl.render.template import build_template
 
     template = tmp_path / "t.xlsx"
     template.write_bytes(build_template("kk", [], "cohort"))

@@ -130,7 +130,7 @@ def test_rows_on_two_sheets_refuse_the_file_naming_them(tmp_path):
 
 
 def test_the_template_with_its_instruction_and_list_sheets_is_one_sheet_of_rows(tmp_path, heis):
-    from aqyl.importers.template import build_template
+    from aqyl.render.template import build_template
 
     book = openpyxl.load_workbook(io.BytesIO(build_template("kk", list(shipped_registry()))))
     data = book.worksheets[0]

@@ -97,7 +97,7 @@ def test_the_same_iin_through_two_heis_files_gets_the_same_pseudonym(tmp_path, a
     # The other HEI pseudonymises in-process, into an XLSX: the same person, the same key.
     key = key_from_text(key_file.read_text())
     xlsx_source = tmp_path / "kaznu.xlsx"
-    from aqyl.importers.pseudonymise import write_table
+    from aqyl.render.rows import write_table
 
     t = read_table(kaznu, lambda row: 1)
     write_table(xlsx_source, t.headers, [list(r[:-1]) for r in t.frame.rows()], "xlsx")

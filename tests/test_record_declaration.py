@@ -14,7 +14,13 @@ from django.db import IntegrityError, models, transaction
 from aqyl.domain.classifiers import CATEGORY, CLASSIFIERS
 from aqyl.domain.heis import HeiDirectory, shipped_registry
 from aqyl.domain.intake.columns import (
-    STUDENT, categories, columns, filled_by, group_columns, group_of, record_fields,
+    STUDENT,
+    categories,
+    columns,
+    filled_by,
+    group_columns,
+    group_of,
+    record_fields,
 )
 from aqyl.importers.readers import read_table
 from aqyl.importers.validate import check

@@ -9,8 +9,6 @@ the cells to fix, so a typo never yields a pseudonym that links to nobody.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
 from dataclasses import dataclass, field
@@ -122,35 +120,12 @@ def pseudonymise_table(table: RawTable, key: Key | None) -> Outcome:
     return out
 
 
-def write_table(path: Path, headers: list[str], rows: list[list[str]], kind: str) -> None:
-    """Write the cells back as CSV (UTF-8 with BOM, so Excel reads Cyrillic) or XLSX (text cells)."""
-    from aqyl.files import write_atomically
-
-    if kind == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(headers)
-        writer.writerows(rows)
-        write_atomically(path, buffer.getvalue().encode("utf-8-sig"))
-        return
-    import xlsxwriter
-
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
-                                        "strings_to_urls": False})
-    sheet = book.add_worksheet("data")
-    text = book.add_format({"num_format": "@"})  # codes keep their leading zeros
-    sheet.write_row(0, 0, headers, book.add_format({"bold": True}))
-    for n, row in enumerate(rows, start=1):
-        sheet.write_row(n, 0, row, text)
-    book.close()
-    write_atomically(path, buffer.getvalue())
-
-
 def pseudonymise_file(source: Path, target: Path, key: Key | None) -> Outcome:
     """Read ``source`` (CSV or XLSX), replace its IINs and write ``target`` in the same format. Nothing
     is written when the file holds no IIN (the source can go on as it is), when a cell is not a
     valid IIN, or when there is no key."""
+    from aqyl.render.rows import write_table  # the use case's one writer (read, replace, write back)
+
     table = read_table(source, _best_layout)
     out = pseudonymise_table(table, key)
     if out.had_iins and not out.problems and key is not None:

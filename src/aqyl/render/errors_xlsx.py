@@ -5,6 +5,7 @@ what is wrong, and a sheet listing every problem with a link to its cell."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
@@ -12,8 +13,10 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from aqyl.domain.i18n import Label
 from aqyl.domain.intake.problems import ImportReport
 from aqyl.files import atomic_path
-from aqyl.importers.readers import RawTable
 from aqyl.render.xlsx import sheet_name
+
+if TYPE_CHECKING:  # only its type: a renderer imports no reader
+    from aqyl.importers.readers import RawTable
 
 # Comments beyond this make the workbook slow to open; the problems sheet still lists them all.
 MAX_COMMENTS = 20_000
