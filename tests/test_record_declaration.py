@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import polars as pl
 import pytest
 from django.db import IntegrityError, models, transaction
 
@@ -46,6 +47,14 @@ def validated(tmp_path: Path, row: dict) -> list[tuple[str, str, str]]:
         writer.writerow([{**GOOD, **row}[name] for name in record_fields()])
     report = check(read_table(path), HeiDirectory(shipped_registry())).report
     return [(p.column, p.type, p.message("en")) for p in report.problems]
+
+
+def written(**row) -> None:
+    """Through the register's one write path (on SQLite its column-wise check, on PostgreSQL the CHECK)."""
+    from aqyl.store.register import write_submissions
+
+    with transaction.atomic():
+        write_submissions(pl.DataFrame([{**GOOD, **row}], schema=dict.fromkeys(record_fields(), pl.String)))
 
 
 def stored(**row) -> m.MobilityRecord:
@@ -106,6 +115,9 @@ def test_a_staff_row_with_a_study_level_is_refused_by_validation_and_database(tm
     assert validated(tmp_path, row) == [("study_level", "level_on_staff", LEVEL_ON_STAFF)]
     with pytest.raises(IntegrityError), transaction.atomic():
         stored(**row)
+    with pytest.raises(IntegrityError):
+        written(**row)
+    assert not m.MobilityRecord.objects.exists() and not m.Submission.objects.exists()
     assert validated(tmp_path, {**row, "study_level": ""}) == []
     assert stored(**{**row, "study_level": ""}).pk
 
@@ -116,8 +128,11 @@ def test_a_student_row_with_a_degree_is_refused_by_validation_and_database(tmp_p
     assert validated(tmp_path, row) == [("degree", "degree_on_student", DEGREE_ON_STUDENT)]
     with pytest.raises(IntegrityError), transaction.atomic():
         stored(**row)
+    with pytest.raises(IntegrityError):
+        written(**row)
     assert validated(tmp_path, {**row, "degree": ""}) == []
-    assert stored(**{**row, "degree": ""}).pk
+    written(**{**row, "degree": ""})
+    assert m.MobilityRecord.objects.get().study_level == "master"
 
 
 @pytest.mark.django_db
