@@ -13,7 +13,7 @@ import polars as pl
 
 from aqyl.domain.classifiers import DEGREE, STUDY_LEVEL, parse_period
 from aqyl.domain.heis import HeiDirectory
-from aqyl.domain.intake.columns import Column, categories, column, group_columns, other, schema
+from aqyl.domain.intake.columns import GROUPS, Column, categories, column, group_columns, other, schema
 from aqyl.domain.intake.problems import MAX_LISTED, ImportReport, Problem, cell_name
 from aqyl.domain.intake.values import CellReader, Finding
 from aqyl.importers.readers import RawTable
@@ -141,7 +141,7 @@ def _free_text(c: _Check, raw: pl.DataFrame, col: Column) -> pl.Series:
 def _mobility_rules(c: _Check, raw: pl.DataFrame, codes: pl.DataFrame) -> None:
     # Each group's rows fill its columns and leave the other group's empty (the declaration:
     # aqyl.domain.intake.columns); first every column given where it does not belong, then every one missing.
-    member = {group: codes["category"].is_in(categories(group)) for group in ("staff", "student")}
+    member = {group: codes["category"].is_in(categories(group)) for group in GROUPS}
     for col in group_columns():
         c.flag(raw, member[other(col.required)] & (raw[col.name] != ""), col.name, _group_finding(col.name)[0])
     for col in group_columns():
