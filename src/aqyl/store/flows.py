@@ -7,6 +7,7 @@ import polars as pl
 from django.db import transaction
 from django.utils import timezone
 
+from aqyl.domain.intake.columns import categories
 from aqyl.store import models as m
 from aqyl.store.register import insert_frame
 
@@ -65,7 +66,7 @@ def reconcile(origin: str, destination: str, year: int) -> list[dict]:
             for f in sorted(found, key=lambda f: (f["population"], -f["count"]))]
 
 
-STAFF_CATEGORIES = ("faculty", "researcher", "staff")
+STAFF_CATEGORIES = categories("staff")
 
 
 def national_flows() -> pl.DataFrame:
