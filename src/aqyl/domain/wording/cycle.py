@@ -1,11 +1,12 @@
-"""Interface words of the collection cycle, records list and accounts pages (merged into
-:data:`aqyl.domain.wording.interface.UI`; kept apart so that branches adding words elsewhere merge cleanly)."""
+"""Interface words of the collection cycle, records list and accounts pages (looked up with
+:func:`.interface.ui`; part of the one catalogue, :mod:`aqyl.domain.wording`)."""
 
 from __future__ import annotations
 
 from aqyl.domain.i18n import Label as L
+from aqyl.domain.wording.catalogue import register
 
-UI_CYCLE = {
+WORDS = {
     # statuses
     "st_not_submitted": L("Тапсырылмаған", "Не сдан", "Not submitted"),
     "st_submitted": L("Тапсырылды, тексеруді күтуде", "Сдан, ждёт проверки", "Submitted, awaiting review"),
@@ -66,15 +67,14 @@ UI_CYCLE = {
                        "Correct it and upload the file again, or correct the records."),
     "compare_with": L("Ағымдағымен салыстыру", "Сравнить с текущей", "Compare with the current"),
     "restore": L("Қалпына келтіру", "Восстановить", "Restore"),
-    "restore_confirm": L("Осы нұсқаны қалпына келтіру керек пе? Ол жаңа нұсқа ретінде сақталады.",
-                         "Восстановить эту версию? Она будет сохранена как новая версия.",
-                         "Restore this version? It is stored as a new version."),
+    "restore_version_confirm": L("Осы нұсқаны қалпына келтіру керек пе? Ол жаңа нұсқа ретінде сақталады.",
+                                 "Восстановить эту версию? Она будет сохранена как новая версия.",
+                                 "Restore this version? It is stored as a new version."),
     "restored": L("{old}-нұсқа қалпына келтірілді: енді {new}-нұсқа ({rows} жол).",
                   "Версия {old} восстановлена как версия {new} ({rows} строк).",
                   "Version {old} restored as version {new} ({rows} rows)."),
     "download_file": L("Файлды жүктеп алу", "Скачать файл", "Download the file"),
     "current": L("ағымдағы", "текущая", "current"),
-    "source": L("Көзі", "Источник", "Source"),
     "src_import": L("файл", "файл", "file"),
     "src_form": L("пішін", "форма", "form"),
     "src_api": L("API", "API", "API"),
@@ -173,3 +173,4 @@ UI_CYCLE = {
     "token_revoked": L("Токен кері қайтарылды.", "Токен отозван.", "The token was revoked."),
     "audit_log": L("Аудит журналы", "Журнал аудита", "Audit log"),
 }
+register(__name__, WORDS)
