@@ -10,10 +10,10 @@ Modules, by area (none much over 500 lines):
 - ``messages``: import cells, columns and files, the HEI registry; ``research``: surveys,
   interviews, note texts, flows, forecasts, models; ``operations``: database, collection cycle and
   mails, backup, background work;
-- ``interface``: pages, admin and shared words; ``cycle``: the collection cycle, records and accounts
-  pages; ``research_pages``: migration, surveys and interviews pages; ``store``: words of stored
-  things (models, audit actions, the open-data release); ``analysis``: words of analytical
-  results (persons' traces, cohorts, pseudonyms).
+- ``interface``: pages and shared words; ``cycle``: the collection cycle, records and accounts
+  pages; ``research_pages``: migration, surveys and interviews pages; ``admin``: the admin's field
+  names, decisions and audit actions; ``privacy``: pseudonymisation and the open-data release;
+  ``analysis``: words of analytical results (persons' traces, cohorts, the gravity model).
 
 How a module joins the catalogue (``commands.py`` for the command line and ``web.py`` for the web
 do the same)::
@@ -36,12 +36,13 @@ note's and the survey report's prose with their documents.
 
 # Each import registers the module's words (the order does not matter: keys are unique).
 from aqyl.domain.wording import (  # noqa: F401
+    admin,
     analysis,
     cycle,
     interface,
     messages,
     operations,
+    privacy,
     research,
     research_pages,
-    store,
 )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from aqyl.domain.i18n import Label as L
 from aqyl.domain.wording.catalogue import register
 
 WORDS = {

@@ -26,3 +26,8 @@ def register(module: str, words: Mapping[str, Label]) -> None:
             raise ValueError(f"wording key {key!r} of {module} needs a text in each of {', '.join(LANGUAGES)}")
         CATALOGUE[key] = label
         ORIGIN[key] = module
+
+
+def label(key: str) -> Label:
+    """The word ``key`` in all three languages, for a parameter written in the message's language."""
+    return CATALOGUE[key]

@@ -39,8 +39,6 @@ WORDS = {
                      "щёлкните заголовок столбца, чтобы сортировать иначе.",
                      "Order: awaiting review first, then returned, not submitted and accepted; "
                      "click a column heading to sort otherwise."),
-    "sorted_by": L("Сұрыпталған", "Сортировка", "Sorted by"),
-    "details": L("Толығырақ", "Подробнее", "Details"),
     "counts_line": L("Тапсырды: {done} / {total}; қабылданды: {accepted}; қайтарылды: {returned}.",
                      "Сдали: {done} из {total}; принято: {accepted}; возвращено: {returned}.",
                      "Submitted: {done} of {total}; accepted: {accepted}; returned: {returned}."),
@@ -73,7 +71,6 @@ WORDS = {
     "restored": L("{old}-нұсқа қалпына келтірілді: енді {new}-нұсқа ({rows} жол).",
                   "Версия {old} восстановлена как версия {new} ({rows} строк).",
                   "Version {old} restored as version {new} ({rows} rows)."),
-    "download_file": L("Файлды жүктеп алу", "Скачать файл", "Download the file"),
     "current": L("ағымдағы", "текущая", "current"),
     "src_import": L("файл", "файл", "file"),
     "src_form": L("пішін", "форма", "form"),
@@ -86,7 +83,6 @@ WORDS = {
     "cmp_added": L("Қосылған жазбалар", "Добавленные записи", "Records added"),
     "cmp_removed": L("Алынған жазбалар", "Удалённые записи", "Records removed"),
     "cmp_changed": L("Өзгерген жазбалар", "Изменённые записи", "Records changed"),
-    "cmp_none": L("жоқ", "нет", "none"),
     "back_to_board": L("Тапсыру тақтасына оралу", "Вернуться к сдаче отчётов", "Back to the submissions"),
     "no_versions": L("Бұл кезеңге есеп әлі тапсырылмаған.", "Отчёт за этот период ещё не сдан.", "Nothing submitted for this period yet."),
     # records list
@@ -149,9 +145,6 @@ WORDS = {
                     "The new password is saved. You may sign in now."),
     "set_password": L("Құпиясөзді сақтау", "Сохранить пароль", "Save the password"),
     "form_errors": L("Өрістерді тексеріңіз.", "Проверьте поля.", "Check the fields."),
-    "no_role": L("Есептік жазбаңызға рөл берілмеген. Әкімшіге хабарласыңыз.",
-                 "Вашей учётной записи не назначена роль. Обратитесь к администратору.",
-                 "Your account has no role yet. Ask an administrator."),
     "admin_header": L("Aqyl әкімшілігі", "Администрирование Aqyl", "Aqyl administration"),
     "api_token": L("API токені", "API-токен", "API token"),
     "token_intro": L("Токен басқа бағдарламаларға Aqyl API-ін сіздің құқығыңызбен пайдалануға мүмкіндік береді "
@@ -171,6 +164,5 @@ WORDS = {
     "token_replace": L("Жаңа токен бұрынғысын ауыстырады.", "Новый токен заменит прежний.", "A new token replaces the old one."),
     "token_revoke": L("Токенді кері қайтару", "Отозвать токен", "Revoke the token"),
     "token_revoked": L("Токен кері қайтарылды.", "Токен отозван.", "The token was revoked."),
-    "audit_log": L("Аудит журналы", "Журнал аудита", "Audit log"),
 }
 register(__name__, WORDS)
