@@ -179,7 +179,8 @@ def scan() -> tuple[list[Use], set[str]]:
                 isinstance(func, ast.Attribute) and name in LOOKUPS
                 and isinstance(func.value, ast.Name) and func.value.id in modules)
             if lookup and node.args:
-                arg, fields = node.args[0], _fields(node, 2)
+                # label(key) gives the three texts: its fields are filled later.
+                arg, fields = node.args[0], None if name == "label" else _fields(node, 2)
             elif name in keyed and node.args:
                 arg, fields = node.args[0], _fields(node, 1)
             elif name == "Finding" and node.args:
