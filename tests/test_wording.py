@@ -75,6 +75,7 @@ PENDING = {
 PENDING_KEYS = {
     "restore_version_confirm",  # web/templates/aqyl/submission.html: {% t 'restore_confirm' %}
     "pseudonym_no_key", "key_file_missing",  # importers/pseudonymise.py's TEXT, web/views.py's TEXT["no_key"]
+    "crash", "crash_logged",  # store/bootstrap.py's report_crash (English only)
 }
 
 

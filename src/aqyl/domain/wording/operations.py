@@ -211,5 +211,21 @@ WORDS: dict[str, Label] = {
         ru="Расчёт не завершён: произошла системная ошибка, она записана в журнал. Запустите снова или обратитесь к администратору.",
         en="The computation did not finish: a system error occurred and was logged. Start it again or ask an administrator.",
     ),
+    # --- configuration and crashes --------------------------------------------------------------
+    "organisation_file_bad": Label(
+        kk="AQYL_ORGANISATION_FILE={file}: файлды JSON ретінде оқу мүмкін емес ({detail}). Файлды түзетіңіз немесе айнымалыны алып тастаңыз.",
+        ru="AQYL_ORGANISATION_FILE={file}: файл не читается как JSON ({detail}). Исправьте файл или удалите переменную.",
+        en="AQYL_ORGANISATION_FILE={file}: cannot read it as JSON ({detail}); fix the file or unset the variable.",
+    ),
+    "crash": Label(
+        kk="Ішкі қате ({error}).",
+        ru="Внутренняя ошибка ({error}).",
+        en="Internal error ({error}).",
+    ),
+    "crash_logged": Label(
+        kk="Ішкі қате ({error}). Толығырақ: {log}",
+        ru="Внутренняя ошибка ({error}). Подробности: {log}",
+        en="Internal error ({error}). Details: {log}",
+    ),
 }
 register(__name__, WORDS)
