@@ -39,6 +39,7 @@ from aqyl.domain.wording import (  # noqa: F401
     admin,
     analysis,
     cycle,
+    documents,
     interface,
     messages,
     operations,

@@ -31,3 +31,9 @@ def register(module: str, words: Mapping[str, Label]) -> None:
 def label(key: str) -> Label:
     """The word ``key`` in all three languages, for a parameter written in the message's language."""
     return CATALOGUE[key]
+
+
+def filled(key: str, **fields: object) -> Label:
+    """The word ``key`` in all three languages with its fields filled: a parameter of another
+    message that carries figures of its own (a reason naming the line and byte)."""
+    return Label(*(text.format(**fields) for text in CATALOGUE[key]))

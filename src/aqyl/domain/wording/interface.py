@@ -212,6 +212,7 @@ WORDS = {
                             "Запись удалена; в отчёте {hei} {period} записей не осталось.",
                             "Record removed; the submission {hei} {period} has no records left."),
     "migration": L("Зияткерлік көші-қон", "Интеллектуальная миграция", "Intellectual migration"),
+    "other_countries": L("басқа елдер", "другие страны", "other countries"),  # in a list of countries
 }
 register(__name__, WORDS)
 
