@@ -14,7 +14,7 @@ COHORT_TEXT = {
     "returned": label("cohort_returned"), "return_rate": label("cohort_return_rate"),
     "not_returned": label("cohort_not_returned"), "circulation": label("cohort_circulation"),
     "breach": label("cohort_breach"), "employed": label("cohort_employed"), "waste": label("cohort_waste"),
-    "hosts": label("cohort_hosts"), "all": label("cohort_all"), "indicator": label("cohort_indicator"),
+    "hosts": label("cohort_hosts"), "all": label("cohort_all"), "indicator": label("indicator"),
     "none": label("cohort_none"),
 }
 

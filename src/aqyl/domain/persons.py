@@ -194,7 +194,7 @@ def _code(half: int) -> str:
 # --- the note's section ---------------------------------------------------------------------------
 TEXT = {
     "heading": label("persons_heading"), "intro": label("persons_intro"), "caption": label("persons_caption"),
-    "indicator": label("persons_indicator"), "count": label("persons_count"), "of": label("persons_of"),
+    "indicator": label("indicator"), "count": label("persons_count"), "of": label("persons_of"),
     "percent": label("persons_percent"), "several_periods": label("persons_several_periods"),
     "several_heis": label("persons_several_heis"), "pendulum": label("persons_pendulum"),
     "staff_again": label("persons_staff_again"), "incoming_return": label("persons_incoming_return"),

@@ -185,7 +185,7 @@ class AqylUserAdmin(UserAdmin):
 
 # django-otp names its app and model in English only (and not for translation): named here for the
 # admin's index and sidebar, without touching the models (nothing reaches a migration).
-OTHER_APPS = {"otp_totp": label("admin_otp")}
+OTHER_APPS = {"otp_totp": label("two_factor")}
 OTHER_MODELS = {"TOTPDevice": label("admin_otp_devices")}
 _get_app_list = admin.site.get_app_list
 

@@ -15,14 +15,14 @@ from aqyl.domain.wording.catalogue import label
 # Each field's name in the admin, by field (aqyl.domain.wording.admin).
 COMMON = {
     "hei": label("hei"), "period": label("period"), "version": label("version"),
-    "is_current": label("col_is_current"), "source": label("col_source"), "file_name": label("col_file_name"),
+    "is_current": label("col_is_current"), "source": label("col_source"), "file_name": label("file"),
     "file_sha256": label("col_file_sha256"), "row_count": label("col_row_count"),
     "rejected_count": label("col_rejected_count"), "created_by": label("col_created_by"),
     "submitted_by": label("col_submitted_by"), "created_at": label("col_created_at"),
     "updated_at": label("col_updated_at"), "submission": label("col_submission"), "code": label("code"),
     "name_kk": label("col_name_kk"), "name_ru": label("col_name_ru"), "name_en": label("col_name_en"),
     "city_kk": label("col_city_kk"), "city_ru": label("col_city_ru"), "city_en": label("col_city_en"),
-    "is_active": label("col_is_active"), "name": label("col_name"), "at": label("col_at"), "user": label("col_user"),
+    "is_active": label("col_is_active"), "name": label("hei_name"), "at": label("col_at"), "user": label("col_user"),
     "username": label("username"), "action": label("col_action"), "target": label("col_target"),
     "before": label("col_before"), "after": label("col_after"), "role": label("col_role"),
     "language": label("col_language"), "deadline": label("deadline"), "opened_by": label("col_opened_by"),

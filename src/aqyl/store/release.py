@@ -40,7 +40,7 @@ TABLES = {"countries": ("partner_country", "hei_type"), "fields": ("field", "lev
 
 WORDS = {
     "title": label("release_title"), "total": label("release_total"), "countries": label("release_countries"),
-    "fields": label("release_fields"), "heis": label("release_heis"), "hei": label("release_hei"),
+    "fields": label("release_fields"), "heis": label("release_heis"), "hei": label("hei"),
     "level": label("release_level"), "method_heading": label("release_method_heading"),
     "source": label("release_source"), "suppress": label("release_suppress"), "round5": label("release_round5"),
     "withheld": label("release_withheld"), "licence": label("release_licence"),
@@ -55,7 +55,7 @@ FIELD_TEXT = {
     "level": label("release_field_level"), "hei": label("release_field_hei"),
     "format": label("release_field_format"), "count": label("release_field_count"),
     "flag": label("release_field_flag"), "classifier": label("release_field_classifier"),
-    "code": label("release_field_code"), "label_kk": label("release_field_label_kk"),
+    "code": label("code"), "label_kk": label("release_field_label_kk"),
     "label_ru": label("release_field_label_ru"), "label_en": label("release_field_label_en"),
     "table": label("release_field_table"), "row": label("release_field_row"),
     "column": label("release_field_column"), "reason": label("release_field_reason"),

@@ -10,7 +10,6 @@ WORDS = {
     # field names: col_<field>
     "col_is_current": L("Ағымдағы", "Текущая", "Current"),
     "col_source": L("Көзі", "Источник", "Source"),
-    "col_file_name": L("Файл", "Файл", "File"),
     "col_file_sha256": L("Файлдың SHA-256 хэші", "Хеш SHA-256 файла", "File SHA-256"),
     "col_row_count": L("Жолдар", "Строки", "Rows"),
     "col_rejected_count": L("Қабылданбаған жолдар", "Отклонённые строки", "Rejected rows"),
@@ -26,7 +25,6 @@ WORDS = {
     "col_city_ru": L("Қаласы (орысша)", "Город (на русском)", "City (Russian)"),
     "col_city_en": L("Қаласы (ағылшынша)", "Город (на английском)", "City (English)"),
     "col_is_active": L("Белсенді", "Активен", "Active"),
-    "col_name": L("Атауы", "Название", "Name"),
     "col_at": L("Уақыты", "Время", "When"),
     "col_user": L("Пайдаланушы", "Пользователь", "User"),
     "col_action": L("Әрекет", "Действие", "Action"),
@@ -70,7 +68,6 @@ WORDS = {
     "audit_user_delete": L("Пайдаланушы: жойылды", "Пользователь: удалён", "User: deleted"),
     # apps and models the admin shows that are not Aqyl's own
     "admin_axes": L("Кіру әрекеттері", "Попытки входа", "Sign-in attempts"),
-    "admin_otp": L("Екі факторлы аутентификация", "Двухфакторная аутентификация", "Two-factor authentication"),
     "admin_otp_devices": L("Аутентификатор қолданбалары", "Приложения-аутентификаторы", "Authenticator apps"),
 }
 register(__name__, WORDS)

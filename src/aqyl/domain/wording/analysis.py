@@ -22,7 +22,6 @@ WORDS = {
         "half-years are linked to one person, the others' only within their own HEI."),
     "persons_caption": L("Тұлғалар бойынша көрсеткіштер, {as_of} жағдай бойынша", "Показатели по персонам на {as_of}",
                      "Person-level indicators as of {as_of}"),
-    "persons_indicator": L("Көрсеткіш", "Показатель", "Indicator"),
     "persons_count": L("Саны", "Число", "Number"),
     "persons_of": L("Есепке алынғаны", "Учтено", "Counted"),
     "persons_percent": L("%", "%", "%"),
@@ -79,7 +78,6 @@ WORDS = {
                "Brain waste: job below qualification, % (counted)"),
     "cohort_hosts": L("Негізгі елдер", "Основные страны", "Main host countries"),
     "cohort_all": L("Барлығы", "Все", "All"),
-    "cohort_indicator": L("Көрсеткіш", "Показатель", "Indicator"),
     "cohort_none": L("Когорталар әлі жүктелмеген: aqyl cohorts import ФАЙЛ.", "Когорты ещё не загружены: aqyl cohorts import ФАЙЛ.",
               "No cohorts loaded yet: aqyl cohorts import FILE."),
     # the gravity model's covariates (aqyl.analytics.gravity)

@@ -69,7 +69,7 @@ WORDS = {
                                  "Восстановить эту версию? Она будет сохранена как новая версия.",
                                  "Restore this version? It is stored as a new version."),
     "restored": L("{old}-нұсқа қалпына келтірілді: енді {new}-нұсқа ({rows} жол).",
-                  "Версия {old} восстановлена как версия {new} ({rows} строк).",
+                  "Версия {old} восстановлена как версия {new} (строк: {rows}).",
                   "Version {old} restored as version {new} ({rows} rows)."),
     "current": L("ағымдағы", "текущая", "current"),
     "src_import": L("файл", "файл", "file"),
@@ -101,7 +101,7 @@ WORDS = {
     "no_file_chosen": L("Файл таңдалмаған", "Файл не выбран", "No file chosen"),
     "size_limit": L("XLSX немесе CSV, {mb} МБ-қа дейін", "XLSX или CSV, до {mb} МБ", "XLSX or CSV, up to {mb} MB"),
     "store_valid": L("Тек дұрыс жолдарды сақтау ({valid}); қате {rejected} жол сақталмайды",
-                     "Сохранить только верные строки ({valid}); {rejected} строк с ошибками не будут сохранены",
+                     "Сохранить только верные строки ({valid}); строки с ошибками ({rejected}) не будут сохранены",
                      "Store the valid rows only ({valid}); the {rejected} rows with errors are left out"),
     "store_valid_help": L("Қате жолдарды кейін түзетіп, толық файлды қайта жүктеуге болады.",
                           "Строки с ошибками можно исправить позже и загрузить полный файл снова.",
@@ -109,7 +109,7 @@ WORDS = {
     "stage_queued": L("Файл кезекте тұр…", "Файл в очереди…", "The file is queued…"),
     "stage_read": L("Файл оқылуда…", "Файл читается…", "Reading the file…"),
     "stage_check": L("Жолдар тексерілуде…", "Строки проверяются…", "Checking the rows…"),
-    "stage_store": L("Сақталуда: {done} / {total} жол", "Сохраняется: {done} из {total} строк", "Storing: {done} of {total} rows"),
+    "stage_store": L("Сақталуда: {done} / {total} жол", "Сохранение строк: {done} из {total}", "Storing: {done} of {total} rows"),
     "in_background": L("Файл фонда өңделеді: бетті жауып, кейін оралуға болады.",
                        "Файл обрабатывается в фоне: страницу можно закрыть и вернуться позже.",
                        "The file is processed in the background: you may close the page and come back later."),
@@ -150,7 +150,7 @@ WORDS = {
     "token_intro": L("Токен басқа бағдарламаларға Aqyl API-ін сіздің құқығыңызбен пайдалануға мүмкіндік береді "
                      "(тақырыпта: Authorization: Token …). Ол {days} күн жарамды.",
                      "Токен позволяет другим программам обращаться к API Aqyl с вашими правами "
-                     "(в заголовке: Authorization: Token …). Он действует {days} дней.",
+                     "(в заголовке: Authorization: Token …). Срок его действия (дней): {days}.",
                      "A token lets other programs use the Aqyl API with your rights "
                      "(header: Authorization: Token …). It is valid for {days} days."),
     "token_none": L("Сізде токен жоқ.", "У вас нет токена.", "You have no token."),

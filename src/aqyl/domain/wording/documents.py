@@ -63,7 +63,6 @@ WORDS = {
     # the error workbook (render: errors_xlsx); its other heads are the interface's file, cell, column, value
     "errors_sheet": Label("Қателер", "Ошибки", "Problems"),
     "errors_severity": Label("Маңыздылығы", "Важность", "Severity"),
-    "errors_todo": Label("Не істеу керек", "Что сделать", "What to do"),
     "severity_error": Label("қате", "ошибка", "error"),
     "severity_warning": Label("ескерту", "предупреждение", "warning"),
     # the questionnaire (render: questionnaire); its code column is the interface's code

@@ -268,7 +268,7 @@ WORDS: dict[str, Label] = {
                                  "a row has more cells than the header row"),
     "reason_csv": Label("CSV оқылмады ({detail})", "CSV не читается ({detail})", "the CSV cannot be parsed ({detail})"),
     "reason_xlsx": Label("XLSX оқылмады ({detail})", "XLSX не читается ({detail})", "the XLSX cannot be read ({detail})"),
-    "reason_too_wide": Label("{n} баған бар, ең көбі {most}", "в нём {n} столбцов, допустимо не более {most}",
+    "reason_too_wide": Label("{n} баған бар, ең көбі {most}", "в нём столбцов: {n}, допустимо не более {most}",
                              "it has {n} columns, at most {most} are allowed"),
     "reason_packed": Label("{size}, сығу коэффициенті {ratio}", "{size}, степень сжатия {ratio}", "{size}, packed {ratio} to 1"),
 }

@@ -131,8 +131,8 @@ WORDS: dict[str, Label] = {
     "review_returned_body": Label(
         kk="Құрметті әріптес!\n\nТалдаушы {reviewer} {hei} ({code}) {period} кезеңінің есебін ({version}-нұсқа) "
            "түзетуге қайтарды.\n\nТүсініктеме:\n{comment}\n\nЕсепті түзетіп, қайта жүктеңіз: {link}\n\nAqyl жүйесі",
-        ru="Уважаемый коллега!\n\nАналитик {reviewer} вернул на доработку отчёт {hei} ({code}) за {period} "
-           "(версия {version}).\n\nКомментарий:\n{comment}\n\nИсправьте отчёт и загрузите его снова: {link}\n\nСистема Aqyl",
+        ru="Уважаемый коллега!\n\nОтчёт {hei} ({code}) за {period} (версия {version}) возвращён на доработку. "
+           "Проверяющий аналитик: {reviewer}.\n\nКомментарий:\n{comment}\n\nИсправьте отчёт и загрузите его снова: {link}\n\nСистема Aqyl",
         en="Dear colleague,\n\nThe analyst {reviewer} returned the {period} report of {hei} ({code}) (version "
            "{version}) for correction.\n\nComment:\n{comment}\n\nCorrect it and upload it again: {link}\n\nAqyl",
     ),

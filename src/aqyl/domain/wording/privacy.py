@@ -42,7 +42,6 @@ WORDS = {
     "release_fields": Label("білім беру саласы және дәреже (оқу деңгейі) бойынша", "по области образования и степени (уровню обучения)",
                 "by field of education and degree (study level)"),
     "release_heis": Label("ЖОО және өткізу форматы бойынша", "по вузу и формату", "by HEI and format"),
-    "release_hei": Label("ЖОО", "Вуз", "HEI"),
     "release_level": Label("Дәреже немесе оқу деңгейі", "Степень или уровень обучения", "Degree or study level"),
     "release_method_heading": Label("Әдістеме", "Методика", "Method"),
     "release_source": Label(
@@ -129,7 +128,6 @@ WORDS = {
               "Empty: published; primary: below the threshold; secondary: suppressed to protect another cell; rounded: rounded to "
               "base 5; table_below_threshold: the whole table withheld"),
     "release_field_classifier": Label("Анықтамалық", "Справочник", "Classifier"),
-    "release_field_code": Label("Код", "Код", "Code"),
     "release_field_label_kk": Label("Қазақша атауы", "Название на казахском", "Name in Kazakh"),
     "release_field_label_ru": Label("Орысша атауы", "Название на русском", "Name in Russian"),
     "release_field_label_en": Label("Ағылшынша атауы", "Название на английском", "Name in English"),

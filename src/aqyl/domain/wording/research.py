@@ -36,12 +36,12 @@ WORDS: dict[str, Label] = {
         en="These items have no column; their scales are scored from the other items: {items}.",
     ),
     "survey_out_of_range": Label(
-        kk="«{value}» — «{item}» сұрағының шкаласынан тыс. 1-ден {points}-ке дейінгі бүтін санды беріңіз.",
+        kk="«{value}» — «{item}» сұрағының шкаласынан тыс. 1–{points} аралығындағы бүтін санды беріңіз.",
         ru="«{value}» — вне шкалы вопроса «{item}». Укажите целое число от 1 до {points}.",
         en="“{value}” is outside the scale of “{item}”. Give a whole number from 1 to {points}.",
     ),
     "survey_unknown_answer": Label(
-        kk="«{value}» — «{item}» сұрағына жауап емес. 1-ден {points}-ке дейінгі сан немесе мыналардың бірі: {words}.",
+        kk="«{value}» — «{item}» сұрағына жауап емес. 1–{points} аралығындағы сан немесе мыналардың бірі: {words}.",
         ru="«{value}» — не ответ на вопрос «{item}». Число от 1 до {points} или одно из: {words}.",
         en="“{value}” is not an answer to “{item}”. Give a number from 1 to {points} or one of: {words}.",
     ),
@@ -113,7 +113,7 @@ WORDS: dict[str, Label] = {
     ),
     "interview_bad_passage": Label(
         kk="Үзінді {interview} сұхбатының мәтінінен тыс ({length} таңба). Мәтіннен үзіндіні қайта белгілеңіз.",
-        ru="Фрагмент выходит за пределы текста интервью {interview} ({length} знаков). Выделите фрагмент в тексте заново.",
+        ru="Фрагмент выходит за пределы текста интервью {interview} (длина текста в знаках: {length}). Выделите фрагмент в тексте заново.",
         en="The passage lies outside the transcript of {interview} ({length} characters). Select it in the text again.",
     ),
     "interview_segment_exists": Label(
@@ -140,12 +140,12 @@ WORDS: dict[str, Label] = {
     # --- forecasts ----------------------------------------------------------------------------
     "forecast_short": Label(
         kk="Қатарда {n} жыл ғана бар; болжам мен оның тексерісі үшін кемінде {need} жыл керек.",
-        ru="В ряду только {n} лет; для прогноза и его проверки нужно не меньше {need}.",
+        ru="Лет в ряду: {n}; для прогноза и его проверки нужно не меньше {need}.",
         en="The series has {n} years only; a forecast and its back-test need at least {need}.",
     ),
     "forecast_gappy": Label(
         kk="Қатарда жылдар жетпейді: {years}. Олқылықтарды толтырыңыз немесе соңғы үзіліссіз бөлігінен болжаңыз: --since {since} ({n} жыл).",
-        ru="В ряду пропущены годы: {years}. Заполните пропуски или прогнозируйте по последнему непрерывному отрезку: --since {since} ({n} лет).",
+        ru="В ряду пропущены годы: {years}. Заполните пропуски или прогнозируйте по последнему непрерывному отрезку: --since {since} (лет: {n}).",
         en="The series misses years: {years}. Fill the gaps, or forecast from its last unbroken run: --since {since} ({n} years).",
     ),
     "forecast_bad_value": Label(
