@@ -34,14 +34,12 @@ import numpy as np
 import polars as pl
 
 from aqyl.domain.errors import AqylError
-from aqyl.domain.i18n import Label
+from aqyl.domain.wording.catalogue import label
 
 COVARIATES = ("log_distance", "contiguity", "common_language", "former_ussr")
 COVARIATE_LABELS = {
-    "log_distance": Label("Қашықтық (ln, км)", "Расстояние (ln, км)", "Distance (ln km)"),
-    "contiguity": Label("Ортақ құрлық шекара", "Общая сухопутная граница", "Common land border"),
-    "common_language": Label("Ортақ тіл", "Общий язык", "Common language"),
-    "former_ussr": Label("Екеуі де бұрынғы КСРО", "Обе — бывший СССР", "Both former USSR"),
+    "log_distance": label("gravity_log_distance"), "contiguity": label("gravity_contiguity"),
+    "common_language": label("gravity_common_language"), "former_ussr": label("gravity_former_ussr"),
 }
 MIN_PAIRS = 30  # fewer pairs than this cannot separate four effects from two-way fixed effects
 EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)

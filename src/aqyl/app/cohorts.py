@@ -4,33 +4,18 @@
 from __future__ import annotations
 
 from aqyl.domain.classifiers import CLASSIFIERS
-from aqyl.domain.i18n import Label as L
 from aqyl.domain.migration.cohorts import CohortSummary, summarise_cohorts
 from aqyl.domain.migration.typology import FORMS
+from aqyl.domain.wording.catalogue import label
 
 COHORT_TEXT = {
-    "fellows": L("Стипендиаттар", "Стипендиатов", "Fellows"),
-    "departures": L("Кеткен жылдары", "Годы выезда", "Departure years"),
-    "graduated": L("Бітіргендер", "Окончили", "Graduated"),
-    "studying": L("Әлі оқуда", "Ещё учатся", "Still studying"),
-    "returned": L("Қазақстанға оралғандар", "Вернулись в Казахстан", "Back in Kazakhstan"),
-    "return_rate": L("Бітіргендердің оралғаны, %", "Вернувшихся выпускников, %", "Graduates back, %"),
-    "not_returned": L("Оралмаған бітірушілер (оралуды жоспарлайтыны)", "Невернувшиеся выпускники (из них планируют вернуться)",
-                      "Graduates not back (planning to return)"),
-    "circulation": L("Ми айналымы: {k} жыл ішінде оралғаны, % (есепке алынғаны)",
-                     "Циркуляция умов: вернулись в течение {k} лет, % (учтено)",
-                     "Brain circulation: back within {k} years, % (counted)"),
-    "breach": L("Өтелмеген міндеттемелер, % (шешілгендерден)", "Неотработанные обязательства, % (из завершённых)",
-                "Obligations not served, % (of settled)"),
-    "employed": L("Жұмыс істейді (белгілісі)", "Работают (из известных)", "Employed (of known)"),
-    "waste": L("Ми ысырабы: біліктілігінен төмен жұмыс, % (есепке алынғаны)",
-               "Растрата умов: работа ниже квалификации, % (учтено)",
-               "Brain waste: job below qualification, % (counted)"),
-    "hosts": L("Негізгі елдер", "Основные страны", "Main host countries"),
-    "all": L("Барлығы", "Все", "All"),
-    "indicator": L("Көрсеткіш", "Показатель", "Indicator"),
-    "none": L("Когорталар әлі жүктелмеген: aqyl cohorts import ФАЙЛ.", "Когорты ещё не загружены: aqyl cohorts import ФАЙЛ.",
-              "No cohorts loaded yet: aqyl cohorts import FILE."),
+    "fellows": label("cohort_fellows"), "departures": label("cohort_departures"),
+    "graduated": label("cohort_graduated"), "studying": label("cohort_studying"),
+    "returned": label("cohort_returned"), "return_rate": label("cohort_return_rate"),
+    "not_returned": label("cohort_not_returned"), "circulation": label("cohort_circulation"),
+    "breach": label("cohort_breach"), "employed": label("cohort_employed"), "waste": label("cohort_waste"),
+    "hosts": label("cohort_hosts"), "all": label("cohort_all"), "indicator": label("indicator"),
+    "none": label("cohort_none"),
 }
 
 
@@ -79,7 +64,7 @@ def indicator_rows(summaries: list[CohortSummary], lang: str, within: int,
     for sector in CLASSIFIERS["employment"]:
         rows.append((f"  {sector.label.get(lang)}", [n(s.employment.get(sector.code, 0)) for s in summaries]))
     rows.append((t["waste"], [f"{p(s.brain_waste)} ({n(s.job_match_known)})" for s in summaries]))
-    for form, label in FORMS.items():
-        rows.append((label.get(lang), [n(s.forms.get(form, 0)) for s in summaries]))
+    for form, name in FORMS.items():
+        rows.append((name.get(lang), [n(s.forms.get(form, 0)) for s in summaries]))
     rows.append((t["hosts"], [", ".join(f"{c} {n(k)}" for c, k in s.hosts[:4]) for s in summaries]))
     return rows

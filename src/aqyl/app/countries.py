@@ -4,6 +4,7 @@ opens one)."""
 from __future__ import annotations
 
 from aqyl.domain.classifiers import CLASSIFIERS
+from aqyl.domain.wording.interface import ui
 
 
 def country_option(value: str | None) -> str | None:
@@ -15,5 +16,5 @@ def country_option(value: str | None) -> str | None:
 
 def country_name(code: str, lang: str) -> str:
     if code == "other":
-        return {"kk": "басқа елдер", "ru": "другие страны", "en": "other countries"}[lang]
+        return ui("other_countries", lang)
     return CLASSIFIERS["country"].label(code, lang)

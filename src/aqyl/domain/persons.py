@@ -27,11 +27,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from aqyl.domain.classifiers import parse_period
-from aqyl.domain.i18n import Label
 from aqyl.domain.migration.typology import YEAR, Episode, form_of
 from aqyl.domain.numbers import fmt_int, fmt_num, plural_category
 from aqyl.domain.pseudonym import is_pseudonym
 from aqyl.domain.report.document import Block, Cell, Column, Heading, Paragraph, Row, Table
+from aqyl.domain.wording.catalogue import label
 
 
 @dataclass(frozen=True)
@@ -193,58 +193,13 @@ def _code(half: int) -> str:
 
 # --- the note's section ---------------------------------------------------------------------------
 TEXT = {
-    "heading": Label("Тұлғалар бойынша көрсеткіштер: қайталама ұтқырлық және оралу",
-                     "Показатели по персонам: повторная мобильность и возвращение",
-                     "Person-level indicators: repeat mobility and return"),
-    "intro": Label(
-        "Көрсеткіштер {first} – {last} кезеңіндегі тізілім жазбаларынан есептелді: {persons} адам, {trips} сапар. "
-        "ЖСН-нің кілтті бүркеншік атымен белгіленгендер — {linked} адам: олардың әртүрлі ЖОО мен жартыжылдықтардағы "
-        "сапарлары бір адамға біріктірілді; қалғандарының сапарлары тек өз ЖОО-сы ішінде біріктіріледі.",
-        "Показатели рассчитаны по записям реестра за {first} – {last} (персон — {persons}, поездок — {trips}). "
-        "Персон с ключевым псевдонимом ИИН — {linked}: их поездки из разных вузов и полугодий связаны в одну персону; "
-        "остальные связываются только в пределах своего вуза.",
-        "The indicators are computed from the register's records of {first} – {last} (persons: {persons}; trips: "
-        "{trips}). Persons with the keyed pseudonym of the IIN: {linked}; their trips from different HEIs and "
-        "half-years are linked to one person, the others' only within their own HEI."),
-    "caption": Label("Тұлғалар бойынша көрсеткіштер, {as_of} жағдай бойынша", "Показатели по персонам на {as_of}",
-                     "Person-level indicators as of {as_of}"),
-    "indicator": Label("Көрсеткіш", "Показатель", "Indicator"),
-    "count": Label("Саны", "Число", "Number"),
-    "of": Label("Есепке алынғаны", "Учтено", "Counted"),
-    "percent": Label("%", "%", "%"),
-    "several_periods": Label("Бірнеше жартыжылдықта сапарға шыққандар", "Совершали поездки в нескольких полугодиях",
-                             "Persons with trips in several half-years"),
-    "several_heis": Label("Бірнеше ЖОО-дан сапарға шыққандар", "Совершали поездки от нескольких вузов",
-                          "Persons with trips from several HEIs"),
-    "pendulum": Label("Маятникті миграция: бірнеше нақты сапар жасағандар", "Маятниковая миграция: более одной очной поездки",
-                      "Pendulum migration: more than one physical trip"),
-    "staff_again": Label("{k} жартыжылдық ішінде қайта шыққан ПОҚ және қызметкерлер",
-                         "Сотрудники, снова выезжавшие в течение {k} {halves_gen}",
-                         "Outgoing staff taking part again within {k} {halves}"),
-    "incoming_return": Label("{k} жартыжылдық ішінде қайта келген шетелдік мамандар",
-                             "Иностранные специалисты, вернувшиеся в течение {k} {halves_gen}",
-                             "Incoming foreign specialists returning within {k} {halves}"),
-    "degree_return": Label("Шетелде дәреже алып, елге оралған білім алушылар",
-                           "Обучающиеся, вернувшиеся после получения степени за рубежом",
-                           "Students back after a degree abroad"),
-    "method": Label(
-        "Әдістеме: ПОҚ мен қызметкерлердің қайта қатысуы алғашқы сапарынан кейінгі {k} жартыжылдық ішінде есептеледі; "
-        "алғашқы сапарынан есепті кезеңге дейін кемінде осы мерзім өткендер ғана есепке алынады. Шетелде бір жыл "
-        "немесе одан ұзақ оқыған білім алушы кейінгі жартыжылдықта тізілімде қайта пайда болса немесе когорта "
-        "жолында оралған жылы көрсетілсе, оралған деп саналады (тізілім бойынша — {by_record}, когорта бойынша — "
-        "{by_cohort}; оқуы әлі аяқталмағандар — {still}).",
-        "Методика: повторное участие сотрудников считается в течение {k} {halves_gen} после первой поездки; "
-        "учитываются только те, у кого от первой поездки до отчётного периода прошло не меньше этого срока. "
-        "Обучающийся, проучившийся за рубежом год и более, считается вернувшимся, если он снова появляется в реестре "
-        "в более позднем полугодии или в строке когорты указан год возвращения (по реестру — {by_record}, по "
-        "когортам — {by_cohort}; ещё не завершили обучение — {still}).",
-        "Method: staff taking part again are counted within {k} {halves} of their first trip; only those whose first "
-        "trip lies at least that long before the reporting period are counted. A student who studied abroad for a "
-        "year or more counts as back when a later half-year's record shows them again or a cohort row gives a return "
-        "year (by the register: {by_record}; by cohorts: {by_cohort}; still studying: {still})."),
-    "none": Label("Кезеңде тұлға идентификаторы бар жазба жоқ, сондықтан тұлғалар бойынша көрсеткіштер есептелмеді.",
-                  "В периоде нет записей с идентификатором персоны, поэтому показатели по персонам не рассчитаны.",
-                  "No record of the period has a person ID, so no person-level indicator is computed."),
+    "heading": label("persons_heading"), "intro": label("persons_intro"), "caption": label("persons_caption"),
+    "indicator": label("indicator"), "count": label("persons_count"), "of": label("persons_of"),
+    "percent": label("persons_percent"), "several_periods": label("persons_several_periods"),
+    "several_heis": label("persons_several_heis"), "pendulum": label("persons_pendulum"),
+    "staff_again": label("persons_staff_again"), "incoming_return": label("persons_incoming_return"),
+    "degree_return": label("persons_degree_return"), "method": label("persons_method"),
+    "none": label("persons_none"),
 }
 
 
@@ -258,8 +213,10 @@ def section_blocks(ind: PersonIndicators, lang: str) -> list[Block]:
     def n(x: int) -> str:
         return fmt_int(x, lang)
 
-    k = {"k": ind.within, "halves_gen": "полугодия" if plural_category(ind.within, "ru") == "one" else "полугодий",
-         "halves": "half-year" if ind.within == 1 else "half-years"}
+    # "half-year" after the number k, as each language writes it (Kazakh nouns do not change).
+    halves = {"kk": "жартыжылдық", "ru": "полугодия" if plural_category(ind.within, "ru") == "one" else "полугодий",
+              "en": "half-year" if ind.within == 1 else "half-years"}[lang]
+    k = {"k": ind.within, "halves": halves}
     first, last = (ind.periods[0], ind.periods[-1]) if ind.periods else (ind.as_of, ind.as_of)
     blocks.append(Paragraph(t["intro"].format(first=first, last=last, persons=n(ind.persons), trips=n(ind.trips),
                                               linked=n(ind.linked))))
@@ -271,8 +228,8 @@ def section_blocks(ind: PersonIndicators, lang: str) -> list[Block]:
         (t["incoming_return"].format(**k), ind.incoming_return),
         (t["degree_return"], ind.degree_return),
     ]
-    rows = tuple(Row((Cell(label), Cell(n(s.part), s.part), Cell(n(s.whole), s.whole),
-                      Cell(fmt_num(s.percent, lang) if s.percent is not None else "–", s.percent))) for label, s in lines)
+    rows = tuple(Row((Cell(text), Cell(n(s.part), s.part), Cell(n(s.whole), s.whole),
+                      Cell(fmt_num(s.percent, lang) if s.percent is not None else "–", s.percent))) for text, s in lines)
     blocks.append(Table("persons", t["caption"].format(as_of=ind.as_of),
                         (Column(t["indicator"]), Column(t["count"], "number"), Column(t["of"], "number"),
                          Column(t["percent"], "percent")), rows))

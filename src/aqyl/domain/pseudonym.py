@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from aqyl.domain.errors import AqylError
-from aqyl.domain.i18n import Label
+from aqyl.domain.wording.catalogue import label
 
 SCHEME = "p1"
 KEY_FORMAT = "aqyl-pseudonym-key"
@@ -28,35 +28,9 @@ DIGEST_BYTES = 20  # 160 bits: collisions need ~10^24 people; the stored value f
 _KEY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,15}$")
 PSEUDONYM = re.compile(r"^p1:[a-z0-9][a-z0-9-]{0,15}:[a-z2-7]{32}$")
 
-TEXT = {
-    "bad_key_id": Label(
-        "Кілт идентификаторы «{value}» жарамсыз: 1–16 таңба, кіші латын әріптері, цифрлар және сызықша (мысалы, 2026a).",
-        "Идентификатор ключа «{value}» не подходит: 1–16 знаков, строчные латинские буквы, цифры и дефис (например, 2026a).",
-        "Key id “{value}” is not valid: 1–16 characters, lower-case Latin letters, digits and hyphens (e.g. 2026a)."),
-    "bad_key_file": Label(
-        "«{file}» файлы псевдонимдеу кілті емес ({reason}). Министрлік берген кілт файлын көрсетіңіз немесе "
-        "«aqyl key new ФАЙЛ» арқылы жаңасын жасаңыз.",
-        "Файл «{file}» не является ключом псевдонимизации ({reason}). Укажите файл ключа, выданный министерством, "
-        "или создайте новый: aqyl key new ФАЙЛ.",
-        "“{file}” is not a pseudonymisation key ({reason}). Give the key file the ministry issued, or make one "
-        "with aqyl key new FILE."),
-    "bad_iin": Label(
-        "«{value}» ЖСН емес: ЖСН 12 цифрдан тұрады, соңғысы бақылау цифры. Құжаттағы ЖСН-ді тексеріңіз.",
-        "«{value}» не является ИИН: ИИН состоит из 12 цифр, последняя — контрольная. Сверьте ИИН с документом.",
-        "“{value}” is not an IIN: an IIN has 12 digits, the last one a check digit. Check it against the document."),
-}
-
 
 class PseudonymError(AqylError):
     """A key file, key id or IIN that cannot be used; the message says what to do."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        self.text_key = key
-        super().__init__(key, **params)
-
-    def message(self, lang: str = "en") -> str:
-        return TEXT[self.text_key].get(lang).format(**{k: v.get(lang) if isinstance(v, Label) else v
-                                                       for k, v in self.params.items()})
 
 
 @dataclass(frozen=True)
@@ -85,9 +59,9 @@ def key_to_text(key: Key, created: date | None = None) -> str:
 
 
 def key_from_text(text: str, file: str = "") -> Key:
-    reasons = {"json": Label("JSON емес", "не JSON", "not JSON"),
-               "format": Label("басқа пішім", "другой формат", "another format"),
-               "secret": Label("құпия бөлігі бүлінген", "секретная часть повреждена", "its secret is damaged")}
+    # The reason is a label, rendered in the message's language (aqyl.domain.wording.privacy).
+    reasons = {"json": label("key_file_not_json"), "format": label("key_file_other_format"),
+               "secret": label("key_file_secret_damaged")}
     try:
         data = json.loads(text)
     except ValueError:

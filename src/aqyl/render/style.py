@@ -15,6 +15,8 @@ from pathlib import Path
 
 import matplotlib
 
+from aqyl.domain.errors import AqylError
+
 
 @dataclass(frozen=True)
 class PageStyle:
@@ -34,13 +36,16 @@ class PageStyle:
         return 210 - self.margin_left_mm - self.margin_right_mm
 
 
+class OrganisationFileError(AqylError, ValueError):
+    """The organisation file cannot be read: the message (in the user's language) says how to fix it."""
+
+
 def _read(path: str | None) -> dict:
     if path:
         try:
             return json.loads(Path(path).read_text("utf-8"))
         except (OSError, ValueError) as error:
-            raise ValueError(f"AQYL_ORGANISATION_FILE={path}: cannot read it as JSON ({error}); "
-                             f"fix the file or unset the variable") from error
+            raise OrganisationFileError("organisation_file_bad", file=path, detail=error) from error
     return json.loads(resources.files("aqyl.data").joinpath("organisation.json").read_text("utf-8"))
 
 

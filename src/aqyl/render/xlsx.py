@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 import xlsxwriter
 
 from aqyl.domain.report.document import Bullets, Chart, Document, Heading, Paragraph, Series, Table
+from aqyl.domain.wording.interface import ui
 from aqyl.render.layout import column_widths, footnote_numbers, tied
 from aqyl.render.style import page_style
 
@@ -77,8 +78,7 @@ def _print_setup(sheet, style, widths: float, repeat_to: int | None, lang: str) 
                       top=style.margin_top_mm * inch, bottom=style.margin_bottom_mm * inch)
     if repeat_to is not None:
         sheet.repeat_rows(0, repeat_to)  # the table's name and header on every printed page
-    page = {"kk": "&P-бет", "ru": "Стр. &P", "en": "Page &P"}.get(lang, "&P")
-    sheet.set_footer(f"&R{page}")
+    sheet.set_footer(f"&R{ui('xlsx_page', lang)}")
 
 
 def render_xlsx(doc: Document) -> bytes:
@@ -105,7 +105,7 @@ def render_xlsx(doc: Document) -> bytes:
     used: set[str] = set()
     numbers = footnote_numbers(doc)
 
-    summary = book.add_worksheet(sheet_name({"kk": "Анықтама", "ru": "Справка", "en": "Note"}.get(doc.lang, "Note"), used))
+    summary = book.add_worksheet(sheet_name(ui("xlsx_summary_sheet", doc.lang), used))
     width = _print_width(style)
     summary.set_column(0, 0, width)
     _print_setup(summary, style, width, None, doc.lang)

@@ -15,9 +15,9 @@ from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from aqyl.domain.i18n import Label as L
+from aqyl.domain.wording.catalogue import label
 from aqyl.store import models as m
-from aqyl.store.labels import COMMON, action_text, text
+from aqyl.store.labels import COMMON, ROLE, action_text, text
 
 
 def _word(key: str) -> str:
@@ -168,7 +168,7 @@ class AqylUserAdmin(UserAdmin):
     @admin.display(description=_("role"))
     def role(self, user):
         profile = getattr(user, "aqyl_profile", None)
-        return _word(f"role_{profile.role}") if profile else "—"
+        return text(ROLE[profile.role]) if profile else "—"
 
     @admin.display(description=_("HEI"))
     def hei(self, user):
@@ -185,8 +185,8 @@ class AqylUserAdmin(UserAdmin):
 
 # django-otp names its app and model in English only (and not for translation): named here for the
 # admin's index and sidebar, without touching the models (nothing reaches a migration).
-OTHER_APPS = {"otp_totp": L("Екі факторлы аутентификация", "Двухфакторная аутентификация", "Two-factor authentication")}
-OTHER_MODELS = {"TOTPDevice": L("Аутентификатор қолданбалары", "Приложения-аутентификаторы", "Authenticator apps")}
+OTHER_APPS = {"otp_totp": label("two_factor")}
+OTHER_MODELS = {"TOTPDevice": label("admin_otp_devices")}
 _get_app_list = admin.site.get_app_list
 
 

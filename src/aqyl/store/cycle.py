@@ -178,13 +178,22 @@ def due(period: str) -> list[Reminder]:
             if line.status in ("not_submitted", "returned")]
 
 
+# Each mail's subject and body, by kind (the audit log records the kind).
+SUBJECT = {"reminder_due": "reminder_due_subject", "reminder_overdue": "reminder_overdue_subject",
+           "reminder_returned": "reminder_returned_subject", "review_returned": "review_returned_subject",
+           "review_accepted": "review_accepted_subject"}
+BODY = {"reminder_due": "reminder_due_body", "reminder_overdue": "reminder_overdue_body",
+        "reminder_returned": "reminder_returned_body", "review_returned": "review_returned_body",
+        "review_accepted": "review_accepted_body"}
+
+
 def _send(to: list[tuple[str, str]], key: str, **params) -> int:
     """One message per officer, in that officer's language; returns how many were sent."""
     from django.core.mail import EmailMessage, get_connection
 
     from aqyl.domain.wording import messages
 
-    mails = [EmailMessage(messages.render(f"{key}_subject", lang, **params), messages.render(f"{key}_body", lang, **params),
+    mails = [EmailMessage(messages.render(SUBJECT[key], lang, **params), messages.render(BODY[key], lang, **params),
                           to=[address]) for address, lang in to]
     if not mails:
         return 0

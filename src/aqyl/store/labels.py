@@ -10,67 +10,48 @@ from django.utils.translation import get_language
 from aqyl.domain.classifiers import CLASSIFIERS
 from aqyl.domain.i18n import Label as L
 from aqyl.domain.intake.columns import schema
+from aqyl.domain.wording.catalogue import label
 
+# Each field's name in the admin, by field (aqyl.domain.wording.admin).
 COMMON = {
-    "hei": L("ЖОО", "Вуз", "HEI"), "period": L("Кезең", "Период", "Period"), "version": L("Нұсқа", "Версия", "Version"),
-    "is_current": L("Ағымдағы", "Текущая", "Current"), "source": L("Көзі", "Источник", "Source"),
-    "file_name": L("Файл", "Файл", "File"), "file_sha256": L("Файлдың SHA-256 хэші", "Хеш SHA-256 файла", "File SHA-256"),
-    "row_count": L("Жолдар", "Строк", "Rows"), "rejected_count": L("Қабылданбаған жолдар", "Отклонённых строк", "Rejected rows"),
-    "created_by": L("Жасаған", "Создал", "Created by"), "submitted_by": L("Тапсырған", "Сдал", "Submitted by"),
-    "created_at": L("Жасалған уақыты", "Создано", "Created at"), "updated_at": L("Өзгертілген уақыты", "Изменено", "Updated at"),
-    "submission": L("Есеп", "Отчёт", "Submission"), "code": L("Код", "Код", "Code"),
-    "name_kk": L("Атауы (қазақша)", "Название (на казахском)", "Name (Kazakh)"),
-    "name_ru": L("Атауы (орысша)", "Название (на русском)", "Name (Russian)"),
-    "name_en": L("Атауы (ағылшынша)", "Название (на английском)", "Name (English)"),
-    "city_kk": L("Қаласы (қазақша)", "Город (на казахском)", "City (Kazakh)"),
-    "city_ru": L("Қаласы (орысша)", "Город (на русском)", "City (Russian)"),
-    "city_en": L("Қаласы (ағылшынша)", "Город (на английском)", "City (English)"),
-    "is_active": L("Белсенді", "Активен", "Active"), "name": L("Атауы", "Название", "Name"),
-    "at": L("Уақыты", "Время", "When"), "user": L("Пайдаланушы", "Пользователь", "User"),
-    "username": L("Пайдаланушы аты", "Имя пользователя", "User name"), "action": L("Әрекет", "Действие", "Action"),
-    "target": L("Нысаны", "Объект", "Target"), "before": L("Бұрын", "До", "Before"), "after": L("Кейін", "После", "After"),
-    "role": L("Рөлі", "Роль", "Role"), "language": L("Тілі", "Язык", "Language"),
-    "deadline": L("Тапсыру мерзімі", "Срок сдачи", "Deadline"), "opened_by": L("Ашқан", "Открыл", "Opened by"),
-    "opened_by_name": L("Ашқан", "Открыл", "Opened by"), "opened_at": L("Ашылған уақыты", "Открыт", "Opened at"),
-    "decision": L("Шешім", "Решение", "Decision"), "comment": L("Түсініктеме", "Комментарий", "Comment"),
-    "reviewer": L("Тексерген", "Проверил", "Reviewer"), "reviewer_name": L("Тексерген", "Проверил", "Reviewer"),
+    "hei": label("hei"), "period": label("period"), "version": label("version"),
+    "is_current": label("col_is_current"), "source": label("col_source"), "file_name": label("file"),
+    "file_sha256": label("col_file_sha256"), "row_count": label("col_row_count"),
+    "rejected_count": label("col_rejected_count"), "created_by": label("col_created_by"),
+    "submitted_by": label("col_submitted_by"), "created_at": label("col_created_at"),
+    "updated_at": label("col_updated_at"), "submission": label("col_submission"), "code": label("code"),
+    "name_kk": label("col_name_kk"), "name_ru": label("col_name_ru"), "name_en": label("col_name_en"),
+    "city_kk": label("col_city_kk"), "city_ru": label("col_city_ru"), "city_en": label("col_city_en"),
+    "is_active": label("col_is_active"), "name": label("hei_name"), "at": label("col_at"), "user": label("col_user"),
+    "username": label("username"), "action": label("col_action"), "target": label("col_target"),
+    "before": label("col_before"), "after": label("col_after"), "role": label("col_role"),
+    "language": label("col_language"), "deadline": label("deadline"), "opened_by": label("col_opened_by"),
+    "opened_by_name": label("col_opened_by"), "opened_at": label("col_opened_at"), "decision": label("col_decision"),
+    "comment": label("comment"), "reviewer": label("col_reviewer"), "reviewer_name": label("col_reviewer"),
 }
-ROLE = {"officer": L("ЖОО қызметкері", "Сотрудник вуза", "HEI officer"), "analyst": L("Талдаушы", "Аналитик", "Analyst"),
-        "admin": L("Әкімші", "Администратор", "Administrator")}
-SOURCE = {"import": L("файл", "файл", "file"), "form": L("пішін", "форма", "form"), "api": L("API", "API", "API"),
-          "demo": L("демо", "демо", "demo"), "restore": L("қалпына келтіру", "восстановление", "restore")}
-DECISION = {"accepted": L("қабылданды", "принят", "accepted"), "returned": L("түзетуге қайтарылды", "возвращён на доработку",
-                                                                            "returned for correction")}
+ROLE = {"officer": label("role_officer"), "analyst": label("role_analyst"), "admin": label("role_admin")}
+SOURCE = {"import": label("src_import"), "form": label("src_form"), "api": label("src_api"), "demo": label("src_demo"),
+          "restore": label("src_restore")}
+DECISION = {"accepted": label("decision_accepted"), "returned": label("decision_returned")}
 
-# What the audit log's actions mean; a model's create/change/delete reads "<model>: created".
+# What the audit log's actions mean, the admin's own changes ("<model>.<verb>") included.
 ACTIONS = {
-    "submission.store": L("Есеп сақталды", "Отчёт сохранён", "Submission stored"),
-    "submission.restore": L("Нұсқа қалпына келтірілді", "Версия восстановлена", "Version restored"),
-    "submission.accept": L("Есеп қабылданды", "Отчёт принят", "Submission accepted"),
-    "submission.return": L("Есеп түзетуге қайтарылды", "Отчёт возвращён на доработку", "Submission returned"),
-    "period.open": L("Кезең ашылды", "Период открыт", "Period opened"),
-    "period.deadline": L("Мерзім өзгертілді", "Срок изменён", "Deadline changed"),
-    "reminder.send": L("Еске салу жіберілді", "Напоминание отправлено", "Reminder sent"),
-    "record.add": L("Жазба қосылды", "Запись добавлена", "Record added"),
-    "record.edit": L("Жазба өзгертілді", "Запись изменена", "Record changed"),
-    "record.remove": L("Жазба жойылды", "Запись удалена", "Record removed"),
-    "note_text.set": L("Жазба мәтіні сақталды", "Текст записки сохранён", "Note text saved"),
-    "release.publish": L("Ашық деректер жарияланды", "Открытые данные опубликованы", "Open data published"),
+    "submission.store": label("audit_submission_store"), "submission.restore": label("audit_submission_restore"),
+    "submission.accept": label("audit_submission_accept"), "submission.return": label("audit_submission_return"),
+    "period.open": label("audit_period_open"), "period.deadline": label("audit_period_deadline"),
+    "reminder.send": label("audit_reminder_send"), "record.add": label("audit_record_add"),
+    "record.edit": label("audit_record_edit"), "record.remove": label("audit_record_remove"),
+    "note_text.set": label("audit_note_text_set"), "release.publish": label("audit_release_publish"),
+    "hei.create": label("audit_hei_create"), "hei.change": label("audit_hei_change"),
+    "hei.delete": label("audit_hei_delete"), "heialias.create": label("audit_heialias_create"),
+    "heialias.change": label("audit_heialias_change"), "heialias.delete": label("audit_heialias_delete"),
+    "profile.create": label("audit_profile_create"), "profile.change": label("audit_profile_change"),
+    "profile.delete": label("audit_profile_delete"), "user.create": label("audit_user_create"),
+    "user.change": label("audit_user_change"), "user.delete": label("audit_user_delete"),
 }
-VERBS = {"create": L("жасалды", "создан(а)", "created"), "change": L("өзгертілді", "изменён(а)", "changed"),
-         "delete": L("жойылды", "удалён(а)", "deleted")}
-MODELS = {"hei": L("ЖОО", "Вуз", "HEI"), "heialias": L("ЖОО-ның басқа атауы", "Другое название вуза", "HEI alias"),
-          "profile": L("Рөл", "Роль", "Role"), "user": L("Пайдаланушы", "Пользователь", "User")}
-
 
 def action_text(action: str) -> str:
-    lang = _lang()
-    if action in ACTIONS:
-        return ACTIONS[action].get(lang)
-    model, _, verb = action.partition(".")
-    if model in MODELS and verb in VERBS:
-        return f"{MODELS[model].get(lang)}: {VERBS[verb].get(lang)}"
-    return action
+    return ACTIONS[action].get(_lang()) if action in ACTIONS else action
 
 
 def _lang() -> str:
@@ -94,14 +75,14 @@ def localise_fields() -> None:
     from django.apps import apps
 
     if apps.is_installed("axes"):  # its app has no translatable name
-        apps.get_app_config("axes").verbose_name = text(L("Кіру әрекеттері", "Попытки входа", "Sign-in attempts"))
+        apps.get_app_config("axes").verbose_name = text(label("admin_axes"))
     headers = {c.name: c.header for c in schema("mobility").columns}
     for model in apps.get_app_config("aqyl").get_models():
         for field in model._meta.get_fields():
             if not hasattr(field, "verbose_name") or (field.auto_created and not field.concrete):
                 continue
             classifier = getattr(field, "classifier", "")
-            label = (headers.get(field.name) if model.__name__ == "MobilityRecord" else None) \
+            name = (headers.get(field.name) if model.__name__ == "MobilityRecord" else None) \
                 or (CLASSIFIERS[classifier].title if classifier else None) or COMMON.get(field.name)
-            if label is not None:
-                field.verbose_name = text(label)
+            if name is not None:
+                field.verbose_name = text(name)

@@ -27,6 +27,7 @@ from aqyl.domain.errors import AqylError
 from aqyl.domain.i18n import LANGUAGES, Label
 from aqyl.domain.numbers import collation_key, fmt_int
 from aqyl.domain.report.document import Cell, Column, Document, Heading, Paragraph, Row, Table
+from aqyl.domain.wording.catalogue import label
 from aqyl.files import write_atomically
 from aqyl.store import models as m
 
@@ -38,123 +39,37 @@ SUPPRESSED_MARK = "…"
 TABLES = {"countries": ("partner_country", "hei_type"), "fields": ("field", "level"), "heis": ("hei", "format")}
 
 WORDS = {
-    "title": L("Ашық деректер: академиялық ұтқырлық, {period}", "Открытые данные: академическая мобильность, {period}",
-               "Open data: academic mobility, {period}"),
-    "total": L("Барлығы", "Итого", "Total"),
-    "countries": L("серіктес ел және ЖОО түрі бойынша", "по стране-партнёру и типу вуза", "by partner country and HEI type"),
-    "fields": L("білім беру саласы және дәреже (оқу деңгейі) бойынша", "по области образования и степени (уровню обучения)",
-                "by field of education and degree (study level)"),
-    "heis": L("ЖОО және өткізу форматы бойынша", "по вузу и формату", "by HEI and format"),
-    "hei": L("ЖОО", "Вуз", "HEI"),
-    "level": L("Дәреже немесе оқу деңгейі", "Степень или уровень обучения", "Degree or study level"),
-    "method_heading": L("Әдістеме", "Методика", "Method"),
-    "source": L(
-        "Дереккөз — академиялық ұтқырлық тізілімі: {period} бойынша ЖОО-лар тапсырған есептердің ағымдағы нұсқалары, "
-        "{date} жағдай бойынша. Бір жазба — бір адамның бір сапары. Кестелерде санат пен бағыт бойынша сапарлар саны "
-        "жолдар мен бағандардың қорытындыларымен берілген.",
-        "Источник — реестр академической мобильности: текущие версии отчётов вузов за {period} на {date}. "
-        "Одна запись — одна поездка одного человека. Таблицы дают число поездок по категории и направлению с итогами "
-        "по строкам и столбцам.",
-        "Source: the register of academic mobility, the current versions of the HEIs' submissions for {period}, "
-        "as of {date}. One record is one person's trip. The tables give the number of trips by category and "
-        "direction with row and column totals."),
-    "suppress": L(
-        "Жеке адамдарды анықтауға жол бермеу үшін {t}-тен аз мәні бар әрбір ұяшық (қорытындылары да) жасырылды "
-        "(бастапқы жасыру). Жасырылған ұяшықты қорытындылардан шегеру арқылы табуға болмайтындай етіп, қосымша "
-        "ұяшықтар жасырылды (екінші жасыру). Әрбір жасырылған ұяшық сызықтық бағдарламалаумен тексерілді: "
-        "жарияланған сандар оның кемінде екі мәнін мүмкін етеді. Жалпы қорытынды әрқашан жарияланады. "
-        "Жасырылған ұяшық «{mark}» белгісімен көрсетілген; CSV файлдарында оның мәні бос, ал flag бағанында себебі "
-        "жазылған (primary — {t}-тен аз, secondary — басқа ұяшықты қорғау үшін). Барлығы {primary} ұяшық бастапқы, "
-        "{secondary} ұяшық екінші жасыруға ұшырады.",
-        "Чтобы нельзя было установить отдельных людей, каждая ячейка (включая итоги) со значением меньше {t} скрыта "
-        "(первичное подавление). Дополнительно скрыты другие ячейки, чтобы скрытое значение нельзя было вычислить "
-        "вычитанием из итогов (вторичное подавление). Каждая скрытая ячейка проверена линейным программированием: "
-        "опубликованные числа допускают не менее двух её значений. Общий итог публикуется всегда. Скрытая ячейка "
-        "обозначена знаком «{mark}»; в файлах CSV её значение пусто, а в столбце flag указана причина (primary — "
-        "меньше {t}, secondary — для защиты другой ячейки). Первичное подавление: {primary} ячеек, вторичное: "
-        "{secondary}.",
-        "So that no individual can be singled out, every cell (totals included) below {t} is suppressed (primary "
-        "suppression). Further cells are suppressed so that no suppressed value can be worked out from the totals "
-        "(secondary suppression). Every suppressed cell was checked by linear programming: the published figures "
-        "allow at least two values for it. The grand total is always published. A suppressed cell shows “{mark}”; "
-        "in the CSV files its value is empty and the flag column gives the reason (primary: below {t}; secondary: "
-        "protects another cell). {primary} cells were suppressed as primary, {secondary} as secondary."),
-    "round5": L(
-        "Жеке адамдарды анықтауға жол бермеу үшін әрбір ұяшық пен қорытынды 5-ке еселі ең жақын санға дейін өз бетінше "
-        "дөңгелектенді (1 және 2 — 0-ге, 3–7 — 5-ке); сондықтан қорытындылар ұяшықтардың қосындысына тең болмауы мүмкін.",
-        "Чтобы нельзя было установить отдельных людей, каждая ячейка и каждый итог независимо округлены до ближайшего "
-        "числа, кратного 5 (1 и 2 — до 0, от 3 до 7 — до 5); поэтому итоги могут не совпадать с суммой ячеек.",
-        "So that no individual can be singled out, every cell and every total is rounded on its own to the nearest "
-        "multiple of 5 (1 and 2 to 0, 3 to 7 to 5); totals may therefore differ from the sum of their cells."),
-    "withheld": L("{n} кесте толық жасырылды: олардың жалпы қорытындысы {t}-тен аз.",
-                  "{n} табл. скрыты полностью: их общий итог меньше {t}.",
-                  "{n} tables are withheld whole: their grand total is below {t}."),
-    "licence": L(
-        "Лицензия: Creative Commons Attribution 4.0 (CC BY 4.0) — дереккөзді көрсете отырып еркін пайдалануға болады. "
-        "Файлдар: datapackage.json (Frictionless Data Package сипаттамасы), CSV кестелер, codes.csv (кодтардың "
-        "қазақ, орыс және ағылшын тілдеріндегі атаулары), suppressed.csv (жасырылған ұяшықтар мен себептері).",
-        "Лицензия: Creative Commons Attribution 4.0 (CC BY 4.0) — свободное использование со ссылкой на источник. "
-        "Файлы: datapackage.json (описание Frictionless Data Package), таблицы CSV, codes.csv (названия кодов на "
-        "казахском, русском и английском), suppressed.csv (скрытые ячейки и причины).",
-        "Licence: Creative Commons Attribution 4.0 (CC BY 4.0): free to use with attribution. Files: datapackage.json "
-        "(the Frictionless Data Package descriptor), the CSV tables, codes.csv (the codes' names in Kazakh, Russian "
-        "and English), suppressed.csv (the suppressed cells and why)."),
-    "summary_caption": L("Жасырылған ұяшықтар, кестелер бойынша", "Скрытые ячейки по таблицам", "Suppressed cells by table"),
-    "table": L("Кесте", "Таблица", "Table"),
-    "cells": L("Ұяшықтар", "Ячеек", "Cells"),
-    "primary": L("Бастапқы", "Первичное", "Primary"),
-    "secondary": L("Екінші", "Вторичное", "Secondary"),
-    "empty": L("{period} кезеңінде ағымдағы жазба жоқ: жариялайтын ештеңе жоқ.",
-               "За {period} нет текущих записей: публиковать нечего.", "{period} has no current records: nothing to publish."),
+    "title": label("release_title"), "total": label("release_total"), "countries": label("release_countries"),
+    "fields": label("release_fields"), "heis": label("release_heis"), "hei": label("hei"),
+    "level": label("release_level"), "method_heading": label("release_method_heading"),
+    "source": label("release_source"), "suppress": label("release_suppress"), "round5": label("release_round5"),
+    "withheld": label("release_withheld"), "licence": label("release_licence"),
+    "summary_caption": label("release_summary_caption"), "table": label("release_table"),
+    "cells": label("release_cells"), "primary": label("release_primary"), "secondary": label("release_secondary"),
 }
 
 FIELD_TEXT = {
-    "period": L("Жартыжылдық (мысалы, 2023H1)", "Полугодие (например, 2023H1)", "Half-year (e.g. 2023H1)"),
-    "category": L("Қатысушы санаты (коды, codes.csv)", "Категория участника (код, codes.csv)", "Participant category (code, codes.csv)"),
-    "direction": L("Бағыт: outgoing — шығыс, incoming — кіріс", "Направление: outgoing — исходящая, incoming — входящая",
-                   "Direction: outgoing or incoming"),
-    "partner_country": L("Серіктес ел, ISO 3166-1 alpha-2; _T — барлығы", "Страна-партнёр, ISO 3166-1 alpha-2; _T — итого",
-                         "Partner country, ISO 3166-1 alpha-2; _T: total"),
-    "hei_type": L("Қазақстандық ЖОО түрі (коды); _T — барлығы", "Тип казахстанского вуза (код); _T — итого",
-                  "Type of the Kazakhstani HEI (code); _T: total"),
-    "field": L("Білім беру саласы (коды); _T — барлығы", "Область образования (код); _T — итого", "Field of education (code); _T: total"),
-    "level": L("Ғылыми дәреже (қызметкерлер) немесе оқу деңгейі (білім алушылар), коды; _T — барлығы",
-               "Учёная степень (сотрудники) или уровень обучения (обучающиеся), код; _T — итого",
-               "Academic degree (staff) or study level (students), code; _T: total"),
-    "hei": L("Қазақстандық ЖОО коды (атауы codes.csv-те); _T — барлығы", "Код казахстанского вуза (название в codes.csv); _T — итого",
-             "Code of the Kazakhstani HEI (name in codes.csv); _T: total"),
-    "format": L("Өткізу форматы (коды); _T — барлығы", "Формат (код); _T — итого", "Format (code); _T: total"),
-    "count": L("Сапарлар саны; жасырылса — бос", "Число поездок; пусто, если скрыто", "Number of trips; empty when suppressed"),
-    "flag": L("Бос — жарияланды; primary — шектен аз; secondary — басқа ұяшықты қорғау үшін жасырылды; rounded — 5-ке дөңгелектенді; "
-              "table_below_threshold — кесте толық жасырылды",
-              "Пусто — опубликовано; primary — меньше порога; secondary — скрыто для защиты другой ячейки; rounded — округлено до 5; "
-              "table_below_threshold — таблица скрыта целиком",
-              "Empty: published; primary: below the threshold; secondary: suppressed to protect another cell; rounded: rounded to "
-              "base 5; table_below_threshold: the whole table withheld"),
-    "classifier": L("Анықтамалық", "Справочник", "Classifier"),
-    "code": L("Код", "Код", "Code"),
-    "label_kk": L("Қазақша атауы", "Название на казахском", "Name in Kazakh"),
-    "label_ru": L("Орысша атауы", "Название на русском", "Name in Russian"),
-    "label_en": L("Ағылшынша атауы", "Название на английском", "Name in English"),
-    "table": L("Кесте (countries, fields, heis)", "Таблица (countries, fields, heis)", "Table (countries, fields, heis)"),
-    "row": L("Жол коды", "Код строки", "Row code"),
-    "column": L("Баған коды", "Код столбца", "Column code"),
-    "reason": L("Себебі (flag сияқты)", "Причина (как flag)", "Reason (as flag)"),
+    "period": label("release_field_period"), "category": label("release_field_category"),
+    "direction": label("release_field_direction"), "partner_country": label("release_field_partner_country"),
+    "hei_type": label("release_field_hei_type"), "field": label("release_field_field"),
+    "level": label("release_field_level"), "hei": label("release_field_hei"),
+    "format": label("release_field_format"), "count": label("release_field_count"),
+    "flag": label("release_field_flag"), "classifier": label("release_field_classifier"),
+    "code": label("code"), "label_kk": label("release_field_label_kk"),
+    "label_ru": label("release_field_label_ru"), "label_en": label("release_field_label_en"),
+    "table": label("release_field_table"), "row": label("release_field_row"),
+    "column": label("release_field_column"), "reason": label("release_field_reason"),
 }
 RESOURCE_TEXT = {
     "countries": WORDS["countries"], "fields": WORDS["fields"], "heis": WORDS["heis"],
-    "codes": L("Кодтар және олардың атаулары", "Коды и их названия", "Codes and their names"),
-    "suppressed": L("Жасырылған ұяшықтар және себептері", "Скрытые ячейки и причины", "Suppressed cells and why"),
+    "codes": label("release_codes"), "suppressed": label("release_suppressed"),
 }
 
 
 class NothingToPublish(AqylError):
     def __init__(self, period: str) -> None:
         self.period = period
-        super().__init__("bad_period", value=period)
-
-    def message(self, lang: str = "en") -> str:
-        return WORDS["empty"].get(lang).format(period=self.period)
+        super().__init__("release_empty", period=period)
 
 
 @dataclass

@@ -17,19 +17,15 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from aqyl.domain.errors import AqylError
-from aqyl.domain.i18n import Label
+from aqyl.domain.wording.catalogue import label
 
 MIN_TRAIN = 4  # years a method is fitted on before its first back-test forecast
 MIN_POINTS = MIN_TRAIN + 2  # so that at least two origins are tested
 BACKTEST_ORIGINS = 10
 METHODS = ("naive", "drift", "ets", "arima")
 METHOD_LABELS = {
-    "naive": Label("Қарапайым әдіс (соңғы мәнді сақтау)", "Простой метод (сохранение последнего значения)",
-                   "Naive method (last value carried forward)"),
-    "drift": Label("Орташа өсім әдісі (дрейф)", "Метод среднего прироста (дрейф)", "Drift (average change)"),
-    "ets": Label("Экспоненциалдық тегістеу (ETS, бәсеңдейтін тренд)", "Экспоненциальное сглаживание (ETS, затухающий тренд)",
-                 "Exponential smoothing (ETS, damped trend)"),
-    "arima": Label("ARIMA моделі (дрейфпен)", "Модель ARIMA (с дрейфом)", "ARIMA model (with drift)"),
+    "naive": label("forecast_naive"), "drift": label("forecast_drift"), "ets": label("forecast_ets"),
+    "arima": label("forecast_arima"),
 }
 # When a forecast is a finding (the note says so otherwise, and why):
 BREAK_RATIO = 2.0  # a yearly total more than twice, or less than half, the year before's: the

@@ -1,11 +1,12 @@
-"""Interface words of the collection cycle, records list and accounts pages (merged into
-:data:`aqyl.domain.wording.interface.UI`; kept apart so that branches adding words elsewhere merge cleanly)."""
+"""Interface words of the collection cycle, records list and accounts pages (looked up with
+:func:`.interface.ui`; part of the one catalogue, :mod:`aqyl.domain.wording`)."""
 
 from __future__ import annotations
 
 from aqyl.domain.i18n import Label as L
+from aqyl.domain.wording.catalogue import register
 
-UI_CYCLE = {
+WORDS = {
     # statuses
     "st_not_submitted": L("Тапсырылмаған", "Не сдан", "Not submitted"),
     "st_submitted": L("Тапсырылды, тексеруді күтуде", "Сдан, ждёт проверки", "Submitted, awaiting review"),
@@ -38,8 +39,6 @@ UI_CYCLE = {
                      "щёлкните заголовок столбца, чтобы сортировать иначе.",
                      "Order: awaiting review first, then returned, not submitted and accepted; "
                      "click a column heading to sort otherwise."),
-    "sorted_by": L("Сұрыпталған", "Сортировка", "Sorted by"),
-    "details": L("Толығырақ", "Подробнее", "Details"),
     "counts_line": L("Тапсырды: {done} / {total}; қабылданды: {accepted}; қайтарылды: {returned}.",
                      "Сдали: {done} из {total}; принято: {accepted}; возвращено: {returned}.",
                      "Submitted: {done} of {total}; accepted: {accepted}; returned: {returned}."),
@@ -66,15 +65,13 @@ UI_CYCLE = {
                        "Correct it and upload the file again, or correct the records."),
     "compare_with": L("Ағымдағымен салыстыру", "Сравнить с текущей", "Compare with the current"),
     "restore": L("Қалпына келтіру", "Восстановить", "Restore"),
-    "restore_confirm": L("Осы нұсқаны қалпына келтіру керек пе? Ол жаңа нұсқа ретінде сақталады.",
-                         "Восстановить эту версию? Она будет сохранена как новая версия.",
-                         "Restore this version? It is stored as a new version."),
+    "restore_version_confirm": L("Осы нұсқаны қалпына келтіру керек пе? Ол жаңа нұсқа ретінде сақталады.",
+                                 "Восстановить эту версию? Она будет сохранена как новая версия.",
+                                 "Restore this version? It is stored as a new version."),
     "restored": L("{old}-нұсқа қалпына келтірілді: енді {new}-нұсқа ({rows} жол).",
-                  "Версия {old} восстановлена как версия {new} ({rows} строк).",
+                  "Версия {old} восстановлена как версия {new} (строк: {rows}).",
                   "Version {old} restored as version {new} ({rows} rows)."),
-    "download_file": L("Файлды жүктеп алу", "Скачать файл", "Download the file"),
     "current": L("ағымдағы", "текущая", "current"),
-    "source": L("Көзі", "Источник", "Source"),
     "src_import": L("файл", "файл", "file"),
     "src_form": L("пішін", "форма", "form"),
     "src_api": L("API", "API", "API"),
@@ -86,7 +83,6 @@ UI_CYCLE = {
     "cmp_added": L("Қосылған жазбалар", "Добавленные записи", "Records added"),
     "cmp_removed": L("Алынған жазбалар", "Удалённые записи", "Records removed"),
     "cmp_changed": L("Өзгерген жазбалар", "Изменённые записи", "Records changed"),
-    "cmp_none": L("жоқ", "нет", "none"),
     "back_to_board": L("Тапсыру тақтасына оралу", "Вернуться к сдаче отчётов", "Back to the submissions"),
     "no_versions": L("Бұл кезеңге есеп әлі тапсырылмаған.", "Отчёт за этот период ещё не сдан.", "Nothing submitted for this period yet."),
     # records list
@@ -105,7 +101,7 @@ UI_CYCLE = {
     "no_file_chosen": L("Файл таңдалмаған", "Файл не выбран", "No file chosen"),
     "size_limit": L("XLSX немесе CSV, {mb} МБ-қа дейін", "XLSX или CSV, до {mb} МБ", "XLSX or CSV, up to {mb} MB"),
     "store_valid": L("Тек дұрыс жолдарды сақтау ({valid}); қате {rejected} жол сақталмайды",
-                     "Сохранить только верные строки ({valid}); {rejected} строк с ошибками не будут сохранены",
+                     "Сохранить только верные строки ({valid}); строки с ошибками ({rejected}) не будут сохранены",
                      "Store the valid rows only ({valid}); the {rejected} rows with errors are left out"),
     "store_valid_help": L("Қате жолдарды кейін түзетіп, толық файлды қайта жүктеуге болады.",
                           "Строки с ошибками можно исправить позже и загрузить полный файл снова.",
@@ -113,7 +109,7 @@ UI_CYCLE = {
     "stage_queued": L("Файл кезекте тұр…", "Файл в очереди…", "The file is queued…"),
     "stage_read": L("Файл оқылуда…", "Файл читается…", "Reading the file…"),
     "stage_check": L("Жолдар тексерілуде…", "Строки проверяются…", "Checking the rows…"),
-    "stage_store": L("Сақталуда: {done} / {total} жол", "Сохраняется: {done} из {total} строк", "Storing: {done} of {total} rows"),
+    "stage_store": L("Сақталуда: {done} / {total} жол", "Сохранение строк: {done} из {total}", "Storing: {done} of {total} rows"),
     "in_background": L("Файл фонда өңделеді: бетті жауып, кейін оралуға болады.",
                        "Файл обрабатывается в фоне: страницу можно закрыть и вернуться позже.",
                        "The file is processed in the background: you may close the page and come back later."),
@@ -149,15 +145,12 @@ UI_CYCLE = {
                     "The new password is saved. You may sign in now."),
     "set_password": L("Құпиясөзді сақтау", "Сохранить пароль", "Save the password"),
     "form_errors": L("Өрістерді тексеріңіз.", "Проверьте поля.", "Check the fields."),
-    "no_role": L("Есептік жазбаңызға рөл берілмеген. Әкімшіге хабарласыңыз.",
-                 "Вашей учётной записи не назначена роль. Обратитесь к администратору.",
-                 "Your account has no role yet. Ask an administrator."),
     "admin_header": L("Aqyl әкімшілігі", "Администрирование Aqyl", "Aqyl administration"),
     "api_token": L("API токені", "API-токен", "API token"),
     "token_intro": L("Токен басқа бағдарламаларға Aqyl API-ін сіздің құқығыңызбен пайдалануға мүмкіндік береді "
                      "(тақырыпта: Authorization: Token …). Ол {days} күн жарамды.",
                      "Токен позволяет другим программам обращаться к API Aqyl с вашими правами "
-                     "(в заголовке: Authorization: Token …). Он действует {days} дней.",
+                     "(в заголовке: Authorization: Token …). Срок его действия (дней): {days}.",
                      "A token lets other programs use the Aqyl API with your rights "
                      "(header: Authorization: Token …). It is valid for {days} days."),
     "token_none": L("Сізде токен жоқ.", "У вас нет токена.", "You have no token."),
@@ -171,5 +164,5 @@ UI_CYCLE = {
     "token_replace": L("Жаңа токен бұрынғысын ауыстырады.", "Новый токен заменит прежний.", "A new token replaces the old one."),
     "token_revoke": L("Токенді кері қайтару", "Отозвать токен", "Revoke the token"),
     "token_revoked": L("Токен кері қайтарылды.", "Токен отозван.", "The token was revoked."),
-    "audit_log": L("Аудит журналы", "Журнал аудита", "Audit log"),
 }
+register(__name__, WORDS)

@@ -1,0 +1,231 @@
+"""Messages of operations: the database, the collection cycle and its mails, backup and restore,
+background work (rendered by :func:`.messages.render`)."""
+
+from __future__ import annotations
+
+from aqyl.domain.i18n import Label
+from aqyl.domain.wording.catalogue import register
+
+WORDS: dict[str, Label] = {
+    # --- the database ---------------------------------------------------------------------------
+    "db_url_bad": Label(
+        kk="AQYL_DATABASE_URL дерекқор мекенжайы «{value}» жарамсыз. Рұқсат етілген түрлері: sqlite:////толық/жол/aqyl.sqlite3, sqlite:///салыстырмалы/жол/aqyl.sqlite3, postgresql://пайдаланушы:құпиясөз@сервер:5432/дерекқор.",
+        ru="Адрес базы данных AQYL_DATABASE_URL «{value}» не подходит. Допустимые формы: sqlite:////абсолютный/путь/aqyl.sqlite3, sqlite:///относительный/путь/aqyl.sqlite3, postgresql://пользователь:пароль@сервер:5432/база.",
+        en="The database address AQYL_DATABASE_URL “{value}” is not valid. Accepted forms: sqlite:////absolute/path/aqyl.sqlite3, sqlite:///relative/path/aqyl.sqlite3, postgresql://user:password@host:5432/database.",
+    ),
+    "disk_full": Label(
+        kk="Диск толып қалды: {where} жазылмады. Ештеңе сақталмады. Дискіде орын босатып, команданы қайта орындаңыз.",
+        ru="Диск заполнен: не удалось записать {where}. Ничего не сохранено. Освободите место на диске и повторите команду.",
+        en="The disk is full: {where} could not be written. Nothing was stored. Free some disk space and run the command again.",
+    ),
+    "db_read_only": Label(
+        kk="{where} дерекқорына жазу мүмкін емес (тек оқуға арналған). Ештеңе сақталмады. Файл мен қалтаға жазу құқығын тексеріңіз немесе басқа дерекқорды көрсетіңіз.",
+        ru="В базу данных {where} нельзя записывать (только чтение). Ничего не сохранено. Проверьте права на запись для файла и папки или укажите другую базу.",
+        en="The database {where} cannot be written (read-only). Nothing was stored. Check the write permissions of the file and its folder, or use another database.",
+    ),
+    "db_locked": Label(
+        kk="{where} дерекқоры басқа жазумен {detail} бойы бос болмады. Ештеңе сақталмады. Басқа жүктеу аяқталған соң команданы қайта орындаңыз.",
+        ru="База данных {where} была занята другой записью {detail}. Ничего не сохранено. Повторите команду, когда другая загрузка завершится.",
+        en="The database {where} was busy with another write for {detail}. Nothing was stored. Run the command again when the other import has finished.",
+    ),
+    "db_corrupt": Label(
+        kk="{where} дерекқоры бүлінген ({detail}). Ештеңе сақталмады. Оны сақтық көшірмеден қалпына келтіріңіз; не бүлінгенін aqyl db --check көрсетеді.",
+        ru="База данных {where} повреждена ({detail}). Ничего не сохранено. Восстановите её из резервной копии; что именно повреждено, покажет aqyl db --check.",
+        en="The database {where} is damaged ({detail}). Nothing was stored. Restore it from a backup; aqyl db --check shows what is wrong.",
+    ),
+    "db_unreachable": Label(
+        kk="{where} дерекқорына қосылу мүмкін емес ({detail}). Сервердің іске қосылғанын және AQYL_DATABASE_URL ішінде сервер, порт пен дерекқор атауы дұрыс екенін тексеріңіз.",
+        ru="Не удаётся подключиться к базе данных {where} ({detail}). Проверьте, что сервер запущен и что в AQYL_DATABASE_URL верно указаны сервер, порт и имя базы.",
+        en="Cannot connect to the database {where} ({detail}). Check that the server is running and that AQYL_DATABASE_URL gives the right host, port and database name.",
+    ),
+    "db_auth": Label(
+        kk="{where} дерекқоры пайдаланушы атын немесе құпиясөзді қабылдамады. AQYL_DATABASE_URL ішіндегі пайдаланушы мен құпиясөзді тексеріңіз.",
+        ru="База данных {where} не приняла имя пользователя или пароль. Проверьте пользователя и пароль в AQYL_DATABASE_URL.",
+        en="The database {where} refused the user name or password. Check the user and password in AQYL_DATABASE_URL.",
+    ),
+    "db_check_ok": Label(
+        kk="Тұтастықты тексеру сәтті өтті: {where}.",
+        ru="Проверка целостности пройдена: {where}.",
+        en="Integrity check passed: {where}.",
+    ),
+    "user_may_not_store": Label(
+        kk="«{user}» пайдаланушысы ({role}) есептерді сақтай алмайды: оны тек ЖОО қызметкерлері (өз ЖОО-сы бойынша) мен әкімшілер жасай алады.",
+        ru="Пользователь «{user}» ({role}) не может сохранять отчёты: это могут только сотрудники вузов (по своему вузу) и администраторы.",
+        en="User “{user}” ({role}) may not store submissions: only HEI officers (for their own HEI) and administrators may.",
+    ),
+    # --- the collection cycle (aqyl.store.cycle) ----------------------------------------------
+    "cycle_half_year_only": Label(
+        kk="Деректер жартыжылдық бойынша жиналады: «{value}» орнына 2024H1 немесе 2024H2 сияқты кезеңді көрсетіңіз.",
+        ru="Данные собираются по полугодиям: вместо «{value}» укажите период вида 2024H1 или 2024H2.",
+        en="Data are collected by half-year: instead of “{value}” give a period such as 2024H1 or 2024H2.",
+    ),
+    "cycle_not_open": Label(
+        kk="{period} кезеңіне жинау ашылмаған. Алдымен кезеңді мерзімімен ашыңыз (Тапсыру тақтасы).",
+        ru="Сбор за период {period} не открыт. Сначала откройте период со сроком сдачи (страница «Сдача отчётов»).",
+        en="Collection for {period} is not open. Open the period with a deadline first (the Submissions page).",
+    ),
+    "cycle_bad_deadline": Label(
+        kk="«{value}» — күн емес. Мерзімді ЖЖЖЖ-АА-КК түрінде жазыңыз, мысалы 2024-07-15.",
+        ru="«{value}» — не дата. Укажите срок в виде ГГГГ-ММ-ДД, например 2024-07-15.",
+        en="“{value}” is not a date. Give the deadline as YYYY-MM-DD, for example 2024-07-15.",
+    ),
+    "cycle_bad_decision": Label(
+        kk="«{value}» шешімі белгісіз: қабылдау немесе түзетуге қайтару ғана мүмкін.",
+        ru="Решение «{value}» неизвестно: можно только принять или вернуть на доработку.",
+        en="Unknown decision “{value}”: a submission is either accepted or returned for correction.",
+    ),
+    "cycle_comment_required": Label(
+        kk="Есепті түзетуге қайтарғанда не түзету керектігін түсініктемеде жазыңыз.",
+        ru="Возвращая отчёт на доработку, напишите в комментарии, что нужно исправить.",
+        en="When returning a submission for correction, write in the comment what must be corrected.",
+    ),
+    "cycle_not_current": Label(
+        kk="{version}-нұсқа енді ағымдағы емес: осы уақытта жаңа нұсқа тапсырылды. Бетті жаңартыңыз.",
+        ru="Версия {version} уже не текущая: тем временем сдана новая версия. Обновите страницу.",
+        en="Version {version} is no longer the current one: a newer version was submitted meanwhile. Reload the page.",
+    ),
+    "reminder_due_subject": Label(
+        kk="Aqyl: {period} кезеңінің есебін {deadline} дейін тапсырыңыз",
+        ru="Aqyl: сдайте отчёт за {period} до {deadline}",
+        en="Aqyl: please submit the {period} report by {deadline}",
+    ),
+    "reminder_due_body": Label(
+        kk="Құрметті әріптес!\n\n{hei} ({code}) академиялық ұтқырлық туралы {period} кезеңінің есебін әлі тапсырған жоқ. "
+           "Тапсыру мерзімі — {deadline}.\n\nЕсепті мына жерде жүктеңіз: {link}\n\nAqyl жүйесі",
+        ru="Уважаемый коллега!\n\n{hei} ({code}) ещё не сдал отчёт об академической мобильности за {period}. "
+           "Срок сдачи — {deadline}.\n\nЗагрузить отчёт: {link}\n\nСистема Aqyl",
+        en="Dear colleague,\n\n{hei} ({code}) has not yet submitted its academic mobility report for {period}. "
+           "The deadline is {deadline}.\n\nUpload the report here: {link}\n\nAqyl",
+    ),
+    "reminder_overdue_subject": Label(
+        kk="Aqyl: {period} кезеңінің есебін тапсыру мерзімі өтті ({deadline})",
+        ru="Aqyl: срок сдачи отчёта за {period} истёк ({deadline})",
+        en="Aqyl: the {period} report is overdue (deadline {deadline})",
+    ),
+    "reminder_overdue_body": Label(
+        kk="Құрметті әріптес!\n\n{period} кезеңінің есебін тапсыру мерзімі {deadline} күні өтті, бірақ {hei} ({code}) "
+           "есебін әлі тапсырған жоқ. Есепті мүмкіндігінше тез жүктеңіз: {link}\n\nAqyl жүйесі",
+        ru="Уважаемый коллега!\n\nСрок сдачи отчёта за {period} истёк {deadline}, но {hei} ({code}) ещё не сдал "
+           "отчёт. Загрузите его как можно скорее: {link}\n\nСистема Aqyl",
+        en="Dear colleague,\n\nThe deadline for the {period} report passed on {deadline}, and {hei} ({code}) has not "
+           "submitted it yet. Please upload it as soon as possible: {link}\n\nAqyl",
+    ),
+    "reminder_returned_subject": Label(
+        kk="Aqyl: {period} кезеңінің есебі түзетуді күтуде",
+        ru="Aqyl: отчёт за {period} ждёт исправления",
+        en="Aqyl: the {period} report is waiting for your corrections",
+    ),
+    "reminder_returned_body": Label(
+        kk="Құрметті әріптес!\n\n{hei} ({code}) {period} кезеңінің есебі түзетуге қайтарылған, түзетілген нұсқа әлі "
+           "тапсырылған жоқ. Мерзім — {deadline}. Есепті түзетіп, қайта жүктеңіз: {link}\n\nAqyl жүйесі",
+        ru="Уважаемый коллега!\n\nОтчёт {hei} ({code}) за {period} возвращён на доработку, исправленная версия ещё "
+           "не сдана. Срок — {deadline}. Исправьте отчёт и загрузите его снова: {link}\n\nСистема Aqyl",
+        en="Dear colleague,\n\nThe {period} report of {hei} ({code}) was returned for correction and no corrected "
+           "version has been submitted yet. The deadline is {deadline}. Correct it and upload it again: {link}\n\nAqyl",
+    ),
+    "review_returned_subject": Label(
+        kk="Aqyl: {period} кезеңінің есебі түзетуге қайтарылды",
+        ru="Aqyl: отчёт за {period} возвращён на доработку",
+        en="Aqyl: the {period} report was returned for correction",
+    ),
+    "review_returned_body": Label(
+        kk="Құрметті әріптес!\n\nТалдаушы {reviewer} {hei} ({code}) {period} кезеңінің есебін ({version}-нұсқа) "
+           "түзетуге қайтарды.\n\nТүсініктеме:\n{comment}\n\nЕсепті түзетіп, қайта жүктеңіз: {link}\n\nAqyl жүйесі",
+        ru="Уважаемый коллега!\n\nОтчёт {hei} ({code}) за {period} (версия {version}) возвращён на доработку. "
+           "Проверяющий аналитик: {reviewer}.\n\nКомментарий:\n{comment}\n\nИсправьте отчёт и загрузите его снова: {link}\n\nСистема Aqyl",
+        en="Dear colleague,\n\nThe analyst {reviewer} returned the {period} report of {hei} ({code}) (version "
+           "{version}) for correction.\n\nComment:\n{comment}\n\nCorrect it and upload it again: {link}\n\nAqyl",
+    ),
+    "review_accepted_subject": Label(
+        kk="Aqyl: {period} кезеңінің есебі қабылданды",
+        ru="Aqyl: отчёт за {period} принят",
+        en="Aqyl: the {period} report was accepted",
+    ),
+    "review_accepted_body": Label(
+        kk="Құрметті әріптес!\n\n{hei} ({code}) {period} кезеңінің есебі ({version}-нұсқа) қабылданды.\n\n{link}\n\nAqyl жүйесі",
+        ru="Уважаемый коллега!\n\nОтчёт {hei} ({code}) за {period} (версия {version}) принят.\n\n{link}\n\nСистема Aqyl",
+        en="Dear colleague,\n\nThe {period} report of {hei} ({code}) (version {version}) was accepted.\n\n{link}\n\nAqyl",
+    ),
+    "password_reset_subject": Label(
+        kk="Aqyl: құпиясөзді қалпына келтіру",
+        ru="Aqyl: восстановление пароля",
+        en="Aqyl: resetting your password",
+    ),
+    "password_reset_body": Label(
+        kk="Құрметті әріптес!\n\n{user} есептік жазбасының құпиясөзін өзгерту сұралды. Жаңа құпиясөзді мына сілтеме "
+           "арқылы орнатыңыз (сілтеме бір рет қана жарамды):\n{link}\n\nЕгер мұны сіз сұрамасаңыз, хатты елемеңіз.\n\nAqyl жүйесі",
+        ru="Уважаемый коллега!\n\nЗапрошена смена пароля учётной записи {user}. Задайте новый пароль по ссылке "
+           "(она действует один раз):\n{link}\n\nЕсли вы этого не запрашивали, не обращайте внимания на письмо.\n\nСистема Aqyl",
+        en="Dear colleague,\n\nA new password was requested for the account {user}. Set it with this link (it works "
+           "once):\n{link}\n\nIf you did not ask for this, ignore this message.\n\nAqyl",
+    ),
+    # --- backup and restore -----------------------------------------------------------------
+    "backup_done": Label(
+        kk="Резервтік көшірме жазылды: {file} ({size} МБ, {engine}).",
+        ru="Резервная копия записана: {file} ({size} МБ, {engine}).",
+        en="Backup written: {file} ({size} MB, {engine}).",
+    ),
+    "restore_done": Label(
+        kk="Дерекқор {file} көшірмесінен қалпына келтірілді ({engine}).",
+        ru="База данных восстановлена из копии {file} ({engine}).",
+        en="The database was restored from {file} ({engine}).",
+    ),
+    "restore_confirm": Label(
+        kk="Қазіргі дерекқордың ({db}) барлық деректері {file} көшірмесімен ауыстырылады. Жалғастыру үшін --yes қосыңыз.",
+        ru="Все данные текущей базы ({db}) будут заменены копией {file}. Чтобы продолжить, добавьте --yes.",
+        en="Every record of the current database ({db}) will be replaced by the backup {file}. Add --yes to go on.",
+    ),
+    "backup_missing": Label(
+        kk="{file} файлы табылмады.",
+        ru="Файл {file} не найден.",
+        en="The file {file} does not exist.",
+    ),
+    "backup_unknown": Label(
+        kk="{file} — Aqyl дерекқорының көшірмесі емес (aqyl backup жасаған файлды беріңіз).",
+        ru="{file} — не копия базы Aqyl (укажите файл, созданный командой aqyl backup).",
+        en="{file} is not a backup of an Aqyl database (give a file written by aqyl backup).",
+    ),
+    "backup_other_engine": Label(
+        kk="{file} — {kind} көшірмесі, ал қазіргі дерекқор {engine}. Сол түрдегі дерекқорға қалпына келтіріңіз.",
+        ru="{file} — копия {kind}, а текущая база — {engine}. Восстанавливайте в базу того же типа.",
+        en="{file} is a {kind} backup but the current database is {engine}. Restore it into a database of the same kind.",
+    ),
+    "backup_corrupt": Label(
+        kk="{file} көшірмесі тексеруден өтпеді; ол жазылмады. Дискіні тексеріп, қайталаңыз.",
+        ru="Копия {file} не прошла проверку и не записана. Проверьте диск и повторите.",
+        en="The backup {file} failed its check and was not written. Check the disk and try again.",
+    ),
+    "backup_no_tool": Label(
+        kk="{tool} табылмады. PostgreSQL {major} клиентін орнатыңыз (Debian: postgresql-client-{major}).",
+        ru="Не найден {tool}. Установите клиент PostgreSQL {major} (Debian: postgresql-client-{major}).",
+        en="{tool} was not found. Install the PostgreSQL {major} client (Debian: postgresql-client-{major}).",
+    ),
+    "backup_tool_failed": Label(
+        kk="{tool} қатемен аяқталды, деректер өзгерген жоқ: {detail}",
+        ru="{tool} завершился с ошибкой, данные не изменены: {detail}",
+        en="{tool} failed and nothing was changed: {detail}",
+    ),
+    # --- background work ----------------------------------------------------------------------
+    "job_crashed": Label(
+        kk="Есептеу аяқталмады: жүйелік қате шықты, ол журналға жазылды. Қайта іске қосыңыз немесе әкімшіге хабарласыңыз.",
+        ru="Расчёт не завершён: произошла системная ошибка, она записана в журнал. Запустите снова или обратитесь к администратору.",
+        en="The computation did not finish: a system error occurred and was logged. Start it again or ask an administrator.",
+    ),
+    # --- configuration and crashes --------------------------------------------------------------
+    "organisation_file_bad": Label(
+        kk="AQYL_ORGANISATION_FILE={file}: файлды JSON ретінде оқу мүмкін емес ({detail}). Файлды түзетіңіз немесе айнымалыны алып тастаңыз.",
+        ru="AQYL_ORGANISATION_FILE={file}: файл не читается как JSON ({detail}). Исправьте файл или удалите переменную.",
+        en="AQYL_ORGANISATION_FILE={file}: cannot read it as JSON ({detail}); fix the file or unset the variable.",
+    ),
+    "crash": Label(
+        kk="Ішкі қате ({error}).",
+        ru="Внутренняя ошибка ({error}).",
+        en="Internal error ({error}).",
+    ),
+    "crash_logged": Label(
+        kk="Ішкі қате ({error}). Толығырақ: {log}",
+        ru="Внутренняя ошибка ({error}). Подробности: {log}",
+        en="Internal error ({error}). Details: {log}",
+    ),
+}
+register(__name__, WORDS)
