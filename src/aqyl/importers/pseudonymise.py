@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from aqyl.domain.i18n import Label, normalize
+from aqyl.domain.i18n import normalize
 from aqyl.domain.intake.columns import schema
 from aqyl.domain.intake.problems import cell_name
 from aqyl.domain.pseudonym import Key, PseudonymError, is_pseudonym, key_from_text, pseudonym
+from aqyl.domain.wording.catalogue import label
 from aqyl.importers.readers import RawTable, read_table
 
 KEY_ENV = "AQYL_PSEUDONYM_KEY_FILE"
@@ -26,17 +27,7 @@ IIN_HEADERS = {normalize(h) for h in (
     "индивидуальный идентификационный номер", "жеке сәйкестендіру нөмірі")}
 _TWELVE = re.compile(r"^\s*\d{12}\s*$")
 
-TEXT = {
-    "no_key": Label(
-        "Файлда ЖСН бар, бірақ серверде псевдонимдеу кілті жоқ, сондықтан файл сақталмады. ЖСН-ді алдымен "
-        "«aqyl pseudonymise ФАЙЛ --key-file КІЛТ» арқылы бүркеншік атқа ауыстырыңыз немесе ЖСН бағанын алып тастаңыз.",
-        "В файле есть ИИН, но на сервере нет ключа псевдонимизации, поэтому файл не сохранён. Сначала замените ИИН "
-        "псевдонимами: aqyl pseudonymise ФАЙЛ --key-file КЛЮЧ, или удалите столбец ИИН.",
-        "The file holds IINs but the server has no pseudonymisation key, so the file was not stored. Replace the "
-        "IINs first with aqyl pseudonymise FILE --key-file KEY, or remove the IIN column."),
-    "key_missing": Label("«{file}» кілт файлы табылмады немесе оқылмайды.", "Файл ключа «{file}» не найден или не читается.",
-                         "The key file “{file}” is missing or cannot be read."),
-}
+TEXT = {"no_key": label("pseudonym_no_key"), "key_missing": label("key_file_missing")}
 
 
 @dataclass
@@ -61,10 +52,7 @@ def read_key(path: Path) -> Key:
 
 class KeyFileMissing(PseudonymError):
     def __init__(self, file: str) -> None:
-        super().__init__("bad_key_file", file=file, reason="")
-
-    def message(self, lang: str = "en") -> str:
-        return TEXT["key_missing"].get(lang).format(file=self.params["file"])
+        super().__init__("key_file_missing", file=file)
 
 
 def server_key() -> Key | None:

@@ -23,6 +23,7 @@ from aqyl.domain.errors import AqylError
 from aqyl.domain.i18n import Label
 from aqyl.domain.intake.columns import schema
 from aqyl.domain.intake.values import as_text
+from aqyl.domain.wording.catalogue import filled, label
 
 # Refuse an XLSX whose parts would unpack past this, or a part packed tighter than this ratio
 # (a zip bomb); a 100,000-row template unpacks to about 60 MB at a ratio near 10.
@@ -52,16 +53,9 @@ def display_name(path: Path) -> str:
 
 
 REASONS = {
-    "binary": Label("ішінде мәтін емес, екілік деректер бар", "в нём двоичные данные, а не текст",
-                    "it holds binary data, not text"),
-    "docx": Label("бұл Word құжаты (.docx)", "это документ Word (.docx)", "it is a Word document (.docx)"),
-    "zip": Label("бұл XLSX емес, басқа ZIP мұрағаты", "это не XLSX, а другой ZIP-архив", "it is a ZIP archive but not XLSX"),
-    "ole": Label("бұл ескі Excel 97–2003 (.xls) немесе Word (.doc) файлы; оны XLSX ретінде сақтаңыз",
-                 "это старый файл Excel 97–2003 (.xls) или Word (.doc); сохраните его как XLSX",
-                 "it is an old Excel 97–2003 (.xls) or Word (.doc) file; save it as XLSX"),
-    "pdf": Label("бұл PDF құжаты", "это документ PDF", "it is a PDF document"),
-    "utf16": Label("UTF-16 кодталуы бұзылған", "нарушена кодировка UTF-16", "its UTF-16 is broken"),
-    "no_sheet": Label("кітапта парақ жоқ", "в книге нет листов", "the workbook has no sheets"),
+    "binary": label("reason_binary"), "docx": label("reason_docx"), "zip": label("reason_zip"),
+    "ole": label("reason_ole"), "pdf": label("reason_pdf"), "utf16": label("reason_utf16"),
+    "no_sheet": label("reason_no_sheet"),
 }
 
 
@@ -263,9 +257,7 @@ def _first_bad_utf8(data: bytes) -> int | None:
 
 def _refuse_broken_utf8(data: bytes, name: str, at: int) -> None:
     line = data.count(b"\n", 0, at) + 1
-    raise UnreadableFile("file_not_table", name, Label(
-        f"UTF-8 кодталуы бұзылған: {line}-жол, {at}-байт", f"нарушена кодировка UTF-8: строка {line}, байт {at}",
-        f"its UTF-8 is broken on line {line}, byte {at}"))
+    raise UnreadableFile("file_not_table", name, filled("reason_utf8_at", line=line, at=at))
 
 
 def _separator(first_line: str) -> str:
@@ -277,17 +269,15 @@ def _separator(first_line: str) -> str:
 
 def _csv_reason(message: str) -> Label:
     if "more fields" in message:
-        return Label("бір жолда тақырып жолына қарағанда ұяшық көп", "в одной из строк больше ячеек, чем в строке заголовков",
-                     "a row has more cells than the header row")
+        return label("reason_csv_wide_row")
     if "utf-8" in message.lower():
-        return Label("UTF-8 кодталуы бұзылған", "нарушена кодировка UTF-8", "its UTF-8 is broken")
+        return label("reason_utf8")
     first = message.strip().splitlines()[0] if message.strip() else ""
-    return Label(f"CSV оқылмады ({first})", f"CSV не читается ({first})", f"the CSV cannot be parsed ({first})")
+    return filled("reason_csv", detail=first)
 
 
 def _too_wide(n: int) -> Label:
-    return Label(f"{n} баған бар, ең көбі {MAX_COLUMNS}", f"в нём {n} столбцов, допустимо не более {MAX_COLUMNS}",
-                 f"it has {n} columns, at most {MAX_COLUMNS} are allowed")
+    return filled("reason_too_wide", n=n, most=MAX_COLUMNS)
 
 
 def _names(width: int) -> list[str]:
@@ -317,8 +307,7 @@ def _check_zip(path: Path, name: str) -> None:
     ratio = worst.file_size / max(worst.compress_size, 1)
     if total > MAX_UNPACKED_BYTES or (ratio > MAX_PACK_RATIO and worst.file_size > 50 * 1024**2):
         size = f"{total / 1024**2:,.0f} MB"
-        raise UnreadableFile("file_too_big", name, Label(
-            f"{size}, сығу коэффициенті {ratio:,.0f}", f"{size}, степень сжатия {ratio:,.0f}", f"{size}, packed {ratio:,.0f} to 1"))
+        raise UnreadableFile("file_too_big", name, filled("reason_packed", size=size, ratio=f"{ratio:,.0f}"))
 
 
 def _read_book(path: Path, name: str, layout) -> RawTable:
@@ -343,8 +332,7 @@ def _read_book(path: Path, name: str, layout) -> RawTable:
         columns = [[v if v.__class__ is str else as_text(v) for v in col] for col in zip(*body, strict=True)] \
             if body else [[] for _ in range(width)]
     except (CalamineError, ValueError, OSError) as e:
-        raise UnreadableFile("file_not_table", name, Label(
-            f"XLSX оқылмады ({e})", f"XLSX не читается ({e})", f"the XLSX cannot be read ({e})")) from None
+        raise UnreadableFile("file_not_table", name, filled("reason_xlsx", detail=e)) from None
     first_row, first_column = sheet.start or (0, 0)
     header_row = first_row + header_at + 1
     n = len(columns[0]) if columns else 0

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from aqyl.domain.i18n import Label
 from aqyl.domain.intake.problems import ImportReport
+from aqyl.domain.wording.catalogue import label
 from aqyl.files import atomic_path
 from aqyl.render.xlsx import sheet_name
 
@@ -22,12 +22,9 @@ if TYPE_CHECKING:  # only its type: a renderer imports no reader
 MAX_COMMENTS = 20_000
 
 TEXT = {
-    "problems": Label("Қателер", "Ошибки", "Problems"),
-    "heads": (Label("Файл", "Файл", "File"), Label("Ұяшық", "Ячейка", "Cell"), Label("Баған", "Столбец", "Column"),
-              Label("Мән", "Значение", "Value"), Label("Маңыздылығы", "Важность", "Severity"),
-              Label("Не істеу керек", "Что сделать", "What to do")),
-    "error": Label("қате", "ошибка", "error"),
-    "warning": Label("ескерту", "предупреждение", "warning"),
+    "problems": label("errors_sheet"),
+    "heads": (label("file"), label("cell"), label("column"), label("value"), label("errors_severity"), label("what_to_do")),
+    "error": label("severity_error"), "warning": label("severity_warning"),
 }
 
 

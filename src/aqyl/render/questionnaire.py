@@ -11,13 +11,14 @@ import io
 import xlsxwriter
 
 from aqyl.domain.survey.instrument import Instrument
+from aqyl.domain.wording.catalogue import label
 from aqyl.render.xlsx import safe_text
 
-WORDS = {
-    "kk": ("№", "Код", "Шкала", "Сұрақ", "Жауап нұсқалары", "Сұрақтар", "Жауаптар", "кері"),
-    "ru": ("№", "Код", "Шкала", "Вопрос", "Варианты ответа", "Вопросы", "Ответы", "обратный"),
-    "en": ("No.", "Code", "Scale", "Question", "Answer options", "Questions", "Answers", "reversed"),
-}
+# The questionnaire's words by language, in the order the writers read them.
+_KEYS = (label("questionnaire_number"), label("code"), label("questionnaire_scale"), label("questionnaire_question"),
+         label("questionnaire_options"), label("questionnaire_questions"), label("questionnaire_answers"),
+         label("questionnaire_reversed"))
+WORDS = {lang: tuple(word.get(lang) for word in _KEYS) for lang in ("kk", "ru", "en")}
 
 
 def questionnaire_rows(instrument: Instrument, lang: str) -> list[list[str]]:

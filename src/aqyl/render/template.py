@@ -10,64 +10,19 @@ import xlsxwriter
 
 from aqyl.domain.classifiers import CLASSIFIERS
 from aqyl.domain.heis import Hei
-from aqyl.domain.i18n import Label
 from aqyl.domain.intake.columns import schema
+from aqyl.domain.wording.catalogue import label
 from aqyl.render.xlsx import sheet_name
 
 TEXT = {
-    "data": Label("Деректер", "Данные", "Data"),
-    "instructions": Label("Нұсқаулық", "Инструкция", "Instructions"),
-    "lists": Label("Тізімдер", "Списки", "Lists"),
-    "title": Label(
-        "Академиялық ұтқырлық туралы деректерді тапсыру үлгісі",
-        "Шаблон представления данных об академической мобильности",
-        "Academic mobility data submission template",
-    ),
-    "how": Label(
-        "«Деректер» парағында бір жол — бір ұтқырлық (бір адамның бір сапары). Тақырып жолын өзгертпеңіз. "
-        "Тізімі бар бағандарда мәнді ашылмалы тізімнен таңдаңыз; кез келген тілдегі атау немесе код та қабылданады. "
-        "* белгісі бар бағандар міндетті. Файлды XLSX немесе CSV (UTF-8) түрінде жүктеңіз: aqyl import ФАЙЛ.",
-        "На листе «Данные» одна строка — одна мобильность (одна поездка одного человека). Не меняйте строку заголовков. "
-        "В столбцах со списком выберите значение из раскрывающегося списка; принимаются также название на любом языке или код. "
-        "Столбцы со знаком * обязательны. Загрузите файл как XLSX или CSV (UTF-8): aqyl import ФАЙЛ.",
-        "On the “Data” sheet one row is one mobility (one trip of one person). Do not change the header row. "
-        "In columns with a list pick the value from the drop-down; a name in any language or a code is accepted too. "
-        "Columns marked * are required. Upload the file as XLSX or CSV (UTF-8): aqyl import FILE.",
-    ),
-    "title_cohort": Label(
-        "Стипендиаттар когортасы туралы деректерді тапсыру үлгісі",
-        "Шаблон представления данных о когорте стипендиатов",
-        "Scholarship cohort data submission template",
-    ),
-    "how_cohort": Label(
-        "«Деректер» парағында бір жол — бір стипендиат (бір бағдарлама бойынша). Тақырып жолын өзгертпеңіз. "
-        "Тізімі бар бағандарда мәнді ашылмалы тізімнен таңдаңыз; кез келген тілдегі атау немесе код та қабылданады. "
-        "* белгісі бар бағандар міндетті. Бір бағдарламаның тізімін қайта жүктеу оның жаңа нұсқасын жасайды: aqyl cohorts import ФАЙЛ.",
-        "На листе «Данные» одна строка — один стипендиат (одной программы). Не меняйте строку заголовков. "
-        "В столбцах со списком выберите значение из раскрывающегося списка; принимаются также название на любом языке или код. "
-        "Столбцы со знаком * обязательны. Повторная загрузка списка программы создаёт его новую версию: aqyl cohorts import ФАЙЛ.",
-        "On the “Data” sheet one row is one fellow (of one programme). Do not change the header row. "
-        "In columns with a list pick the value from the drop-down; a name in any language or a code is accepted too. "
-        "Columns marked * are required. Uploading a programme's list again makes a new version of it: aqyl cohorts import FILE.",
-    ),
-    "column": Label("Баған", "Столбец", "Column"),
-    "name": Label("Файлдағы атауы (кез келген тілде)", "Имя в файле (на любом языке)", "Name in a file (any language)"),
-    "required": Label("Міндетті ме", "Обязательный", "Required"),
-    "how_to": Label("Қалай толтыру керек", "Как заполнять", "How to fill in"),
-    "values": Label("Мүмкін мәндер", "Допустимые значения", "Allowed values"),
-    "always": Label("иә", "да", "yes"),
-    "never": Label("жоқ", "нет", "no"),
-    "staff": Label("қызметкерлер үшін", "для сотрудников", "for staff"),
-    "student": Label("білім алушылар үшін", "для обучающихся", "for students"),
-    "see_list": Label("«Тізімдер» парағын қараңыз", "см. лист «Списки»", "see the “Lists” sheet"),
-    "hei_list": Label("Тізілімдегі ЖОО-лар", "Вузы реестра", "Registered HEIs"),
-    "input_title": Label("Мәнді таңдаңыз", "Выберите значение", "Pick a value"),
-    "error_title": Label("Тізімде жоқ мән", "Значения нет в списке", "Not in the list"),
-    "error_text": Label(
-        "Тізімнен таңдаңыз. Басқа тілдегі атау немесе код та қабылданады — жүктегенде тексеріледі.",
-        "Выберите из списка. Название на другом языке или код тоже принимаются — их проверит загрузка.",
-        "Pick from the list. A name in another language or a code is accepted too; the upload checks it.",
-    ),
+    "data": label("template_data"), "instructions": label("template_instructions"), "lists": label("template_lists"),
+    "title": label("template_title"), "how": label("template_how"), "title_cohort": label("template_title_cohort"),
+    "how_cohort": label("template_how_cohort"), "column": label("column"), "name": label("template_name"),
+    "required": label("template_required"), "how_to": label("template_how_to"), "values": label("template_values"),
+    "always": label("template_always"), "never": label("template_never"), "staff": label("template_staff"),
+    "student": label("template_student"), "see_list": label("template_see_list"),
+    "hei_list": label("template_hei_list"), "input_title": label("template_input_title"),
+    "error_title": label("template_error_title"), "error_text": label("template_error_text"),
 }
 DATA_ROWS = 100_000  # rows prepared with drop-downs and text format
 

@@ -47,7 +47,7 @@ def database_label() -> str:
     return f"PostgreSQL {s.get('USER') or ''}@{s.get('HOST') or 'localhost'}:{s.get('PORT') or 5432}/{s['NAME']}"
 
 
-def report_crash(error: BaseException) -> str:
+def report_crash(error: BaseException, lang: str = "en") -> str:
     """Write the traceback to a log in the data folder and return one line for the user."""
     import traceback
     from datetime import datetime
@@ -62,5 +62,7 @@ def report_crash(error: BaseException) -> str:
             traceback.print_exception(error, file=f)
     except OSError:
         log = None  # type: ignore[assignment]
-    where = f" Details: {log}" if log else ""
-    return f"Internal error ({type(error).__name__}: {error}).{where}"
+    from aqyl.domain.wording.messages import render
+
+    what = f"{type(error).__name__}: {error}"
+    return render("crash_logged", lang, error=what, log=log) if log else render("crash", lang, error=what)

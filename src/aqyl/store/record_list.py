@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from django.db.models import Q, QuerySet
 
 from aqyl.domain.classifiers import CLASSIFIERS
-from aqyl.domain.i18n import Label
 from aqyl.domain.intake.columns import schema
+from aqyl.domain.wording.catalogue import label
 from aqyl.render.xlsx import safe_text
 
 # URL parameter → (model field, classifier). Every coded column of a record is a filter.
@@ -29,8 +29,8 @@ SORTS = {"period": "period", "hei": "hei__code", "direction": "direction", "cate
          "partner": "partner_institution", "country": "partner_country", "programme": "programme",
          "start": "start_date", "end": "end_date", "record_id": "record_id"}
 DEFAULT_SORT = "-period"
-CODE_SUFFIX = Label("код", "код", "code")
-HEI_NAME = Label("ЖОО атауы", "Название вуза", "HEI name")
+CODE_SUFFIX = label("export_code_suffix")
+HEI_NAME = label("export_hei_name")
 
 
 def chosen(params) -> dict[str, str]:
@@ -126,7 +126,7 @@ def to_xlsx(qs: QuerySet, lang: str) -> bytes:
     # constant_memory: each row goes to a scratch file as it is written, so a whole half-year fits.
     book = xlsxwriter.Workbook(out, {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
                                      "strings_to_numbers": False})
-    sheet = book.add_worksheet(Label("Жазбалар", "Записи", "Records").get(lang))
+    sheet = book.add_worksheet(label("records").get(lang))
     bold = book.add_format({"bold": True, "bg_color": "#E8EEF5", "border": 1})
     titles = header(lang)
     for j, title in enumerate(titles):

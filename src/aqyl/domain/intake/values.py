@@ -100,7 +100,7 @@ class CellReader:
         if c.kind == "period":
             return self._period(text)
         if c.kind in ("year", "count"):
-            return _whole_number(text, *(YEARS if c.kind == "year" else COUNTS), "bad_" + c.kind)
+            return _whole_number(text, *YEARS, "bad_year") if c.kind == "year" else _whole_number(text, *COUNTS, "bad_count")
         if c.kind == "date":
             day = parse_date(text)
             return Cell(day.isoformat()) if day else Cell("", Finding("bad_date", params={"value": text}))
