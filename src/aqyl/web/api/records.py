@@ -37,6 +37,8 @@ class RecordPages(CursorPagination):
 
 
 RECORD_FILTERS = ("period", "direction", "category", "country", "hei")
+# The key in the path is a whole number (the schema cannot read it from a queryset: there is none).
+BY_ID = extend_schema(parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)])
 
 
 class RecordViewSet(viewsets.ReadOnlyModelViewSet):
@@ -49,6 +51,10 @@ class RecordViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(parameters=[OpenApiParameter(p, str, required=False) for p in RECORD_FILTERS])
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
+
+    @BY_ID
+    def retrieve(self, request, *args, **kwargs):
+        return super().retrieve(request, *args, **kwargs)
 
     def get_queryset(self):
         role(self.request)
@@ -68,6 +74,10 @@ class SubmissionViewSet(viewsets.ReadOnlyModelViewSet):
                                OpenApiParameter("current", bool, required=False)])
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
+
+    @BY_ID
+    def retrieve(self, request, *args, **kwargs):
+        return super().retrieve(request, *args, **kwargs)
 
     def get_queryset(self):
         role(self.request)

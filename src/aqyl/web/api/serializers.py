@@ -21,8 +21,8 @@ class RecordSerializer(serializers.ModelSerializer):
 
 
 class SubmissionSerializer(serializers.ModelSerializer):
-    """The fields declared for the schema; the JSON itself is :func:`aqyl.app.cycle.submission_json`,
-    the one shape of a submission."""
+    # The fields declared for the schema; the JSON itself is aqyl.app.cycle.submission_json, the
+    # one shape of a submission.
 
     hei = serializers.CharField(source="hei.code", read_only=True)
 
