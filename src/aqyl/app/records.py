@@ -13,8 +13,9 @@ from django.db.models import Q, QuerySet
 
 from aqyl.domain.classifiers import CLASSIFIERS
 from aqyl.domain.errors import AqylError
-from aqyl.domain.i18n import Label
 from aqyl.domain.intake.columns import schema
+from aqyl.domain.wording import web as _words  # noqa: F401  (the keys below and web_value_too_long)
+from aqyl.domain.wording.interface import ui
 from aqyl.render.xlsx import safe_text
 
 # URL parameter → (model field, classifier). Every coded column of a record is a filter.
@@ -31,8 +32,6 @@ SORTS = {"period": "period", "hei": "hei__code", "direction": "direction", "cate
          "partner": "partner_institution", "country": "partner_country", "programme": "programme",
          "start": "start_date", "end": "end_date", "record_id": "record_id"}
 DEFAULT_SORT = "-period"
-CODE_SUFFIX = Label("код", "код", "code")
-HEI_NAME = Label("ЖОО атауы", "Название вуза", "HEI name")
 
 
 MAX_VALUE = 100  # characters of one filter value
@@ -84,6 +83,30 @@ def by_key(qs: QuerySet) -> QuerySet:
     return qs.select_related("submission").order_by("id")
 
 
+# --- what the pages read, narrowed by aqyl.web.access ------------------------------------------
+def all_records() -> QuerySet:
+    from aqyl.store import models as m
+
+    return m.MobilityRecord.objects.select_related("hei")
+
+
+def all_submissions() -> QuerySet:
+    from aqyl.store import models as m
+
+    return m.Submission.objects.select_related("hei")
+
+
+def heis(*, only=None, none: bool = False) -> QuerySet:
+    """The active HEIs; ``only`` (an HEI) alone; ``none``: no HEI."""
+    from aqyl.store import models as m
+
+    if none:
+        return m.Hei.objects.none()
+    if only is not None:
+        return m.Hei.objects.filter(pk=only.pk)
+    return m.Hei.objects.filter(is_active=True)
+
+
 # --- periods -----------------------------------------------------------------------------------
 def periods() -> list[str]:
     """Periods with current records, newest first."""
@@ -118,9 +141,9 @@ def header(lang: str) -> list[str]:
     for c in _columns():
         title = c.header.get(lang)
         if c.kind == "code":
-            out += [title, f"{title} ({CODE_SUFFIX.get(lang)})"]
+            out += [title, f"{title} ({ui('records_code_suffix', lang)})"]
         elif c.name == "hei":
-            out += [f"{title} ({CODE_SUFFIX.get(lang)})", HEI_NAME.get(lang)]
+            out += [f"{title} ({ui('records_code_suffix', lang)})", ui("records_hei_name", lang)]
         else:
             out.append(title)
     return out
@@ -170,7 +193,7 @@ def to_xlsx(qs: QuerySet, lang: str) -> bytes:
     # constant_memory: each row goes to a scratch file as it is written, so a whole half-year fits.
     book = xlsxwriter.Workbook(out, {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
                                      "strings_to_numbers": False})
-    sheet = book.add_worksheet(Label("Жазбалар", "Записи", "Records").get(lang))
+    sheet = book.add_worksheet(ui("records_sheet", lang))
     bold = book.add_format({"bold": True, "bg_color": "#E8EEF5", "border": 1})
     titles = header(lang)
     for j, title in enumerate(titles):
