@@ -97,14 +97,14 @@ def all_submissions() -> QuerySet:
 
 
 def heis(*, only=None, none: bool = False) -> QuerySet:
-    """The active HEIs; ``only`` (an HEI) alone; ``none``: no HEI."""
+    """The active HEIs by code; ``only`` (an HEI) alone; ``none``: no HEI."""
     from aqyl.store import models as m
 
     if none:
         return m.Hei.objects.none()
     if only is not None:
         return m.Hei.objects.filter(pk=only.pk)
-    return m.Hei.objects.filter(is_active=True)
+    return m.Hei.objects.filter(is_active=True).order_by("code")
 
 
 # --- periods -----------------------------------------------------------------------------------

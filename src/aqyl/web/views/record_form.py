@@ -77,7 +77,7 @@ def _record_form(request, hei, period: str, values: dict, record, start_error: s
     return render(request, "aqyl/record_form.html", {
         "record": record, "hei": hei, "period": period, "version": version, "fields": fields,
         "other_problems": other_problems, "conflict": conflict, "marked": bool(field_problems), "start_error": start_error,
-        "heis": access.heis(request.user).order_by("code"), "periods": periods(),
+        "heis": access.heis(request.user), "periods": periods(),
     }, status=400 if saving else 200)
 
 

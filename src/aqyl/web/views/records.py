@@ -53,7 +53,7 @@ def records(request):
         "directions": [(c.code, c.label.get(lang)) for c in DIRECTION],
         "categories": [(c.code, c.label.get(lang)) for c in CATEGORY],
         "countries": sorted(((c.code, c.label.get(lang)) for c in COUNTRY), key=lambda x: x[1]),
-        "heis": [(h.code, f"{h.code} — {h.name(lang)}") for h in access.heis(request.user).order_by("code")],
+        "heis": [(h.code, f"{h.code} — {h.name(lang)}") for h in access.heis(request.user)],
         "extra": [{"key": k, "label": label, "choices": choices, "value": chosen[k]} for k, label, choices in extra],
         "extra_open": any(chosen[k] for k, _, _ in extra),
         "heads": [{"label": ui(word, lang), "url": "?" + urlencode({k: v for k, v in {
