@@ -3,8 +3,8 @@ submission, a new version each time, and nothing written when anything is wrong.
 
 import pytest
 
+from aqyl.app.edits import change_record, record_values
 from aqyl.store import models as m
-from aqyl.store.edits import change_record, record_values
 
 pytestmark = pytest.mark.django_db
 

@@ -102,7 +102,7 @@ def test_the_check_constraints_are_the_declarations():
 
 def test_the_write_path_and_the_api_use_the_declared_fields():
     from aqyl.store.register import RECORD_COLUMNS
-    from aqyl.web.api import RecordSerializer
+    from aqyl.web.api.serializers import RecordSerializer
 
     assert tuple(RECORD_COLUMNS) == record_fields()
     assert list(RecordSerializer.Meta.fields) == ["id", *record_fields(), "submission_version"]

@@ -8,10 +8,10 @@ import io
 import openpyxl
 import pytest
 
+from aqyl.app import records as record_list
 from aqyl.domain.i18n import Label
 from aqyl.render.rows import rows_csv, rows_xlsx
 from aqyl.store import models as m
-from aqyl.store import record_list
 
 pytestmark = pytest.mark.django_db
 

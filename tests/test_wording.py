@@ -35,9 +35,9 @@ ALLOWED = {
     "domain/migration/emigration.py: error['key']": "a stored job's error: the key of the AqylError it caught",
     "app/surveys.py: error.key": "an AqylError caught while reading becomes the report's problem",
     "app/interviews.py: error.key": "the same",
-    "store/upload_jobs.py: error.key": "the same",
+    "app/uploads.py: error.key": "the same",
     "cli/main.py: error.key": "the same",
-    "web/research_views.py: error.key": "the same",
+    "web/views/emigration.py: error.key": "the same",
     # A finding or problem carries its key, scanned where it is made (Finding("key"), Problem(..., "key")).
     "domain/intake/problems.py: self.type": "a Problem's type is its message's key",
     "importers/validate.py: finding.key": "a Finding's key becomes its Problem's type",
@@ -54,29 +54,28 @@ ALLOWED = {
 # in the wording report when merging, then deletes the line here. Run-time keys, with the keys
 # they produce (counted as used meanwhile).
 PENDING = {
-    "web/cycle_views.py: f'st_{line.status}'": ("st_not_submitted", "st_submitted", "st_returned", "st_accepted"),
-    "web/cycle_views.py: f'st_{s}'": ("st_not_submitted", "st_submitted", "st_returned", "st_accepted"),
-    "web/cycle_views.py: f'st_{r.decision}'": ("st_accepted", "st_returned"),
-    "web/cycle_views.py: f'src_{v.source}'": ("src_import", "src_form", "src_api", "src_demo", "src_restore"),
-    "web/views.py: f'text_lang_{lg}'": ("text_lang_kk", "text_lang_ru", "text_lang_en"),
-    "web/research_views.py: f'rule_{f}'": ("rule_virtual", "rule_sector_change", "rule_irreversible", "rule_contract",
+    "web/views/board.py: f'st_{line.status}'": ("st_not_submitted", "st_submitted", "st_returned", "st_accepted"),
+    "web/views/board.py: f'st_{s}'": ("st_not_submitted", "st_submitted", "st_returned", "st_accepted"),
+    "web/views/submission.py: f'st_{r.decision}'": ("st_accepted", "st_returned"),
+    "web/views/submission.py: f'src_{v.source}'": ("src_import", "src_form", "src_api", "src_demo", "src_restore"),
+    "web/views/reports.py: f'text_lang_{lg}'": ("text_lang_kk", "text_lang_ru", "text_lang_en"),
+    "web/views/emigration.py: f'rule_{f}'": ("rule_virtual", "rule_sector_change", "rule_irreversible", "rule_contract",
                                            "rule_pendulum", "rule_one_time", "rule_unclassified"),
-    "web/research_views.py: f'field_{error.args[0]}'": ("field_year", "field_since", "field_until", "field_horizon",
+    "web/views/research_inputs.py: f'field_{error.args[0]}'": ("field_year", "field_since", "field_until", "field_horizon",
                                                         "field_level", "field_top", "field_as_of", "field_within",
                                                         "field_start", "field_end"),
-    "web/views.py: key": (),  # _error(request, "key", status): a helper whose callers name literal keys
-    "web/views.py: word": (),  # ui(word, lang) over literal tuples of keys
-    "web/views.py: k": (),  # {k: ui(k, lang) for k in (literal keys)}
-    "web/cycle_views.py: word": (),
-    "web/research_views.py: k": (),
+    "web/views/errors.py: key": (),  # _error(request, "key", status): a helper whose callers name literal keys
+    "web/views/records.py: word": (),  # ui(word, lang) over literal tuples of keys
+    "web/views/dashboard.py: k": (),  # {k: ui(k, lang) for k in (literal keys)}
+    "web/views/board.py: word": (),
+    "web/views/migration.py: k": (),
 }
 # Keys added for call sites in files of other owners that still hold their own text: the words of
 # importers/readers.py's reasons, importers/{template,errors_xlsx,questionnaire}.py and
 # store/record_list.py (documents.py), by prefix, and single keys.
-PENDING_PREFIXES: tuple[str, ...] = ()
-PENDING_KEYS = {
-    "restore_version_confirm",  # web/templates/aqyl/submission.html: {% t 'restore_confirm' %}
-}
+# The open-data pages read the words of wording.web.OPEN_DATA as ``w.<key without opendata_>``.
+PENDING_PREFIXES: tuple[str, ...] = ("opendata_",)
+PENDING_KEYS: set[str] = set()
 
 
 @dataclass(frozen=True)

@@ -245,7 +245,7 @@ def _import(files: list[Path], layout: str, accept_valid: bool, dry_run: bool, r
     if report is not None:
         _write_json(report, _import_json(results, lang))
     if errors_xlsx is not None:
-        from aqyl.importers.errors_xlsx import write_errors_workbook
+        from aqyl.render.errors_xlsx import write_errors_workbook
 
         write_errors_workbook(errors_xlsx, [(t, r) for r, t in results if t is not None], lang)
     raise typer.Exit(max(3 if getattr(r, "crashed", "") else r.exit_code() for r, _ in results))
@@ -349,7 +349,7 @@ def _template(out: Path, layout: str, lang: str) -> None:
     lang = _lang(lang)
     _db()
     from aqyl.files import write_atomically
-    from aqyl.importers.template import build_template
+    from aqyl.render.template import build_template
     from aqyl.store.registry import directory
 
     write_atomically(out, build_template(lang, list(directory().heis.values()), layout))
@@ -1016,7 +1016,7 @@ def survey_questionnaire(
     import without a mapping)."""
     lang = _lang(lang)
     from aqyl.files import write_atomically
-    from aqyl.importers.questionnaire import questionnaire_csv, questionnaire_xlsx
+    from aqyl.render.questionnaire import questionnaire_csv, questionnaire_xlsx
 
     found = _instrument(instrument, lang)
     data = questionnaire_csv(found, lang) if out.suffix.lower() == ".csv" else questionnaire_xlsx(found, lang)
@@ -1069,7 +1069,7 @@ def survey_analyze(
             "ru": f"Строки с ошибками отброшены; анализируются верные строки: {result.n}.",
             "en": f"Rows with errors were left out; the {result.n} valid rows are analysed."}[lang])
     if errors_xlsx is not None and result.table is not None:
-        from aqyl.importers.errors_xlsx import write_errors_workbook
+        from aqyl.render.errors_xlsx import write_errors_workbook
 
         write_errors_workbook(errors_xlsx, [(result.table, report)], lang)
     if result.n == 0:

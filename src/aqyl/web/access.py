@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
-from aqyl.store import models as m
+from aqyl.app import records as app
 
 ROLES = ("officer", "analyst", "admin")
 
@@ -21,7 +21,7 @@ def role_of(user) -> str | None:
     return "admin" if user.is_superuser else None
 
 
-def hei_of(user) -> m.Hei | None:
+def hei_of(user):
     profile = getattr(user, "aqyl_profile", None)
     return profile.hei if profile is not None and profile.role == "officer" else None
 
@@ -44,20 +44,20 @@ def scope(user, qs: QuerySet, hei_field: str = "hei") -> QuerySet:
 
 
 def records(user) -> QuerySet:
-    return scope(user, m.MobilityRecord.objects.select_related("hei"))
+    return scope(user, app.all_records())
 
 
 def submissions(user) -> QuerySet:
-    return scope(user, m.Submission.objects.select_related("hei"))
+    return scope(user, app.all_submissions())
 
 
 def heis(user) -> QuerySet:
     role = role_of(user)
     if role is None:
-        return m.Hei.objects.none()
+        return app.heis(none=True)
     if role == "officer":
-        return m.Hei.objects.filter(pk=hei_of(user).pk)
-    return m.Hei.objects.filter(is_active=True)
+        return app.heis(only=hei_of(user))
+    return app.heis()
 
 
 def may_change_hei(user, hei_code: str) -> bool:

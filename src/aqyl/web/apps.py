@@ -6,6 +6,7 @@ class WebConfig(AppConfig):
     label = "aqyl_web"
 
     def ready(self) -> None:
+        from aqyl.domain.wording import web  # noqa: F401  (adds the web's words to the catalogue)
         from aqyl.web import audit
 
         audit.connect()

@@ -32,3 +32,12 @@ def report_file(period: str, flt, lang: str, fmt: str, compare: str | None = Non
         return attachment(paths[0].read_bytes(), paths[0].name)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def download(data: bytes, name: str) -> HttpResponse:
+    """A file of the research pages: CSV as UTF-8 text, anything else by its suffix."""
+    if not name.endswith(".csv"):
+        return attachment(data, name)
+    response = HttpResponse(data, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

@@ -12,62 +12,19 @@ from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import api_view
-from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from aqyl.domain.classifiers import parse_period
 from aqyl.domain.errors import AqylError
-from aqyl.domain.i18n import Label as L
+from aqyl.domain.wording.interface import ui
+from aqyl.domain.wording.web import OPEN_DATA as WORDS
 from aqyl.store import models as m
 from aqyl.web import access
-from aqyl.web.middleware import language_of
-
-WORDS = {
-    "title": L("Ашық деректер: академиялық ұтқырлық", "Открытые данные: академическая мобильность",
-               "Open data: academic mobility"),
-    "intro": L("Қазақстан ЖОО-ларының академиялық ұтқырлығы туралы жарияланған жиынтық деректер. Жеке адамдарды анықтауға "
-               "болмайтындай етіп, аз мәнді ұяшықтар жасырылған (…). Деректерді CC BY 4.0 лицензиясы бойынша дереккөзді "
-               "көрсетіп, еркін пайдалануға болады.",
-               "Опубликованные сводные данные об академической мобильности вузов Казахстана. Ячейки с малыми значениями "
-               "скрыты (…), чтобы нельзя было установить отдельных людей. Данные можно свободно использовать по лицензии "
-               "CC BY 4.0 со ссылкой на источник.",
-               "Published aggregate data on the academic mobility of Kazakhstan's HEIs. Cells with small values are "
-               "suppressed (…) so that no individual can be singled out. The data may be used freely under CC BY 4.0 "
-               "with attribution."),
-    "none": L("Әзірге ештеңе жарияланбаған.", "Пока ничего не опубликовано.", "Nothing has been published yet."),
-    "release": L("Шығарылым", "Выпуск", "Release"),
-    "published_on": L("Жарияланған күні", "Дата публикации", "Published"),
-    "method": L("Қорғау әдісі", "Метод защиты", "Protection"),
-    "suppress": L("{t}-тен аз ұяшықтар жасырылған", "скрыты ячейки меньше {t}", "cells below {t} suppressed"),
-    "round5": L("5-ке дейін дөңгелектелген", "округлено до 5", "rounded to base 5"),
-    "download": L("Деректер пакетін жүктеп алу (ZIP)", "Скачать пакет данных (ZIP)", "Download the data package (ZIP)"),
-    "files": L("Файлдар", "Файлы", "Files"),
-    "total": L("Барлығы", "Итого", "Total"),
-    "other_releases": L("Барлық шығарылымдар", "Все выпуски", "All releases"),
-    "publish": L("Ашық деректерді жариялау", "Публикация открытых данных", "Publish open data"),
-    "publish_intro": L(
-        "Кезеңнің жиынтық деректері жасыру немесе дөңгелектеу арқылы қорғалып, ашық бетте жарияланады. Тізілімнің өзі "
-        "жарияланбайды.",
-        "Сводные данные периода защищаются подавлением или округлением и публикуются на открытой странице. Сам реестр "
-        "не публикуется.",
-        "The period's aggregates are protected by suppression or rounding and published on the public page. The "
-        "register itself is never published."),
-    "period": L("Кезең", "Период", "Period"),
-    "threshold": L("Шек (бұдан аз ұяшықтар жасырылады)", "Порог (меньшие ячейки скрываются)", "Threshold (smaller cells are suppressed)"),
-    "method_suppress": L("Жасыру (бастапқы және екінші)", "Подавление (первичное и вторичное)", "Suppression (primary and secondary)"),
-    "method_round5": L("5-ке дейін дөңгелектеу", "Округление до 5", "Rounding to base 5"),
-    "publish_button": L("Жариялау", "Опубликовать", "Publish"),
-    "done": L("{period} кезеңінің деректері жарияланды.", "Данные за {period} опубликованы.", "The data for {period} are published."),
-    "bad_threshold": L("Шек 1-ден 100-ге дейінгі бүтін сан болуы керек.", "Порог должен быть целым числом от 1 до 100.",
-                       "The threshold must be a whole number from 1 to 100."),
-    "by": L("Жариялаған", "Опубликовал", "By"),
-    "suppressed_cells": L("Жасырылған ұяшықтар", "Скрытые ячейки", "Suppressed cells"),
-    "open_page": L("Ашық бет", "Открытая страница", "Public page"),
-}
+from aqyl.web.api.errors import ApiError, from_aqyl, invalid, lang_of
 
 
 def _w(lang: str) -> dict[str, str]:
-    return {k: v.get(lang) for k, v in WORDS.items()}
+    return {k.removeprefix("opendata_"): v.get(lang) for k, v in WORDS.items()}
 
 
 def _public_releases():
@@ -135,8 +92,8 @@ def open_zip(request, pk: int):
 @login_required
 def open_publish(request):
     """The analyst publishes a period's release."""
+    from aqyl.app.records import periods
     from aqyl.store.release import publish
-    from aqyl.web.views import periods
 
     access.require_role(request.user, "analyst", "admin")
     lang = getattr(request, "LANGUAGE_CODE", "kk")
@@ -180,7 +137,7 @@ def persons(request):
     from aqyl.store.persons import person_indicators
 
     if access.role_of(request.user) not in ("analyst", "admin"):
-        raise PermissionDenied()
+        raise ApiError("permission_denied", ui("api_permission_denied", lang_of(request)))
     as_of = request.query_params.get("as_of") or None
     try:
         within = int(request.query_params.get("within") or 4)
@@ -188,7 +145,7 @@ def persons(request):
             raise ValueError
         as_of = parse_period(as_of).code if as_of else None
     except ValueError:
-        raise ValidationError({"within": "a whole number of half-years, at least 1"}) from None
+        raise invalid(request, "within", ui("api_half_years", lang_of(request))) from None
     except AqylError as error:
-        raise ValidationError({"as_of": error.message(language_of(request))}) from None
+        raise from_aqyl(request, error, field="as_of") from None
     return Response(person_indicators(as_of, within).as_dict())

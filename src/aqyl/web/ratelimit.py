@@ -38,5 +38,7 @@ def lockout_response(request, original_response=None, credentials=None):
     from aqyl.web.middleware import language_of
 
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": ui("locked", language_of(request))}, status=429)
+        from aqyl.web.api.errors import envelope
+
+        return JsonResponse(envelope("locked", ui("locked", language_of(request))), status=429)
     return render(request, "aqyl/locked.html", status=429)

@@ -2,29 +2,28 @@
 
 from django.urls import path
 
-from aqyl.web import fieldwork_views as fw
-from aqyl.web import research_api as api
-from aqyl.web import research_views as rv
+from aqyl.web.api import research as api
+from aqyl.web.views import emigration, interviews, migration, surveys
 
 urlpatterns = [
-    path("migration/", rv.migration_home, name="research"),
-    path("migration/flows/", rv.flows, name="research_flows"),
-    path("migration/reconcile/", rv.reconcile, name="research_reconcile"),
-    path("migration/forecast/", rv.forecast, name="research_forecast"),
-    path("migration/gravity/", rv.gravity, name="research_gravity"),
-    path("migration/note/", rv.note, name="research_note"),
-    path("migration/typology/", rv.typology, name="research_typology"),
-    path("migration/cohorts/", rv.cohorts, name="research_cohorts"),
-    path("migration/cohorts/template.xlsx", rv.cohort_template, name="research_cohort_template"),
-    path("migration/runs/<int:pk>.json", rv.run_status, name="research_run"),
-    path("surveys/", fw.surveys, name="surveys"),
-    path("surveys/questionnaire", fw.questionnaire, name="questionnaire"),
-    path("surveys/<str:upload_id>/report", fw.survey_report, name="survey_report"),
-    path("interviews/", fw.interviews, name="interviews"),
-    path("interviews/quotes/", fw.quotes, name="interview_quotes"),
-    path("interviews/export.<str:fmt>", fw.interview_export, name="interview_export"),
-    path("interviews/<str:code>/", fw.interview, name="interview"),
-    path("interviews/<str:code>/code", fw.interview_code, name="interview_code"),
+    path("migration/", migration.migration_home, name="research"),
+    path("migration/flows/", migration.flows, name="research_flows"),
+    path("migration/reconcile/", migration.reconcile, name="research_reconcile"),
+    path("migration/forecast/", migration.forecast, name="research_forecast"),
+    path("migration/gravity/", migration.gravity, name="research_gravity"),
+    path("migration/note/", emigration.note, name="research_note"),
+    path("migration/typology/", emigration.typology, name="research_typology"),
+    path("migration/cohorts/", emigration.cohorts, name="research_cohorts"),
+    path("migration/cohorts/template.xlsx", emigration.cohort_template, name="research_cohort_template"),
+    path("migration/runs/<int:pk>.json", emigration.run_status, name="research_run"),
+    path("surveys/", surveys.surveys, name="surveys"),
+    path("surveys/questionnaire", surveys.questionnaire, name="questionnaire"),
+    path("surveys/<str:upload_id>/report", surveys.survey_report, name="survey_report"),
+    path("interviews/", interviews.interviews, name="interviews"),
+    path("interviews/quotes/", interviews.quotes, name="interview_quotes"),
+    path("interviews/export.<str:fmt>", interviews.interview_export, name="interview_export"),
+    path("interviews/<str:code>/", interviews.interview, name="interview"),
+    path("interviews/<str:code>/code", interviews.interview_code, name="interview_code"),
     path("api/flows", api.flows, name="api_flows"),
     path("api/flows/series", api.flow_series, name="api_flow_series"),
     path("api/flows/reconcile", api.reconcile, name="api_reconcile"),

@@ -9,13 +9,8 @@ import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from platformdirs import user_data_dir
-
+from aqyl.files import data_dir
 from aqyl.store.dburl import parse_database  # refuses a malformed address, listing the accepted forms
-
-
-def data_dir() -> Path:
-    return Path(os.environ.get("AQYL_DATA_DIR") or user_data_dir("aqyl", appauthor=False))
 
 
 def database_url() -> str:
@@ -140,7 +135,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
-CSRF_FAILURE_VIEW = "aqyl.web.views.csrf_failure"
+CSRF_FAILURE_VIEW = "aqyl.web.views.errors.csrf_failure"
 # API tokens are refused (and deleted) this many days after they were issued.
 AQYL_TOKEN_DAYS = int(os.environ.get("AQYL_TOKEN_DAYS", "30"))
 # Uploads checked but never stored are deleted after this many hours.
@@ -158,12 +153,15 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 100,
+    # One error envelope for every API error, in the caller's language (aqyl.web.api.errors).
+    "EXCEPTION_HANDLER": "aqyl.web.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Aqyl API",
     "DESCRIPTION": "Academic mobility register: records, submissions, aggregates and reports, within the caller's rights.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "aqyl.web.api.errors.document_errors"],
 }
 # Long work (gravity fits, batches of forecasts, large flows files) goes to a queue in the
 # database itself; `aqyl worker` runs it, on SQLite or PostgreSQL alike, with no other server.

@@ -22,6 +22,7 @@ class ExpiringTokenAuthentication(TokenAuthentication):
         user, token = super().authenticate_credentials(key)
         if expires(token) <= timezone.now():
             token.delete()
+            # The code gives the API's error envelope its type; its message is written there.
             raise AuthenticationFailed(ui("token_expired", translation.get_language() or "kk",
-                                          days=settings.AQYL_TOKEN_DAYS))
+                                          days=settings.AQYL_TOKEN_DAYS), code="token_expired")
         return user, token

@@ -8,12 +8,9 @@ application = get_wsgi_application()
 
 def _prune_uploads() -> None:
     # At start-up too, not only on the next upload: a quiet server keeps no stale files either.
-    from django.conf import settings
+    from aqyl.app.uploads import prune
 
-    from aqyl.store.retention import remove_unstored
-    from aqyl.web.views import uploads_root
-
-    remove_unstored(uploads_root(), settings.AQYL_UPLOAD_RETENTION_HOURS)
+    prune()
 
 
 _prune_uploads()

@@ -49,4 +49,5 @@ from aqyl.domain.wording import (  # noqa: F401
     privacy,
     research,
     research_pages,
+    web,
 )

@@ -1,111 +1,29 @@
-"""Surveys (``/surveys/``) and interviews (``/interviews/``): the questionnaire, responses checked
-and analysed, the report downloaded; transcripts, coded segments (from a file or selected in the
-page), code frequencies, quotes and the export. Views call :mod:`aqyl.app` as the command line does."""
+"""Interviews (``/interviews/``): transcripts, coded segments (from a file or selected in the
+page), code frequencies, quotes and the export. Views call :mod:`aqyl.app.interviews`."""
 
 from __future__ import annotations
 
 import shutil
-import tempfile
-from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from aqyl.app import research
 from aqyl.domain.errors import AqylError
 from aqyl.domain.i18n import LANGUAGES
 from aqyl.domain.wording.interface import ui
-from aqyl.store import models as m
 from aqyl.web import access
-from aqyl.web.downloads import attachment
-from aqyl.web.middleware import LANGS
-from aqyl.web.research_views import RESEARCH, _save_upload
-from aqyl.web.views import _lang, _problem_rows
-
-INSTRUMENT = "motives"
-REPORT_FORMATS = ("docx", "pdf", "html", "xlsx", "json", "md")
+from aqyl.web.downloads import download
+from aqyl.web.views.common import lang_of, problem_rows
+from aqyl.web.views.research_inputs import RESEARCH, save_upload
 
 
-# --- surveys -----------------------------------------------------------------------------------
-def _instrument():
-    from aqyl.domain.survey.instrument import load_instrument
-
-    return load_instrument(INSTRUMENT)
-
-
-@login_required
-def surveys(request):
-    from aqyl.app.surveys import analyse_file
-
-    access.require_role(request.user, *RESEARCH)
-    lang = _lang(request)
-    found = _instrument()
-    context: dict = {"instrument": found.title.get(lang), "langs": LANGS, "formats": REPORT_FORMATS,
-                     "groups": [(g, found.group_label(g, lang)) for g in found.grouping]}
-    if request.method != "POST":
-        return render(request, "aqyl/surveys/index.html", context)
-    saved = _save_upload(request, lang)
-    if isinstance(saved, str):
-        return render(request, "aqyl/surveys/index.html", context | {"error": saved}, status=400)
-    path, name, _ = saved
-    by = request.POST.get("by") or None
-    accept = request.POST.get("accept_valid") == "on"
-    try:
-        result = analyse_file(path, found, None, by if by in found.grouping else None, accept, name)
-    except AqylError as error:
-        return render(request, "aqyl/surveys/index.html", context | {"error": error.message(lang)}, status=400)
-    upload_id = path.parent.name
-    request.session.setdefault("surveys", {})[upload_id] = {"path": str(path), "by": result.by, "accept": accept}
-    request.session.modified = True
-    context |= {"report": result.report, "problems": _problem_rows(result.report, lang), "upload_id": upload_id,
-                "analysed": result.n, "accept": accept, "by": result.by}
-    if result.model is not None:
-        from aqyl.render.html import page_blocks
-
-        context["blocks"] = page_blocks(result.document(lang))
-    return render(request, "aqyl/surveys/index.html", context)
-
-
-@login_required
-def survey_report(request, upload_id: str):
-    from aqyl.app.surveys import analyse_file, survey_files
-
-    access.require_role(request.user, *RESEARCH)
-    kept = request.session.get("surveys", {}).get(upload_id)  # only the session that uploaded it
-    fmt = request.GET.get("format", "pdf")
-    lang = request.GET.get("lang") if request.GET.get("lang") in LANGS else _lang(request)
-    if kept is None or fmt not in REPORT_FORMATS or not Path(kept["path"]).exists():
-        raise Http404
-    result = analyse_file(Path(kept["path"]), _instrument(), None, kept["by"], kept["accept"])
-    if result.model is None:
-        raise Http404
-    folder = Path(tempfile.mkdtemp(prefix="aqyl-survey-"))
-    try:
-        path = survey_files(result, lang, [fmt], folder)[0]
-        return attachment(path.read_bytes(), path.name)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-@login_required
-def questionnaire(request):
-    from aqyl.importers.questionnaire import questionnaire_csv, questionnaire_xlsx
-
-    access.require_role(request.user, *RESEARCH)
-    lang = request.GET.get("lang") if request.GET.get("lang") in LANGS else _lang(request)
-    fmt = request.GET.get("format", "xlsx")
-    if fmt not in ("xlsx", "csv"):
-        raise Http404
-    data = questionnaire_csv(_instrument(), lang) if fmt == "csv" else questionnaire_xlsx(_instrument(), lang)
-    return _download(data, f"aqyl-questionnaire-{INSTRUMENT}-{lang}.{fmt}")
-
-
-# --- interviews --------------------------------------------------------------------------------
 def _codes(lang: str) -> list[dict]:
-    from aqyl.store.interviews import codebook
+    from aqyl.app.research import codebook
 
     themes, codes = codebook()
     return [{"id": c.id, "label": c.label.get(lang), "theme": themes[c.theme].get(lang)} for c in codes.values()]
@@ -113,10 +31,10 @@ def _codes(lang: str) -> list[dict]:
 
 @login_required
 def interviews(request):
-    from aqyl.store.interviews import frequencies
+    from aqyl.app.research import frequencies
 
     access.require_role(request.user, *RESEARCH)
-    lang = _lang(request)
+    lang = lang_of(request)
     context: dict = {"languages": LANGUAGES, "codes": _codes(lang)}
     status = 200
     if request.method == "POST":
@@ -128,7 +46,7 @@ def interviews(request):
                 messages.success(request, ui("interview_added", lang, code=context["added"]))
                 return HttpResponseRedirect(reverse("interview", args=[context["added"]]))
         status = 400 if context.get("error") or (context.get("report") and context["report"].errors_total) else 200
-    keys = sorted({k for a in m.Interview.objects.values_list("attributes", flat=True) for k in (a or {})})
+    keys = research.interview_keys()
     by = request.GET.get("by") if request.GET.get("by") in keys else None
     counts = frequencies(by)
     labels = {c["id"]: c for c in context["codes"]}
@@ -136,13 +54,13 @@ def interviews(request):
         c["label"] = labels[c["code"]]["label"] if c["code"] in labels else c["code"]
         c["theme"] = labels[c["code"]]["theme"] if c["code"] in labels else ""
         c["by_list"] = [c["by"][g] for g in counts["groups"]] if by else []
-    context |= {"interviews": m.Interview.objects.order_by("code").prefetch_related("segments"), "counts": counts,
+    context |= {"interviews": research.interviews(), "counts": counts,
                 "attribute_keys": keys, "by": by}
     return render(request, "aqyl/interviews/index.html", context, status=status)
 
 
 def _add_interview(request, lang: str) -> dict:
-    from aqyl.store.interviews import add_interview
+    from aqyl.app.research import add_interview
 
     code = request.POST.get("code", "").strip()
     language = request.POST.get("language", "")
@@ -167,7 +85,7 @@ def _add_interview(request, lang: str) -> dict:
 def _segments_upload(request, lang: str) -> dict:
     from aqyl.app.interviews import store_segment_file
 
-    saved = _save_upload(request, lang)
+    saved = save_upload(request, lang)
     if isinstance(saved, str):
         return {"error": saved}
     path, name, _ = saved
@@ -175,17 +93,17 @@ def _segments_upload(request, lang: str) -> dict:
         report, _table = store_segment_file(path, request.POST.get("accept_valid") == "on", name)
     finally:
         shutil.rmtree(path.parent, ignore_errors=True)
-    return {"report": report, "problems": _problem_rows(report, lang)}
+    return {"report": report, "problems": problem_rows(report, lang)}
 
 
 @login_required
 def interview(request, code: str):
     access.require_role(request.user, *RESEARCH)
-    lang = _lang(request)
-    found = get_object_or_404(m.Interview, code=code)
+    lang = lang_of(request)
+    found = _interview(code)
     labels = {c["id"]: c["label"] for c in _codes(lang)}
     segments = [{"code": s.code, "label": labels.get(s.code, s.code), "quote": s.quote, "note": s.note, "start": s.start}
-                for s in found.segments.order_by("start")]
+                for s in research.segments(found)]
     return render(request, "aqyl/interviews/interview.html", {
         "interview": found, "codes": _codes(lang), "segments": segments, "error": request.GET.get("error") and ""})
 
@@ -197,8 +115,8 @@ def interview_code(request, code: str):
     from aqyl.app.interviews import code_passage
 
     access.require_role(request.user, *RESEARCH)
-    lang = _lang(request)
-    found = get_object_or_404(m.Interview, code=code)
+    lang = lang_of(request)
+    found = _interview(code)
     try:
         start, end = int(request.POST.get("start", "")), int(request.POST.get("end", ""))
     except ValueError:
@@ -211,7 +129,7 @@ def interview_code(request, code: str):
         return render(request, "aqyl/interviews/interview.html", {
             "interview": found, "codes": _codes(lang), "error": error.message(lang),
             "segments": [{"code": s.code, "label": labels.get(s.code, s.code), "quote": s.quote, "note": s.note}
-                         for s in found.segments.order_by("start")]}, status=400)
+                         for s in research.segments(found)]}, status=400)
     from aqyl.web.audit import record
 
     record(request.user, "segment.add", f"{found.code} {segment.code}", after={"start": segment.start, "end": segment.end})
@@ -222,11 +140,11 @@ def interview_code(request, code: str):
 
 @login_required
 def quotes(request):
-    from aqyl.store.interviews import codebook
-    from aqyl.store.interviews import quotes as quotes_of
+    from aqyl.app.research import codebook
+    from aqyl.app.research import quotes as quotes_of
 
     access.require_role(request.user, *RESEARCH)
-    lang = _lang(request)
+    lang = lang_of(request)
     _, codes = codebook()
     code = request.GET.get("code", "")
     if code not in codes:
@@ -242,15 +160,12 @@ def interview_export(request, fmt: str):
     access.require_role(request.user, *RESEARCH)
     if fmt not in ("xlsx", "csv", "json"):
         raise Http404
-    data, _ = export_bytes(_lang(request), fmt)
-    return _download(data, f"aqyl-segments.{fmt}")
+    data, _ = export_bytes(lang_of(request), fmt)
+    return download(data, f"aqyl-segments.{fmt}")
 
 
-def _download(data: bytes, name: str):
-    if not name.endswith(".csv"):
-        return attachment(data, name)
-    from django.http import HttpResponse
-
-    response = HttpResponse(data, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+def _interview(code: str):
+    found = research.interview(code)
+    if found is None:
+        raise Http404
+    return found

@@ -10,31 +10,33 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.decorators import api_view, parser_classes
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from aqyl.app import jobs
+from aqyl.app.research import latest_year, run_of
 from aqyl.domain.errors import AqylError
-from aqyl.store import models as m
+from aqyl.domain.wording.interface import ui
 from aqyl.web import access
-from aqyl.web.middleware import language_of
-from aqyl.web.research_views import (
+from aqyl.web.api.errors import ApiError, from_aqyl, invalid
+from aqyl.web.api.errors import lang_of as language_of
+from aqyl.web.views.research_inputs import (
     RESEARCH,
     BadInput,
-    _country,
-    _int,
+    country,
     forecast_inputs,
     gravity_inputs,
     gravity_result,
     run_forecast,
+    whole,
 )
 
 
 def _research(request) -> str:
     role = access.role_of(request.user)
     if role not in RESEARCH:
-        raise PermissionDenied()
+        raise ApiError("permission_denied", ui("api_permission_denied", language_of(request)))
     return role
 
 
@@ -43,9 +45,10 @@ def _checked(request, read):
     try:
         return read(request.query_params)
     except AqylError as error:
-        raise ValidationError({"detail": error.message(language_of(request))}) from None
+        raise from_aqyl(request, error) from None
     except BadInput as error:
-        raise ValidationError({error.args[0]: "not a valid number here"}) from None
+        field = error.args[0]
+        raise invalid(request, field, ui("api_not_a_number", language_of(request), field=field)) from None
 
 
 def _p(name: str, kind=str, description: str = "", many: bool = False) -> OpenApiParameter:
@@ -63,10 +66,10 @@ def flows(request):
     from aqyl.app.flows import destinations
 
     _research(request)
-    origin, year = _checked(request, lambda q: (_country(q, "origin", "KZ"), _int(q, "year", None, 1900, 2100)))
+    origin, year = _checked(request, lambda q: (country(q, "origin", "KZ"), whole(q, "year", None, 1900, 2100)))
     source = request.query_params.get("source", "uis")[:32]
     if year is None:
-        year = m.Flow.objects.filter(origin=origin, source=source).order_by("-year").values_list("year", flat=True).first()
+        year = latest_year(origin, source)
     if year is None:
         raise NotFound()
     return Response(destinations(origin, year, source, request.query_params.get("population") or None))
@@ -80,7 +83,7 @@ def flow_series(request):
     from aqyl.app.flows import pair_series
 
     _research(request)
-    origin, destination = _checked(request, lambda q: (_country(q, "origin", "KZ"), _country(q, "destination", "RU")))
+    origin, destination = _checked(request, lambda q: (country(q, "origin", "KZ"), country(q, "destination", "RU")))
     return Response({"origin": origin, "destination": destination,
                      "series": pair_series(origin, destination, request.query_params.get("source", "uis")[:32])})
 
@@ -92,8 +95,8 @@ def reconcile(request):
     from aqyl.app.flows import reconciliation
 
     _research(request)
-    origin, destination, year = _checked(request, lambda q: (_country(q, "origin", "KZ"), _country(q, "destination", "RU"),
-                                                             _int(q, "year", 2019, 1900, 2100)))
+    origin, destination, year = _checked(request, lambda q: (country(q, "origin", "KZ"), country(q, "destination", "RU"),
+                                                             whole(q, "year", 2019, 1900, 2100)))
     return Response({"origin": origin, "destination": destination, "year": year,
                      "sources": reconciliation(origin, destination, year, language_of(request))})
 
@@ -124,7 +127,7 @@ def gravity(request):
     inputs = _checked(request, gravity_inputs)
     result = _checked(request, lambda q: gravity_result(inputs, language_of(request)))
     if result is None:
-        return Response({"detail": "no fit of these flows is kept; POST /api/gravity/fit"}, status=409)
+        raise ApiError("no_fit", ui("api_no_fit", language_of(request)))
     return Response(result)
 
 
@@ -146,7 +149,7 @@ def gravity_fit(request):
 def run(request, pk: int):
     """A background run's status and progress, and its result when done."""
     _research(request)
-    found = m.AnalysisRun.objects.filter(pk=pk).first()
+    found = run_of(pk)
     if found is None:
         raise NotFound()
     return Response({**jobs.status(found), "result": found.result if found.status == "done" else None})
@@ -157,12 +160,12 @@ def run(request, pk: int):
 @api_view(["GET"])
 def typology(request):
     """A period's mobilities by form of intellectual migration (an officer: their HEI's only)."""
+    from aqyl.app.research import typology as typology_of
     from aqyl.domain.classifiers import CATEGORY, parse_period
-    from aqyl.store.migration import typology as typology_of
 
     role = access.role_of(request.user)
     if role is None:
-        raise PermissionDenied()
+        raise ApiError("permission_denied", ui("api_permission_denied", language_of(request)))
 
     def read(q):
         return (parse_period(q.get("period") or "2023H1").code, CATEGORY.encode(q["category"]) if q.get("category") else None)
@@ -180,7 +183,7 @@ def cohorts(request):
     from aqyl.app.cohorts import summaries
 
     _research(request)
-    as_of, within = _checked(request, lambda q: (_int(q, "as_of", None, 1900, 2100), _int(q, "within", 5, 1, 50)))
+    as_of, within = _checked(request, lambda q: (whole(q, "as_of", None, 1900, 2100), whole(q, "within", 5, 1, 50)))
     found = summaries(request.query_params.get("cohort") or None, as_of, within)
     return Response({"cohorts": [s.as_dict() for s in found] if found and found[0].fellows else []})
 
@@ -190,7 +193,7 @@ def cohorts(request):
 @api_view(["GET"])
 def interview_codes(request):
     """How many interviews and segments mention each code, overall and by group."""
-    from aqyl.store.interviews import frequencies
+    from aqyl.app.research import frequencies
 
     _research(request)
     return Response(frequencies(request.query_params.get("by") or None))
@@ -200,12 +203,13 @@ def interview_codes(request):
 @api_view(["GET"])
 def interview_quotes(request):
     """Every quote marked with a code, with its interview and attributes."""
-    from aqyl.store.interviews import codebook, quotes
+    from aqyl.app.research import codebook, quotes
 
     _research(request)
     code = request.query_params.get("code", "")
     if code not in codebook()[1]:
-        raise ValidationError({"code": f"not in the codebook: {', '.join(codebook()[1])}"})
+        raise invalid(request, "code", ui("api_not_in_codebook", language_of(request), code=code,
+                                          codes=", ".join(codebook()[1])))
     return Response({"code": code, "quotes": quotes(code)})
 
 
@@ -223,19 +227,19 @@ def survey_analysis(request):
     import shutil
 
     from aqyl.app.surveys import analyse_file
-    from aqyl.web.research_views import _save_upload
+    from aqyl.web.views.research_inputs import save_upload
 
     _research(request)
     lang = language_of(request)
-    saved = _save_upload(request, lang)
+    saved = save_upload(request, lang)
     if isinstance(saved, str):
-        raise ValidationError({"file": saved})
+        raise invalid(request, "file", saved)
     path, name, _ = saved
     try:
         by = request.data.get("by") or None
         result = analyse_file(path, "motives", None, by, str(request.data.get("accept_valid", "")).lower() in ("1", "true", "on"), name)
     except AqylError as error:
-        raise ValidationError({"detail": error.message(lang)}) from None
+        raise from_aqyl(request, error) from None
     finally:
         shutil.rmtree(path.parent, ignore_errors=True)
     body = {"report": result.report.as_dict(lang), "analysis": result.model}

@@ -1,6 +1,5 @@
-"""The submissions board and one HEI's submission: statuses, deadline, the analyst's review,
-reminders, version history, compare, restore and the submitted file. The work is done by
-:mod:`aqyl.store.cycle` (shared with the command line); these views check rights and present."""
+"""The submissions board: every HEI's status for a period, the deadline, opening a period and the
+reminders. The work is done by :mod:`aqyl.app.cycle`; these views check rights and present."""
 
 from __future__ import annotations
 
@@ -8,45 +7,33 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
+from aqyl.app import cycle
 from aqyl.domain.classifiers import HEI_TYPE, REGION
 from aqyl.domain.errors import AqylError
 from aqyl.domain.wording.interface import ui
-from aqyl.store import cycle
-from aqyl.store import models as m
 from aqyl.web import access
+from aqyl.web.views.common import lang_of
 
 # The default order puts what needs the analyst's attention first.
 STATUS_ORDER = {"submitted": 0, "returned": 1, "not_submitted": 2, "accepted": 3}
 BOARD_SORTS = ("status", "hei", "name", "type", "region", "version", "rows", "rejected", "when")
 
 
-def _lang(request) -> str:
-    return getattr(request, "LANGUAGE_CODE", "kk")
-
-
-def board_periods() -> list[str]:
-    """Open collection periods and periods with submissions, newest first."""
-    found = set(m.Submission.objects.values_list("period", flat=True).distinct())
-    found |= set(m.CollectionPeriod.objects.values_list("period", flat=True))
-    return sorted(found, reverse=True)
-
-
-def _period(text: str) -> str:
+def period_of(text: str) -> str:
     try:
         return cycle.half_year(text)
     except AqylError:
         raise Http404 from None
 
 
-def deadline_text(found: m.CollectionPeriod | None, lang: str) -> str:
+def deadline_text(found, lang: str) -> str:
     if found is None:
         return ui("period_not_open", lang)
     text = ui("deadline_of", lang, period=found.period, deadline=found.deadline.isoformat())
@@ -54,7 +41,7 @@ def deadline_text(found: m.CollectionPeriod | None, lang: str) -> str:
     return f"{text} {ui('deadline_passed', lang) if left < 0 else ui('days_left', lang, n=left)}"
 
 
-def _line(line: cycle.Line, lang: str, deadline) -> dict:
+def line_of(line: cycle.Line, lang: str, deadline) -> dict:
     c = line.current
     return {
         "code": line.hei.code, "name": line.hei.name(lang), "type": HEI_TYPE.label(line.hei.hei_type, lang),
@@ -83,9 +70,9 @@ def _sorted(lines: list[dict], sort: str) -> list[dict]:
 @login_required
 def board(request):
     role = access.require_role(request.user, *access.ROLES)
-    lang = _lang(request)
-    known = board_periods()
-    period = _period(request.GET["period"]) if request.GET.get("period") else (known[0] if known else "")
+    lang = lang_of(request)
+    known = cycle.board_periods()
+    period = period_of(request.GET["period"]) if request.GET.get("period") else (known[0] if known else "")
     found = cycle.collection(period) if period else None
     deadline = found.deadline if found else None
     g = request.GET
@@ -93,7 +80,7 @@ def board(request):
            "q": g.get("q", "").strip()[:100]}
     sort = g.get("sort", "status")
     sort = sort if sort.lstrip("-") in BOARD_SORTS else "status"
-    every = [_line(x, lang, deadline) for x in cycle.board(period, access.heis(request.user))] if period else []
+    every = [line_of(x, lang, deadline) for x in cycle.board(period, access.heis(request.user))] if period else []
     lines = [x for x in every
              if (not flt["status"] or x["status"] == flt["status"]) and (not flt["hei_type"] or x["type_code"] == flt["hei_type"])
              and (not flt["region"] or x["region_code"] == flt["region"])
@@ -122,7 +109,7 @@ def board(request):
 @require_POST
 def open_period(request):
     access.require_role(request.user, "analyst", "admin")
-    lang = _lang(request)
+    lang = lang_of(request)
     text = request.POST.get("deadline", "").strip()
     try:
         try:
@@ -141,8 +128,8 @@ def open_period(request):
 @require_POST
 def remind(request):
     access.require_role(request.user, "analyst", "admin")
-    lang = _lang(request)
-    period = _period(request.POST.get("period", ""))
+    lang = lang_of(request)
+    period = period_of(request.POST.get("period", ""))
     try:
         sent = cycle.remind(period, user=request.user)
     except AqylError as error:
@@ -150,90 +137,3 @@ def remind(request):
     else:
         messages.success(request, ui("reminded", lang, heis=len(sent), mails=sum(len(r.to) for r in sent)))
     return HttpResponseRedirect(f"{reverse('board')}?period={period}")
-
-
-# --- one HEI's submission ----------------------------------------------------------------------
-def _hei(request, code: str) -> m.Hei:
-    return get_object_or_404(access.heis(request.user), code=code)
-
-
-@login_required
-def submission(request, period: str, hei: str):
-    role = access.require_role(request.user, *access.ROLES)
-    lang = _lang(request)
-    period, found_hei = _period(period), _hei(request, hei)
-    line = cycle.status_of(found_hei, period)
-    versions = list(m.Submission.objects.filter(hei=found_hei, period=period).order_by("-version"))
-    reviews = list(m.SubmissionReview.objects.filter(submission__in=versions).select_related("submission"))
-    comparison = None
-    if request.GET.get("compare") and line.current is not None:
-        from aqyl.store.submissions import compare
-
-        old = next((v for v in versions if str(v.version) == request.GET["compare"] and not v.is_current), None)
-        if old is None:
-            raise Http404
-        comparison = compare(old, line.current)
-    may_change = access.may_change_hei(request.user, found_hei.code)
-    return render(request, "aqyl/submission.html", {
-        "hei": found_hei, "hei_name": found_hei.name(lang), "period": period, "line": _line(line, lang, None),
-        "deadline": deadline_text(cycle.collection(period), lang),
-        "review": line.review, "versions": [{
-            "s": v, "source": ui(f"src_{v.source}", lang), "when": timezone.localtime(v.created_at),
-            "has_file": bool(cycle.kept_file(v)), "may_restore": may_change and not v.is_current,
-            "may_compare": not v.is_current and line.current is not None,
-        } for v in versions],
-        "reviews": [{"status": ui(f"st_{r.decision}", lang), "version": r.submission.version, "who": r.reviewer_name,
-                     "when": timezone.localtime(r.at), "comment": r.comment} for r in reviews],
-        "may_review": role in ("analyst", "admin") and line.current is not None, "comparison": comparison,
-        "title": ui("submission_of", lang, hei=found_hei.code, period=period),
-    })
-
-
-@login_required
-@require_POST
-def review(request, period: str, hei: str):
-    access.require_role(request.user, "analyst", "admin")
-    lang = _lang(request)
-    period, found_hei = _period(period), _hei(request, hei)
-    current = m.Submission.objects.filter(hei=found_hei, period=period, is_current=True).first()
-    if current is None or str(current.version) != request.POST.get("version", ""):
-        messages.error(request, AqylError("cycle_not_current", version=request.POST.get("version", "")).message(lang))
-        return HttpResponseRedirect(reverse("submission", args=[period, found_hei.code]))
-    decision = "accepted" if "accept" in request.POST else "returned"
-    try:
-        cycle.review(current, decision, request.POST.get("comment", ""), request.user)
-    except AqylError as error:
-        messages.error(request, error.message(lang))
-        return HttpResponseRedirect(reverse("submission", args=[period, found_hei.code]))
-    messages.success(request, ui("accepted_msg" if decision == "accepted" else "returned_msg", lang, hei=found_hei.code,
-                                 period=period, version=current.version))
-    return HttpResponseRedirect(f"{reverse('board')}?period={period}")
-
-
-@login_required
-@require_POST
-def restore(request, period: str, hei: str, version: int):
-    access.require_role(request.user, *access.ROLES)
-    period, found_hei = _period(period), _hei(request, hei)
-    if not access.may_change_hei(request.user, found_hei.code):
-        raise PermissionDenied
-    from aqyl.store.register import restore as restore_version
-    from aqyl.web.audit import record
-
-    old = get_object_or_404(m.Submission, hei=found_hei, period=period, version=version, is_current=False)
-    new = restore_version(old, user=request.user)
-    record(request.user, "submission.restore", f"{found_hei.code} {period}", {"version": old.version},
-           {"version": new.version, "rows": new.row_count})
-    messages.success(request, ui("restored", _lang(request), old=old.version, new=new.version, rows=new.row_count))
-    return HttpResponseRedirect(reverse("submission", args=[period, found_hei.code]))
-
-
-@login_required
-def submission_file(request, period: str, hei: str, version: int):
-    access.require_role(request.user, *access.ROLES)
-    period, found_hei = _period(period), _hei(request, hei)
-    s = get_object_or_404(m.Submission, hei=found_hei, period=period, version=version)
-    path = cycle.kept_file(s)
-    if path is None:
-        raise Http404
-    return FileResponse(path.open("rb"), as_attachment=True, filename=path.name)
