@@ -21,6 +21,10 @@ from aqyl.domain.wording.interface import ui
 from aqyl.web import access
 from aqyl.web.views.common import lang_of
 
+# Each code's word, the keys written out (a key is never built at run time).
+STATUS_WORD = {"not_submitted": "st_not_submitted", "submitted": "st_submitted", "returned": "st_returned",
+               "accepted": "st_accepted"}
+
 # The default order puts what needs the analyst's attention first.
 STATUS_ORDER = {"submitted": 0, "returned": 1, "not_submitted": 2, "accepted": 3}
 BOARD_SORTS = ("status", "hei", "name", "type", "region", "version", "rows", "rejected", "when")
@@ -46,7 +50,7 @@ def line_of(line: cycle.Line, lang: str, deadline) -> dict:
     return {
         "code": line.hei.code, "name": line.hei.name(lang), "type": HEI_TYPE.label(line.hei.hei_type, lang),
         "region": REGION.label(line.hei.region, lang) if line.hei.region else "", "status": line.status,
-        "status_label": ui(f"st_{line.status}", lang), "late": line.late(deadline),
+        "status_label": ui(STATUS_WORD[line.status], lang), "late": line.late(deadline),
         "version": c.version if c else "", "rows": c.row_count if c else "", "rejected": c.rejected_count if c else "",
         "when": timezone.localtime(c.created_at) if c else None, "who": c.submitted_by if c else "",
         "file": c.file_name if c else "", "has_file": bool(c and cycle.kept_file(c)),
@@ -98,7 +102,7 @@ def board(request):
         "deadline_value": found.deadline.isoformat() if found else "",
         "counts": ui("counts_line", lang, done=len(every) - count["not_submitted"], total=len(every),
                      accepted=count["accepted"], returned=count["returned"]),
-        "statuses": [(s, ui(f"st_{s}", lang)) for s in cycle.STATUSES],
+        "statuses": [(s, ui(STATUS_WORD[s], lang)) for s in cycle.STATUSES],
         "hei_types": [(c.code, c.label.get(lang)) for c in HEI_TYPE],
         "regions": sorted(((c.code, c.label.get(lang)) for c in REGION), key=lambda x: x[1]),
         "may_review": role in ("analyst", "admin"), "order_note": ui("board_order", lang),

@@ -33,6 +33,11 @@ from aqyl.web.views.research_inputs import (
     whole,
 )
 
+# Each migration form's rule, the keys written out (a key is never built at run time).
+RULE_WORD = {"virtual": "rule_virtual", "sector_change": "rule_sector_change", "irreversible": "rule_irreversible",
+             "contract": "rule_contract", "pendulum": "rule_pendulum", "one_time": "rule_one_time",
+             "unclassified": "rule_unclassified"}
+
 
 @login_required
 def note(request):
@@ -84,7 +89,7 @@ def typology(request):
     lang = lang_of(request)
     known = periods()
     context: dict = {"periods": known, "categories": [(c.code, c.label.get(lang)) for c in CATEGORY],
-                     "rules": [(f, FORMS[f].get(lang), ui(f"rule_{f}", lang)) for f in FORMS]}
+                     "rules": [(f, FORMS[f].get(lang), ui(RULE_WORD[f], lang)) for f in FORMS]}
     try:
         period = parse_period(request.GET["period"]).code if request.GET.get("period") else (known[0] if known else "")
         category = CATEGORY.encode(request.GET["category"]) if request.GET.get("category") else None

@@ -23,6 +23,8 @@ from aqyl.web.downloads import CONTENT_TYPES, report_file
 from aqyl.web.middleware import LANGS
 from aqyl.web.views.common import lang_of, when_local
 
+TEXT_LANG_WORD = {"kk": "text_lang_kk", "ru": "text_lang_ru", "en": "text_lang_en"}  # keys written out
+
 
 @login_required
 def reports(request):
@@ -74,7 +76,7 @@ def _text_editor(request, lang: str, posted, error: str) -> dict:
             mine = posted is not None and posted.get("section") == key and posted.get("lang") == lg
             meta = (ui("text_written", lang, who=version.author_name or "–", when=when_local(version.created_at),
                        period=version.valid_from) if version else ui("text_none", lang))
-            forms.append({"lang": lg, "label": ui(f"text_lang_{lg}", lang), "id": f"text-{key}-{lg}", "meta": meta,
+            forms.append({"lang": lg, "label": ui(TEXT_LANG_WORD[lg], lang), "id": f"text-{key}-{lg}", "meta": meta,
                           "text": posted.get("text", "") if mine else (version.text if version else ""),
                           "based_on": version.id if version else 0, "error": error if mine else "",
                           "earlier": len(history(s.category, s.period, key, lg)) - (1 if version else 0)})

@@ -51,11 +51,14 @@ def countries(lang: str) -> list[tuple[str, str]]:
 def bad_input(lang: str, error: Exception) -> str:
     if isinstance(error, AqylError):
         return error.message(lang)
-    return ui("bad_input", lang, field=ui(f"field_{error.args[0]}", lang) if f"field_{error.args[0]}" in _FIELDS else error.args[0])
+    word = FIELD_WORD.get(error.args[0])
+    return ui("bad_input", lang, field=ui(word, lang) if word else error.args[0])
 
 
-_FIELDS = {"field_year", "field_since", "field_until", "field_horizon", "field_level", "field_top", "field_as_of",
-           "field_within", "field_start", "field_end"}
+# Each form field's word, the keys written out (a key is never built at run time).
+FIELD_WORD = {"year": "field_year", "since": "field_since", "until": "field_until", "horizon": "field_horizon",
+              "level": "field_level", "top": "field_top", "as_of": "field_as_of", "within": "field_within",
+              "start": "field_start", "end": "field_end"}
 
 
 def save_upload(request, lang: str) -> tuple[Path, str, str] | str:

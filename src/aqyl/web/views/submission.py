@@ -16,8 +16,11 @@ from aqyl.app import cycle
 from aqyl.domain.errors import AqylError
 from aqyl.domain.wording.interface import ui
 from aqyl.web import access
-from aqyl.web.views.board import deadline_text, line_of, period_of
+from aqyl.web.views.board import STATUS_WORD, deadline_text, line_of, period_of
 from aqyl.web.views.common import lang_of
+
+# Each source's word, the keys written out (a key is never built at run time).
+SOURCE_WORD = {"import": "src_import", "form": "src_form", "api": "src_api", "demo": "src_demo", "restore": "src_restore"}
 
 
 def _hei(request, code: str):
@@ -45,11 +48,11 @@ def submission(request, period: str, hei: str):
         "hei": found_hei, "hei_name": found_hei.name(lang), "period": period, "line": line_of(line, lang, None),
         "deadline": deadline_text(cycle.collection(period), lang),
         "review": line.review, "versions": [{
-            "s": v, "source": ui(f"src_{v.source}", lang), "when": timezone.localtime(v.created_at),
+            "s": v, "source": ui(SOURCE_WORD[v.source], lang), "when": timezone.localtime(v.created_at),
             "has_file": bool(cycle.kept_file(v)), "may_restore": may_change and not v.is_current,
             "may_compare": not v.is_current and line.current is not None,
         } for v in versions],
-        "reviews": [{"status": ui(f"st_{r.decision}", lang), "version": r.submission.version, "who": r.reviewer_name,
+        "reviews": [{"status": ui(STATUS_WORD[r.decision], lang), "version": r.submission.version, "who": r.reviewer_name,
                      "when": timezone.localtime(r.at), "comment": r.comment} for r in reviews],
         "may_review": role in ("analyst", "admin") and line.current is not None, "comparison": comparison,
         "title": ui("submission_of", lang, hei=found_hei.code, period=period),
