@@ -24,8 +24,8 @@ class Boundary(TyperGroup):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
-            raise
+        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise  # an exit a command chose, or a usage error click reports itself
         except AqylError as error:
             lang = state.lang or default_lang()
             fail(error.message(lang), 2, mark=error.key not in UNMARKED)

@@ -21,7 +21,6 @@ def demo(
 ) -> None:
     """Build the database and load demo data rebuilt from the H1 2023 analytical note."""
     from aqyl.app.demo import build_demo
-    from aqyl.app.imports import write_json
 
     built = build_demo(seed, out)
     rows = [[say("database", lang), built.database]]
@@ -34,6 +33,8 @@ def demo(
              [say("time", lang), f"{built.seconds:.1f} s"]]
     console.print(table(rows=rows, title=say("demo_ready", lang), show_header=False))
     if out is not None:
+        from aqyl.app.imports import write_json
+
         write_json(out / "demo-summary.json", built.as_dict())
 
 
