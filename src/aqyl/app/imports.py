@@ -11,17 +11,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aqyl.app.system import CommandError
 from aqyl.domain.errors import AqylError, StoreFault
 from aqyl.domain.intake.problems import ImportReport, Problem
 from aqyl.importers.readers import RawTable, UnreadableFile, display_name, read_table
 from aqyl.importers.validate import check
-from aqyl.store.faults import fault_of
-from aqyl.store.imports import Progress, planned, store_cohorts, store_submissions
-from aqyl.store.queue import writer_turn
-from aqyl.store.registry import directory
+
+if TYPE_CHECKING:
+    from aqyl.store.imports import Progress
 
 # One file's outcome: its report, and the table read (None when the file could not be read).
 Outcome = tuple[ImportReport, RawTable | None]
@@ -34,6 +33,12 @@ def import_file(
     """Import one file. Raises UnreadableFile when it is not a table at all, StoreFault when the
     database cannot store it (nothing is then written). With ``only_hei`` (an
     HEI officer's upload) a file holding another HEI's rows is refused whole."""
+    # The store is imported here: this module loads before Django is set up (the error workbook).
+    from aqyl.store.faults import fault_of
+    from aqyl.store.imports import planned, store_cohorts, store_submissions
+    from aqyl.store.queue import writer_turn
+    from aqyl.store.registry import directory
+
     started = time.perf_counter()
     tick = progress or (lambda *_: None)
     tick("read", 0, 1)
@@ -163,5 +168,6 @@ def write_template(out: Path, layout: str, lang: str) -> None:
     """The XLSX upload template (headers, drop-down lists, instructions) with the registered HEIs."""
     from aqyl.files import write_atomically
     from aqyl.importers.template import build_template
+    from aqyl.store.registry import directory
 
     write_atomically(out, build_template(lang, list(directory().heis.values()), layout))

@@ -31,9 +31,9 @@ def flows_import(
     lang: LangOption = "",
 ) -> None:
     """Load flows; the years the file covers replace what the store held for its source."""
+    open_database()
     from aqyl.app import flows
 
-    open_database()
     done = flows.import_flows(file, source, population)
     n = done.stored
     console.print(f"{say('flows_stored', lang)}: {n:,} ({say('years_word', lang)} {done.years[0]}–{done.years[1]})"
@@ -48,9 +48,9 @@ def flows_import(
 @flows_app.command("national")
 def flows_national(lang: LangOption = "") -> None:
     """Turn the register's current records into yearly flows (source national) in the flows store."""
+    open_database()
     from aqyl.app import flows
 
-    open_database()
     console.print(say("national_stored", lang, n=flows.store_national()))
 
 
@@ -69,9 +69,9 @@ def flows_forecast(
     lang: LangOption = "",
 ) -> None:
     """Forecast a flow series with ETS and ARIMA, chosen by a rolling-origin back-test against naive and drift."""
+    open_database()
     from aqyl.app import flows
 
-    open_database()
     result = flows.series_forecast(country_option(origin), country_option(destination), source, population, since,
                                    until, horizon, level)
     p = result.prediction
@@ -99,16 +99,17 @@ def flows_show(
     lang: LangOption = "",
 ) -> None:
     """Show stored flows."""
+    open_database()
     from aqyl.app import flows
 
-    open_database()
     rows = flows.stored_flows(country_option(origin), country_option(destination), year, source, population)
     if fmt == "json":
         print_json(rows)
     elif fmt == "csv":
         sys.stdout.write(flows.flows_csv(rows))
     else:
-        console.print(table(*flows.FLOW_COLUMNS, rows=[
+        console.print(table(ui("year", lang), ui("origin", lang), ui("destination", lang), ui("count", lang),
+                            ui("population", lang), ui("source", lang), rows=[
             [str(r["year"]), named(r["origin"], lang), named(r["destination"], lang), f"{r['count']:,.0f}",
              r["population"], r["source"]] for r in rows]))
 
@@ -122,14 +123,15 @@ def flows_reconcile(
     lang: LangOption = "",
 ) -> None:
     """The same pair and year from every source, side by side, with what each source counts."""
+    open_database()
     from aqyl.app import flows
 
-    open_database()
     rows = flows.reconciliation(country_option(origin), country_option(destination), year, lang)
     if as_json:
         print_json([{k: v for k, v in r.items() if k != "label"} for r in rows])
         return
-    console.print(table("source", "population", "count", "÷ largest", "definition", show_lines=True, rows=[
+    console.print(table(ui("source", lang), ui("population", lang), ui("count", lang), ui("ratio_largest", lang),
+                        ui("definition", lang), show_lines=True, rows=[
         [r["label"], r["population"], f"{r['count']:,.0f}", f"{r['ratio_to_largest']:.2f}", r["definition"]] for r in rows]))
 
 

@@ -43,9 +43,9 @@ def run_import(files: list[Path], layout: str, accept_valid: bool, dry_run: bool
         TimeElapsedColumn,
     )
 
+    open_database()
     from aqyl.app import imports
 
-    open_database()
     who = imports.storer(user, f"cli:{getpass.getuser()}")
     stages = {"read": say("stage_read", lang), "check": say("stage_check", lang), "store": say("stage_store", lang),
               "wait": say("stage_wait", lang)}
@@ -79,9 +79,9 @@ def template(out: TemplateOut, lang: LangOption = "") -> None:
 
 
 def write_template(out: Path, layout: str, lang: str) -> None:
+    open_database()
     from aqyl.app import imports
 
-    open_database()
     imports.write_template(out, layout, lang)
     console.print(str(out))
 

@@ -27,9 +27,9 @@ def interview_add(
     lang: LangOption = "",
 ) -> None:
     """Store an interview transcript with its attributes (gender=female, funding=bolashak, …)."""
+    open_database()
     from aqyl.app import interviews
 
-    open_database()
     if language not in LANGUAGES:
         fail(say("bad_language", lang, value=language))
     pairs = [a.split("=", 1) for a in attr or []]
@@ -46,9 +46,9 @@ def interview_code(
     lang: LangOption = "",
 ) -> None:
     """Store coded segments; every quote must be found in its transcript. All rows or none."""
+    open_database()
     from aqyl.app import interviews
 
-    open_database()
     report, found = interviews.store_segment_file(segments, accept_valid)
     import_summary([(report, found)], lang, False)
     raise typer.Exit(report.exit_code())
@@ -63,9 +63,9 @@ def interview_codes(
     """How many interviews (and segments) mention each code, overall and by group."""
     import json
 
+    open_database()
     from aqyl.app import interviews
 
-    open_database()
     result = interviews.code_frequencies(by)
     if as_json:
         console.print_json(json.dumps(result, ensure_ascii=False))
@@ -83,9 +83,9 @@ def interview_codes(
 @interview_app.command("quotes")
 def interview_quotes(code: Annotated[str, typer.Argument(help="A code of the codebook.")], lang: LangOption = "") -> None:
     """Every quote marked with a code, with its interview and attributes."""
+    open_database()
     from aqyl.app import interviews
 
-    open_database()
     known, quotes = interviews.coded_quotes(code)
     console.print(f"[bold]{known.label.get(lang)}[/bold]")
     for q in quotes:
@@ -98,9 +98,9 @@ def interview_export(
     out: Annotated[Path, typer.Option(help="The file: .xlsx, .csv or .json.")], lang: LangOption = "",
 ) -> None:
     """Every coded segment with its interview, attributes, code, theme and quote."""
+    open_database()
     from aqyl.app import interviews
 
-    open_database()
     n = interviews.export_file(out, lang)
     console.print(f"{out} ({n})")
 

@@ -12,6 +12,7 @@ from aqyl.cli.present import LangOption, console, print_json, table
 from aqyl.domain.classifiers import CLASSIFIERS, HEI_TYPE
 from aqyl.domain.i18n import LANGUAGES, Label
 from aqyl.domain.wording.commands import say
+from aqyl.domain.wording.interface import ui
 
 hei_app = typer.Typer(help="The register of Kazakhstani HEIs.", no_args_is_help=True)
 
@@ -64,14 +65,14 @@ def classifiers(
 ) -> None:
     """Show the classifiers, a classifier's codes, or what code a value maps to."""
     if name is None:
-        console.print(table("name", "title", "codes", rows=[[key, t.title.get(lang), str(len(t))] for key, t in CLASSIFIERS.items()]))
+        console.print(table(say("classifier_name", lang), say("classifier_title", lang), say("classifier_codes", lang), rows=[[key, t.title.get(lang), str(len(t))] for key, t in CLASSIFIERS.items()]))
         return
     found = registry.classifier(name)
     if lookup is not None:
         code = found.encode(lookup)
         console.print(f"{code} — {found.label(code, lang)}")
         return
-    console.print(table("code", *LANGUAGES, title=found.title.get(lang), rows=[[c.code, *c.label] for c in found]))
+    console.print(table(ui("code", lang), *LANGUAGES, title=found.title.get(lang), rows=[[c.code, *c.label] for c in found]))
 
 
 def register(app: typer.Typer) -> None:

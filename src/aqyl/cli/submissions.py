@@ -22,10 +22,10 @@ def submissions(
     lang: LangOption = "",
 ) -> None:
     """Which HEIs submitted for a period, when, how many rows, and which have not."""
-    from aqyl.app import submissions as subs
-
     period_code = parse_period(period).code
     open_database()
+    from aqyl.app import submissions as subs
+
     if hei:
         row, versions = subs.versions_of(hei, period_code)
         if compare_with is not None:
@@ -80,10 +80,10 @@ def restore(
     lang: LangOption = "",
 ) -> None:
     """Make an earlier version of an HEI's submission current again (as a new version)."""
-    from aqyl.app import submissions as subs
-
     period_code = parse_period(period).code
     open_database()
+    from aqyl.app import submissions as subs
+
     done = subs.restore(hei, period_code, version, submitted_by=f"cli:{getpass.getuser()}")
     console.print(say("restored", lang, old=done.old, new=done.new, rows=done.rows))
 

@@ -75,6 +75,9 @@ COMMANDS: dict[str, L] = {
     "city": L("Қала", "Город", "City"),
     "hei_records": L("Жазба", "Записей", "Records"),
     "hei_registered": L("ЖОО тіркелді", "Вуз зарегистрирован", "HEI registered"),
+    "classifier_name": L("Атауы (команда үшін)", "Имя (для команды)", "Name (for commands)"),
+    "classifier_title": L("Анықтамалық", "Справочник", "Classifier"),
+    "classifier_codes": L("Кодтар саны", "Кодов", "Codes"),
     "unknown_classifier": L("«{name}» анықтамалығы жоқ; бары: {known}", "Справочника «{name}» нет; есть: {known}",
                             "Unknown classifier “{name}”; known: {known}"),
     # --- flows and migration ------------------------------------------------------------------
