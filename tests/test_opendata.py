@@ -248,7 +248,7 @@ def test_publish_command(aqyl, tmp_path):
     bad = aqyl("publish", "--period", "2023H1", "--out", str(tmp_path / "o"), "--threshold", "0", *env_db)
     assert bad.returncode == 2 and "--threshold: a whole number from 1 to 100" in bad.stderr
     empty = aqyl("publish", "--period", "2030H1", "--out", str(tmp_path / "o"), *env_db)
-    assert empty.returncode == 1 and "2030H1 has no current records: nothing to publish." in empty.stderr
+    assert empty.returncode == 2 and "2030H1 has no current records: nothing to publish." in empty.stderr
 
 
 # --- the public view ----------------------------------------------------------------------------------
