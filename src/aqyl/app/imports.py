@@ -149,14 +149,6 @@ def report_json(results: list[Outcome], lang: str) -> dict:
     }
 
 
-def write_json(path: Path, data: Any) -> None:
-    import json
-
-    from aqyl.files import write_atomically
-
-    write_atomically(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
-
-
 def write_errors(path: Path, results: list[Outcome], lang: str) -> None:
     """The files read, with their problems marked, as one XLSX."""
     from aqyl.importers.errors_xlsx import write_errors_workbook

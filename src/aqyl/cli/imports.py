@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from aqyl.app.system import open_database
-from aqyl.cli.present import LangOption, console, err_console, import_summary
+from aqyl.cli.present import LangOption, console, err_console, import_summary, write_json
 from aqyl.domain.wording.commands import say
 
 AcceptValid = Annotated[bool, typer.Option("--accept-valid", help="Store the valid rows even when others are rejected.")]
@@ -67,7 +67,7 @@ def run_import(files: list[Path], layout: str, accept_valid: bool, dry_run: bool
             bar.remove_task(task)
     import_summary(results, lang, dry_run)
     if report is not None:
-        imports.write_json(report, imports.report_json(results, lang))
+        write_json(report, imports.report_json(results, lang))
     if errors_xlsx is not None:
         imports.write_errors(errors_xlsx, results, lang)
     raise typer.Exit(imports.exit_code(results))

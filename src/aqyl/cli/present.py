@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -73,6 +74,13 @@ def say_error(text: str) -> None:
 
 def print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def write_json(path: Path, data: Any) -> None:
+    """A JSON file (the --report, the demo's summary), whole or not at all."""
+    from aqyl.files import write_atomically
+
+    write_atomically(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
 
 
 def lines(*texts: str) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from aqyl.app import system
-from aqyl.cli.present import LangOption, console, table
+from aqyl.cli.present import LangOption, console, table, write_json
 from aqyl.domain.classifiers import DIRECTION, parse_period
 from aqyl.domain.wording.commands import say
 from aqyl.domain.wording.interface import ui
@@ -33,8 +33,6 @@ def demo(
              [say("time", lang), f"{built.seconds:.1f} s"]]
     console.print(table(rows=rows, title=say("demo_ready", lang), show_header=False))
     if out is not None:
-        from aqyl.app.imports import write_json
-
         write_json(out / "demo-summary.json", built.as_dict())
 
 

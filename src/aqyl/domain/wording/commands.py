@@ -188,7 +188,7 @@ COMMANDS: dict[str, L] = {
 }
 
 
-def say(key: str, lang: str, **fields: object) -> str:
+def say(key: str, lang: str, /, **fields: object) -> str:
     """The command line's text ``key`` in ``lang`` (an unknown language falls back to Kazakh,
     the default, so that an error about the language itself can be said)."""
     text = COMMANDS[key].get(lang if lang in LANGUAGES else "kk")
