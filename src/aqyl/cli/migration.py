@@ -29,11 +29,11 @@ def migration_typology(
     lang: LangOption = "",
 ) -> None:
     """Count a period's mobilities by form of intellectual migration (seed 003's typology)."""
-    from aqyl.app.migration import typology
-
     period_code = parse_period(period).code
     cat = CLASSIFIERS["category"].encode(category) if category else None
     open_database()
+    from aqyl.app.migration import typology
+
     counts = typology(period_code, cat)
     if as_json:
         print_json(counts)
@@ -111,11 +111,11 @@ def migration_note(
     lang: LangOption = "",
 ) -> None:
     """Write the student emigration note for a year: destinations, trend, forecast with back-test, indicators."""
-    from aqyl.app.migration import emigration_note
-
     code = country_option(origin)
     chosen = check_formats(formats)
     open_database()
+    from aqyl.app.migration import emigration_note
+
     made = emigration_note(code, year, lang, chosen, out, source=source, since=since, horizon=horizon, level=level,
                            enrolment=enrolment)
     if made is None:
