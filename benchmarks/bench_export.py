@@ -28,9 +28,9 @@ def main() -> None:
     from aqyl.store.bootstrap import setup
 
     setup()
+    from aqyl.app import records as record_list
+    from aqyl.app.imports import import_file
     from aqyl.store import models as m
-    from aqyl.store import record_list
-    from aqyl.store.imports import import_file
     from benchmarks.records import write_csv
 
     path = Path(folder) / "records.csv"

@@ -37,11 +37,11 @@ def main() -> None:
         start = time.perf_counter()
         build(tmp, args.rows)
         print(f"built {args.rows + args.rows // 2:,} records in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        from aqyl.app.reports import generate_report
         from aqyl.domain.report.note import write_note
         from aqyl.render import _renderer
         from aqyl.render.charts import clear_cache
         from aqyl.store.report_data import ReportFilter, report_data
-        from aqyl.store.reports import generate_report
 
         steps: dict[str, float] = {}
         steps["count (report_data)"], data = timed(lambda: report_data("2023H1"), args.repeat)

@@ -36,7 +36,7 @@ def build(tmp: Path, rows: int, distinct: bool = False) -> Path:
     setup()
     from django.db import connection
 
-    from aqyl.store.imports import import_file
+    from aqyl.app.imports import import_file
 
     csv_path = tmp / "records.csv"
     write_csv(csv_path, {"2023H1": rows, "2022H1": rows // 2}, with_hei_type=True, distinct=distinct)

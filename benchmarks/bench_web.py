@@ -65,8 +65,8 @@ def load(tmp: Path, rows: int) -> str:
     from django.contrib.auth import get_user_model
     from rest_framework.authtoken.models import Token
 
+    from aqyl.app.imports import import_file
     from aqyl.store import models as m
-    from aqyl.store.imports import import_file
 
     path = tmp / "records.csv"
     write_csv(path, {"2023H1": rows, "2022H1": rows // 2})

@@ -30,11 +30,12 @@ def test_demo_builds_a_fresh_database_in_seconds(tmp_path):
 
 
 def test_unknown_values_are_refused_in_the_users_language(tmp_path):
+    # An AqylError exits 2 in every command (issue 16; it was 1 here before).
     result = run(["classifiers", "country", "--lookup", "Uzbekstan", "--lang", "kk"], tmp_path)
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "Өзбекстан" in result.stderr and "Traceback" not in result.stderr
     result = run(["hei", "list", "--type", "privat", "--lang", "ru"], tmp_path)
-    assert result.returncode == 1 and "private — Частный" in result.stderr
+    assert result.returncode == 2 and "private — Частный" in result.stderr
 
 
 def test_hei_add_and_list(tmp_path):
@@ -42,7 +43,7 @@ def test_hei_add_and_list(tmp_path):
             "--name-ru", "Тестовый университет", "--name-en", "Test University", "--region", "Астана", "--lang", "en"]
     assert run(args, tmp_path).returncode == 0
     again = run(args, tmp_path)
-    assert again.returncode == 1 and "TESTU" in again.stderr and "already registered" in again.stderr
+    assert again.returncode == 2 and "TESTU" in again.stderr and "already registered" in again.stderr
     listed = json.loads(run(["hei", "list", "--json", "--search", "сынақ", "--lang", "kk"], tmp_path).stdout)
     assert listed == [{"code": "TESTU", "hei_type": "jsc", "region": "astana", "name": "Сынақ университеті",
                        "city": "", "records": 0}]

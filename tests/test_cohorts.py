@@ -88,8 +88,8 @@ def test_empty_or_unknown_parts_give_no_ratio():
 
 @pytest.mark.django_db
 def test_import_checks_every_cell_and_keeps_versions(tmp_path):
+    from aqyl.app.imports import import_file
     from aqyl.store.cohorts import current_fellows
-    from aqyl.store.imports import import_file
     from aqyl.store.models import CohortMember, CohortUpload
 
     path = write(tmp_path, GOOD + BAD)

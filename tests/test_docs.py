@@ -4,7 +4,7 @@ from pathlib import Path
 
 from typer.main import get_command
 
-from aqyl.cli.main import app
+from aqyl.cli.app import app
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
 

@@ -118,4 +118,4 @@ def test_forecast_command_with_its_back_test_and_fan_chart(tmp_path, aqyl):
     assert all(f["lower"] <= f["mean"] <= f["upper"] for f in result["forecast"])
     assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     short = aqyl("flows", "forecast", "--origin", "KZ", "--destination", "RU", "--since", "2017", "--lang", "ru")
-    assert short.returncode == 1 and "не меньше 6" in short.stderr
+    assert short.returncode == 2 and "не меньше 6" in short.stderr

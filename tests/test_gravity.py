@@ -193,6 +193,6 @@ def test_gravity_command_with_a_what_if(tmp_path, aqyl):
     table = aqyl("migration", "gravity", "--source", "canonical", "--lang", "kk")
     assert table.returncode == 0 and "Ортақ тіл" in table.stdout and "Бақылаулар: 1,140" in table.stdout
     bad = aqyl("migration", "gravity", "--source", "uis", "--lang", "ru")
-    assert bad.returncode == 1 and "Сначала загрузите" in bad.stderr and "Traceback" not in bad.stderr
+    assert bad.returncode == 2 and "Сначала загрузите" in bad.stderr and "Traceback" not in bad.stderr
     bad = aqyl("migration", "gravity", "--source", "canonical", "--set", "gdp=2", "--lang", "en")
-    assert bad.returncode == 1 and "no covariate “gdp”" in bad.stderr
+    assert bad.returncode == 2 and "no covariate “gdp”" in bad.stderr

@@ -33,7 +33,7 @@ def test_coding_counting_quoting_and_export(tmp_path, aqyl):
         result = aqyl("interview", "add", str(path), "--id", code, "--language", lang, *[x for a in attrs for x in ("--attr", a)])
         assert result.returncode == 0, result.stderr
     again = aqyl("interview", "add", str(tmp_path / "KZ-US-01.txt"), "--id", "KZ-US-01", "--language", "ru", "--lang", "en")
-    assert again.returncode == 1 and "--replace" in again.stderr
+    assert again.returncode == 2 and "--replace" in again.stderr
 
     bad = tmp_path / "bad.csv"
     segments_file(bad, [

@@ -106,9 +106,9 @@ def test_bad_input_is_refused_with_a_message(analyst):
 
 
 def test_the_note_carries_the_sections_in_every_format_and_regenerating_keeps_them(demo, tmp_path):
+    from aqyl.app.reports import generate_report
     from aqyl.store.demo import load_demo
     from aqyl.store.report_data import ReportFilter
-    from aqyl.store.reports import generate_report
 
     analyst = get_user_model().objects.get(username="analyst")
     set_text("faculty", "2024H1", "recommendations", "ru", "Новый текст для 2024 года.\n\n- первый пункт;\n- второй пункт.",
@@ -147,10 +147,10 @@ def test_the_note_carries_the_sections_in_every_format_and_regenerating_keeps_th
 
 
 def test_the_demo_note_has_the_2023_benefits_and_recommendations(demo, tmp_path):
+    from aqyl.app.reports import generate_report
     from aqyl.domain.report.document import Bullets, Paragraph
     from aqyl.domain.report.note import write_note
     from aqyl.store.report_data import ReportFilter, report_data
-    from aqyl.store.reports import generate_report
 
     for lang, heading, sentence in (("kk", "## Академиялық алмасудың ЖЖОКБҰ үшін маңызы", BENEFITS_KK),
                                     ("ru", "## Значение академического обмена для ОВПО", BENEFITS_RU),

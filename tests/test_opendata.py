@@ -141,8 +141,8 @@ def generated_rows(n: int = 400, seed: int = 11) -> list[dict]:
 def register(db, settings, tmp_path):
     from tests.test_import_check import HEADER, csv_text
 
+    from aqyl.app.imports import import_file
     from aqyl.store.demo import load_demo
-    from aqyl.store.imports import import_file
 
     settings.MEDIA_ROOT = tmp_path / "media"
     load_demo()
@@ -248,7 +248,7 @@ def test_publish_command(aqyl, tmp_path):
     bad = aqyl("publish", "--period", "2023H1", "--out", str(tmp_path / "o"), "--threshold", "0", *env_db)
     assert bad.returncode == 2 and "--threshold: a whole number from 1 to 100" in bad.stderr
     empty = aqyl("publish", "--period", "2030H1", "--out", str(tmp_path / "o"), *env_db)
-    assert empty.returncode == 1 and "2030H1 has no current records: nothing to publish." in empty.stderr
+    assert empty.returncode == 2 and "2030H1 has no current records: nothing to publish." in empty.stderr
 
 
 # --- the public view ----------------------------------------------------------------------------------

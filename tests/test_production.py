@@ -387,7 +387,7 @@ def test_backup_then_restore_gives_the_same_report(tmp_path):
     other.write_text("hello")
     bad = subprocess.run([sys.executable, "-m", "aqyl.cli", "restore-db", str(other), "--yes", "--lang", "en"],
                          capture_output=True, text=True, env=env, timeout=120)
-    assert bad.returncode == 1 and "is not a backup of an Aqyl database" in " ".join(bad.stderr.split())
+    assert bad.returncode == 2 and "is not a backup of an Aqyl database" in " ".join(bad.stderr.split())
 
 
 # --- reproducible installs -----------------------------------------------------------------------

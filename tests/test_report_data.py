@@ -123,7 +123,7 @@ def test_report_command_writes_json(tmp_path):
     data = json.loads((tmp_path / "aqyl-report-2023H1-faculty.json").read_text())
     assert data["periods"]["2023H1"]["both"]["total"] == 735
     bad = subprocess.run([*aqyl, "report", "--period", "2023H5", "--lang", "ru"], capture_output=True, text=True, env=env)
-    assert bad.returncode == 1 and "2023H5" in bad.stderr and "полугодие" in bad.stderr
+    assert bad.returncode == 2 and "2023H5" in bad.stderr and "полугодие" in bad.stderr
     odt = subprocess.run([*aqyl, "report", "--period", "2023H1", "--format", "json,odt", "--lang", "en"],
                          capture_output=True, text=True, env=env)
     assert odt.returncode == 2 and "odt" in odt.stderr and "docx, pdf" in odt.stderr

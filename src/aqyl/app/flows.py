@@ -139,3 +139,38 @@ def forecast_batch(origin: str, source: str, year: int, *, population: str | Non
         if progress:
             progress(i + 1, len(chosen))
     return out
+
+
+def store_national() -> int:
+    """Turn the register's current records into yearly flows (source national); how many stored."""
+    from aqyl.store.flows import national_flows
+
+    frame = national_flows()
+    return save_flows(frame, "register") if frame.height else 0
+
+
+FLOW_COLUMNS = ("year", "origin", "destination", "count", "population", "source")
+
+
+def stored_flows(origin: str | None, destination: str | None, year: int | None, source: str | None,
+                 population: str | None) -> list[dict]:
+    return query(origin, destination, year, source, population)
+
+
+def flows_csv(rows: list[dict]) -> str:
+    """Flows as CSV, one line per flow, in :data:`FLOW_COLUMNS`."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(FLOW_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def forecast_chart(result: Forecast, title: str, suffix: str) -> bytes:
+    """The fan chart of a forecast as PNG or SVG."""
+    from aqyl.render.charts import fan_chart
+
+    return fan_chart(result, title, suffix.lstrip(".") or "png")

@@ -13,7 +13,7 @@ from aqyl.domain.errors import AqylError
 from aqyl.domain.intake.problems import ImportReport, Problem
 from aqyl.importers.readers import RawTable, UnreadableFile, read_table
 from aqyl.store import models as m
-from aqyl.store.interviews import _find, codebook, export_rows, store_segments
+from aqyl.store.interviews import Code, _find, codebook, export_rows, store_segments
 
 SEGMENT_COLUMNS = ("interview", "code", "quote", "note")
 
@@ -93,3 +93,42 @@ def export_bytes(lang: str, suffix: str) -> tuple[bytes, int]:
         sheet.write_row(i, 0, [safe_text(str(r.get(c, ""))) for c in columns])
     book.close()
     return buffer.getvalue(), len(rows)
+
+
+def add_interview(code: str, language: str, transcript: Path, attributes: dict[str, str],
+                  replace: bool = False) -> m.Interview:
+    """Store a transcript (a UTF-8 file) with its attributes; CommandError when it cannot be read."""
+    from aqyl.app.system import CommandError
+    from aqyl.store.interviews import add_interview as store
+
+    try:
+        text = transcript.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CommandError("file_unreadable", file=transcript, detail=error) from None
+    return store(code, language, text, attributes, replace=replace)
+
+
+def code_frequencies(by: str | None = None) -> dict:
+    """How many interviews (and segments) mention each code, overall and by an attribute."""
+    from aqyl.store.interviews import frequencies
+
+    return frequencies(by)
+
+
+def coded_quotes(code: str) -> tuple[Code, list[dict]]:
+    """The code of the codebook and every quote marked with it."""
+    from aqyl.store.interviews import quotes
+
+    _, codes = codebook()
+    if code not in codes:
+        raise AqylError("interview_unknown_code", value=code, known=", ".join(codes))
+    return codes[code], quotes(code)
+
+
+def export_file(out: Path, lang: str) -> int:
+    """Write every coded segment to ``out`` (.json, .csv, else .xlsx); how many."""
+    from aqyl.files import write_atomically
+
+    data, n = export_bytes(lang, out.suffix)
+    write_atomically(out, data)
+    return n

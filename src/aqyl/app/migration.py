@@ -23,3 +23,10 @@ def emigration_note(origin: str, year: int, lang: str, formats: list[str], out: 
     paths = write_report_files(model, doc, [f for f in formats if f == "json"], out, stem)
     paths += write_report_files(model, doc, [f for f in formats if f != "json"], out, f"{stem}-{lang}")
     return paths, break_hint(model, lang) or ""
+
+
+def typology(period: str, category: str | None = None) -> dict[str, int]:
+    """A period's mobilities counted by form of intellectual migration (seed 003's typology)."""
+    from aqyl.store.migration import typology as count
+
+    return count(period, category)

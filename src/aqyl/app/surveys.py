@@ -64,3 +64,18 @@ def survey_files(analysis: SurveyAnalysis, lang: str, formats: list[str], out: P
     doc = analysis.document(lang)
     paths = write_report_files(analysis.model, doc, [f for f in formats if f == "json"], out, analysis.stem)
     return paths + write_report_files(analysis.model, doc, [f for f in formats if f != "json"], out, f"{analysis.stem}-{lang}")
+
+
+def instrument(name: str) -> Instrument:
+    """A shipped instrument (motives) or one from a JSON file."""
+    from aqyl.domain.survey.instrument import load_instrument
+
+    return load_instrument(name)
+
+
+def questionnaire(found: Instrument, lang: str, out: Path) -> None:
+    """Write the instrument as a questionnaire in one language: .csv, else .xlsx."""
+    from aqyl.files import write_atomically
+    from aqyl.render.questionnaire import questionnaire_csv, questionnaire_xlsx
+
+    write_atomically(out, questionnaire_csv(found, lang) if out.suffix.lower() == ".csv" else questionnaire_xlsx(found, lang))

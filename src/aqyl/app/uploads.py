@@ -1,7 +1,7 @@
 """Uploads of the register's files: the file kept with its IINs replaced by pseudonyms, then
 checked and stored off the request path: a django-tasks task on the
 database queue (``aqyl worker`` runs it; the same queue serves the research pages). The task
-calls the importer (:func:`aqyl.store.imports.import_file`) and keeps, beside the upload, a small
+calls the importer (:func:`aqyl.app.imports.import_file`) and keeps, beside the upload, a small
 JSON state the page polls: the stage, how far it has got, and at the end the result with every
 message already written in the three languages, so the page shows it in the reader's language."""
 
@@ -102,11 +102,11 @@ def run(upload_id: str, name: str, user_id: int | None, store: bool, accept_vali
     """Check the file, or store its (valid) rows; the state says how far it has got and what came out."""
     from django.contrib.auth import get_user_model
 
+    from aqyl.app.imports import import_file
     from aqyl.domain.errors import StoreFault
     from aqyl.domain.intake.problems import ImportReport, Problem
     from aqyl.importers.readers import UnreadableFile
     from aqyl.render.errors_xlsx import write_errors_workbook
-    from aqyl.store.imports import import_file
 
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     path = folder(upload_id) / name

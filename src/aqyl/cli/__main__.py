@@ -1,3 +1,3 @@
-from aqyl.cli.main import main
+from aqyl.cli import main
 
 main()

@@ -7,18 +7,15 @@ from typing import Annotated
 
 import typer
 
+from aqyl.app.system import run_worker
+
 
 def worker(
     batch: Annotated[bool, typer.Option("--batch", help="Run what is queued, then stop (for cron or tests).")] = False,
     interval: Annotated[float, typer.Option(help="Seconds between looks at the queue.")] = 1.0,
 ) -> None:
     """Run queued background work until stopped (Ctrl+C); the web pages show its progress."""
-    from aqyl.store.bootstrap import setup
-
-    setup()
-    from django.core.management import call_command
-
-    call_command("db_worker", batch=batch, interval=interval, no_startup_delay=True, verbosity=1)
+    run_worker(batch, interval)
 
 
 def register(app: typer.Typer) -> None:

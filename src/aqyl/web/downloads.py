@@ -24,7 +24,7 @@ def attachment(data: bytes, name: str) -> HttpResponse:
 
 def report_file(period: str, flt, lang: str, fmt: str, compare: str | None = None) -> HttpResponse:
     """The note for ``period`` in one language and format, written to a scratch folder and sent."""
-    from aqyl.store.reports import generate_report
+    from aqyl.app.reports import generate_report
 
     folder = Path(tempfile.mkdtemp(prefix="aqyl-report-"))
     try:

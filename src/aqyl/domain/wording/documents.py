@@ -73,7 +73,7 @@ WORDS = {
     "questionnaire_questions": Label("Сұрақтар", "Вопросы", "Questions"),
     "questionnaire_answers": Label("Жауаптар", "Ответы", "Answers"),
     "questionnaire_reversed": Label("кері", "обратный", "reversed"),
-    # the records export (store.record_list): a code column's suffix, the HEI's name; the sheet is the interface's records
+    # the records export (app.records): a code column's suffix, the HEI's name; the sheet is the interface's records
     "export_code_suffix": Label("код", "код", "code"),
     "export_hei_name": Label("ЖОО атауы", "Название вуза", "HEI name"),
     # workbooks of the note (render.xlsx): the page footer (&P is Excel's page number) and the summary sheet

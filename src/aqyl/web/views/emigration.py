@@ -128,9 +128,9 @@ def cohorts(request):
 
 
 def _cohort_upload(request, lang: str) -> dict:
+    from aqyl.app.imports import import_file
     from aqyl.domain.intake.problems import ImportReport, Problem
     from aqyl.importers.readers import UnreadableFile
-    from aqyl.store.imports import import_file
 
     saved = save_upload(request, lang)
     if isinstance(saved, str):

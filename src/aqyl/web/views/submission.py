@@ -37,7 +37,7 @@ def submission(request, period: str, hei: str):
     reviews = cycle.reviews(versions)
     comparison = None
     if request.GET.get("compare") and line.current is not None:
-        from aqyl.store.submissions import compare
+        from aqyl.app.submissions import compare
 
         old = next((v for v in versions if str(v.version) == request.GET["compare"] and not v.is_current), None)
         if old is None:

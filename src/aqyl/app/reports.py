@@ -1,15 +1,18 @@
 """Generate the analytical note from the register: count, write the note, render the files.
-The one place the CLI, the demo and the web application go through."""
+The one place the CLI, the demo and the web application go through. Also the formats a user
+asks for, checked."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from aqyl.domain.report.note import write_note
-from aqyl.render import write_report_files
-from aqyl.store.report_data import ReportFilter, report_data
+from aqyl.app.system import CommandError
+
+if TYPE_CHECKING:
+    from aqyl.store.report_data import ReportFilter
 
 
 def report_stem(period: str, category: str) -> str:
@@ -21,6 +24,7 @@ def _persons(data: dict[str, Any], flt: ReportFilter):
     register (they follow people across HEIs) and only when some records carry a person ID."""
     from aqyl.store import models as m
     from aqyl.store.persons import person_indicators
+    from aqyl.store.report_data import ReportFilter
 
     if flt != ReportFilter(category=flt.category) or not m.MobilityRecord.objects.exclude(person_id="").exists():
         return None
@@ -35,6 +39,11 @@ def generate_report(period: str, compare: str | None, flt: ReportFilter, lang: s
     Without ``authored``, the analyst's sections come from the database (aqyl.store.note_texts):
     they are written about the whole register, so a note narrowed by HEI, type, region or
     programme leaves them out rather than state what its own figures may not show."""
+    # Imported here: the command line checks its options before it starts Django.
+    from aqyl.domain.report.note import write_note
+    from aqyl.render import write_report_files
+    from aqyl.store.report_data import ReportFilter, report_data
+
     data = report_data(period, compare, flt)
     if authored is None and flt == ReportFilter(category=flt.category):
         from aqyl.store.note_texts import texts_for
@@ -49,3 +58,40 @@ def generate_report(period: str, compare: str | None, flt: ReportFilter, lang: s
     if others:
         paths += write_report_files(data, doc, others, out, f"{stem}-{lang}")
     return paths, data
+
+
+def check_formats(text: str) -> list[str]:
+    """The comma-separated formats asked for, once each, or CommandError naming the unknown ones."""
+    from aqyl.render import FORMATS
+
+    formats = list(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise CommandError("bad_formats", unknown=", ".join(unknown) or repr(text), known=", ".join(FORMATS))
+    return formats
+
+
+@dataclass(frozen=True)
+class NoteFiles:
+    period: str
+    paths: list[Path]
+    totals: dict[str, int]  # outgoing, incoming, both → records of the period
+    seconds: float
+
+
+def note_files(period: str, compare: str | None, category: str, hei_types: list[str], regions: list[str],
+               programmes: list[str], lang: str, formats: list[str], out: Path) -> NoteFiles:
+    """The note of ``period`` for a filter given as users write it, and the period's totals."""
+    import time
+
+    from aqyl.app.filters import report_filter, report_periods
+    from aqyl.app.system import open_database
+
+    period_code, compare_code = report_periods(period, compare)
+    open_database()
+    flt = report_filter(category, hei_types, regions, programmes)
+    started = time.perf_counter()
+    paths, data = generate_report(period_code, compare_code, flt, lang, formats, out)
+    current = data["periods"][period_code]
+    return NoteFiles(period_code, paths, {d: current[d]["total"] for d in ("outgoing", "incoming", "both")},
+                     time.perf_counter() - started)

@@ -1,0 +1,64 @@
+"""Pseudonyms of the IIN (a new secret key, a file pseudonymised before it leaves the HEI),
+open-data releases with disclosure control, and person-level indicators."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+
+def new_key_file(file: Path, key_id: str = "") -> str | None:
+    """Write a new pseudonymisation key to ``file``, readable by its owner only, and return its id;
+    None when ``file`` exists (a key is never overwritten: old pseudonyms would lose their link)."""
+    from aqyl.domain.pseudonym import key_to_text, new_key
+
+    if file.exists():
+        return None
+    key = new_key(key_id or f"{date.today().year}a")
+    file.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(key_to_text(key))
+    return key.key_id
+
+
+def pseudonymise(file: Path, key_file: Path, out: Path | None = None):
+    """Replace the IINs of an HEI's file by keyed pseudonyms; returns the target and the outcome
+    (its ``problems``: cells refused, nothing written)."""
+    from aqyl.importers.pseudonymise import pseudonymise_file, read_key
+
+    target = out or file.with_name(f"{file.stem}-pseudonymised{file.suffix}")
+    return target, pseudonymise_file(file, target, read_key(key_file))
+
+
+@dataclass(frozen=True)
+class Published:
+    id: int
+    period: str
+    tables: list[tuple[str, int, int, int, int]]  # (name, total, cells, primary, secondary)
+
+
+def publish(period: str, out: Path, threshold: int, round5: bool, by: str, lang: str) -> Published:
+    """Publish a half-year's aggregates after disclosure control (tables named in ``lang``)."""
+    from aqyl.domain.classifiers import CATEGORY, DIRECTION, parse_period
+    from aqyl.store.release import WORDS
+    from aqyl.store.release import publish as publish_release
+
+    code = parse_period(period).code
+    release, built = publish_release(code, threshold=threshold, method="round5" if round5 else "suppress", by=by, out=out)
+    rows = []
+    for t in built.tables:
+        s = built.summary[t.key]
+        rows.append((f"{DIRECTION.label(t.direction, lang)} · {CATEGORY.label(t.category, lang)} · "
+                     f"{WORDS[t.name].get(lang)}", s["total"], s["cells"], s["primary"], s["secondary"]))
+    return Published(release.pk, code, rows)
+
+
+def persons(as_of: str | None, within: int):
+    """Person-level indicators of the register up to ``as_of`` (default: the latest half-year)."""
+    from aqyl.domain.classifiers import parse_period
+    from aqyl.store.persons import person_indicators
+
+    return person_indicators(parse_period(as_of).code if as_of else None, within)

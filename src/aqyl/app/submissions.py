@@ -1,0 +1,119 @@
+"""Who has submitted what: the board of a period, the versions of one HEI's submission, what
+changed between two versions, and a restore of an earlier version (never the current one)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aqyl.app.system import CommandError
+from aqyl.store import models as m
+
+
+@dataclass
+class BoardLine:
+    hei: m.Hei
+    current: m.Submission | None
+    versions: int
+
+
+def board(period: str) -> list[BoardLine]:
+    """Every active HEI with its current submission for ``period`` (None: not submitted)."""
+    subs = m.Submission.objects.filter(period=period).select_related("hei")
+    current = {s.hei_id: s for s in subs if s.is_current}
+    versions: dict[int, int] = {}
+    for s in subs:
+        versions[s.hei_id] = versions.get(s.hei_id, 0) + 1
+    heis = m.Hei.objects.filter(is_active=True).order_by("hei_type", "code")
+    lines = [BoardLine(h, current.get(h.id), versions.get(h.id, 0)) for h in heis]
+    # Submitted first (newest on top), then those still missing.
+    return sorted(lines, key=lambda line: (line.current is None, -(line.current.created_at.timestamp() if line.current else 0)))
+
+
+def history(hei: m.Hei, period: str) -> list[m.Submission]:
+    return list(m.Submission.objects.filter(hei=hei, period=period).order_by("-version"))
+
+
+def compare(old: m.Submission, new: m.Submission) -> dict:
+    """What changed between two versions: rows, totals by direction and country, and record IDs
+    added, removed or changed (rows without an ID are compared by their counts only)."""
+    import polars as pl
+
+    from aqyl.store.register import version_rows
+
+    before, after = version_rows(old), version_rows(new)
+
+    def counts(frame: pl.DataFrame, column: str) -> dict[str, int]:
+        return dict(frame.group_by(column).len().iter_rows())
+
+    def changes(column: str) -> dict[str, list[int]]:
+        a, b = counts(before, column), counts(after, column)
+        return {k: [a.get(k, 0), b.get(k, 0)] for k in sorted(set(a) | set(b)) if a.get(k, 0) != b.get(k, 0)}
+
+    ids_a = {r["record_id"]: r for r in before.filter(pl.col("record_id") != "").to_dicts()}
+    ids_b = {r["record_id"]: r for r in after.filter(pl.col("record_id") != "").to_dicts()}
+    return {
+        "old": old.version, "new": new.version, "rows": [before.height, after.height],
+        "by_direction": changes("direction"), "by_country": changes("partner_country"),
+        "added": sorted(set(ids_b) - set(ids_a)), "removed": sorted(set(ids_a) - set(ids_b)),
+        "changed": sorted(k for k in set(ids_a) & set(ids_b) if ids_a[k] != ids_b[k]),
+    }
+
+
+def hei_row(text: str) -> m.Hei:
+    """The registered HEI a user names (code, name or alias in any language)."""
+    from aqyl.store.registry import directory
+
+    return m.Hei.objects.get(code=directory().encode(text))
+
+
+def versions_of(hei: str, period: str) -> tuple[m.Hei, list[m.Submission]]:
+    row = hei_row(hei)
+    return row, history(row, period)
+
+
+def compare_with_current(versions: list[m.Submission], number: int) -> dict:
+    """What changed from version ``number`` to the current one (see :func:`compare`)."""
+    old = next((v for v in versions if v.version == number), None)
+    current = next((v for v in versions if v.is_current), None)
+    if old is None or current is None:
+        raise CommandError("no_versions_to_compare", number=number)
+    return compare(old, current)
+
+
+@dataclass(frozen=True)
+class Restored:
+    old: int
+    new: int
+    rows: int
+
+
+def restore(hei: str, period: str, version: int, submitted_by: str) -> Restored:
+    """Make an earlier version current again, as a new version. The current version cannot be
+    restored (it already is): that is refused, as is a version that does not exist."""
+    from aqyl.store.register import restore as restore_version
+    from aqyl.store.registry import directory
+
+    old = m.Submission.objects.filter(hei__code=directory().encode(hei), period=period, version=version).first()
+    if old is None or old.is_current:
+        raise CommandError("restore_not_earlier", version=version)
+    new = restore_version(old, submitted_by=submitted_by)
+    return Restored(old.version, new.version, new.row_count)
+
+
+def created(s: m.Submission) -> str:
+    """When a version was made, local time, to the minute."""
+    from django.utils import timezone
+
+    return timezone.localtime(s.created_at).strftime("%Y-%m-%d %H:%M")
+
+
+def submission_json(s: m.Submission) -> dict:
+    return {"version": s.version, "current": s.is_current, "source": s.source, "created_at": s.created_at.isoformat(),
+            "submitted_by": s.submitted_by, "rows": s.row_count, "rejected": s.rejected_count,
+            "file_name": s.file_name, "file_sha256": s.file_sha256}
+
+
+def board_json(lines: list[BoardLine], lang: str) -> list[dict]:
+    return [{"hei": line.hei.code, "name": line.hei.name(lang), "hei_type": line.hei.hei_type,
+             "versions": line.versions, "current": submission_json(line.current) if line.current else None}
+            for line in lines]

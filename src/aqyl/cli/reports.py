@@ -1,0 +1,40 @@
+"""``aqyl report``: the half-year analytical note in one language and any formats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from aqyl.app.reports import check_formats, note_files
+from aqyl.cli.present import LangOption, console, lines, table
+from aqyl.domain.classifiers import DIRECTION, parse_period
+from aqyl.domain.wording.interface import ui
+
+FormatOption = Annotated[str, typer.Option("--format", help="Comma-separated: docx, pdf, html, xlsx, json, md.")]
+
+
+def report(
+    period: Annotated[str, typer.Option(help="Reporting period: 2023H1, 2022/23 or 2023.")],
+    compare: Annotated[str | None, typer.Option(help="Comparison period (default: one year earlier).")] = None,
+    category: Annotated[str, typer.Option(help="faculty, researcher, staff or student.")] = "faculty",
+    hei_type: Annotated[list[str] | None, typer.Option("--hei-type", help="Only these HEI types; repeatable.")] = None,
+    region: Annotated[list[str] | None, typer.Option(help="Only HEIs of these regions; repeatable.")] = None,
+    programme: Annotated[list[str] | None, typer.Option(help="Only these programmes; repeatable.")] = None,
+    fmt: FormatOption = "docx,pdf,html,xlsx,json",
+    out: Annotated[Path, typer.Option(help="Folder for the report files.")] = Path("."),
+    lang: LangOption = "",
+) -> None:
+    """Generate the half-year analytical note in the chosen language and formats."""
+    made = note_files(period, compare, category, hei_type or [], region or [], programme or [], lang,
+                      check_formats(fmt), out)
+    names = {"outgoing": DIRECTION.label("outgoing", lang), "incoming": DIRECTION.label("incoming", lang),
+             "both": ui("both", lang)}
+    console.print(table(rows=[[names[d], str(n)] for d, n in made.totals.items()],
+                        title=parse_period(made.period).label.get(lang), show_header=False))
+    lines(*(str(p) for p in made.paths), f"{made.seconds:.1f} s")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(report)

@@ -1,0 +1,195 @@
+"""Words of the ``aqyl`` command line, in Kazakh, Russian and English (:func:`say`). Words the
+pages already have (rows, HEI, period, …) are not repeated here: the commands use
+:func:`aqyl.domain.wording.interface.ui` for them."""
+
+from __future__ import annotations
+
+from aqyl.domain.i18n import LANGUAGES
+from aqyl.domain.i18n import Label as L
+
+COMMANDS: dict[str, L] = {
+    # --- the command itself -------------------------------------------------------------------
+    "bad_lang": L("--lang: kk, ru немесе en жазыңыз, «{value}» емес.", "--lang: укажите kk, ru или en, а не «{value}».",
+                  "--lang: use kk, ru or en, not “{value}”."),
+    "bad_formats": L("Белгісіз пішім: {unknown}. Мүмкін пішімдер: {known}.",
+                     "Неизвестный формат: {unknown}. Возможные форматы: {known}.",
+                     "Unknown format: {unknown}. Known formats: {known}."),
+    "no_user": L("«{user}» пайдаланушысы жоқ.", "Пользователя «{user}» нет.", "There is no user “{user}”."),
+    "user_role_officer": L("ЖОО қызметкері", "сотрудник вуза", "HEI officer"),
+    "user_role_analyst": L("талдаушы", "аналитик", "analyst"),
+    "user_role_admin": L("әкімші", "администратор", "administrator"),
+    "user_role_none": L("рөлі жоқ", "без роли", "no role"),
+    "time": L("Уақыты", "Время", "Time"),
+    # --- demo and db --------------------------------------------------------------------------
+    "demo_ready": L("Демо дайын", "Демо готово", "Demo ready"),
+    "database": L("Дерекқор", "База данных", "Database"),
+    "hei_registry": L("ЖОО тізілімі", "Реестр вузов", "HEI registry"),
+    "submissions": L("Тапсырылған есептер", "Представленные отчёты", "Submissions"),
+    "users": L("Пайдаланушылар", "Пользователи", "Users"),
+    "password_word": L("құпиясөз", "пароль", "password"),
+    "db_counts": L("ЖОО: {heis}  есептер: {submissions}  жазбалар: {records}",
+                   "Вузов: {heis}  отчётов: {submissions}  записей: {records}",
+                   "HEIs: {heis}  submissions: {submissions}  records: {records}"),
+    # --- import -------------------------------------------------------------------------------
+    "stage_read": L("Файл оқылуда", "Чтение файла", "Reading"),
+    "stage_check": L("Тексерілуде", "Проверка", "Checking"),
+    "stage_store": L("Сақталуда", "Сохранение", "Storing"),
+    "stage_wait": L("дерекқор басқа жүктеумен бос емес, кезек күтілуде…",
+                    "база данных занята другой загрузкой, ожидание очереди…",
+                    "the database is busy with another import, waiting for its turn…"),
+    "more_problems": L("тағы {n} мәселе: толығы --report және --errors-xlsx файлдарында",
+                       "ещё {n} замечаний: полностью в файлах --report и --errors-xlsx",
+                       "{n} more problems: all of them are in the --report and --errors-xlsx files"),
+    "nothing_stored": L("Файлда қате бар, сондықтан ештеңе сақталмады. Қателерді түзетіңіз немесе дұрыс жолдарды ғана "
+                        "сақтау үшін --accept-valid қосыңыз.",
+                        "В файле есть ошибки, поэтому ничего не сохранено. Исправьте их или добавьте --accept-valid, "
+                        "чтобы сохранить только верные строки.",
+                        "The file has errors, so nothing was stored. Fix them, or add --accept-valid to store the "
+                        "valid rows only."),
+    "dry_run": L("Тексеру ғана (--dry-run): ештеңе сақталмады.", "Только проверка (--dry-run): ничего не сохранено.",
+                 "Check only (--dry-run): nothing was stored."),
+    "cohorts_stored": L("Сақталған когорталар", "Сохранённые когорты", "Cohorts stored"),
+    "more_submissions": L("Барлығы {total} есеп ({heis} ЖОО, {periods} кезең); тағы {n} есептің тізімі --report файлында.",
+                          "Всего {total} отчётов ({heis} вузов, {periods} периодов); список остальных {n} — в файле "
+                          "--report.",
+                          "{total} submissions in all ({heis} HEIs, {periods} periods); the other {n} are listed in "
+                          "the --report file."),
+    # --- submissions and restore --------------------------------------------------------------
+    "hei_type": L("Түрі", "Тип", "Type"),
+    "rejected_rows": L("Қабылданбаған", "Отклонено", "Rejected"),
+    "not_submitted": L("Тапсырмаған", "Не сдали", "Not submitted"),
+    "no_versions_to_compare": L("{number}-нұсқа немесе ағымдағы нұсқа жоқ.", "Нет версии {number} или текущей версии.",
+                                "There is no version {number}, or no current version."),
+    "added": L("Қосылды", "Добавлено", "Added"),
+    "removed": L("Жойылды", "Удалено", "Removed"),
+    "changed": L("Өзгерді", "Изменено", "Changed"),
+    "restore_not_earlier": L("{version}-нұсқа жоқ немесе ол қазірдің өзінде ағымдағы.",
+                             "Версии {version} нет, или она уже текущая.",
+                             "There is no version {version}, or it is already the current one."),
+    "restored": L("{old}-нұсқа қалпына келтірілді: енді {new}-нұсқа ({rows} жол).",
+                  "Версия {old} восстановлена как версия {new} ({rows} строк).",
+                  "Version {old} restored as version {new} ({rows} rows)."),
+    # --- registry -----------------------------------------------------------------------------
+    "hei_code": L("Коды", "Код", "Code"),
+    "hei_name": L("Атауы", "Название", "Name"),
+    "city": L("Қала", "Город", "City"),
+    "hei_records": L("Жазба", "Записей", "Records"),
+    "hei_registered": L("ЖОО тіркелді", "Вуз зарегистрирован", "HEI registered"),
+    "classifier_name": L("Атауы (команда үшін)", "Имя (для команды)", "Name (for commands)"),
+    "classifier_title": L("Анықтамалық", "Справочник", "Classifier"),
+    "classifier_codes": L("Кодтар саны", "Кодов", "Codes"),
+    "unknown_classifier": L("«{name}» анықтамалығы жоқ; бары: {known}", "Справочника «{name}» нет; есть: {known}",
+                            "Unknown classifier “{name}”; known: {known}"),
+    # --- flows and migration ------------------------------------------------------------------
+    "flows_stored": L("Ағын сақталды", "Сохранено потоков", "Flows stored"),
+    "years_word": L("жыл", "годы", "years"),
+    "not_countries": L("ел емес, алынып тасталды", "не страны, пропущены", "not countries, left out"),
+    "rows_without_count": L("жыл немесе сан жоқ жолдар", "строки без года или числа", "rows without a year or a count"),
+    "national_stored": L("Ұлттық ағындар сақталды: {n}", "Сохранено национальных потоков: {n}", "National flows stored: {n}"),
+    "backtest": L("Кері тексеріс (MASE, аз — жақсы)", "Обратная проверка (MASE, меньше — лучше)",
+                  "Back-test (MASE, lower is better)"),
+    "year_word": L("жыл", "год", "year"),
+    "forecast_word": L("болжам", "прогноз", "forecast"),
+    "coefficient": L("Коэффициент", "Коэффициент", "Coefficient"),
+    "estimate": L("Бағалау", "Оценка", "Estimate"),
+    "std_error_pairs": L("Стд. қате (жұптар)", "Ст. ошибка (пары)", "Std. error (pairs)"),
+    "interval_95": L("95% аралық", "95% интервал", "95% interval"),
+    "effect_pct": L("Әсер, %", "Эффект, %", "Effect, %"),
+    "observations": L("Бақылаулар", "Наблюдений", "Observations"),
+    "dropped_groups": L("нөлдік топтар алынды", "исключено нулевых групп", "dropped, all-zero groups"),
+    "years_lc": L("жылдар", "годы", "years"),
+    "pseudo_r2": L("псевдо-R²", "псевдо-R²", "pseudo-R²"),
+    "scenario_title": L("Сценарий", "Сценарий", "Scenario"),
+    "model": L("Модель", "Модель", "Model"),
+    "in_scenario": L("Сценарийде", "По сценарию", "Scenario"),
+    "observed": L("Нақты", "Факт", "Observed"),
+    "no_student_flows": L("{year} жылға {origin} бойынша студенттер ағыны сақталмаған: алдымен aqyl flows import.",
+                          "Потоков студентов из {origin} за {year} год нет: сначала aqyl flows import.",
+                          "No student flows from {origin} stored for {year}: run aqyl flows import first."),
+    # --- surveys and interviews ---------------------------------------------------------------
+    "survey_not_analysed": L("Файлда қате бар, сондықтан талдау жасалмады. Қателерді түзетіңіз немесе тек дұрыс "
+                             "жолдарды талдау үшін --accept-valid қосыңыз.",
+                             "В файле есть ошибки, поэтому анализ не выполнен. Исправьте их или добавьте "
+                             "--accept-valid, чтобы анализировать только верные строки.",
+                             "The file has errors, so it was not analysed. Fix them, or add --accept-valid to analyse "
+                             "the valid rows only."),
+    "survey_left_out": L("Қатесі бар жолдар алынып тасталды; {n} дұрыс жол талданады.",
+                         "Строки с ошибками отброшены; анализируются верные строки: {n}.",
+                         "Rows with errors were left out; the {n} valid rows are analysed."),
+    "bad_language": L("--language: kk, ru немесе en, «{value}» емес.", "--language: kk, ru или en, а не «{value}».",
+                      "--language: kk, ru or en, not “{value}”."),
+    "bad_attr": L("--attr: кілт=мән түрінде жазыңыз", "--attr: пишите в виде ключ=значение", "--attr: write key=value"),
+    "file_unreadable": L("{file}: файлды оқу мүмкін емес ({detail}).", "{file}: файл не читается ({detail}).",
+                         "{file}: the file cannot be read ({detail})."),
+    # --- users, reminders, periods ------------------------------------------------------------
+    "user_created": L("«{user}» пайдаланушысы жасалды: рөлі — {role}{hei}.", "Пользователь «{user}» создан: роль — {role}{hei}.",
+                      "User “{user}” created: role {role}{hei}."),
+    "user_exists": L("«{user}» пайдаланушысы бұрыннан бар. Басқа атау таңдаңыз.",
+                     "Пользователь «{user}» уже есть. Выберите другое имя.",
+                     "User “{user}” already exists. Choose another name."),
+    "bad_role": L("Рөл: officer, analyst немесе admin, «{role}» емес.", "Роль: officer, analyst или admin, а не «{role}».",
+                  "The role is officer, analyst or admin, not “{role}”."),
+    "needs_hei": L("ЖОО қызметкеріне --hei арқылы ЖОО-ны көрсетіңіз.", "Для сотрудника вуза укажите вуз: --hei.",
+                   "An HEI officer needs an HEI: give --hei."),
+    "no_hei_needed": L("--hei тек ЖОО қызметкеріне беріледі.", "--hei указывается только для сотрудника вуза.",
+                       "--hei is for HEI officers only."),
+    "weak_password": L("Құпиясөз қабылданбады: {why}", "Пароль не принят: {why}", "The password was refused: {why}"),
+    "no_password": L("Құпиясөз бос. Оны енгізіңіз немесе стандартты кірісқа беріңіз.",
+                     "Пароль пуст. Введите его или подайте на стандартный ввод.",
+                     "The password is empty. Type it or pass it on standard input."),
+    "reminders_would": L("Еске салу жіберілер еді: {n} ЖОО.", "Напоминания были бы отправлены: вузов — {n}.",
+                         "Reminders would go to {n} HEIs."),
+    "reminders_sent": L("Еске салу жіберілді: {n} ЖОО, {mails} хат.", "Напоминания отправлены: вузов — {n}, писем — {mails}.",
+                        "Reminders sent: {n} HEIs, {mails} messages."),
+    "no_address": L("э-пошта мекенжайы жоқ", "нет адреса э-почты", "no e-mail address"),
+    "nothing_due": L("Бүгін еске салу керек кезең жоқ.", "Сегодня напоминать не о чем.", "No period needs reminders today."),
+    # --- analyst-written sections of the note -------------------------------------------------
+    "text_saved": L("Сақталды: «{section}» бөлімі ({lang}), {n}-нұсқа. Мәтін {period} кезеңінен бастап жазбаларға енеді.",
+                    "Сохранено: раздел «{section}» ({lang}), версия {n}. Текст войдёт в записки начиная с периода {period}.",
+                    "Saved: section “{section}” ({lang}), version {n}. The text goes into notes from period {period} on."),
+    "text_unchanged": L("Өзгеріс жоқ: «{section}» бөлімінің ({lang}) мәтіні {period} кезеңіне қолданылатын нұсқамен "
+                        "бірдей, жаңа нұсқа жасалмады.",
+                        "Без изменений: текст раздела «{section}» ({lang}) совпадает с версией, действующей для периода "
+                        "{period}; новая версия не создана.",
+                        "Unchanged: the text of section “{section}” ({lang}) is the version in effect for {period}; "
+                        "no new version was made."),
+    "text_from": L("{period} кезеңінен бастап", "начиная с периода {period}", "from {period} on"),
+    "text_none": L("жазылмаған", "не написан", "not written"),
+    "text_history": L("Нұсқалар", "Версии", "Versions"),
+    "text_in_effect": L("{period} жазбасына енеді", "входит в записку за {period}", "in the note for {period}"),
+    "text_no_versions": L("Бұл қатардың нұсқалары әлі жоқ.", "Версий этой серии ещё нет.", "This series has no versions yet."),
+    # --- open data ----------------------------------------------------------------------------
+    "key_made": L("{file} кілті жасалды (идентификаторы {key_id}). Оны құпия сақтаңыз: кілт кімде болса, сол ЖСН-ді "
+                  "бүркеншік атпен салыстыра алады.",
+                  "Ключ {file} создан (идентификатор {key_id}). Храните его в тайне: владелец ключа может сопоставить "
+                  "ИИН с псевдонимом.",
+                  "Key {file} made (id {key_id}). Keep it secret: whoever holds it can match an IIN to its pseudonym."),
+    "key_exists": L("{file} файлы бар: кілтті қайта жазбаймын (ескі бүркеншік аттар байланысын жоғалтады). Басқа атау беріңіз.",
+                    "Файл {file} уже есть: ключ не перезаписан (старые псевдонимы потеряли бы связь). Укажите другое имя.",
+                    "{file} exists: the key is not overwritten (old pseudonyms would lose their link). Give another name."),
+    "pseudonymised": L("{out}: {n} ЖСН бүркеншік атқа ауыстырылды, {rows} жол. ЖСН бағаны алынып тасталды.",
+                       "{out}: заменено ИИН на псевдонимы — {n}, строк — {rows}. Столбец ИИН удалён.",
+                       "{out}: {n} IINs replaced by pseudonyms, {rows} rows. The IIN column is removed."),
+    "no_iin": L("Файлда ЖСН жоқ ({rows} жол): оны өзгеріссіз жіберуге болады, жаңа файл жазылмады.",
+                "В файле нет ИИН (строк: {rows}): его можно отправлять как есть, новый файл не записан.",
+                "The file holds no IIN ({rows} rows): it can be sent as it is; no new file was written."),
+    "pseudonymise_refused": L("Файл жазылмады: келесі ұяшықтарды түзетіңіз.", "Файл не записан: исправьте эти ячейки.",
+                              "Nothing written: fix these cells."),
+    "published": L("{period} кезеңінің ашық деректері жарияланды (№{id}): {out}",
+                   "Открытые данные за {period} опубликованы (№{id}): {out}", "Open data for {period} published (#{id}): {out}"),
+    "od_table": L("Кесте", "Таблица", "Table"),
+    "od_cells": L("Ұяшық", "Ячеек", "Cells"),
+    "od_primary": L("Бастапқы жасыру", "Первичное подавление", "Primary"),
+    "od_secondary": L("Екінші жасыру", "Вторичное подавление", "Secondary"),
+    "od_total": L("Барлығы", "Итого", "Total"),
+    "bad_threshold": L("--threshold: 1-ден 100-ге дейінгі бүтін сан", "--threshold: целое число от 1 до 100",
+                       "--threshold: a whole number from 1 to 100"),
+    "bad_within": L("--within: кемінде 1 жартыжылдық", "--within: не меньше 1 полугодия", "--within: at least 1 half-year"),
+}
+
+
+def say(key: str, lang: str, /, **fields: object) -> str:
+    """The command line's text ``key`` in ``lang`` (an unknown language falls back to Kazakh,
+    the default, so that an error about the language itself can be said)."""
+    text = COMMANDS[key].get(lang if lang in LANGUAGES else "kk")
+    return text.format(**fields) if fields else text

@@ -1,0 +1,131 @@
+"""The command line's words, exactly, in each language: the command run in-process (typer's
+runner) through the root and its one error boundary. A table of (arguments, language, exit
+status, text on standard error or output)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from aqyl.cli import present
+from aqyl.cli.app import app
+from test_import_check import csv_text, write
+
+FORMATS = "docx, pdf, html, xlsx, json, md"
+
+
+@pytest.fixture(autouse=True)
+def wide_consoles(monkeypatch, tmp_path):
+    """No wrapping at 80 columns, so a line is compared whole; and a data folder of the test's own."""
+    monkeypatch.setenv("AQYL_DATA_DIR", str(tmp_path / "data"))
+    for console in (present.console, present.err_console):
+        monkeypatch.setattr(console, "_width", 400)
+    monkeypatch.setattr(present.state, "lang", None)
+
+
+def aqyl(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+# Refused before the database is opened.
+REFUSALS = [
+    (["report", "--period", "2023H5"], "kk", 2,
+     "✗ «2023H5» кезеңі танылмады. Мысалдар: 2023H1 (жартыжылдық), 2022/23 (оқу жылы), 2023 (күнтізбелік жыл)."),
+    (["report", "--period", "2023H5"], "ru", 2,
+     "✗ Период «2023H5» не распознан. Примеры: 2023H1 (полугодие), 2022/23 (учебный год), 2023 (календарный год)."),
+    (["report", "--period", "2023H5"], "en", 2,
+     "✗ Period “2023H5” is not recognised. Examples: 2023H1 (half-year), 2022/23 (academic year), 2023 (calendar year)."),
+    (["report", "--period", "2023H1", "--format", "docx,odt"], "kk", 2,
+     f"✗ Белгісіз пішім: odt. Мүмкін пішімдер: {FORMATS}."),
+    (["report", "--period", "2023H1", "--format", "docx,odt"], "ru", 2,
+     f"✗ Неизвестный формат: odt. Возможные форматы: {FORMATS}."),
+    (["report", "--period", "2023H1", "--format", "docx,odt"], "en", 2,
+     f"✗ Unknown format: odt. Known formats: {FORMATS}."),
+    (["report", "--period", "2023H1", "--format", " , "], "en", 2,
+     f"✗ Unknown format: ' , '. Known formats: {FORMATS}."),
+    (["classifiers", "nope"], "ru", 2, "✗ Справочника «nope» нет; есть: hei_type, hei_profile, direction, category, "
+     "format, degree, study_level, field, programme, programme_level, funding, gender, region, country, yes_no, "
+     "employment, obligation"),
+    (["publish", "--period", "2023H1", "--out", "x", "--threshold", "0"], "kk", 2,
+     "✗ --threshold: 1-ден 100-ге дейінгі бүтін сан"),
+]
+
+
+@pytest.mark.parametrize(("args", "lang", "code", "text"), REFUSALS)
+def test_refusals_before_the_database(args, lang, code, text):
+    assert aqyl(*args, "--lang", lang) == (code, "", text + "\n")
+
+
+def test_an_unknown_language_is_said_in_the_default_one(monkeypatch):
+    monkeypatch.setenv("AQYL_LANG", "ru")
+    assert aqyl("report", "--period", "2023H1", "--lang", "de") == (2, "", "--lang: укажите kk, ru или en, а не «de».\n")
+    monkeypatch.setenv("AQYL_LANG", "en")
+    assert aqyl("classifiers", "--lang", "fr") == (2, "", "--lang: use kk, ru or en, not “fr”.\n")
+
+
+# Refused with the database open (the test database: the shipped register, no submissions).
+ON_THE_DATABASE = [
+    (["submissions", "--period", "2023H1", "--hei", "Nowhere University"], "kk", 2,
+     "✗ «Nowhere University» ЖОО-сы тізілімде жоқ. Ең жақындары: ARU — Қ. Жұбанов атындағы Ақтөбе өңірлік "
+     "университеті, EETI — Академик Қ. И. Сәтбаев атындағы Екібастұз инженерлік-техникалық институты, EGI — А. Қ. "
+     "Құсайынов атындағы Еуразия гуманитарлық институты."),
+    (["report", "--period", "2023H1", "--category", "prof"], "ru", 2,
+     "✗ Значения «prof» нет в справочнике «Категория участника». Допустимые значения: faculty — "
+     "Профессорско-преподавательский состав (ППС), researcher — Научный сотрудник, staff — Административный "
+     "сотрудник, student — Обучающийся."),
+    (["report", "--period", "2023H1", "--category", "prof"], "en", 2,
+     "✗ “prof” is not in the Participant category classifier. Allowed values: faculty — Teaching staff, "
+     "researcher — Researcher, staff — Administrative staff, student — Student."),
+    (["import", "a.csv", "--user", "nobody"], "kk", 2, "«nobody» пайдаланушысы жоқ."),
+    (["import", "a.csv", "--user", "nobody"], "ru", 2, "Пользователя «nobody» нет."),
+    (["import", "a.csv", "--user", "nobody"], "en", 2, "There is no user “nobody”."),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("args", "lang", "code", "text"), ON_THE_DATABASE)
+def test_refusals_on_the_database(args, lang, code, text):
+    assert aqyl(*args, "--lang", lang) == (code, "", text + "\n")
+
+
+MISSING = {"kk": "{file} файлы табылмады.", "ru": "Файл {file} не найден.", "en": "File {file} was not found."}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_a_missing_file_is_named_in_the_summary(tmp_path, lang):
+    missing = tmp_path / "missing.csv"
+    code, out, err = aqyl("import", str(missing), "--lang", lang)
+    assert code == 2 and err.strip() == ""  # the progress bar, gone, leaves a line
+    problem = [line for line in out.splitlines() if "missing.csv" in line and "│" in line][-1]
+    assert [cell.strip() for cell in problem.strip("│ ").split("│")][-1] == MISSING[lang].format(file=missing)
+
+
+SUMMARY = {
+    "kk": ("Файл", "Жолдар", "Дұрыс", "Қабылданбады", "Ескертулер", "Сақталды", "Уақыты"),
+    "ru": ("Файл", "Строк", "Верных", "Отклонено", "Предупреждений", "Сохранено", "Время"),
+    "en": ("File", "Rows", "Valid", "Rejected", "Warnings", "Stored", "Time"),
+}
+RESTORE_CURRENT = {"kk": "✗ 1-нұсқа жоқ немесе ол қазірдің өзінде ағымдағы.",
+                   "ru": "✗ Версии 1 нет, или она уже текущая.",
+                   "en": "✗ There is no version 1, or it is already the current one."}
+
+
+def cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("│┃").split("│" if "│" in line else "┃")]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_an_import_summary_then_a_restore_of_the_current_version(tmp_path, lang):
+    path = write(tmp_path, csv_text([{"hei": "ALMAU"}, {"hei": "ALMAU"}]), "good.csv")
+    code, out, err = aqyl("import", str(path), "--lang", lang)
+    assert code == 0, out + err
+    table = [cells(line) for line in out.splitlines() if "│" in line or "┃" in line]
+    assert table[0] == list(SUMMARY[lang])
+    assert re.sub(r"\d+\.\d s$", "#.# s", " | ".join(table[1])) == "good.csv | 2 | 2 | 0 | 0 | 2 | #.# s"
+    assert aqyl("restore", "--hei", "ALMAU", "--period", "2023H1", "--version", "1", "--lang", lang) == (
+        2, "", RESTORE_CURRENT[lang] + "\n")
