@@ -171,8 +171,14 @@ def _sqlite_insert_frame(table: str, frame: pl.DataFrame, order: pl.Series | Non
     selected = ", ".join(["?"] * len(constant) + [connection.ops.quote_name(c) for c in varying.columns])
     insert = f"INSERT INTO main.{connection.ops.quote_name(table)} ({columns}) SELECT {selected} FROM %s.rows"
     # Each file stays attached until the transaction ends (SQLite cannot detach a database read
-    # in a transaction under way), so there are at most as many as SQLite may attach.
-    slices = min(-(-varying.height // SLICE_ROWS), raw.getlimit(sqlite3.SQLITE_LIMIT_ATTACHED) - 1) or 1
+    # in a transaction under way), so there are at most as many as SQLite may still attach.
+    free = raw.getlimit(sqlite3.SQLITE_LIMIT_ATTACHED) - sum(
+        name not in ("main", "temp") for _, name, _ in raw.execute("PRAGMA database_list").fetchall())
+    if free < 1:  # an earlier big insert of this transaction holds every place: rows one by one
+        ordered, given = frame if order is None else frame[order], constants or {}
+        _bulk_insert(table, [*frame.columns, *given], _tuples(ordered, frame.columns, after=tuple(given.values())))
+        return
+    slices = max(1, min(-(-varying.height // SLICE_ROWS), free))
     per = -(-varying.height // slices)
     paths: list[str] = []
 
