@@ -53,25 +53,35 @@ def aqyl(args: list[str], env: dict) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "aqyl.cli", *args], env=env, capture_output=True, text=True)
 
 
-def run_import(path: Path, data: Path, url: str | None = None) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of `aqyl import` in a fresh child process."""
+def cpu_seconds() -> float:
+    """User + system CPU time of the finished children so far: steadier than the wall time on a
+    shared machine (the neighbours' load stretches the wall time, not the work)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_import(path: Path, data: Path, url: str | None = None) -> tuple[float, float, float]:
+    """Seconds, peak RSS (MB) and CPU seconds of `aqyl import` in a fresh child process."""
     env = child_env(data, url)
     assert aqyl(["db"], env).returncode == 0
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    cpu = cpu_seconds()
     start = time.perf_counter()
     done = aqyl(["import", str(path), "--lang", "en"], env)
     seconds = time.perf_counter() - start
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    return seconds, max(peak, before) / 1024, cpu_seconds() - cpu
 
 
-def run_sqlite_shell(path: Path, tmp: Path) -> float:
+def run_sqlite_shell(path: Path, tmp: Path) -> tuple[float, float]:
+    """Seconds and CPU seconds of the sqlite3 shell's `.import`."""
     db = tmp / "raw.sqlite3"
     db.unlink(missing_ok=True)
+    cpu = cpu_seconds()
     start = time.perf_counter()
     subprocess.run(["sqlite3", str(db), f".import --csv {path} t"], check=True)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, cpu_seconds() - cpu
 
 
 def empty_pg(url: str, tmp: Path) -> None:
@@ -112,16 +122,22 @@ def main() -> None:
             else:
                 varied_frame(args.rows, labels="" if shape == "varied" else shape).write_csv(path)
             files[shape] = path
-        print(f"machine: {os.cpu_count()} CPUs reported; rows per file {args.rows:,}")
+        print(f"machine: {os.cpu_count()} CPUs reported; rows per file {args.rows:,}; "
+              f"load average {os.getloadavg()[0]:.1f}")
         for shape, path in files.items():
             mb = path.stat().st_size / 1e6
-            shell = statistics.median(run_sqlite_shell(path, tmp) for _ in range(args.repeat))
-            runs = [run_import(path, tmp / f"data-{shape}-{i}") for i in range(args.repeat)]
-            ours, peak = statistics.median(s for s, _ in runs), max(p for _, p in runs)
+            shells, runs = [], []
+            for i in range(args.repeat):  # interleaved, so both see the same neighbours
+                shells.append(run_sqlite_shell(path, tmp))
+                runs.append(run_import(path, tmp / f"data-{shape}-{i}"))
+            shell, shell_cpu = (statistics.median(x[k] for x in shells) for k in (0, 1))
+            ours, cpu = (statistics.median(x[k] for x in runs) for k in (0, 2))
+            peak = max(x[1] for x in runs)
             db = (tmp / f"data-{shape}-0" / "aqyl.sqlite3").stat().st_size / 1e6
-            print(f"{shape:6} CSV {mb:,.0f} MB: sqlite3 .import {shell:.2f} s; aqyl import {ours:.2f} s = "
-                  f"{args.rows / ours:,.0f} rows/s, ratio {ours / shell:.2f}; peak RSS {peak:,.0f} MB; "
-                  f"database {db:,.0f} MB = {db / mb:.2f}× the CSV")
+            print(f"{shape:6} CSV {mb:,.0f} MB: sqlite3 .import {shell:.2f} s (CPU {shell_cpu:.2f} s); aqyl import "
+                  f"{ours:.2f} s (CPU {cpu:.2f} s) = {args.rows / ours:,.0f} rows/s, ratio {ours / shell:.2f}; "
+                  f"peak RSS {peak:,.0f} MB; database {db:,.0f} MB = {db / mb:.2f}× the CSV; "
+                  f"load average {os.getloadavg()[0]:.1f}")
             if args.pg:
                 empty_pg(args.pg, tmp)
                 pg = run_import(path, tmp / f"pg-{shape}", args.pg)[0]

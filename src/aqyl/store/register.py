@@ -69,12 +69,9 @@ def write_submissions(
          "submission_id": [s.id for s in submissions], "hei_id": [s.hei_id for s in submissions]},
         schema={"hei": pl.String, "period": pl.String, "submission_id": pl.Int64, "hei_id": pl.Int64},
     )
-    # Stored by period and HEI, each submission's rows in the file's order: the submission index
-    # then only grows at its end and the report index is filled one period at a time (1M varied
-    # rows: 18 s in the file's order, 6 s so; README, Measured speed).
-    rows = rows.join(ids, on=["hei", "period"], how="left", maintain_order="left").sort(
-        "period", "hei_id", maintain_order=True)
-    _insert_records(rows)
+    # The keys alone are joined (not the whole frame): the rows are put in order once, below.
+    per_row = rows.select("hei", "period").join(ids, on=["hei", "period"], how="left", maintain_order="left")
+    _insert_records(rows.with_columns(per_row["submission_id"], per_row["hei_id"]))
     return sorted(submissions, key=lambda s: (s.hei.code, s.period))
 
 
@@ -97,44 +94,48 @@ def _insert_records(rows: pl.DataFrame) -> None:
     table = m.MobilityRecord._meta.db_table
     names = ["submission_id", "hei_id", *(c for c in RECORD_COLUMNS if c != "hei")]
     if connection.vendor == "postgresql":
-        if rows.height > BULK_ROWS:
-            # PostgreSQL's B-tree appends cheaply at its right edge: in the report index's order a
-            # million rows take 9 s to insert instead of 14 (the rows of a large file then keep the
-            # index's order, not the file's; forms and small files keep theirs).
-            rows = rows.sort([c if c != "hei" else "hei_id" for c in m.REPORT_INDEX])
+        # PostgreSQL's B-tree appends cheaply at its right edge: in the report index's order a
+        # million rows take 9 s to insert instead of 14 (the rows of a large file then keep the
+        # index's order, not the file's; forms and small files keep theirs).
+        keys = [c if c != "hei" else "hei_id" for c in m.REPORT_INDEX] if rows.height > BULK_ROWS else ["period", "hei_id"]
+        order = rows.select(pl.arg_sort_by(keys, maintain_order=True)).to_series()
         _pg_copy(table, rows.select(*(_nullable(c) if c in DATE_COLUMNS else pl.col(c) for c in names),
-                                    pl.lit(now.isoformat(sep=" ")).alias("created_at")))
+                                    pl.lit(now.isoformat(sep=" ")).alias("created_at")), order)
         return
+    # Stored by period and HEI, each submission's rows in the file's order: the submission index
+    # then only grows at its end and the report index is filled one period at a time (1M varied
+    # rows: 18 s in the file's order, 6 s so; README, Measured speed). The order is applied slice
+    # by slice while the rows are written, not to the whole frame first.
+    order = rows.select(pl.arg_sort_by("period", "hei_id", maintain_order=True)).to_series()
+    frame = rows.select(*(_nullable(c) if c in DATE_COLUMNS else pl.col(c) for c in names))
     if connection.vendor != "sqlite":
-        _bulk_insert(table, [*names, "created_at"], _tuples(rows, names, after=(now,)))
+        _bulk_insert(table, [*names, "created_at"], _tuples(frame[order], names, after=(now,)))
         return
     clean_scratch()  # left by an import killed earlier
     # A CHECK with an IN list costs SQLite an ephemeral table per row (34 s per million rows
     # here, six times the insert itself), so the bulk path checks the same rules column-wise
     # first and lets SQLite skip them; every other write still meets the CHECKs.
     _check_register_rules(rows)
-    frame = rows.select(
-        *(_nullable(c) if c in DATE_COLUMNS else pl.col(c) for c in names),
-        pl.lit(now.isoformat(sep=" ")).alias("created_at"),
-    )
     with _sqlite_checks_off():
-        insert_frame(table, frame)
+        insert_frame(table, frame, order=order, constants={"created_at": now.isoformat(sep=" ")})
 
 
-def _pg_copy(table: str, frame: pl.DataFrame) -> None:
+def _pg_copy(table: str, frame: pl.DataFrame, order: pl.Series) -> None:
     """COPY in CSV, written by polars in slices: the server parses it, no Python object per value
-    (1M rows: 2 s against 30 s with write_row). NULL is \\N, so an empty cell stays ''."""
+    (1M rows: 2 s against 30 s with write_row). NULL is \\N, so an empty cell stays ''.
+    ``order``: the rows' positions in the order they are sent."""
     quoted = ", ".join(connection.ops.quote_name(c) for c in frame.columns)
     sql = f"COPY {connection.ops.quote_name(table)} ({quoted}) FROM STDIN WITH (FORMAT csv, NULL '\\N')"
-    def text(chunk: pl.DataFrame) -> bytes:
+    def text(start: int) -> bytes:
+        chunk = frame.select(pl.all().gather(order.slice(start, BATCH)))
         return chunk.write_csv(include_header=False, null_value="\\N").encode("utf-8")
 
-    # The next slice is written as CSV on the other core while this one is sent (polars
-    # releases the GIL), so the server never waits for the client.
+    # The next slice is put in order and written as CSV on the other core while this one is sent
+    # (polars releases the GIL), so the server never waits for the client.
     with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy, ThreadPoolExecutor(max_workers=1) as pool:
         pending = None
-        for chunk in frame.iter_slices(BATCH):
-            ready, pending = pending, pool.submit(text, chunk)
+        for start in range(0, frame.height, BATCH):
+            ready, pending = pending, pool.submit(text, start)
             if ready is not None:
                 copy.write(ready.result())
         if pending is not None:
@@ -145,64 +146,111 @@ def _nullable(column: str) -> pl.Expr:
     return pl.when(pl.col(column) == "").then(None).otherwise(pl.col(column)).alias(column)
 
 
-def _sqlite_insert_frame(table: str, frame: pl.DataFrame) -> None:
-    """A big insert on SQLite: ADBC writes the frame to a scratch file straight from its Arrow
-    buffers (no Python object per value), then one INSERT … SELECT copies it in, inside the
-    caller's transaction. Twice as fast as executemany here (1M rows: 2.7 s against 5.5 s)."""
-    import adbc_driver_manager
-    import adbc_driver_sqlite
-    from adbc_driver_manager import AdbcConnection, AdbcStatement
+SLICE_ROWS = 125_000  # rows per scratch file: the next is written while one is copied in
 
+
+def _sqlite_insert_frame(table: str, frame: pl.DataFrame, order: pl.Series | None = None,
+                         constants: dict[str, object] | None = None) -> None:
+    """A big insert on SQLite: ADBC writes the frame to scratch files straight from its Arrow
+    buffers (no Python object per value), and one INSERT … SELECT per file copies it in, inside
+    the caller's transaction (1M rows: 2.7 s against 5.5 s with executemany). The files are
+    written in slices on the other core (ADBC, polars and sqlite3 release the GIL), each while
+    the one before is copied in. ``order``: the rows' positions in the order they are stored."""
     raw = connection.connection
     _detach_scratch(raw)
     folder, prefix = scratch_place()
     # A column holding one value for every row (the time stamp; often funding or study level)
     # goes into the SELECT as a parameter instead of through the scratch file.
-    constant = {c: frame[c][0] for c in frame.columns if frame.height and frame[c].null_count() == 0
-                and (frame[c] == frame[c][0]).all()}
-    if len(constant) == frame.width:  # one row, say: something must go through the file
+    constant = dict(constants or {})
+    constant.update({c: frame[c][0] for c in frame.columns if _constant(frame[c])})
+    if all(c in constant for c in frame.columns):  # one row, say: something must go through the file
         constant.pop(frame.columns[0])
-    varying = frame.drop(list(constant))
-    # Beside the database, not in the temporary folder: one disk to be full, and a file left by
-    # a killed import is found by the next one (clean_scratch).
-    handle, path = tempfile.mkstemp(prefix=prefix, suffix=".sqlite3", dir=folder)
-    os.close(handle)
+    varying = frame.drop([c for c in constant if c in frame.columns])
+    names = [*constant, *varying.columns]
+    columns = ", ".join(connection.ops.quote_name(c) for c in names)
+    selected = ", ".join(["?"] * len(constant) + [connection.ops.quote_name(c) for c in varying.columns])
+    insert = f"INSERT INTO main.{connection.ops.quote_name(table)} ({columns}) SELECT {selected} FROM %s.rows"
+    # Each file stays attached until the transaction ends (SQLite cannot detach a database read
+    # in a transaction under way), so there are at most as many as SQLite may still attach.
+    free = raw.getlimit(sqlite3.SQLITE_LIMIT_ATTACHED) - sum(
+        name not in ("main", "temp") for _, name, _ in raw.execute("PRAGMA database_list").fetchall())
+    if free < 1:  # an earlier big insert of this transaction holds every place: rows one by one
+        ordered, given = frame if order is None else frame[order], constants or {}
+        _bulk_insert(table, [*frame.columns, *given], _tuples(ordered, frame.columns, after=tuple(given.values())))
+        return
+    slices = max(1, min(-(-varying.height // SLICE_ROWS), free))
+    per = -(-varying.height // slices)
+    paths: list[str] = []
+
+    def write(start: int) -> str:
+        part = (varying.slice(start, per) if order is None
+                else varying.select(pl.all().gather(order.slice(start, per))))
+        # Beside the database, not in the temporary folder: one disk to be full, and a file left
+        # by a killed import is found by the next one (clean_scratch).
+        handle, path = tempfile.mkstemp(prefix=prefix, suffix=".sqlite3", dir=folder)
+        os.close(handle)
+        paths.append(path)
+        _write_scratch(path, part, folder)
+        return path
+
+    # The indexes' pages being filled stay in memory for the insert (default cache: 2 MB).
+    cache = raw.execute("PRAGMA cache_size").fetchone()[0]
+    raw.execute("PRAGMA cache_size = -262144")
     try:
-        try:
-            with adbc_driver_sqlite.connect(path) as db, AdbcConnection(db) as conn:
-                # A scratch file: nothing to roll back, nothing to make durable (no fsync).
-                for setting in ("PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF"):
-                    with AdbcStatement(conn) as pragma:
-                        pragma.set_sql_query(setting)
-                        pragma.execute_update()
-                with AdbcStatement(conn) as ingest:
-                    ingest.set_options(**{"adbc.ingest.target_table": "rows", "adbc.ingest.mode": "adbc.ingest.mode.replace"})
-                    ingest.bind_stream(varying)
-                    ingest.execute_update()
-        except adbc_driver_manager.Error as error:
-            # On a full disk the driver reports its failed ROLLBACK, not the cause: name it.
-            free = os.statvfs(folder)
-            if free.f_bavail * free.f_frsize < varying.estimated_size():
-                raise OSError(errno.ENOSPC, f"No space left on device: {folder}") from error
-            raise
-        alias = f"aqyl_scratch_{uuid.uuid4().hex[:12]}"
-        # immutable: SQLite takes no lock on it, so nothing else can block or be blocked.
-        raw.execute("ATTACH DATABASE ? AS " + alias, (f"file:{path}?immutable=1",))
-        names = [*constant, *varying.columns]
-        columns = ", ".join(connection.ops.quote_name(c) for c in names)
-        selected = ", ".join(["?"] * len(constant) + [connection.ops.quote_name(c) for c in varying.columns])
-        # The indexes' pages being filled stay in memory for the insert (default cache: 2 MB).
-        cache = raw.execute("PRAGMA cache_size").fetchone()[0]
-        raw.execute("PRAGMA cache_size = -262144")
-        try:
-            raw.execute(f"INSERT INTO main.{connection.ops.quote_name(table)} ({columns}) SELECT {selected} FROM {alias}.rows",
-                        list(constant.values()))
-        finally:
-            raw.execute(f"PRAGMA cache_size = {int(cache)}")
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            written = [pool.submit(write, start) for start in range(0, varying.height, per)]
+            try:
+                for future in written:
+                    path = future.result()
+                    alias = f"aqyl_scratch_{uuid.uuid4().hex[:12]}"
+                    # immutable: SQLite takes no lock on it, so nothing else can block or be blocked.
+                    raw.execute("ATTACH DATABASE ? AS " + alias, (f"file:{path}?immutable=1",))
+                    raw.execute(insert % alias, list(constant.values()))
+                    os.unlink(path)  # an attached file stays readable until it is detached
+            except BaseException:
+                for future in written:
+                    future.cancel()
+                raise
     finally:
-        os.unlink(path)  # an attached file stays readable until it is detached
+        raw.execute(f"PRAGMA cache_size = {int(cache)}")
+        for path in paths:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
     # A database read in a transaction can be detached only after it ends.
     transaction.on_commit(lambda: _detach_scratch(raw))
+
+
+def _constant(column: pl.Series) -> bool:
+    """Every value the same (and none missing); the first, middle and last values decide most."""
+    if not column.len() or column.null_count():
+        return False
+    first = column[0]
+    return column[-1] == first and column[column.len() // 2] == first and bool((column == first).all())
+
+
+def _write_scratch(path: str, frame: pl.DataFrame, folder: str) -> None:
+    """The frame as the table ``rows`` of a new SQLite file, through ADBC."""
+    import adbc_driver_manager
+    import adbc_driver_sqlite
+    from adbc_driver_manager import AdbcConnection, AdbcStatement
+
+    try:
+        with adbc_driver_sqlite.connect(path) as db, AdbcConnection(db) as conn:
+            # A scratch file: nothing to roll back, nothing to make durable (no fsync).
+            for setting in ("PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF"):
+                with AdbcStatement(conn) as pragma:
+                    pragma.set_sql_query(setting)
+                    pragma.execute_update()
+            with AdbcStatement(conn) as ingest:
+                ingest.set_options(**{"adbc.ingest.target_table": "rows", "adbc.ingest.mode": "adbc.ingest.mode.replace"})
+                ingest.bind_stream(frame)
+                ingest.execute_update()
+    except adbc_driver_manager.Error as error:
+        # On a full disk the driver reports its failed ROLLBACK, not the cause: name it.
+        free = os.statvfs(folder)
+        if free.f_bavail * free.f_frsize < frame.estimated_size():
+            raise OSError(errno.ENOSPC, f"No space left on device: {folder}") from error
+        raise
 
 
 def scratch_place() -> tuple[str, str]:
@@ -247,13 +295,17 @@ def _detach_scratch(raw) -> None:
                 raw.execute(f"DETACH DATABASE {name}")
 
 
-def insert_frame(table: str, frame: pl.DataFrame) -> None:
-    """Insert a frame whose columns are the table's: a scratch file on SQLite when it is big
-    (below 20,000 rows the scratch file costs more than it saves)."""
+def insert_frame(table: str, frame: pl.DataFrame, *, order: pl.Series | None = None,
+                 constants: dict[str, object] | None = None) -> None:
+    """Insert a frame whose columns are the table's (and ``constants``, one value for every row),
+    in ``order`` (row positions) if given: scratch files on SQLite when it is big (below 20,000
+    rows they cost more than they save)."""
     if connection.vendor == "sqlite" and frame.height > BULK_ROWS:
-        _sqlite_insert_frame(table, frame)
-    else:
-        _bulk_insert(table, frame.columns, _tuples(frame, frame.columns))
+        _sqlite_insert_frame(table, frame, order, constants)
+        return
+    frame = frame if order is None else frame[order]
+    constants = constants or {}
+    _bulk_insert(table, [*frame.columns, *constants], _tuples(frame, frame.columns, after=tuple(constants.values())))
 
 
 def _tuples(frame: pl.DataFrame, names: list[str], after: tuple = ()) -> Iterator[tuple]:
@@ -311,7 +363,7 @@ def _check_register_rules(rows: pl.DataFrame) -> None:
         name = getattr(field, "classifier", None)
         if name and field.name in rows.columns:
             allowed = [*CLASSIFIERS[name].codes, *([""] if field.blank else [])]
-            if not rows[field.name].fill_null("").is_in(allowed).all():
+            if not rows[field.name].unique().fill_null("").is_in(allowed).all():  # a few values, not every row
                 broken.append(field.name)
     student = rows["category"] == "student"
     if not ((student & (rows["degree"].fill_null("") == "")) | (~student & (rows["study_level"].fill_null("") == ""))).all():
