@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Quick start 2: install everything the tests need and run the whole suite, on SQLite and then
-# on PostgreSQL (Debian's server, started as a throwaway cluster on a free loopback port).
+# Quick start 2: install everything the tests need, lint and type-check, and run the whole suite
+# on SQLite and the database tests on PostgreSQL (Debian's server, started as a throwaway cluster
+# on a free loopback port), both at once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -34,12 +35,32 @@ port="$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.
 pg_user_run "$pgbin/initdb" -D "$work/pg" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
 pg_user_run "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o \
   "-p $port -k $work -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
-cleanup() { pg_user_run "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$work"; }
+pg_pid=""
+cleanup() {
+  [ -n "$pg_pid" ] && kill "$pg_pid" 2>/dev/null
+  pg_user_run "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 echo "== ruff"
 .venv/bin/ruff check src tests benchmarks
-echo "== tests on SQLite"
-.venv/bin/python -m pytest -q "$@"
-echo "== tests on PostgreSQL ($("$pgbin/postgres" --version))"
-AQYL_DATABASE_URL="postgresql://postgres@127.0.0.1:$port/aqyl" .venv/bin/python -m pytest -q -m "django_db" "$@"
+echo "== mypy (aqyl.domain, aqyl.app; pyproject.toml [tool.mypy])"
+.venv/bin/mypy
+# Both halves at once, each on pytest-xdist workers (every worker with its own data folder and
+# test database, tests/conftest.py): the tests wait on processes, browsers and servers often
+# enough that two halves of two workers each keep the two cores busy. AQYL_TEST_WORKERS=1 runs
+# each half on one worker.
+workers="${AQYL_TEST_WORKERS:-2}"
+pg_version="$("$pgbin/postgres" --version)"
+AQYL_DATA_DIR="$work/data-pg" AQYL_DATABASE_URL="postgresql://postgres@127.0.0.1:$port/aqyl" \
+  .venv/bin/python -m pytest -q -p no:cacheprovider -n "$workers" -m "django_db" "$@" >"$work/pg.out" 2>&1 &
+pg_pid=$!
+echo "== tests on SQLite (and the database tests on PostgreSQL, $pg_version, alongside)"
+sqlite=0; .venv/bin/python -m pytest -q -n "$workers" "$@" || sqlite=$?
+pg=0; wait "$pg_pid" || pg=$?; pg_pid=""
+echo "== tests on PostgreSQL ($pg_version)"
+cat "$work/pg.out"
+# With arguments (-k NAME) the PostgreSQL half may select nothing (pytest's 5); that is no failure.
+if [ "$pg" = 5 ] && [ "$#" -gt 0 ]; then pg=0; fi
+[ "$sqlite" = 0 ] && [ "$pg" = 0 ]

@@ -2,6 +2,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,15 @@ def _one_request_at_a_time() -> None:
 
 def pytest_configure(config):
     _one_request_at_a_time()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_setupnodes(config, specs):
+    """Each pytest-xdist worker (scripts/test.sh runs several) has a data folder of its own, set
+    before its Django settings are read: the secret key, uploads, mail files and logs of two
+    workers never meet. The test databases are each worker's already (an in-memory SQLite per
+    process; pytest-django names the PostgreSQL ones test_aqyl_gw0, test_aqyl_gw1, …); live
+    servers and the deployment test take free ports."""
+    base = Path(os.environ.get("AQYL_DATA_DIR") or tempfile.mkdtemp(prefix="aqyl-test-"))
+    for spec in specs:
+        spec.env["AQYL_DATA_DIR"] = str(base / spec.id)

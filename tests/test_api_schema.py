@@ -31,6 +31,7 @@ def _user(name):
     return get_user_model().objects.get(username=name)
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)

@@ -1,21 +1,167 @@
-"""The core stays pure: nothing in aqyl.domain imports Django or an adapter."""
+"""The layers (CONTRIBUTING.md). From the top: the presenters aqyl.cli and aqyl.web, the use cases
+aqyl.app, the adapters aqyl.store, aqyl.importers, aqyl.render and aqyl.analytics, the pure core
+aqyl.domain. A module imports its own layer and the layers below, the presenters only aqyl.app and
+aqyl.domain, and neither presenter the other. Every import counts, those inside functions too.
+Today's exceptions are listed with their reason; an entry no longer needed fails the test, so the
+lists only shrink."""
 
 import ast
 from pathlib import Path
 
-DOMAIN = Path(__file__).resolve().parents[1] / "src" / "aqyl" / "domain"
+SRC = Path(__file__).resolve().parents[1] / "src"
+PACKAGE = SRC / "aqyl"
+DOMAIN = PACKAGE / "domain"
 FORBIDDEN = ("django", "aqyl.web", "aqyl.store", "aqyl.cli", "aqyl.importers", "aqyl.render", "typer", "rich",
              "polars", "python_calamine", "xlsxwriter")
+# The use cases know nothing of the command line or of HTTP.
+NOT_IN_APP = ("typer", "rich", "click", "django.http", "django.shortcuts", "django.template", "django.urls",
+              "rest_framework")
+
+ADAPTERS = ("aqyl.store", "aqyl.importers", "aqyl.render", "aqyl.analytics", "aqyl.files")
+# What each layer may import (aqyl.files writes files safely and imports nothing of aqyl).
+MAY_IMPORT = {
+    "aqyl.domain": ("aqyl.domain",),
+    **{adapter: (*ADAPTERS, "aqyl.domain") for adapter in ADAPTERS},
+    "aqyl.app": ("aqyl.app", *ADAPTERS, "aqyl.domain"),
+    "aqyl.cli": ("aqyl.cli", "aqyl.app", "aqyl.domain"),  # `aqyl serve` starts Django by name, not by import
+    "aqyl.web": ("aqyl.web", "aqyl.app", "aqyl.domain"),
+}
+
+# Importer: (why, what it may still import against the rule). The lead deletes what the merged
+# branches no longer need; the test names each entry that has become unnecessary.
+MOVING_CLI = "the command line's use cases move to aqyl.app (cli)"
+MOVING_WEB = "the pages' use cases move to aqyl.app (web)"
+ALLOWED: dict[str, tuple[str, set[str]]] = {
+    "aqyl.store.bootstrap": ("the data folder is read from the web's settings (declare)", {"aqyl.web.settings"}),
+    "aqyl.web.settings": ("Django's settings parse the database address", {"aqyl.store.dburl"}),
+    "aqyl.web.wsgi": ("the retention sweep at start-up", {"aqyl.store.retention"}),
+    "aqyl.cli.main": (MOVING_CLI + "; the account's rights from web.access", {
+        "aqyl.web", "aqyl.files", "aqyl.importers.errors_xlsx", "aqyl.importers.questionnaire",
+        "aqyl.importers.readers", "aqyl.importers.template", "aqyl.render", "aqyl.render.charts", "aqyl.store",
+        "aqyl.store.bootstrap", "aqyl.store.cohorts", "aqyl.store.demo", "aqyl.store.faults", "aqyl.store.flows",
+        "aqyl.store.imports", "aqyl.store.integrity", "aqyl.store.interviews", "aqyl.store.migration",
+        "aqyl.store.models", "aqyl.store.register", "aqyl.store.registry", "aqyl.store.reports",
+        "aqyl.store.submissions"}),
+    "aqyl.cli.accounts": (MOVING_CLI, {"aqyl.store"}),
+    "aqyl.cli.note_texts": (MOVING_CLI, {"aqyl.store.note_texts"}),
+    "aqyl.cli.opendata": (MOVING_CLI, {"aqyl.importers.pseudonymise", "aqyl.importers.readers",
+                                       "aqyl.store.persons", "aqyl.store.release"}),
+    "aqyl.cli.ops": (MOVING_CLI, {"aqyl.store.backup", "aqyl.store.bootstrap"}),
+    "aqyl.cli.research": (MOVING_CLI, {"aqyl.store.bootstrap"}),
+    "aqyl.web.access": (MOVING_WEB + "; roles and HEIs of an account", {"aqyl.store"}),
+    "aqyl.web.api": (MOVING_WEB, {"aqyl.store", "aqyl.store.report_data"}),
+    "aqyl.web.audit": (MOVING_WEB, {"aqyl.store"}),
+    "aqyl.web.cycle_views": (MOVING_WEB, {"aqyl.store", "aqyl.store.register", "aqyl.store.submissions"}),
+    "aqyl.web.downloads": (MOVING_WEB, {"aqyl.store.reports"}),
+    "aqyl.web.fieldwork_views": (MOVING_WEB, {"aqyl.importers.questionnaire", "aqyl.render.html", "aqyl.store",
+                                              "aqyl.store.interviews"}),
+    "aqyl.web.opendata": (MOVING_WEB, {"aqyl.render.charts", "aqyl.store", "aqyl.store.persons",
+                                       "aqyl.store.release"}),
+    "aqyl.web.research_api": (MOVING_WEB, {"aqyl.store", "aqyl.store.interviews", "aqyl.store.migration"}),
+    "aqyl.web.research_views": (MOVING_WEB, {
+        "aqyl.analytics.gravity", "aqyl.importers.readers", "aqyl.importers.template", "aqyl.store",
+        "aqyl.store.emigration", "aqyl.store.imports", "aqyl.store.migration", "aqyl.store.registry"}),
+    "aqyl.web.views": (MOVING_WEB, {
+        "aqyl.importers.pseudonymise", "aqyl.importers.readers", "aqyl.importers.template", "aqyl.store",
+        "aqyl.store.cycle", "aqyl.store.edits", "aqyl.store.note_texts", "aqyl.store.registry",
+        "aqyl.store.retention"}),
+}
+
+# No module (migrations aside) longer than this; today's exceptions, with their reason.
+LONGEST = 600
+LONG = {
+    "aqyl/cli/main.py": "being split into cli/ command modules (cli)",
+    "aqyl/web/views.py": "being split into web/views/ by page (web)",
+    "aqyl/domain/report/note.py": "the note's writer; its sections can move beside report/analysis.py",
+    "aqyl/domain/wording/messages.py": "a catalogue of texts; split by topic as it grows (wording)",
+}
 
 
-def imported_modules(path: Path) -> set[str]:
+def module_name(path: Path, src: Path = SRC) -> str:
+    parts = path.relative_to(src).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported_modules(path: Path, src: Path = SRC) -> set[str]:
+    """Every module named by an import in the file, relative imports resolved."""
     names = set()
     for node in ast.walk(ast.parse(path.read_text("utf-8"))):
         if isinstance(node, ast.Import):
             names |= {a.name for a in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                package = module_name(path, src)
+                if path.name != "__init__.py":
+                    package = package.rpartition(".")[0]
+                parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = f"{parent}.{base}" if base else parent
+            names.add(base)
+            if base == "aqyl":  # `from aqyl import store` imports the package aqyl.store
+                names |= {f"aqyl.{a.name}" for a in node.names}
     return names
+
+
+def within(name: str, prefixes) -> bool:
+    return any(name == p or name.startswith(p + ".") for p in prefixes)
+
+
+def layer_of(module: str) -> str | None:
+    return next((layer for layer in MAY_IMPORT if within(module, (layer,))), None)
+
+
+def sources() -> list[Path]:
+    return [p for p in PACKAGE.rglob("*.py") if "migrations" not in p.parts]
+
+
+def violations(files: list[Path], src: Path = SRC) -> dict[str, set[str]]:
+    """Importer → the modules of aqyl it imports against MAY_IMPORT."""
+    found: dict[str, set[str]] = {}
+    for path in files:
+        importer = module_name(path, src)
+        layer = layer_of(importer)
+        if layer is None:
+            continue
+        bad = {n for n in imported_modules(path, src)
+               if within(n, ("aqyl",)) and n != "aqyl" and not within(n, (*MAY_IMPORT[layer], "aqyl.data"))}
+        if bad:
+            found[importer] = bad
+    return found
+
+
+def test_layers():
+    found = violations(sources())
+    new = sorted(f"{a} imports {b}" for a, names in found.items() for b in names - ALLOWED.get(a, ("", set()))[1])
+    gone = sorted(f"{a} imports {b}" for a, (_, names) in ALLOWED.items() for b in names - found.get(a, set()))
+    assert not new, f"imports against the layers (CONTRIBUTING.md), go through aqyl.app: {new}"
+    assert not gone, f"no longer imported: delete from ALLOWED in tests/test_architecture.py: {gone}"
+
+
+def test_the_layer_check_sees_what_goes_against_the_layers(tmp_path):
+    for folder in ("store", "web", "app", "domain"):
+        (tmp_path / "aqyl" / folder).mkdir(parents=True)
+    (tmp_path / "aqyl" / "store" / "x.py").write_text("def f():\n    from ..web import settings\n")
+    (tmp_path / "aqyl" / "web" / "y.py").write_text("from aqyl.cli.main import app\nfrom aqyl.store import x\n"
+                                                   "from aqyl import app, domain\n")
+    (tmp_path / "aqyl" / "app" / "z.py").write_text("from aqyl.store import models\nfrom . import y\n")
+    (tmp_path / "aqyl" / "domain" / "w.py").write_text("from aqyl import render\n")
+    assert violations(list(tmp_path.rglob("*.py")), tmp_path) == {
+        "aqyl.store.x": {"aqyl.web"}, "aqyl.web.y": {"aqyl.cli.main", "aqyl.store"},
+        "aqyl.domain.w": {"aqyl.render"}}
+
+
+def test_use_cases_know_nothing_of_the_command_line_or_http():
+    offending = {f"{module_name(p)}: {n}" for p in (PACKAGE / "app").rglob("*.py") for n in imported_modules(p)
+                 if within(n, NOT_IN_APP)}
+    assert not offending, offending
+
+
+def test_modules_are_short():
+    lengths = {p.relative_to(SRC).as_posix(): len(p.read_text("utf-8").splitlines()) for p in sources()}
+    new = sorted(f"{p}: {n} lines" for p, n in lengths.items() if n > LONGEST and p not in LONG)
+    gone = sorted(p for p in LONG if lengths.get(p, 0) <= LONGEST)
+    assert not new, f"split these modules (at most {LONGEST} lines, CONTRIBUTING.md): {new}"
+    assert not gone, f"short enough now: delete from LONG in tests/test_architecture.py: {gone}"
 
 
 def test_domain_imports_no_adapter():

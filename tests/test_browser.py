@@ -37,6 +37,7 @@ def shot(page, name: str) -> None:
         page.screenshot(path=f"{folder}/{name}.png", full_page=True)
 
 
+@pytest.mark.slow
 def test_officer_uploads_fixes_and_reports(browser_page, tmp_path):
     page = browser_page
     page.goto(page.base + "/login/")

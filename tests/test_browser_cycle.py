@@ -69,6 +69,7 @@ def upload(page, path: Path, store: bool = True) -> None:
         page.wait_for_selector("text=Сақталды")
 
 
+@pytest.mark.slow
 def test_the_whole_cycle_in_kazakh(site, settings):
     import threading
 
@@ -172,6 +173,7 @@ PAGES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("width", [1300, 390])
 def test_every_touched_page_in_three_languages_fits(site, width):
     page_for, _ = site

@@ -11,6 +11,7 @@ pytestmark = [pytest.mark.django_db(transaction=True),
               pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")]
 
 
+@pytest.mark.slow
 def test_dashboard_names_periods_drills_down_and_fits_a_phone(site, monkeypatch):  # noqa: F811
     from aqyl.store import models as m
 

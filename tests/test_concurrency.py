@@ -64,6 +64,7 @@ def check_every_row(query) -> None:
     assert len(ids) == 1
 
 
+@pytest.mark.slow
 def test_eight_imports_at_once_on_sqlite(tmp_path):
     db = tmp_path / "aqyl.sqlite3"
     done = run_all(tmp_path, f"sqlite:///{db}")
@@ -93,6 +94,7 @@ def pg_database():
             admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
 
 
+@pytest.mark.slow
 @pytest.mark.django_db  # so that the PostgreSQL run of the suite (-m django_db) selects it
 def test_eight_imports_at_once_on_postgresql(tmp_path, pg_database):
     import psycopg
@@ -121,6 +123,7 @@ print(f"stored after {time.monotonic() - started:.1f} s")
 """
 
 
+@pytest.mark.slow
 def test_a_web_upload_queues_behind_an_import_on_sqlite(tmp_path):
     """The upload goes through the importer's store path: while another writer holds the
     database it waits, then stores."""

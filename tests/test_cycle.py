@@ -263,6 +263,7 @@ def test_menus_offer_only_what_the_role_may_use(demo):
     assert 'href="/upload/"' in admin and 'href="/admin/"' in admin
 
 
+@pytest.mark.slow
 def test_cli_user_add_and_remind(aqyl, tmp_path):
     import subprocess
     import sys

@@ -118,6 +118,7 @@ def deployment(tmp_path):
                 process.kill()
 
 
+@pytest.mark.slow
 def test_sign_in_through_nginx_and_gunicorn_in_chromium(deployment):
     from playwright.sync_api import sync_playwright
 

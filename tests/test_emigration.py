@@ -234,6 +234,7 @@ def test_charts_draw_no_value_where_the_tables_show_a_dash(stored_flows):
     assert [r.cells[1].value for r in trend.rows] == [round(v) for v in line.series[0].values if v is not None]
 
 
+@pytest.mark.slow
 def test_every_format_from_the_command(tmp_path, aqyl):
     canonical = tmp_path / "kz.csv"
     rows = ["year,origin,destination,count,population,source"]

@@ -240,6 +240,7 @@ def test_html_is_self_contained(kk_note):
     assert "Өзбекстан" in html and 'lang="kk"' in html
 
 
+@pytest.mark.slow
 @demo_db
 def test_pdf_embeds_fonts_and_renders_kazakh_letters(kk_note):
     from pypdf import PdfReader

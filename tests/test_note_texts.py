@@ -105,6 +105,7 @@ def test_bad_input_is_refused_with_a_message(analyst):
     assert not m.NoteText.objects.exists() and not m.AuditEntry.objects.filter(action="note_text.set").exists()
 
 
+@pytest.mark.slow
 def test_the_note_carries_the_sections_in_every_format_and_regenerating_keeps_them(demo, tmp_path):
     from aqyl.app.reports import generate_report
     from aqyl.store.demo import load_demo
@@ -180,6 +181,7 @@ def cli(tmp_path):
     return run
 
 
+@pytest.mark.slow
 def test_cli_sets_and_shows_texts_with_exact_messages(cli, tmp_path):
     import getpass
 
@@ -315,6 +317,7 @@ def test_officers_cannot_edit_and_the_form_needs_its_csrf_token(demo):
 CHROMIUM = Path("/usr/bin/chromium")
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (scripts/test.sh installs it)")
 def test_an_analyst_edits_in_a_real_browser(live_server, settings, tmp_path):

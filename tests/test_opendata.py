@@ -172,6 +172,7 @@ def register_cells(period: str) -> dict:
     return cells
 
 
+@pytest.mark.slow
 def test_release_suppresses_small_cells_and_keeps_the_registers_totals(register):
     from aqyl.store.release import publish
 
@@ -211,6 +212,7 @@ def test_release_suppresses_small_cells_and_keeps_the_registers_totals(register)
     assert students and "doctoral" in students[0].table.columns  # students are counted by study level
 
 
+@pytest.mark.slow
 def test_datapackage_is_valid_frictionless_with_three_languages(register):
     frictionless = pytest.importorskip("frictionless")
     from aqyl.store.release import publish, write_files
@@ -252,6 +254,7 @@ def test_publish_command(aqyl, tmp_path):
 
 
 # --- the public view ----------------------------------------------------------------------------------
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_public_view_shows_released_tables_never_the_register(register):
     from aqyl.store import models as m

@@ -162,6 +162,7 @@ def roles(demo):  # noqa: F811
     return clients, get_pages, post_pages
 
 
+@pytest.mark.slow
 def test_no_page_answers_500_to_any_query(roles):
     clients, get_pages, post_pages = roles
 

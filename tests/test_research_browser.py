@@ -59,6 +59,7 @@ def upload_flows(page, path: Path, source: str) -> None:
     page.wait_for_selector("#import-result")
 
 
+@pytest.mark.slow
 def test_the_analysts_research_day(analyst_page, settings, tmp_path):
     page = analyst_page
     upload_flows(page, UIS, "uis")

@@ -118,6 +118,7 @@ def canonical(tmp_path, rows, name="flows.csv"):
     return path
 
 
+@pytest.mark.slow
 def test_forecast_page_backtest_fan_and_the_naive_warning(demo, tmp_path):
     analyst = client_for("analyst")
     trend = [1000 + 120 * i + n for i, n in enumerate([0, 25, -15, 30, -20, 10, 35, -25, 5, 20, -10, 15])]
@@ -170,6 +171,7 @@ def test_gravity_fit_kept_reused_and_what_if(demo):
     assert bad.status_code == 400 and "Сценарийдегі еселік оң сан болуы керек" in text(bad)
 
 
+@pytest.mark.slow
 def test_emigration_note_in_every_language_and_format(demo):
     analyst = client_for("analyst")
     upload(analyst, UIS, "uis")
@@ -195,6 +197,7 @@ def test_cohorts_uploaded_and_shown(demo, tmp_path):
     assert analyst.get("/api/cohorts?as_of=2023").json()["cohorts"][0]["fellows"] == 5
 
 
+@pytest.mark.slow
 def test_survey_uploaded_analysed_and_downloaded(demo, tmp_path):
     analyst = client_for("analyst")
     path = tmp_path / "export.csv"
@@ -249,6 +252,7 @@ def test_interview_added_coded_in_the_page_and_exported(demo):
     assert codes["interviews"] == 1 and {c["code"] for c in codes["codes"]} == {"degree_prestige", "research_interest"}
 
 
+@pytest.mark.slow
 def test_a_real_worker_runs_the_queue(tmp_path, aqyl):
     """The database queue on the embedded SQLite: a page's run waits until `aqyl worker` does it."""
     path = canonical(tmp_path, [(2010 + i, "KZ", "DE", 1000 + 90 * i) for i in range(10)])

@@ -73,9 +73,9 @@ def protect(rows: Sequence[str], columns: Sequence[str], counts: Mapping[tuple[s
     values = extend(rows, columns, counts)
     codes = ((*tuple(rows), TOTAL), (*tuple(columns), TOTAL))
     if method == "round5":
-        rounded = [[int(5 * ((int(v) + 2) // 5)) for v in line] for line in values]
-        status = [[ROUNDED] * values.shape[1] for _ in range(values.shape[0])]
-        return Protected(*codes, values, rounded, status, method, threshold)
+        rounded: list[list[int | None]] = [[int(5 * ((int(v) + 2) // 5)) for v in line] for line in values]
+        return Protected(*codes, values, rounded, [[ROUNDED] * values.shape[1] for _ in range(values.shape[0])],
+                         method, threshold)
     if values[-1, -1] < threshold:  # the whole table is one small cell
         return _withheld(codes, values, method, threshold)
     status = np.full(values.shape, PUBLISHED, dtype=object)
@@ -97,7 +97,7 @@ def protect(rows: Sequence[str], columns: Sequence[str], counts: Mapping[tuple[s
     return Protected(*codes, values, published, status.tolist(), method, threshold)
 
 
-def _withheld(codes, values: np.ndarray, method: str, threshold: int) -> Protected:
+def _withheld(codes: tuple[tuple[str, ...], tuple[str, ...]], values: np.ndarray, method: str, threshold: int) -> Protected:
     status = [[EMPTY_TABLE] * values.shape[1] for _ in range(values.shape[0])]
     return Protected(*codes, values, [[None] * values.shape[1] for _ in status], status, method, threshold)
 
@@ -169,6 +169,8 @@ class _Programme:
             if a.any():
                 equations.append(a)
                 rhs.append(b)
+        self.a_eq: np.ndarray | None
+        self.b_eq: np.ndarray | None
         self.a_eq, self.b_eq = (np.array(equations), np.array(rhs)) if equations else (None, None)
         self.limits = [(1, threshold - 1) if status[c] == PRIMARY else (threshold, None) if status[c] == SECONDARY
                        else (0, None) for c in self.hidden]

@@ -33,7 +33,7 @@ class Label:
 def check_lang(lang: str) -> Lang:
     if lang not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
-    return lang  # type: ignore[return-value]
+    return lang
 
 
 _SPACES = re.compile(r"\s+")

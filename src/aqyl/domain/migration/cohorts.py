@@ -54,7 +54,7 @@ class Fellow:
         A doctoral fellow working outside science and education has left science (seed 003's
         "sector change"); for bachelor's and master's fellows any sector is an ordinary career.
         A contract abroad is known only as "employed and living outside Kazakhstan"."""
-        years = (self.return_year if self.returned else as_of) - self.departure_year
+        years = (self.return_year if self.return_year is not None else as_of) - self.departure_year
         abroad = not self.returned and self.residence_country not in ("", HOME)
         return Episode(
             days=max(years, 0) * YEAR,

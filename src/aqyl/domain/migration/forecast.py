@@ -140,7 +140,7 @@ def _arima(y: list[float], h: int, level: int | None, order: tuple[int, int, int
     return Prediction(list(np.asarray(result.predicted_mean)), list(interval[:, 0]), list(interval[:, 1]))
 
 
-_FIT: dict[str, Callable[[list[float], int, int], Prediction]] = {
+_FIT: dict[str, Callable[..., Prediction]] = {  # naive and drift need a level; ETS takes None
     "naive": _naive, "drift": _drift, "ets": _ets, "arima": _arima}
 
 
@@ -176,8 +176,8 @@ def _fit(method: str, y: list[float], h: int, level: int | None, order: tuple[in
 
 
 def forecast(years: list[int], values: list[float], horizon: int = 5, level: int = 80) -> Forecast:
-    order = sorted(range(len(years)), key=lambda i: years[i])
-    years, values = [years[i] for i in order], [float(values[i]) for i in order]
+    by_year = sorted(range(len(years)), key=lambda i: years[i])
+    years, values = [years[i] for i in by_year], [float(values[i]) for i in by_year]
     check_series(years, values)
     if not 1 <= horizon <= 30 or level not in (50, 80, 90, 95, 99):
         raise ForecastError("forecast_bad_option", horizon=horizon, level=level)

@@ -85,6 +85,7 @@ def regions(w: NoteWriter) -> None:
                        f"({w.label('by_country', top[0][0])})", people=w.people(value["count"]))
         state = _state(w, direction)
         if state is not None:
+            assert w.prev is not None  # a diagnosis needs the comparison period
             p, c = w.prev[direction], d
             fields = {"cis_prev": w.pct(p["shares"]["by_group"].get("cis", 0.0)),
                       "cis_cur": w.pct(c["shares"]["by_group"].get("cis", 0.0)),
@@ -106,6 +107,7 @@ def _regions_table(w: NoteWriter, direction: str) -> None:
     no = w.next_table()
     cols = [Column(w.t("col_region"))]
     if prev is not None:
+        assert w.compare is not None  # prev is the comparison period's
         cols += [Column(w.compare.short.get(w.lang), "number"), Column(w.t("col_share"), "percent")]
     cols += [Column(w.period.short.get(w.lang), "number"), Column(w.t("col_share"), "percent")]
     if prev is not None:

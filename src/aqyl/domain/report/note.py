@@ -254,7 +254,7 @@ class NoteWriter:
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)
 
-    def para(self, key: str, footnotes: tuple[str, ...] = (), **fields: Any) -> None:
+    def para(self, key: str, footnotes: tuple[str, ...] = (), /, **fields: Any) -> None:
         self.add(Paragraph(self.t(key, **{**self.words(), **fields}), footnotes))
 
     def next_table(self) -> int:
@@ -296,8 +296,9 @@ class NoteWriter:
         analysis.trend(self)
         if self.persons is not None and self.persons.persons:
             # People followed across HEIs and half-years by their pseudonymous IDs (aqyl.domain.persons).
-            blocks = section_blocks(self.persons, self.lang)
-            self.add(Heading(blocks[0].text), *blocks[1:])
+            heading, *rest = section_blocks(self.persons, self.lang)
+            assert isinstance(heading, Heading)
+            self.add(Heading(heading.text), *rest)
         self.conclusions()
         self.authored_sections()
         self.appendices()
@@ -417,7 +418,7 @@ class NoteWriter:
             return
         codes = [c for c in d[dimension] if d[dimension][c] or (self.prev and self.prev[direction][dimension].get(c))]
         series = []
-        if self.prev is not None and self.prev[direction]["total"]:
+        if self.prev is not None and self.compare is not None and self.prev[direction]["total"]:
             series.append(Series(self.compare.short.get(self.lang),
                                  tuple(self.prev[direction][dimension].get(c, 0) for c in codes)))
         series.append(Series(self.period.short.get(self.lang), tuple(d[dimension][c] for c in codes)))
@@ -488,7 +489,7 @@ class NoteWriter:
                        (Series(self.period.short.get(self.lang), tuple(v for _, v in top)),), self.t("col_people")))
 
     def country_sets(self) -> None:
-        if self.prev is None or "country_sets" not in self.r:
+        if self.prev is None or self.compare is None or "country_sets" not in self.r:
             return
         sets = self.r["country_sets"]
         before, now = set(sets[self.compare.code]), set(sets[self.period.code])
@@ -620,7 +621,7 @@ class NoteWriter:
             if all(lead.values()):
                 items.append(self.t("c_hei_type", **pf, group_out=self.group_gen("outgoing"),
                                     group_in=self.group_gen("incoming"), **{
-                    k: self.t("label_people", label=ph.HEI_TYPE_PLURAL[lead[d]].get(self.lang),
+                    k: self.t("label_people", label=ph.HEI_TYPE_PLURAL[lead[d]].get(self.lang),  # type: ignore[index]
                               people=self.people(self.cur[d]["by_hei_type"][lead[d]]))
                     for k, d in (("out", "outgoing"), ("in_", "incoming"))}))
             tops = {d: self.join([self.label("by_country", c) for c in list(self.ranked_countries(

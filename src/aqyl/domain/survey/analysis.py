@@ -82,11 +82,11 @@ def analyze(instrument: Instrument, answers: dict[str, list], n: int, by: str | 
         if item.id not in present:
             continue
         values = answers[item.id]
-        counts: dict[str, int] = {}
+        tally: dict[str, int] = {}
         for v in values:
             if v is not None:
-                counts[v] = counts.get(v, 0) + 1
-        model["choices"].append({"item": item.id, "counts": dict(sorted(counts.items(), key=lambda kv: -kv[1])),
+                tally[v] = tally.get(v, 0) + 1
+        model["choices"].append({"item": item.id, "counts": dict(sorted(tally.items(), key=lambda kv: -kv[1])),
                                  "missing": sum(v is None for v in values)})
     if by:
         model["groups"] = _by_group(instrument, answers, by, scores, present)

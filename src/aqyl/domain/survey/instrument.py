@@ -89,7 +89,9 @@ class Instrument:
 
     def group_answers(self, group: str) -> CodeTable:
         derived = next((d for d in self.derived if d.id == group), None)
-        return derived.answers if derived else self.item(group).answers
+        answers = derived.answers if derived else self.item(group).answers
+        assert answers is not None, group  # a grouping is a choice item or a derived one: both have answers
+        return answers
 
     @property
     def grouping(self) -> list[str]:

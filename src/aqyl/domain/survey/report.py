@@ -111,6 +111,7 @@ def survey_document(instrument: Instrument, model: dict[str, Any], lang: str, *,
         blocks.append(Paragraph(_w("rejected", lang, n=fmt_int(rejected, lang))))
     for k, choice in enumerate(model["choices"], start=1):
         item = instrument.item(choice["item"])
+        assert item.answers is not None  # a choice item has its answers
         total = sum(choice["counts"].values()) + choice["missing"]
         rows = [Row((Cell(item.answers.label(code, lang)), Cell(fmt_int(n, lang), n),
                      Cell(fmt_pct(100 * n / total, lang), round(100 * n / total, 1))))
