@@ -161,7 +161,7 @@ def test_errors_raised_without_a_request_of_ours(rf: RequestFactory):
 
 
 def test_a_submission_is_written_in_the_apis_one_shape(demo):  # noqa: F811
-    from aqyl.app.cycle import submission_json
+    from aqyl.app.submissions import submission_json
 
     s = m.Submission.objects.filter(hei__code="ALMAU", period="2023H1", is_current=True).get()
     listed = _api("analyst", "en").get("/api/submissions?period=2023H1&hei=ALMAU&current=true").json()["results"]

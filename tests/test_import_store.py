@@ -165,12 +165,12 @@ def test_import_command_exit_codes_report_and_error_workbook(tmp_path):
     assert result.returncode == 1 and "ENU" in result.stdout
     board = run(["submissions", "--period", "2023H1", "--json", "--lang", "en"], tmp_path)
     lines = {line["hei"]: line for line in json.loads(board.stdout)}
-    assert lines["ENU"]["current"]["rows"] == 2 and lines["ENU"]["current"]["rejected"] == 1
-    assert lines["ALMAU"]["current"]["rows"] == 3 and lines["KAZNU"]["current"] is None
+    assert lines["ENU"]["current"]["row_count"] == 2 and lines["ENU"]["current"]["rejected_count"] == 1
+    assert lines["ALMAU"]["current"]["row_count"] == 3 and lines["KAZNU"]["current"] is None
     table = run(["submissions", "--period", "2023H1", "--lang", "en"], tmp_path)
     assert "Not submitted: 59 / 61" in table.stdout
     versions = json.loads(run(["submissions", "--period", "2023H1", "--hei", "ENU", "--json"], tmp_path).stdout)
-    assert [(v["version"], v["current"], v["rows"], v["file_name"]) for v in versions] == [(1, True, 2, "bad.csv")]
+    assert [(v["version"], v["is_current"], v["row_count"], v["file_name"]) for v in versions] == [(1, True, 2, "bad.csv")]
     good_enu = upload(tmp_path, rows_for("ENU", 4), "enu.csv")
     assert run(["import", str(good_enu)], tmp_path).returncode == 0
     diff = json.loads(run(["submissions", "--period", "2023H1", "--hei", "ENU", "--compare", "1", "--json"], tmp_path).stdout)
@@ -234,7 +234,7 @@ def test_a_killed_import_keeps_the_previous_submission(tmp_path):
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     board = json.loads(run(["submissions", "--period", "2023H1", "--hei", "ALMAU", "--json"], tmp_path).stdout)
-    assert [(v["version"], v["current"], v["rows"]) for v in board] == [(1, True, 3)]
+    assert [(v["version"], v["is_current"], v["row_count"]) for v in board] == [(1, True, 3)]
     db = run(["db", "--lang", "en"], tmp_path).stdout  # the counts line is in the user language
     assert "records: 3" in db
 

@@ -6,8 +6,7 @@ pages call one module."""
 
 from __future__ import annotations
 
-from django.utils import timezone
-
+from aqyl.app.submissions import SUBMISSION_FIELDS, submission_json  # noqa: F401  (the API's shape, one home)
 from aqyl.store import models as m
 from aqyl.store.cycle import (  # noqa: F401  (the pages' entry points)
     STATUSES,
@@ -22,20 +21,6 @@ from aqyl.store.cycle import (  # noqa: F401  (the pages' entry points)
     review,
     status_of,
 )
-
-# The fields of a submission in JSON, in order (the API's documented shape).
-SUBMISSION_FIELDS = ("id", "hei", "period", "version", "is_current", "source", "file_name", "file_sha256", "row_count",
-                     "rejected_count", "submitted_by", "created_at")
-
-
-def submission_json(s: m.Submission) -> dict:
-    """A submission as JSON: every field of :data:`SUBMISSION_FIELDS`, the HEI as its code and the
-    time in ISO 8601 in the server's time zone (as REST framework writes it)."""
-    out = {f: getattr(s, f) for f in SUBMISSION_FIELDS if f not in ("hei", "created_at")}
-    when = timezone.localtime(s.created_at).isoformat() if s.created_at else None
-    if when and when.endswith("+00:00"):
-        when = when[:-6] + "Z"
-    return {f: s.hei.code if f == "hei" else when if f == "created_at" else out[f] for f in SUBMISSION_FIELDS}
 
 
 def board_periods() -> list[str]:

@@ -91,7 +91,8 @@ def _rows(submission: m.Submission | None, leave_out: int | None) -> tuple[list[
         return [], 0
     names = [c for c in RECORD_COLUMNS if c != "hei"]
     found = m.MobilityRecord.objects.filter(submission=submission).order_by("id").values_list("id", *names)
-    rows, at = [], None
+    rows: list[dict[str, str]] = []
+    at = None
     for pk, *row in found:
         if pk == leave_out:
             at = len(rows)

@@ -103,9 +103,10 @@ def storer(username: str | None, fallback: str) -> Storer:
     found = active_user(username)
     profile = getattr(found, "aqyl_profile", None)
     role = profile.role if profile is not None else ("admin" if found.is_superuser else None)
-    if role not in ("officer", "admin"):
+    if role not in ("officer", "admin") or (role == "officer" and (profile is None or profile.hei is None)):
         raise AqylError("user_may_not_store", user=username, role=COMMANDS[ROLE_KEYS[role]])
-    return Storer(found, profile.hei.code if role == "officer" else None, found.get_username())
+    only = profile.hei.code if role == "officer" and profile is not None and profile.hei is not None else None
+    return Storer(found, only, found.get_username())
 
 
 def import_files(paths: list[Path], layout: str, *, accept_valid: bool, dry_run: bool, who: Storer,
@@ -119,11 +120,9 @@ def import_files(paths: list[Path], layout: str, *, accept_valid: bool, dry_run:
         name = display_name(path)
         tick = (lambda stage, done, total, name=name: progress(name, stage, done, total)) if progress else None
         try:
-            result, table = import_file(path, accept_valid=accept_valid, dry_run=dry_run, user=who.account,
-                                        submitted_by=who.name, progress=tick, layout=layout, only_hei=who.only_hei)
-        except (UnreadableFile, StoreFault) as error:
-            result, table = ImportReport(file=name, unreadable=True), None
-            result.add(Problem(0, "", "", error.key, params=error.params))
+            result, table = checked_or_refused(path, name, accept_valid=accept_valid, dry_run=dry_run, user=who.account,
+                                               submitted_by=who.name, progress=tick, layout=layout,
+                                               only_hei=who.only_hei)
         except Exception as error:  # logged in full; the summary names the file
             result, table = ImportReport(file=name, unreadable=True), None
             result.add(Problem(0, "", "", "file_failed", params={"file": name, "detail": type(error).__name__}))
@@ -132,9 +131,28 @@ def import_files(paths: list[Path], layout: str, *, accept_valid: bool, dry_run:
     return results
 
 
+def checked_or_refused(path: Path, name: str, **options) -> tuple[ImportReport, RawTable | None]:
+    """:func:`import_file`, with a file that is not a table or a database that cannot store it
+    turned into a report of one problem (the one way every caller shows it)."""
+    try:
+        return import_file(path, **options)
+    except (UnreadableFile, StoreFault) as error:
+        report = ImportReport(file=name, unreadable=True)
+        report.add(Problem(0, "", "", error.key, params=error.params))
+        return report, None
+
+
+def template_bytes(lang: str, layout: str = "mobility") -> bytes:
+    """The XLSX upload template (headers, drop-down lists, instructions) with the registered HEIs."""
+    from aqyl.render.template import build_template
+    from aqyl.store.registry import directory
+
+    return build_template(lang, list(directory().heis.values()), layout)
+
+
 def exit_code(results: list[Outcome]) -> int:
     """0 every row valid, 1 some rejected, 2 a file unreadable, 3 a crash: the worst file's."""
-    return max(3 if getattr(r, "crashed", "") else r.exit_code() for r, _ in results)
+    return max(3 if r.crashed else r.exit_code() for r, _ in results)
 
 
 def report_json(results: list[Outcome], lang: str) -> dict:
@@ -159,7 +177,5 @@ def write_errors(path: Path, results: list[Outcome], lang: str) -> None:
 def write_template(out: Path, layout: str, lang: str) -> None:
     """The XLSX upload template (headers, drop-down lists, instructions) with the registered HEIs."""
     from aqyl.files import write_atomically
-    from aqyl.render.template import build_template
-    from aqyl.store.registry import directory
 
-    write_atomically(out, build_template(lang, list(directory().heis.values()), layout))
+    write_atomically(out, template_bytes(lang, layout))

@@ -80,3 +80,45 @@ def show_sections(category: str, period: str, lang: str | None, with_history: bo
             v = current(s.category, s.period, key, lg)
             sections.append((key, lg, version(v, True) if v else None))
     return Shown(s.period.code, sections, [])
+
+
+# --- what the reports page reads and writes, section by section (the store's rules as they are;
+# imported on use, as the command line loads this module before the database is set up) --------
+def series(category: str, period: str):
+    """The series (category × kind of period) a period's texts belong to; AqylError if unknown."""
+    from aqyl.store.note_texts import series as of
+
+    return of(category, period)
+
+
+def check_section(section: str) -> str:
+    from aqyl.store.note_texts import check_section as check
+
+    return check(section)
+
+
+def check_language(lang: str) -> str:
+    from aqyl.store.note_texts import check_language as check
+
+    return check(lang)
+
+
+def current(category: str, period, section: str, lang: str):
+    """The version in effect for the period (None: none written)."""
+    from aqyl.store.note_texts import current as in_effect
+
+    return in_effect(category, period, section, lang)
+
+
+def history(category: str, period, section: str | None = None, lang: str | None = None):
+    """Every version of the series, the most recently saved first."""
+    from aqyl.store.note_texts import history as versions
+
+    return versions(category, period, section, lang)
+
+
+def set_text(category: str, period, section: str, lang: str, text: str, *, user=None, based_on: int | None = None):
+    """A new version from the period on, audited; (version, False) when the text is unchanged."""
+    from aqyl.store.note_texts import set_text as save
+
+    return save(category, period, section, lang, text, user=user, based_on=based_on)

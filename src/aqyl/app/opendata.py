@@ -62,3 +62,44 @@ def persons(as_of: str | None, within: int):
     from aqyl.store.persons import person_indicators
 
     return person_indicators(parse_period(as_of).code if as_of else None, within)
+
+
+# --- the public pages and the publishing page ----------------------------------------------------
+def public_releases():
+    """The releases the public pages show, newest first."""
+    from aqyl.store import models as m
+
+    return m.Release.objects.filter(is_public=True)
+
+
+def recent_releases(n: int = 20):
+    from aqyl.store import models as m
+
+    return m.Release.objects.all()[:n]
+
+
+def public_page(release, lang: str) -> list[dict]:
+    """A release's tables and charts (each chart also as SVG) as the public page shows them."""
+    from aqyl.render.charts import chart_svg
+    from aqyl.store.release import public_view
+
+    blocks = public_view(release, lang)
+    for b in blocks:
+        if b.get("chart") is not None and b["chart"].categories:
+            b["svg"] = chart_svg(b["chart"])
+    return blocks
+
+
+def release_zip(release) -> bytes:
+    """The release's data package as one ZIP."""
+    from aqyl.store.release import zip_release
+
+    return zip_release(release)
+
+
+def publish_release(period: str, threshold: int, method: str, user) -> object:
+    """Publish a half-year from the web (the account is the publisher); AqylError if nothing to publish."""
+    from aqyl.store.release import publish as store_release
+
+    release, _ = store_release(period, threshold=threshold, method=method, user=user, by=user.get_username())
+    return release

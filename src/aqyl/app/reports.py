@@ -95,3 +95,17 @@ def note_files(period: str, compare: str | None, category: str, hei_types: list[
     current = data["periods"][period_code]
     return NoteFiles(period_code, paths, {d: current[d]["total"] for d in ("outgoing", "incoming", "both")},
                      time.perf_counter() - started)
+
+
+def report_model(period: str, compare: str | None, flt: ReportFilter) -> dict[str, Any]:
+    """The report model (totals and counts by every grouping) for a period and its comparison period."""
+    from aqyl.store.report_data import report_data
+
+    return report_data(period, compare, flt)
+
+
+def register_stamp() -> object:
+    """A value that changes whenever the register does (a cache key of report models)."""
+    from aqyl.store.report_data import register_stamp as stamp
+
+    return stamp()

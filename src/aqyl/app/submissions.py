@@ -9,6 +9,12 @@ from aqyl.app.system import CommandError
 from aqyl.store import models as m
 
 
+def _localtime(moment):
+    from django.utils import timezone
+
+    return timezone.localtime(moment)
+
+
 @dataclass
 class BoardLine:
     hei: m.Hei
@@ -87,7 +93,7 @@ class Restored:
     rows: int
 
 
-def restore(hei: str, period: str, version: int, submitted_by: str) -> Restored:
+def restore(hei: str, period: str, version: int, submitted_by: str = "", user=None) -> Restored:
     """Make an earlier version current again, as a new version. The current version cannot be
     restored (it already is): that is refused, as is a version that does not exist."""
     from aqyl.store.register import restore as restore_version
@@ -96,7 +102,7 @@ def restore(hei: str, period: str, version: int, submitted_by: str) -> Restored:
     old = m.Submission.objects.filter(hei__code=directory().encode(hei), period=period, version=version).first()
     if old is None or old.is_current:
         raise CommandError("restore_not_earlier", version=version)
-    new = restore_version(old, submitted_by=submitted_by)
+    new = restore_version(old, user=user, submitted_by=submitted_by)
     return Restored(old.version, new.version, new.row_count)
 
 
@@ -107,10 +113,19 @@ def created(s: m.Submission) -> str:
     return timezone.localtime(s.created_at).strftime("%Y-%m-%d %H:%M")
 
 
+# The fields of a submission in JSON, in order (the API's documented shape).
+SUBMISSION_FIELDS = ("id", "hei", "period", "version", "is_current", "source", "file_name", "file_sha256", "row_count",
+                     "rejected_count", "submitted_by", "created_at")
+
+
 def submission_json(s: m.Submission) -> dict:
-    return {"version": s.version, "current": s.is_current, "source": s.source, "created_at": s.created_at.isoformat(),
-            "submitted_by": s.submitted_by, "rows": s.row_count, "rejected": s.rejected_count,
-            "file_name": s.file_name, "file_sha256": s.file_sha256}
+    """A submission as JSON: every field of :data:`SUBMISSION_FIELDS`, the HEI as its code and the
+    time in ISO 8601 in the server's time zone (as REST framework writes it)."""
+    out = {f: getattr(s, f) for f in SUBMISSION_FIELDS if f not in ("hei", "created_at")}
+    when = _localtime(s.created_at).isoformat() if s.created_at else None
+    if when and when.endswith("+00:00"):
+        when = when[:-6] + "Z"
+    return {f: s.hei.code if f == "hei" else when if f == "created_at" else out[f] for f in SUBMISSION_FIELDS}
 
 
 def board_json(lines: list[BoardLine], lang: str) -> list[dict]:

@@ -73,9 +73,22 @@ def instrument(name: str) -> Instrument:
     return load_instrument(name)
 
 
+def questionnaire_bytes(found: Instrument, lang: str, fmt: str) -> bytes:
+    """The instrument as a questionnaire in one language, ``fmt`` "csv" or "xlsx"."""
+    from aqyl.render.questionnaire import questionnaire_csv, questionnaire_xlsx
+
+    return questionnaire_csv(found, lang) if fmt == "csv" else questionnaire_xlsx(found, lang)
+
+
 def questionnaire(found: Instrument, lang: str, out: Path) -> None:
     """Write the instrument as a questionnaire in one language: .csv, else .xlsx."""
     from aqyl.files import write_atomically
-    from aqyl.render.questionnaire import questionnaire_csv, questionnaire_xlsx
 
-    write_atomically(out, questionnaire_csv(found, lang) if out.suffix.lower() == ".csv" else questionnaire_xlsx(found, lang))
+    write_atomically(out, questionnaire_bytes(found, lang, "csv" if out.suffix.lower() == ".csv" else "xlsx"))
+
+
+def page_blocks(analysis: SurveyAnalysis, lang: str) -> list:
+    """The survey report as the blocks a web page shows."""
+    from aqyl.render.html import page_blocks as blocks
+
+    return blocks(analysis.document(lang))

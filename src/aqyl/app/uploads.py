@@ -102,10 +102,7 @@ def run(upload_id: str, name: str, user_id: int | None, store: bool, accept_vali
     """Check the file, or store its (valid) rows; the state says how far it has got and what came out."""
     from django.contrib.auth import get_user_model
 
-    from aqyl.app.imports import import_file
-    from aqyl.domain.errors import StoreFault
-    from aqyl.domain.intake.problems import ImportReport, Problem
-    from aqyl.importers.readers import UnreadableFile
+    from aqyl.app.imports import checked_or_refused
     from aqyl.render.errors_xlsx import write_errors_workbook
 
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
@@ -118,16 +115,14 @@ def run(upload_id: str, name: str, user_id: int | None, store: bool, accept_vali
             last[0] = now
             write_state(upload_id, {"stage": stage, "done": done, "total": total, "store": store, "finished": False})
 
-    try:
-        report, table = import_file(path, dry_run=not store, accept_valid=accept_valid, user=user,
-                                    submitted_by=user.get_username() if user else "", only_hei=only_hei, progress=tick)
-    except (UnreadableFile, StoreFault) as error:  # a database fault is shown like an unreadable file
-        report, table = ImportReport(file=name, unreadable=True), None
-        report.add(Problem(0, "", "", error.key, params=error.params))
+    # A database fault is shown like an unreadable file.
+    report, table = checked_or_refused(path, name, dry_run=not store, accept_valid=accept_valid, user=user,
+                                       submitted_by=user.get_username() if user else "", only_hei=only_hei,
+                                       progress=tick)
     if table is not None and report.problems:
         for lang in LANGS:
             write_errors_workbook(folder(upload_id) / f"errors-{lang}.xlsx", [(table, report)], lang)
-    if store and report.submissions:
+    if store and report.submissions and table is not None:
         _after_store(report, path, table.sha256, user, name)
     write_state(upload_id, {"stage": "done", "finished": True, "store": store, **result(report, table is not None)})
     return "done"

@@ -61,10 +61,3 @@ def store_cohorts(checked: Checked, table: RawTable, user, submitted_by: str, ti
                           for u in uploads]
     report.stored = sum(u.row_count for u in uploads)
     tick("store", report.stored, report.valid)
-
-
-def __getattr__(name: str):  # shim: lead removes at merge (import_file moved to aqyl.app.imports)
-    if name == "import_file":
-        from aqyl.app.imports import import_file
-        return import_file
-    raise AttributeError(name)

@@ -14,11 +14,11 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
+from aqyl.app.opendata import public_releases
 from aqyl.domain.classifiers import parse_period
 from aqyl.domain.errors import AqylError
 from aqyl.domain.wording.interface import ui
 from aqyl.domain.wording.web import OPEN_DATA as WORDS
-from aqyl.store import models as m
 from aqyl.web import access
 from aqyl.web.api.errors import ApiError, from_aqyl, invalid, lang_of
 
@@ -27,17 +27,12 @@ def _w(lang: str) -> dict[str, str]:
     return {k.removeprefix("opendata_"): v.get(lang) for k, v in WORDS.items()}
 
 
-def _public_releases():
-    return m.Release.objects.filter(is_public=True)
-
-
 def open_index(request):
     """The public page: the chosen (default: newest) release's tables and charts, and its files."""
-    from aqyl.render.charts import chart_svg
-    from aqyl.store.release import public_view
+    from aqyl.app.opendata import public_page
 
     lang = getattr(request, "LANGUAGE_CODE", "kk")
-    releases = list(_public_releases())
+    releases = list(public_releases())
     chosen = request.GET.get("release")
     release = None
     if chosen:
@@ -48,10 +43,7 @@ def open_index(request):
         release = releases[0]
     blocks = []
     if release is not None:
-        blocks = public_view(release, lang)
-        for b in blocks:
-            if b.get("chart") is not None and b["chart"].categories:
-                b["svg"] = chart_svg(b["chart"])
+        blocks = public_page(release, lang)
     w = _w(lang)
     return render(request, "aqyl/open.html", {
         "w": w, "releases": releases, "release": release, "blocks": blocks,
@@ -69,7 +61,7 @@ CONTENT_TYPES = {".csv": "text/csv; charset=utf-8", ".json": "application/json",
 
 
 def open_file(request, pk: int, name: str):
-    release = get_object_or_404(_public_releases(), pk=pk)
+    release = get_object_or_404(public_releases(), pk=pk)
     found = release.files.filter(name=name).first()
     if found is None:
         raise Http404
@@ -81,10 +73,10 @@ def open_file(request, pk: int, name: str):
 
 
 def open_zip(request, pk: int):
-    from aqyl.store.release import zip_release
+    from aqyl.app.opendata import release_zip
 
-    release = get_object_or_404(_public_releases(), pk=pk)
-    response = HttpResponse(zip_release(release), content_type="application/zip")
+    release = get_object_or_404(public_releases(), pk=pk)
+    response = HttpResponse(release_zip(release), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="aqyl-open-{release.period}-{release.pk}.zip"'
     return response
 
@@ -92,8 +84,8 @@ def open_zip(request, pk: int):
 @login_required
 def open_publish(request):
     """The analyst publishes a period's release."""
+    from aqyl.app.opendata import publish_release, recent_releases
     from aqyl.app.records import periods
-    from aqyl.store.release import publish
 
     access.require_role(request.user, "analyst", "admin")
     lang = getattr(request, "LANGUAGE_CODE", "kk")
@@ -106,8 +98,7 @@ def open_publish(request):
             if not 1 <= threshold <= 100:
                 raise ValueError
             method = "round5" if request.POST.get("method") == "round5" else "suppress"
-            release, _ = publish(period, threshold=threshold, method=method, user=request.user,
-                                 by=request.user.get_username())
+            release = publish_release(period, threshold, method, request.user)
         except ValueError:
             error = w["bad_threshold"]
         except AqylError as e:
@@ -120,7 +111,7 @@ def open_publish(request):
             messages.success(request, w["done"].format(period=period))
             return HttpResponseRedirect(f"{reverse('open_index')}?release={release.pk}")
     return render(request, "aqyl/open_publish.html", {
-        "w": w, "periods": periods(), "error": error, "releases": m.Release.objects.all()[:20]}, status=400 if error else 200)
+        "w": w, "periods": periods(), "error": error, "releases": recent_releases()}, status=400 if error else 200)
 
 
 # --- API ----------------------------------------------------------------------------------------
@@ -134,7 +125,7 @@ def persons(request):
     """Person-level indicators from the register (analysts): linked persons, repeat (pendulum)
     mobility, outgoing staff taking part again within K half-years, incoming specialists who
     return, students back after a degree abroad. Counts only, never a person."""
-    from aqyl.store.persons import person_indicators
+    from aqyl.app.opendata import persons as person_indicators
 
     if access.role_of(request.user) not in ("analyst", "admin"):
         raise ApiError("permission_denied", ui("api_permission_denied", lang_of(request)))

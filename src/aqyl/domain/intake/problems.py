@@ -68,6 +68,7 @@ class ImportReport:
     # What the valid rows would become: (HEI, period) or programme, rows, and the version replaced.
     planned: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
+    crashed: str = ""  # a fault of ours while importing the file: the line logged (exit 3)
 
     def add(self, problem: Problem) -> None:
         self.count_unlisted(problem.severity, 1)

@@ -56,7 +56,7 @@ def _period(value: str | None, name: str, request) -> str | None:
 def aggregates(request):
     """The report model for a period and its comparison period: totals and counts by HEI type, format,
     degree or study level, field, country, HEI and programme, for outgoing, incoming and both."""
-    from aqyl.store.report_data import register_stamp, report_data
+    from aqyl.app.reports import register_stamp, report_model
 
     role(request)
     period = _period(request.query_params.get("period"), "period", request)
@@ -69,7 +69,7 @@ def aggregates(request):
     key = "aggregates:" + hashlib.sha1(repr((register_stamp(), period, compare, flt)).encode()).hexdigest()
     body = cache.get(key)
     if body is None:
-        body = json.dumps(report_data(period, compare, flt), cls=JSONEncoder, ensure_ascii=False).encode()
+        body = json.dumps(report_model(period, compare, flt), cls=JSONEncoder, ensure_ascii=False).encode()
         cache.set(key, body, timeout=3600)
     return HttpResponse(body, content_type="application/json")
 

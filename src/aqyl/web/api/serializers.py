@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from aqyl.app.cycle import SUBMISSION_FIELDS, submission_json
+from aqyl.app.submissions import SUBMISSION_FIELDS, submission_json
 from aqyl.domain.intake.columns import record_fields
 from aqyl.store import models as m
 

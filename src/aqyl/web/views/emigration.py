@@ -128,19 +128,15 @@ def cohorts(request):
 
 
 def _cohort_upload(request, lang: str) -> dict:
-    from aqyl.app.imports import import_file
-    from aqyl.domain.intake.problems import ImportReport, Problem
-    from aqyl.importers.readers import UnreadableFile
+    from aqyl.app.imports import checked_or_refused
 
     saved = save_upload(request, lang)
     if isinstance(saved, str):
         return {"error": saved}
     path, name, _ = saved
     try:
-        report, _table = import_file(path, user=request.user, submitted_by=request.user.get_username(), layout="cohort")
-    except UnreadableFile as error:
-        report = ImportReport(file=name, unreadable=True)
-        report.add(Problem(0, "", "", error.key, params=error.params))
+        report, _table = checked_or_refused(path, name, user=request.user, submitted_by=request.user.get_username(),
+                                            layout="cohort")
     finally:
         shutil.rmtree(path.parent, ignore_errors=True)
     if report.submissions:
@@ -153,12 +149,11 @@ def _cohort_upload(request, lang: str) -> dict:
 
 @login_required
 def cohort_template(request):
-    from aqyl.render.template import build_template
-    from aqyl.store.registry import directory
+    from aqyl.app.imports import template_bytes
 
     access.require_role(request.user, *RESEARCH)
     lang = lang_of(request)
-    return attachment(build_template(lang, list(directory().heis.values()), "cohort"), f"aqyl-cohort-template-{lang}.xlsx")
+    return attachment(template_bytes(lang, "cohort"), f"aqyl-cohort-template-{lang}.xlsx")
 
 
 # --- background runs ---------------------------------------------------------------------------

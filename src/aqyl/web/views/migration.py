@@ -155,7 +155,7 @@ def forecast(request):
 
 @login_required
 def gravity(request):
-    from aqyl.analytics.gravity import COVARIATE_LABELS
+    from aqyl.app.gravity import COVARIATE_LABELS
 
     access.require_role(request.user, *RESEARCH)
     lang = lang_of(request)

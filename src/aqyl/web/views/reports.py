@@ -49,8 +49,8 @@ def _reports_page(request, posted=None, error: str = "", status: int = 200):
 def _text_series(source, lang: str):
     """The series the analyst's sections are edited for (``text_category``, ``text_period``), and
     the message if the period typed is not one; the newest period with data by default."""
+    from aqyl.app.note_texts import series
     from aqyl.domain.classifiers import half_year_of
-    from aqyl.store.note_texts import series
 
     known = periods()
     default = known[0] if known else half_year_of(date.today()).code
@@ -63,9 +63,9 @@ def _text_series(source, lang: str):
 
 def _text_editor(request, lang: str, posted, error: str) -> dict:
     """One form per section and language: the text in effect for the period, who wrote it, when."""
+    from aqyl.app.note_texts import current, history
     from aqyl.domain.report.note import AUTHORED_SECTIONS
     from aqyl.domain.report.phrases import T
-    from aqyl.store.note_texts import current, history
 
     s, period_error = _text_series(posted or request.GET, lang)
     sections = []
@@ -89,8 +89,8 @@ def _text_editor(request, lang: str, posted, error: str) -> dict:
 def note_text_save(request):
     """A new version of one section in one language, from the period on (audited by set_text)."""
     access.require_role(request.user, "analyst", "admin")
+    from aqyl.app.note_texts import set_text
     from aqyl.domain.report.phrases import T
-    from aqyl.store.note_texts import set_text
 
     lang, p = lang_of(request), request.POST
     try:
@@ -114,8 +114,8 @@ def note_text_save(request):
 def note_text_history(request):
     """Every version of one section in one language of a series, the most recently saved first."""
     access.require_role(request.user, "analyst", "admin")
+    from aqyl.app.note_texts import check_language, check_section, current, history, series
     from aqyl.domain.report.phrases import T
-    from aqyl.store.note_texts import check_language, check_section, current, history, series
 
     lang, g = lang_of(request), request.GET
     try:

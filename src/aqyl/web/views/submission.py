@@ -87,16 +87,16 @@ def restore(request, period: str, hei: str, version: int):
     period, found_hei = period_of(period), _hei(request, hei)
     if not access.may_change_hei(request.user, found_hei.code):
         raise PermissionDenied
-    from aqyl.store.register import restore as restore_version
+    from aqyl.app.submissions import restore as restore_version
     from aqyl.web.audit import record
 
-    old = cycle.version(found_hei, period, version, earlier_only=True)
-    if old is None:
-        raise Http404
-    new = restore_version(old, user=request.user)
-    record(request.user, "submission.restore", f"{found_hei.code} {period}", {"version": old.version},
-           {"version": new.version, "rows": new.row_count})
-    messages.success(request, ui("restored", lang_of(request), old=old.version, new=new.version, rows=new.row_count))
+    try:  # an earlier version only: the current one, or one that does not exist, is not found
+        new = restore_version(found_hei.code, period, version, user=request.user)
+    except AqylError:
+        raise Http404 from None
+    record(request.user, "submission.restore", f"{found_hei.code} {period}", {"version": new.old},
+           {"version": new.new, "rows": new.rows})
+    messages.success(request, ui("restored", lang_of(request), old=new.old, new=new.new, rows=new.rows))
     return HttpResponseRedirect(reverse("submission", args=[period, found_hei.code]))
 
 

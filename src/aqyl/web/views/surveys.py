@@ -55,9 +55,9 @@ def surveys(request):
     context |= {"report": result.report, "problems": problem_rows(result.report, lang), "upload_id": upload_id,
                 "analysed": result.n, "accept": accept, "by": result.by}
     if result.model is not None:
-        from aqyl.render.html import page_blocks
+        from aqyl.app.surveys import page_blocks
 
-        context["blocks"] = page_blocks(result.document(lang))
+        context["blocks"] = page_blocks(result, lang)
     return render(request, "aqyl/surveys/index.html", context)
 
 
@@ -84,12 +84,12 @@ def survey_report(request, upload_id: str):
 
 @login_required
 def questionnaire(request):
-    from aqyl.render.questionnaire import questionnaire_csv, questionnaire_xlsx
+    from aqyl.app.surveys import questionnaire_bytes
 
     access.require_role(request.user, *RESEARCH)
     lang = request.GET.get("lang") if request.GET.get("lang") in LANGS else lang_of(request)
     fmt = request.GET.get("format", "xlsx")
     if fmt not in ("xlsx", "csv"):
         raise Http404
-    data = questionnaire_csv(_instrument(), lang) if fmt == "csv" else questionnaire_xlsx(_instrument(), lang)
+    data = questionnaire_bytes(_instrument(), lang, fmt)
     return download(data, f"aqyl-questionnaire-{INSTRUMENT}-{lang}.{fmt}")

@@ -138,9 +138,8 @@ def upload_errors(request, upload_id: str):
 
 @login_required
 def template_xlsx(request):
-    from aqyl.render.template import build_template
-    from aqyl.store.registry import directory
+    from aqyl.app.imports import template_bytes
 
     access.require_role(request.user, *access.ROLES)
     lang = lang_of(request)
-    return attachment(build_template(lang, list(directory().heis.values())), f"aqyl-template-{lang}.xlsx")
+    return attachment(template_bytes(lang), f"aqyl-template-{lang}.xlsx")
