@@ -52,6 +52,8 @@ echo "== mypy (aqyl.domain, aqyl.app; pyproject.toml [tool.mypy])"
 # enough that two halves of two workers each keep the two cores busy. AQYL_TEST_WORKERS=1 runs
 # each half on one worker.
 workers="${AQYL_TEST_WORKERS:-2}"
+# Four test processes share two cores: one BLAS thread each instead of a spinning pool per process.
+export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 pg_version="$("$pgbin/postgres" --version)"
 AQYL_DATA_DIR="$work/data-pg" AQYL_DATABASE_URL="postgresql://postgres@127.0.0.1:$port/aqyl" \
   .venv/bin/python -m pytest -q -p no:cacheprovider -n "$workers" -m "django_db" "$@" >"$work/pg.out" 2>&1 &

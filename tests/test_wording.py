@@ -22,7 +22,7 @@ SRC = Path(aqyl.__file__).parent
 WORDING = SRC / "domain" / "wording"
 LOOKUP_MODULES = {"aqyl.domain.wording.messages": {"render"}, "aqyl.domain.wording.interface": {"ui"},
                   "aqyl.domain.wording.catalogue": {"label", "filled"}}
-LOOKUPS = {"render", "ui", "label", "filled"}
+LOOKUPS = {"render", "ui", "label", "filled", "say"}
 TEMPLATE_KEY = re.compile(r"""\{%\s*t\s+["']([^"']+)["']""")
 TEMPLATE_ANY = re.compile(r"\{%\s*t\s+(\S+)")
 
@@ -35,9 +35,7 @@ ALLOWED = {
     "domain/migration/emigration.py: error['key']": "a stored job's error: the key of the AqylError it caught",
     "app/surveys.py: error.key": "an AqylError caught while reading becomes the report's problem",
     "app/interviews.py: error.key": "the same",
-    "app/uploads.py: error.key": "the same",
-    "cli/main.py: error.key": "the same",
-    "web/views/emigration.py: error.key": "the same",
+    "app/imports.py: error.key": "the same (checked_or_refused: an unreadable file or a database fault)",
     # A finding or problem carries its key, scanned where it is made (Finding("key"), Problem(..., "key")).
     "domain/intake/problems.py: self.type": "a Problem's type is its message's key",
     "importers/validate.py: finding.key": "a Finding's key becomes its Problem's type",

@@ -35,7 +35,8 @@ def import_flows(path: Path, source: str, population: str = "", file_name: str |
     flows = read_flows(path, source, population)
     name = file_name or path.name
     n = save_flows(flows.frame, name)
-    years = (int(flows.frame["year"].min()), int(flows.frame["year"].max())) if n else None
+    first, last = flows.frame["year"].min(), flows.frame["year"].max()
+    years = (int(first), int(last)) if n else None  # type: ignore[arg-type]  # years are whole numbers
     return FlowImport(name, n, years, flows.skipped.most_common(), flows.bad_rows)
 
 

@@ -55,8 +55,10 @@ def kept_fit(source: str, population: str | None = None, since: int | None = Non
     from aqyl.app import jobs
 
     run = jobs.find("gravity", gravity_params(source, population, since, until))
-    path = jobs.results_dir() / f"gravity-{run.key}.arrow" if run is not None else None
-    if run is None or run.status != "done" or not path.exists():
+    if run is None or run.status != "done":
+        return None
+    path = jobs.results_dir() / f"gravity-{run.key}.arrow"
+    if not path.exists():
         return None
     s = run.result
     coefficients = {c["name"]: Coefficient(c["name"], c["estimate"], c["std_error"], c["p_value"], c["lower"], c["upper"])

@@ -78,11 +78,11 @@ def export_bytes(lang: str, suffix: str) -> tuple[bytes, int]:
     if suffix == "csv":
         import csv
 
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
+        text = io.StringIO()
+        writer = csv.writer(text)
         writer.writerow(columns)
         writer.writerows([[safe_text(str(r.get(c, ""))) for c in columns] for r in rows])
-        return buffer.getvalue().encode("utf-8-sig"), len(rows)
+        return text.getvalue().encode("utf-8-sig"), len(rows)
     import xlsxwriter
 
     buffer = io.BytesIO()

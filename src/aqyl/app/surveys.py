@@ -27,6 +27,7 @@ class SurveyAnalysis:
     model: dict[str, Any] | None  # None when no row could be analysed
 
     def document(self, lang: str):
+        assert self.model is not None, "no row could be analysed: there is no report"
         return survey_document(self.instrument, self.model, lang, file=self.file, rejected=self.report.rejected)
 
     @property
@@ -62,6 +63,7 @@ def survey_files(analysis: SurveyAnalysis, lang: str, formats: list[str], out: P
     from aqyl.render import write_report_files
 
     doc = analysis.document(lang)
+    assert analysis.model is not None  # document() has refused otherwise
     paths = write_report_files(analysis.model, doc, [f for f in formats if f == "json"], out, analysis.stem)
     return paths + write_report_files(analysis.model, doc, [f for f in formats if f != "json"], out, f"{analysis.stem}-{lang}")
 

@@ -82,7 +82,7 @@ def flows_forecast(
         print_json({"method": result.method, "level": level, "mase": result.mase,
                     "forecast": [{"year": y, "mean": m, "lower": lo, "upper": hi} for y, m, lo, hi in rows]})
         return
-    console.print(f"{ui('method', lang)}: {result.method}; {say('backtest', lang)}: " +
+    console.print(f"{ui('method', lang)}: {result.method}; {say('cli_backtest', lang)}: " +
                   ", ".join(f"{m} {v:.2f}" for m, v in sorted(result.mase.items(), key=lambda kv: kv[1])))
     console.print(table(say("year_word", lang), say("forecast_word", lang), f"{level}% −", f"{level}% +",
                         rows=[[str(y), f"{m:,.0f}", f"{lo:,.0f}", f"{hi:,.0f}"] for y, m, lo, hi in rows]))

@@ -47,7 +47,7 @@ def run_import(files: list[Path], layout: str, accept_valid: bool, dry_run: bool
     from aqyl.app import imports
 
     who = imports.storer(user, f"cli:{getpass.getuser()}")
-    stages = {"read": say("stage_read", lang), "check": say("stage_check", lang), "store": say("stage_store", lang),
+    stages = {"read": say("cli_stage_read", lang), "check": say("cli_stage_check", lang), "store": say("cli_stage_store", lang),
               "wait": say("stage_wait", lang)}
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err_console, transient=True) as bar:

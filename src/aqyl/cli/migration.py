@@ -119,7 +119,7 @@ def migration_note(
     made = emigration_note(code, year, lang, chosen, out, source=source, since=since, horizon=horizon, level=level,
                            enrolment=enrolment)
     if made is None:
-        err_console.print(say("no_student_flows", lang, origin=code, year=year))
+        err_console.print(say("cli_no_student_flows", lang, origin=code, year=year))
         raise typer.Exit(1)
     paths, hint = made
     if hint:

@@ -48,7 +48,7 @@ def set_(
     open_database()
     saved = set_section(category, period, section, lang, file, user, f"cli:{getpass.getuser()}")
     fields = {"section": section_name(section, ml), "lang": lang, "period": saved.period, "n": saved.version}
-    _print(escape(say("text_saved" if saved.created else "text_unchanged", ml, **fields)))
+    _print(escape(say("cli_text_saved" if saved.created else "cli_text_unchanged", ml, **fields)))
 
 
 @app.command("show")
@@ -66,10 +66,10 @@ def show(
         if not shown.history:
             console.print(say("text_no_versions", ml), soft_wrap=True)
             return
-        console.print(f"[bold]{say('text_history', ml)}[/bold]")
+        console.print(f"[bold]{say('cli_text_history', ml)}[/bold]")
         for v in shown.history:
             first = v.text.splitlines()[0]
-            mark = f" · {say('text_in_effect', ml, period=shown.period)}" if v.in_effect else ""
+            mark = f" · {say('cli_text_in_effect', ml, period=shown.period)}" if v.in_effect else ""
             _print(f"{section_name(v.section, ml)} ({v.language}) · {say('text_from', ml, period=v.valid_from)}"
                    f" · {v.author} · {v.created_at:%Y-%m-%d %H:%M}{mark}\n"
                    f"    {escape(first if len(first) <= 72 else first[:71] + '…')}")
@@ -77,7 +77,7 @@ def show(
     for key, lg, v in shown.sections:
         head = f"[bold]{section_name(key, lg)}[/bold] ({lg})"
         if v is None:
-            _print(f"{head} — {say('text_none', ml)}\n")
+            _print(f"{head} — {say('cli_text_none', ml)}\n")
             continue
         meta = f"{say('text_from', ml, period=v.valid_from)} · {v.author} · {v.created_at:%Y-%m-%d %H:%M}"
         _print(f"{head}\n[dim]{escape(meta)}[/dim]\n{escape(v.text)}\n")

@@ -144,7 +144,7 @@ def import_summary(results, lang: str, dry_run: bool, nothing: str = "") -> None
         if hidden > 0:
             console.print(say("more_problems", lang, n=hidden))
         if r.rejected and not r.stored and not dry_run and not r.unreadable:
-            console.print(f"[red]{nothing or say('nothing_stored', lang)}[/red]")
+            console.print(f"[red]{nothing or say('cli_nothing_stored', lang)}[/red]")
     if dry_run:
         console.print(say("dry_run", lang))
     stored = [s for r, _ in results for s in r.submissions]

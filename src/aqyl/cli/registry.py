@@ -30,7 +30,7 @@ def hei_list(
     if as_json:
         print_json([h.as_dict(lang) for h in found])
         return
-    console.print(table(say("hei_code", lang), say("hei_name", lang), say("hei_type", lang), say("city", lang),
+    console.print(table(say("hei_code", lang), say("hei_name", lang), say("cli_hei_type", lang), say("city", lang),
                         say("hei_records", lang),
                         rows=[[h.code, h.name.get(lang), HEI_TYPE.label(h.hei_type, lang), h.city.get(lang), str(h.records)]
                               for h in found]))

@@ -43,7 +43,7 @@ def submissions(
     if as_json:
         print_json(subs.board_json(lines, lang))
         return
-    missing = say("not_submitted", lang)
+    missing = say("cli_not_submitted", lang)
     rows = []
     for line in lines:
         s, name, kind = line.current, f"{line.hei.code} — {line.hei.name(lang)}", HEI_TYPE.label(line.hei.hei_type, lang)
@@ -52,7 +52,7 @@ def submissions(
         else:
             rows.append([name, kind, str(s.version), subs.created(s), s.submitted_by, str(s.row_count),
                          str(s.rejected_count), s.file_name])
-    console.print(table(ui("hei", lang), say("hei_type", lang), ui("version", lang), ui("when", lang), ui("who", lang),
+    console.print(table(ui("hei", lang), say("cli_hei_type", lang), ui("version", lang), ui("when", lang), ui("who", lang),
                         ui("rows", lang), say("rejected_rows", lang), ui("file", lang), rows=rows,
                         title=parse_period(period_code).label.get(lang)))
     console.print(f"{missing}: {sum(1 for line in lines if line.current is None)} / {len(lines)}")
@@ -85,7 +85,7 @@ def restore(
     from aqyl.app import submissions as subs
 
     done = subs.restore(hei, period_code, version, submitted_by=f"cli:{getpass.getuser()}")
-    console.print(say("restored", lang, old=done.old, new=done.new, rows=done.rows))
+    console.print(say("cli_restored", lang, old=done.old, new=done.new, rows=done.rows))
 
 
 def register(app: typer.Typer) -> None:

@@ -57,7 +57,7 @@ def survey_analyze(
         raise typer.Exit(2)
     if report.problems:
         import_summary([(report, result.table)], lang, False, nothing=say(
-            "survey_left_out" if accept_valid else "survey_not_analysed", lang, n=result.n))
+            "survey_left_out" if accept_valid else "cli_survey_not_analysed", lang, n=result.n))
     if errors_xlsx is not None and result.table is not None:
         write_errors(errors_xlsx, [(report, result.table)], lang)
     if result.n == 0:

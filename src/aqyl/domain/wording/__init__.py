@@ -41,6 +41,7 @@ note's and the survey report's prose with their documents.
 from aqyl.domain.wording import (  # noqa: F401
     admin,
     analysis,
+    commands,
     cycle,
     documents,
     interface,

@@ -1,11 +1,12 @@
 """Words of the ``aqyl`` command line, in Kazakh, Russian and English (:func:`say`). Words the
-pages already have (rows, HEI, period, …) are not repeated here: the commands use
-:func:`aqyl.domain.wording.interface.ui` for them."""
+pages already have (rows, HEI, period, …) are not repeated here: :func:`say` reads the whole
+catalogue, these keys being one part of it."""
 
 from __future__ import annotations
 
 from aqyl.domain.i18n import LANGUAGES
 from aqyl.domain.i18n import Label as L
+from aqyl.domain.wording.catalogue import CATALOGUE, register
 
 COMMANDS: dict[str, L] = {
     # --- the command itself -------------------------------------------------------------------
@@ -31,16 +32,16 @@ COMMANDS: dict[str, L] = {
                    "Вузов: {heis}  отчётов: {submissions}  записей: {records}",
                    "HEIs: {heis}  submissions: {submissions}  records: {records}"),
     # --- import -------------------------------------------------------------------------------
-    "stage_read": L("Файл оқылуда", "Чтение файла", "Reading"),
-    "stage_check": L("Тексерілуде", "Проверка", "Checking"),
-    "stage_store": L("Сақталуда", "Сохранение", "Storing"),
+    "cli_stage_read": L("Файл оқылуда", "Чтение файла", "Reading"),
+    "cli_stage_check": L("Тексерілуде", "Проверка", "Checking"),
+    "cli_stage_store": L("Сақталуда", "Сохранение", "Storing"),
     "stage_wait": L("дерекқор басқа жүктеумен бос емес, кезек күтілуде…",
                     "база данных занята другой загрузкой, ожидание очереди…",
                     "the database is busy with another import, waiting for its turn…"),
     "more_problems": L("тағы {n} мәселе: толығы --report және --errors-xlsx файлдарында",
                        "ещё {n} замечаний: полностью в файлах --report и --errors-xlsx",
                        "{n} more problems: all of them are in the --report and --errors-xlsx files"),
-    "nothing_stored": L("Файлда қате бар, сондықтан ештеңе сақталмады. Қателерді түзетіңіз немесе дұрыс жолдарды ғана "
+    "cli_nothing_stored": L("Файлда қате бар, сондықтан ештеңе сақталмады. Қателерді түзетіңіз немесе дұрыс жолдарды ғана "
                         "сақтау үшін --accept-valid қосыңыз.",
                         "В файле есть ошибки, поэтому ничего не сохранено. Исправьте их или добавьте --accept-valid, "
                         "чтобы сохранить только верные строки.",
@@ -55,9 +56,9 @@ COMMANDS: dict[str, L] = {
                           "{total} submissions in all ({heis} HEIs, {periods} periods); the other {n} are listed in "
                           "the --report file."),
     # --- submissions and restore --------------------------------------------------------------
-    "hei_type": L("Түрі", "Тип", "Type"),
+    "cli_hei_type": L("Түрі", "Тип", "Type"),
     "rejected_rows": L("Қабылданбаған", "Отклонено", "Rejected"),
-    "not_submitted": L("Тапсырмаған", "Не сдали", "Not submitted"),
+    "cli_not_submitted": L("Тапсырмаған", "Не сдали", "Not submitted"),
     "no_versions_to_compare": L("{number}-нұсқа немесе ағымдағы нұсқа жоқ.", "Нет версии {number} или текущей версии.",
                                 "There is no version {number}, or no current version."),
     "added": L("Қосылды", "Добавлено", "Added"),
@@ -66,12 +67,11 @@ COMMANDS: dict[str, L] = {
     "restore_not_earlier": L("{version}-нұсқа жоқ немесе ол қазірдің өзінде ағымдағы.",
                              "Версии {version} нет, или она уже текущая.",
                              "There is no version {version}, or it is already the current one."),
-    "restored": L("{old}-нұсқа қалпына келтірілді: енді {new}-нұсқа ({rows} жол).",
+    "cli_restored": L("{old}-нұсқа қалпына келтірілді: енді {new}-нұсқа ({rows} жол).",
                   "Версия {old} восстановлена как версия {new} ({rows} строк).",
                   "Version {old} restored as version {new} ({rows} rows)."),
     # --- registry -----------------------------------------------------------------------------
     "hei_code": L("Коды", "Код", "Code"),
-    "hei_name": L("Атауы", "Название", "Name"),
     "city": L("Қала", "Город", "City"),
     "hei_records": L("Жазба", "Записей", "Records"),
     "hei_registered": L("ЖОО тіркелді", "Вуз зарегистрирован", "HEI registered"),
@@ -86,28 +86,25 @@ COMMANDS: dict[str, L] = {
     "not_countries": L("ел емес, алынып тасталды", "не страны, пропущены", "not countries, left out"),
     "rows_without_count": L("жыл немесе сан жоқ жолдар", "строки без года или числа", "rows without a year or a count"),
     "national_stored": L("Ұлттық ағындар сақталды: {n}", "Сохранено национальных потоков: {n}", "National flows stored: {n}"),
-    "backtest": L("Кері тексеріс (MASE, аз — жақсы)", "Обратная проверка (MASE, меньше — лучше)",
+    "cli_backtest": L("Кері тексеріс (MASE, аз — жақсы)", "Обратная проверка (MASE, меньше — лучше)",
                   "Back-test (MASE, lower is better)"),
     "year_word": L("жыл", "год", "year"),
     "forecast_word": L("болжам", "прогноз", "forecast"),
     "coefficient": L("Коэффициент", "Коэффициент", "Coefficient"),
-    "estimate": L("Бағалау", "Оценка", "Estimate"),
     "std_error_pairs": L("Стд. қате (жұптар)", "Ст. ошибка (пары)", "Std. error (pairs)"),
     "interval_95": L("95% аралық", "95% интервал", "95% interval"),
     "effect_pct": L("Әсер, %", "Эффект, %", "Effect, %"),
     "observations": L("Бақылаулар", "Наблюдений", "Observations"),
     "dropped_groups": L("нөлдік топтар алынды", "исключено нулевых групп", "dropped, all-zero groups"),
     "years_lc": L("жылдар", "годы", "years"),
-    "pseudo_r2": L("псевдо-R²", "псевдо-R²", "pseudo-R²"),
     "scenario_title": L("Сценарий", "Сценарий", "Scenario"),
     "model": L("Модель", "Модель", "Model"),
     "in_scenario": L("Сценарийде", "По сценарию", "Scenario"),
-    "observed": L("Нақты", "Факт", "Observed"),
-    "no_student_flows": L("{year} жылға {origin} бойынша студенттер ағыны сақталмаған: алдымен aqyl flows import.",
+    "cli_no_student_flows": L("{year} жылға {origin} бойынша студенттер ағыны сақталмаған: алдымен aqyl flows import.",
                           "Потоков студентов из {origin} за {year} год нет: сначала aqyl flows import.",
                           "No student flows from {origin} stored for {year}: run aqyl flows import first."),
     # --- surveys and interviews ---------------------------------------------------------------
-    "survey_not_analysed": L("Файлда қате бар, сондықтан талдау жасалмады. Қателерді түзетіңіз немесе тек дұрыс "
+    "cli_survey_not_analysed": L("Файлда қате бар, сондықтан талдау жасалмады. Қателерді түзетіңіз немесе тек дұрыс "
                              "жолдарды талдау үшін --accept-valid қосыңыз.",
                              "В файле есть ошибки, поэтому анализ не выполнен. Исправьте их или добавьте "
                              "--accept-valid, чтобы анализировать только верные строки.",
@@ -141,22 +138,21 @@ COMMANDS: dict[str, L] = {
                          "Reminders would go to {n} HEIs."),
     "reminders_sent": L("Еске салу жіберілді: {n} ЖОО, {mails} хат.", "Напоминания отправлены: вузов — {n}, писем — {mails}.",
                         "Reminders sent: {n} HEIs, {mails} messages."),
-    "no_address": L("э-пошта мекенжайы жоқ", "нет адреса э-почты", "no e-mail address"),
     "nothing_due": L("Бүгін еске салу керек кезең жоқ.", "Сегодня напоминать не о чем.", "No period needs reminders today."),
     # --- analyst-written sections of the note -------------------------------------------------
-    "text_saved": L("Сақталды: «{section}» бөлімі ({lang}), {n}-нұсқа. Мәтін {period} кезеңінен бастап жазбаларға енеді.",
+    "cli_text_saved": L("Сақталды: «{section}» бөлімі ({lang}), {n}-нұсқа. Мәтін {period} кезеңінен бастап жазбаларға енеді.",
                     "Сохранено: раздел «{section}» ({lang}), версия {n}. Текст войдёт в записки начиная с периода {period}.",
                     "Saved: section “{section}” ({lang}), version {n}. The text goes into notes from period {period} on."),
-    "text_unchanged": L("Өзгеріс жоқ: «{section}» бөлімінің ({lang}) мәтіні {period} кезеңіне қолданылатын нұсқамен "
+    "cli_text_unchanged": L("Өзгеріс жоқ: «{section}» бөлімінің ({lang}) мәтіні {period} кезеңіне қолданылатын нұсқамен "
                         "бірдей, жаңа нұсқа жасалмады.",
                         "Без изменений: текст раздела «{section}» ({lang}) совпадает с версией, действующей для периода "
                         "{period}; новая версия не создана.",
                         "Unchanged: the text of section “{section}” ({lang}) is the version in effect for {period}; "
                         "no new version was made."),
     "text_from": L("{period} кезеңінен бастап", "начиная с периода {period}", "from {period} on"),
-    "text_none": L("жазылмаған", "не написан", "not written"),
-    "text_history": L("Нұсқалар", "Версии", "Versions"),
-    "text_in_effect": L("{period} жазбасына енеді", "входит в записку за {period}", "in the note for {period}"),
+    "cli_text_none": L("жазылмаған", "не написан", "not written"),
+    "cli_text_history": L("Нұсқалар", "Версии", "Versions"),
+    "cli_text_in_effect": L("{period} жазбасына енеді", "входит в записку за {period}", "in the note for {period}"),
     "text_no_versions": L("Бұл қатардың нұсқалары әлі жоқ.", "Версий этой серии ещё нет.", "This series has no versions yet."),
     # --- open data ----------------------------------------------------------------------------
     "key_made": L("{file} кілті жасалды (идентификаторы {key_id}). Оны құпия сақтаңыз: кілт кімде болса, сол ЖСН-ді "
@@ -188,8 +184,11 @@ COMMANDS: dict[str, L] = {
 }
 
 
+register(__name__, COMMANDS)
+
+
 def say(key: str, lang: str, /, **fields: object) -> str:
     """The command line's text ``key`` in ``lang`` (an unknown language falls back to Kazakh,
     the default, so that an error about the language itself can be said)."""
-    text = COMMANDS[key].get(lang if lang in LANGUAGES else "kk")
+    text = CATALOGUE[key].get(lang if lang in LANGUAGES else "kk")
     return text.format(**fields) if fields else text
