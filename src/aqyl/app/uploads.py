@@ -144,7 +144,7 @@ def result(report, readable: bool) -> dict:
     """What the page shows of a report, with each message in the three languages."""
     from aqyl.domain.intake.problems import cell_name
 
-    ordered = sorted(report.problems, key=lambda p: (p.severity != "error", p.row, p.position or 0))
+    ordered = report.shown()
     return {
         "file": report.file, "rows": report.rows, "valid": report.valid, "rejected": report.rejected,
         "warnings": report.warnings_total, "errors": report.errors_total, "ok": report.ok, "readable": readable,

@@ -134,7 +134,7 @@ def import_summary(results, lang: str, dry_run: bool, nothing: str = "") -> None
             continue
         problems = Table(ui("cell", lang), ui("column", lang), ui("value", lang), ui("what_to_do", lang), title=r.file,
                          show_lines=False)
-        ordered = sorted(r.problems, key=lambda p: (p.severity != "error" and not r.unreadable, p.row, p.position or 0))
+        ordered = r.shown()
         for p in ordered[:SHOWN_PROBLEMS]:
             colour = "red" if p.severity == "error" else "yellow"
             where = cell_name(p.row, p.position) if p.row else ""

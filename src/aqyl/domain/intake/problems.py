@@ -89,6 +89,12 @@ class ImportReport:
     def exit_code(self) -> int:
         return 2 if self.unreadable else 0 if self.ok else 1
 
+    def shown(self) -> list[Problem]:
+        """The order a person reads the problems in (pages, the command line): errors first, then
+        by row and column (a file that could not be read has one error, whatever it says)."""
+        return sorted(self.problems, key=lambda p: (p.severity != "error" and not self.unreadable, p.row,
+                                                    p.position or 0))
+
     def as_dict(self, lang: str) -> dict[str, Any]:
         listed = sorted(self.problems, key=lambda p: (p.row, p.position if p.position is not None else -1))
         return {

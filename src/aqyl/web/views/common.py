@@ -21,7 +21,7 @@ def problem_rows(report, lang: str, limit: int = 200) -> list[dict]:
     """An import report's problems as the pages list them (the research pages' uploads use it)."""
     from aqyl.domain.intake.problems import cell_name
 
-    ordered = sorted(report.problems, key=lambda p: (p.severity != "error", p.row, p.position or 0))
+    ordered = report.shown()
     return [{"cell": cell_name(p.row, p.position) if p.row else "", "column": p.header or p.column, "value": p.value[:60],
              "message": p.message(lang), "severity": p.severity} for p in ordered[:limit]]
 
