@@ -233,3 +233,38 @@ def test_the_records_page_and_the_api_read_one_filter(demo):
     stale = analyst.get("/records/?country=XX").content.decode()
     assert int(re.search(r'id="found">[^:]+: (\d+)', stale).group(1)) == everything
     assert analyst.get("/api/records?country=XX").json()["results"] == []
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_a_database_fault_on_a_page_or_the_api_is_said_in_the_users_language_and_stores_nothing(demo, lang):
+    from django.db import connection
+    from django.utils.html import escape
+
+    from aqyl.domain.wording.messages import render
+    from aqyl.store.bootstrap import database_label
+
+    if connection.vendor != "sqlite":
+        pytest.skip("a read-only connection is made with SQLite's query_only")
+    client = client_for("officer")
+    client.cookies["aqyl_lang"] = lang
+    hei = m.Profile.objects.get(user__username="officer").hei
+    before = m.Submission.objects.get(hei=hei, period="2023H1", is_current=True)
+    record = m.MobilityRecord.objects.filter(submission=before).order_by("id").first()
+    from aqyl.app.edits import record_values
+
+    values = record_values(record) | {"partner_institution": "University of Tartu", "version": str(before.version),
+                                      "save": "1"}
+    expected = render("db_read_only", lang, where=database_label())
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA query_only = ON")  # the engine itself refuses every write from here
+    try:
+        page = client.post(f"/records/{record.pk}/edit/", values)
+        api = client.post("/api/token", {"username": "officer", "password": "aqyl-demo"}, content_type="application/json")
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA query_only = OFF")
+    assert page.status_code == 503 and escape(expected) in page.content.decode()
+    assert api.status_code == 503
+    assert api.json() == {"error": {"type": "database_fault", "message": expected, "field": None}}
+    assert m.Submission.objects.get(hei=hei, period="2023H1", is_current=True) == before
+    assert not m.MobilityRecord.objects.filter(partner_institution="University of Tartu").exists()

@@ -167,3 +167,40 @@ class NoNulCharacters:
         if any("\x00" in key or any("\x00" in v for v in values) for q in params for key, values in q.lists()):
             raise SuspiciousOperation("NUL character in a request parameter")
         return self.get_response(request)
+
+
+class DatabaseFaults:
+    """A fault of the database a user or operator can fix (full disk, read-only, locked past the
+    wait, unreachable, refused password) is said in the user's language with what to do, status 503,
+    on any page or API call; nothing was stored, as each write is one transaction. Any other error
+    goes on to Django's (and the 500 page)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from aqyl.app.system import fault_message
+
+        lang = getattr(request, "LANGUAGE_CODE", "") or language_of(request, with_profile=False)
+        message = fault_message(exception, lang if lang in LANGS else "kk")
+        if message is None:
+            return None
+        logging.getLogger("aqyl").warning("database fault: %s", exception)
+        if request.path.startswith("/api/"):
+            from django.http import JsonResponse
+
+            from aqyl.web.api.errors import envelope
+
+            return JsonResponse(envelope("database_fault", message), status=503)
+        from django.http import HttpResponse
+        from django.template.loader import render_to_string
+
+        from aqyl.domain.wording.interface import ui
+
+        # The page of the 500 error: it needs no database, session or user, which may be at fault.
+        html = render_to_string("aqyl/error_500.html", {
+            "lang": lang, "message": message, "quote": ui("request_id", lang, id=getattr(request, "id", "-"))})
+        return HttpResponse(html, status=503)

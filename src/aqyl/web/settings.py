@@ -112,6 +112,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "aqyl.web.middleware.SecondFactor",
+    "aqyl.web.middleware.DatabaseFaults",
     # Last, as its documentation asks: it answers a locked-out login attempt.
     "axes.middleware.AxesMiddleware",
 ]

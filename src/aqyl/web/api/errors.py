@@ -26,6 +26,7 @@ TYPES = {
     "not_authenticated": 401, "authentication_failed": 401, "token_expired": 401, "bad_login": 400, "otp_wrong": 400,
     "locked": 429, "permission_denied": 403, "not_found": 404, "method_not_allowed": 405, "not_acceptable": 406,
     "unsupported_media_type": 415, "parse_error": 400, "throttled": 429, "invalid": 400, "no_fit": 409,
+    "database_fault": 503,  # the database cannot answer or store now (full, read-only, locked, down)
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import authenticate
+from django.db import transaction
 from django.utils import timezone
 from django_otp import match_token, user_has_device
 from drf_spectacular.utils import extend_schema, inline_serializer
@@ -50,9 +51,10 @@ def token(request):
     code = str(data.get("otp") or "").strip()[:16]
     if user_has_device(user, confirmed=True) and (not code or match_token(user, code) is None):
         raise ApiError("otp_wrong", ui("otp_wrong", lang), "otp")
-    found = Token.objects.filter(user=user).first()
-    if found is not None and expires(found) <= timezone.now():
-        found.delete()
-        found = None
-    issued = found or Token.objects.create(user=user)
+    with transaction.atomic():  # an expired token replaced whole, or not at all
+        found = Token.objects.filter(user=user).first()
+        if found is not None and expires(found) <= timezone.now():
+            found.delete()
+            found = None
+        issued = found or Token.objects.create(user=user)
     return Response({"token": issued.key, "expires": expires(issued).isoformat()})
