@@ -18,13 +18,23 @@ def run(args, tmp_path, **env):
 
 
 def test_demo_builds_a_fresh_database_in_seconds(tmp_path):
+    import resource
+
+    def cpu() -> float:
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return used.ru_utime + used.ru_stime
+
+    before = cpu()
     result = run(["demo", "--out", str(tmp_path / "out"), "--lang", "en"], tmp_path)
+    spent = cpu() - before
     assert result.returncode == 0, result.stderr
     summary = json.loads((tmp_path / "out" / "demo-summary.json").read_text())
     assert summary["records"] == {"2022H1 incoming": 174, "2022H1 outgoing": 139,
                                   "2023H1 incoming": 353, "2023H1 outgoing": 382}
     assert summary["heis"] == 61 and summary["users"] == ["admin", "analyst", "officer"]
-    assert summary["seconds"] < 30
+    # The seconds of processor it took: the suite runs four processes on two cores, so its wall
+    # time (summary["seconds"], shown to the user) says more about the neighbours than the demo.
+    assert summary["seconds"] > 0 and spent < 30
     assert Path(tmp_path / "out" / "aqyl-demo.sqlite3").exists()
     assert "Demo ready" in result.stdout
 
