@@ -53,7 +53,7 @@ def _cases(demo):  # noqa: F811
             "Бұл мекенжайда DELETE әдісіне рұқсат жоқ.", "Метод DELETE по этому адресу не разрешён.",
             "The method DELETE is not allowed at this address.")),
         ("analyst", "get", "/api/records", {"HTTP_ACCEPT": "text/csv"}, 406, "not_acceptable", None, (
-            "Жауапты сұралған форматта (Accept тақырыбы) беру мүмкін емес; application/json сұраңыз.",
+            "Жауапты сұралған пішімде (Accept тақырыбы) беру мүмкін емес; application/json сұраңыз.",
             "Ответ нельзя дать в запрошенном формате (заголовок Accept); запросите application/json.",
             "The answer cannot be given in the format asked for (the Accept header); ask for application/json.")),
         ("analyst", "post", "/api/report", {"data": "period=2023H1", "content_type": "text/plain"}, 415,
@@ -75,7 +75,7 @@ def _cases(demo):  # noqa: F811
             "Значение «format» должно быть одним из: pdf, html, json, md, xlsx, docx.",
             "The value of “format” must be one of: pdf, html, json, md, xlsx, docx.")),
         ("analyst", "get", "/api/records?hei=" + "A" * 101, {}, 400, "invalid", "hei", (
-            "«hei» мәні 100 таңбадан ұзын.", "Значение «hei» длиннее 100 символов.",
+            "«hei» мәні 100 таңбадан ұзын.", "Длина значения «hei» превышает предел (символов: 100).",
             "The value of “hei” is longer than 100 characters.")),
         ("analyst", "get", "/api/flows?year=abc", {}, 400, "invalid", "year", (
             "«year» мәні рұқсат етілген аралықтағы бүтін сан емес.", "Значение «year» — не целое число в допустимых пределах.",
@@ -85,11 +85,11 @@ def _cases(demo):  # noqa: F811
             f"Кода «nope» нет в кодовой книге. Известные коды: {codes}.",
             f"The code “nope” is not in the codebook. Known codes: {codes}.")),
         ("analyst", "get", "/api/persons?within=0", {}, 400, "invalid", "within", (
-            "«within» мәні кемінде 1 болатын бүтін сан (жарты жылдар саны) болуы керек.",
+            "«within» мәні кемінде 1 болатын бүтін сан (жартыжылдықтар саны) болуы керек.",
             "Значение «within» должно быть целым числом полугодий, не меньше 1.",
             "The value of “within” must be a whole number of half-years, at least 1.")),
         ("analyst", "get", "/api/gravity?source=uis&since=2016&until=2019", {}, 409, "no_fit", None, (
-            "Бұл ағындардың гравитациялық моделі әлі есептелмеген: оны POST /api/gravity/fit арқылы іске қосыңыз.",
+            "Бұл ағындардың гравитациялық моделі әлі есептелмеген: есептеуді POST /api/gravity/fit арқылы іске қосыңыз.",
             "Гравитационная модель этих потоков ещё не рассчитана: запустите расчёт через POST /api/gravity/fit.",
             "No gravity model of these flows has been fitted yet: start one with POST /api/gravity/fit.")),
     ]
@@ -153,7 +153,7 @@ def test_errors_raised_without_a_request_of_ours(rf: RequestFactory):
     assert answer(exceptions.Throttled(), "ru")[1]["error"]["message"] == "Слишком много запросов. Повторите позже."
     assert [answer(exceptions.ValidationError({"period": ["This field is required."]}), lang)[:2] for lang in LANGS] == [
         (400, {"error": {"type": "invalid", "message": "«period» мәні жарамсыз.", "field": "period"}}),
-        (400, {"error": {"type": "invalid", "message": "Недопустимое значение «period».", "field": "period"}}),
+        (400, {"error": {"type": "invalid", "message": "Значение «period» недопустимо.", "field": "period"}}),
         (400, {"error": {"type": "invalid", "message": "The value of “period” is not valid.", "field": "period"}})]
     assert answer(exceptions.ValidationError(["Bad."]), "en")[1] == {
         "error": {"type": "invalid", "message": "The request is not valid.", "field": None}}

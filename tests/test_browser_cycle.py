@@ -41,6 +41,7 @@ def site(live_server, settings, tmp_path):
         def page_for(username: str, password: str = "aqyl-demo", width: int = 1300):
             context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)
             page = context.new_page()
+            page.set_default_timeout(120_000)  # the suite shares two cores: a slow page is not a broken one
             page.base = live_server.url
             page.goto(page.base + "/login/")
             page.fill("input[name=username]", username)

@@ -137,6 +137,7 @@ def test_sign_in_through_nginx_and_gunicorn_in_chromium(deployment):
                                     args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         context = browser.new_context(ignore_https_errors=True, viewport={"width": 1300, "height": 900})
         page = context.new_page()
+        page.set_default_timeout(120_000)  # the suite shares two cores: a slow page is not a broken one
         page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))

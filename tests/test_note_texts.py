@@ -334,6 +334,7 @@ def test_an_analyst_edits_in_a_real_browser(live_server, settings, tmp_path):
                                     args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         for width in (1300, 390):
             page = browser.new_page(viewport={"width": width, "height": 900})
+            page.set_default_timeout(120_000)  # the suite shares two cores: a slow page is not a broken one
             page.goto(live_server.url + "/login/")
             page.fill("input[name=username]", "analyst")
             page.fill("input[name=password]", "aqyl-demo")

@@ -92,7 +92,7 @@ def test_the_same_iin_through_two_heis_files_gets_the_same_pseudonym(tmp_path, a
     done = aqyl("pseudonymise", str(almau), "--key-file", str(key_file), "--lang", "ru")
     assert done.returncode == 0, done.stderr
     out_almau = tmp_path / "almau-pseudonymised.csv"
-    said = f"{out_almau}: заменено ИИН на псевдонимы — 2, строк — 2. Столбец ИИН удалён."
+    said = f"{out_almau}: ИИН, заменённых псевдонимами: 2; строк: 2. Столбец ИИН удалён."
     assert said.replace(" ", "") in "".join(done.stdout.split())  # rich wraps long lines
     # The other HEI pseudonymises in-process, into an XLSX: the same person, the same key.
     key = key_from_text(key_file.read_text())

@@ -38,6 +38,7 @@ def analyst_page(live_server, settings, tmp_path):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page(viewport={"width": 1300, "height": 900}, accept_downloads=True)
+        page.set_default_timeout(120_000)  # the suite shares two cores: a slow page is not a broken one
         page.base = live_server.url
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))

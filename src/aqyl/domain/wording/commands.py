@@ -39,7 +39,7 @@ COMMANDS: dict[str, L] = {
                     "база данных занята другой загрузкой, ожидание очереди…",
                     "the database is busy with another import, waiting for its turn…"),
     "more_problems": L("тағы {n} мәселе: толығы --report және --errors-xlsx файлдарында",
-                       "ещё {n} замечаний: полностью в файлах --report и --errors-xlsx",
+                       "ещё замечаний: {n}; полностью — в файлах --report и --errors-xlsx",
                        "{n} more problems: all of them are in the --report and --errors-xlsx files"),
     "cli_nothing_stored": L("Файлда қате бар, сондықтан ештеңе сақталмады. Қателерді түзетіңіз немесе дұрыс жолдарды ғана "
                         "сақтау үшін --accept-valid қосыңыз.",
@@ -51,14 +51,14 @@ COMMANDS: dict[str, L] = {
                  "Check only (--dry-run): nothing was stored."),
     "cohorts_stored": L("Сақталған когорталар", "Сохранённые когорты", "Cohorts stored"),
     "more_submissions": L("Барлығы {total} есеп ({heis} ЖОО, {periods} кезең); тағы {n} есептің тізімі --report файлында.",
-                          "Всего {total} отчётов ({heis} вузов, {periods} периодов); список остальных {n} — в файле "
+                          "Всего отчётов: {total} (вузов: {heis}, периодов: {periods}); список остальных ({n}) — в файле "
                           "--report.",
                           "{total} submissions in all ({heis} HEIs, {periods} periods); the other {n} are listed in "
                           "the --report file."),
     # --- submissions and restore --------------------------------------------------------------
     "cli_hei_type": L("Түрі", "Тип", "Type"),
     "rejected_rows": L("Қабылданбаған", "Отклонено", "Rejected"),
-    "cli_not_submitted": L("Тапсырмаған", "Не сдали", "Not submitted"),
+    "cli_not_submitted": L("Тапсырмаған", "Не представили", "Not submitted"),
     "no_versions_to_compare": L("{number}-нұсқа немесе ағымдағы нұсқа жоқ.", "Нет версии {number} или текущей версии.",
                                 "There is no version {number}, or no current version."),
     "added": L("Қосылды", "Добавлено", "Added"),
@@ -68,7 +68,7 @@ COMMANDS: dict[str, L] = {
                              "Версии {version} нет, или она уже текущая.",
                              "There is no version {version}, or it is already the current one."),
     "cli_restored": L("{old}-нұсқа қалпына келтірілді: енді {new}-нұсқа ({rows} жол).",
-                  "Версия {old} восстановлена как версия {new} ({rows} строк).",
+                  "Версия {old} восстановлена как версия {new} (строк: {rows}).",
                   "Version {old} restored as version {new} ({rows} rows)."),
     # --- registry -----------------------------------------------------------------------------
     "hei_code": L("Коды", "Код", "Code"),
@@ -81,12 +81,12 @@ COMMANDS: dict[str, L] = {
     "unknown_classifier": L("«{name}» анықтамалығы жоқ; бары: {known}", "Справочника «{name}» нет; есть: {known}",
                             "Unknown classifier “{name}”; known: {known}"),
     # --- flows and migration ------------------------------------------------------------------
-    "flows_stored": L("Ағын сақталды", "Сохранено потоков", "Flows stored"),
+    "flows_stored": L("Сақталған ағындар", "Сохранено потоков", "Flows stored"),
     "years_word": L("жыл", "годы", "years"),
     "not_countries": L("ел емес, алынып тасталды", "не страны, пропущены", "not countries, left out"),
     "rows_without_count": L("жыл немесе сан жоқ жолдар", "строки без года или числа", "rows without a year or a count"),
     "national_stored": L("Ұлттық ағындар сақталды: {n}", "Сохранено национальных потоков: {n}", "National flows stored: {n}"),
-    "cli_backtest": L("Кері тексеріс (MASE, аз — жақсы)", "Обратная проверка (MASE, меньше — лучше)",
+    "cli_backtest": L("Ретроспективті тексеру (MASE: неғұрлым аз болса, соғұрлым жақсы)", "Ретроспективная проверка (MASE: чем меньше, тем лучше)",
                   "Back-test (MASE, lower is better)"),
     "year_word": L("жыл", "год", "year"),
     "forecast_word": L("болжам", "прогноз", "forecast"),
@@ -95,13 +95,13 @@ COMMANDS: dict[str, L] = {
     "interval_95": L("95% аралық", "95% интервал", "95% interval"),
     "effect_pct": L("Әсер, %", "Эффект, %", "Effect, %"),
     "observations": L("Бақылаулар", "Наблюдений", "Observations"),
-    "dropped_groups": L("нөлдік топтар алынды", "исключено нулевых групп", "dropped, all-zero groups"),
+    "dropped_groups": L("алынып тасталған нөлдік топтар", "исключено нулевых групп", "dropped, all-zero groups"),
     "years_lc": L("жылдар", "годы", "years"),
     "scenario_title": L("Сценарий", "Сценарий", "Scenario"),
     "model": L("Модель", "Модель", "Model"),
     "in_scenario": L("Сценарийде", "По сценарию", "Scenario"),
-    "cli_no_student_flows": L("{year} жылға {origin} бойынша студенттер ағыны сақталмаған: алдымен aqyl flows import.",
-                          "Потоков студентов из {origin} за {year} год нет: сначала aqyl flows import.",
+    "cli_no_student_flows": L("{year} жылға {origin} елінен шыққан студенттер ағыны сақталмаған: алдымен aqyl flows import командасын орындаңыз.",
+                          "Нет сохранённых потоков студентов за {year} год (страна отправления: {origin}): сначала выполните aqyl flows import.",
                           "No student flows from {origin} stored for {year}: run aqyl flows import first."),
     # --- surveys and interviews ---------------------------------------------------------------
     "cli_survey_not_analysed": L("Файлда қате бар, сондықтан талдау жасалмады. Қателерді түзетіңіз немесе тек дұрыс "
@@ -131,7 +131,7 @@ COMMANDS: dict[str, L] = {
     "no_hei_needed": L("--hei тек ЖОО қызметкеріне беріледі.", "--hei указывается только для сотрудника вуза.",
                        "--hei is for HEI officers only."),
     "weak_password": L("Құпиясөз қабылданбады: {why}", "Пароль не принят: {why}", "The password was refused: {why}"),
-    "no_password": L("Құпиясөз бос. Оны енгізіңіз немесе стандартты кірісқа беріңіз.",
+    "no_password": L("Құпиясөз бос. Оны енгізіңіз немесе стандартты кіріс арқылы беріңіз.",
                      "Пароль пуст. Введите его или подайте на стандартный ввод.",
                      "The password is empty. Type it or pass it on standard input."),
     "reminders_would": L("Еске салу жіберілер еді: {n} ЖОО.", "Напоминания были бы отправлены: вузов — {n}.",
@@ -140,7 +140,7 @@ COMMANDS: dict[str, L] = {
                         "Reminders sent: {n} HEIs, {mails} messages."),
     "nothing_due": L("Бүгін еске салу керек кезең жоқ.", "Сегодня напоминать не о чем.", "No period needs reminders today."),
     # --- analyst-written sections of the note -------------------------------------------------
-    "cli_text_saved": L("Сақталды: «{section}» бөлімі ({lang}), {n}-нұсқа. Мәтін {period} кезеңінен бастап жазбаларға енеді.",
+    "cli_text_saved": L("Сақталды: «{section}» бөлімі ({lang}), {n}-нұсқа. Мәтін {period} кезеңінен бастап талдамалық жазбаларға енеді.",
                     "Сохранено: раздел «{section}» ({lang}), версия {n}. Текст войдёт в записки начиная с периода {period}.",
                     "Saved: section “{section}” ({lang}), version {n}. The text goes into notes from period {period} on."),
     "cli_text_unchanged": L("Өзгеріс жоқ: «{section}» бөлімінің ({lang}) мәтіні {period} кезеңіне қолданылатын нұсқамен "
@@ -152,7 +152,7 @@ COMMANDS: dict[str, L] = {
     "text_from": L("{period} кезеңінен бастап", "начиная с периода {period}", "from {period} on"),
     "cli_text_none": L("жазылмаған", "не написан", "not written"),
     "cli_text_history": L("Нұсқалар", "Версии", "Versions"),
-    "cli_text_in_effect": L("{period} жазбасына енеді", "входит в записку за {period}", "in the note for {period}"),
+    "cli_text_in_effect": L("{period} кезеңінің талдамалық жазбасына енеді", "входит в записку за {period}", "in the note for {period}"),
     "text_no_versions": L("Бұл қатардың нұсқалары әлі жоқ.", "Версий этой серии ещё нет.", "This series has no versions yet."),
     # --- open data ----------------------------------------------------------------------------
     "key_made": L("{file} кілті жасалды (идентификаторы {key_id}). Оны құпия сақтаңыз: кілт кімде болса, сол ЖСН-ді "
@@ -160,11 +160,11 @@ COMMANDS: dict[str, L] = {
                   "Ключ {file} создан (идентификатор {key_id}). Храните его в тайне: владелец ключа может сопоставить "
                   "ИИН с псевдонимом.",
                   "Key {file} made (id {key_id}). Keep it secret: whoever holds it can match an IIN to its pseudonym."),
-    "key_exists": L("{file} файлы бар: кілтті қайта жазбаймын (ескі бүркеншік аттар байланысын жоғалтады). Басқа атау беріңіз.",
+    "key_exists": L("{file} файлы бар: кілт қайта жазылмады (әйтпесе ескі бүркеншік аттар байланысын жоғалтар еді). Басқа атау беріңіз.",
                     "Файл {file} уже есть: ключ не перезаписан (старые псевдонимы потеряли бы связь). Укажите другое имя.",
                     "{file} exists: the key is not overwritten (old pseudonyms would lose their link). Give another name."),
     "pseudonymised": L("{out}: {n} ЖСН бүркеншік атқа ауыстырылды, {rows} жол. ЖСН бағаны алынып тасталды.",
-                       "{out}: заменено ИИН на псевдонимы — {n}, строк — {rows}. Столбец ИИН удалён.",
+                       "{out}: ИИН, заменённых псевдонимами: {n}; строк: {rows}. Столбец ИИН удалён.",
                        "{out}: {n} IINs replaced by pseudonyms, {rows} rows. The IIN column is removed."),
     "no_iin": L("Файлда ЖСН жоқ ({rows} жол): оны өзгеріссіз жіберуге болады, жаңа файл жазылмады.",
                 "В файле нет ИИН (строк: {rows}): его можно отправлять как есть, новый файл не записан.",
@@ -176,7 +176,7 @@ COMMANDS: dict[str, L] = {
     "od_table": L("Кесте", "Таблица", "Table"),
     "od_cells": L("Ұяшық", "Ячеек", "Cells"),
     "od_primary": L("Бастапқы жасыру", "Первичное подавление", "Primary"),
-    "od_secondary": L("Екінші жасыру", "Вторичное подавление", "Secondary"),
+    "od_secondary": L("Қайталама жасыру", "Вторичное подавление", "Secondary"),
     "od_total": L("Барлығы", "Итого", "Total"),
     "bad_threshold": L("--threshold: 1-ден 100-ге дейінгі бүтін сан", "--threshold: целое число от 1 до 100",
                        "--threshold: a whole number from 1 to 100"),

@@ -31,7 +31,7 @@ WEB = {
         "Метод {method} по этому адресу не разрешён.",
         "The method {method} is not allowed at this address."),
     "api_not_acceptable": L(
-        "Жауапты сұралған форматта (Accept тақырыбы) беру мүмкін емес; application/json сұраңыз.",
+        "Жауапты сұралған пішімде (Accept тақырыбы) беру мүмкін емес; application/json сұраңыз.",
         "Ответ нельзя дать в запрошенном формате (заголовок Accept); запросите application/json.",
         "The answer cannot be given in the format asked for (the Accept header); ask for application/json."),
     "api_unsupported_media_type": L(
@@ -56,7 +56,7 @@ WEB = {
         "The request is not valid."),
     "api_invalid_field": L(
         "«{field}» мәні жарамсыз.",
-        "Недопустимое значение «{field}».",
+        "Значение «{field}» недопустимо.",
         "The value of “{field}” is not valid."),
     "api_required": L(
         "«{field}» параметрі міндетті.",
@@ -71,7 +71,7 @@ WEB = {
         "Значение «{field}» — не целое число в допустимых пределах.",
         "The value of “{field}” is not a whole number within the allowed range."),
     "api_half_years": L(
-        "«within» мәні кемінде 1 болатын бүтін сан (жарты жылдар саны) болуы керек.",
+        "«within» мәні кемінде 1 болатын бүтін сан (жартыжылдықтар саны) болуы керек.",
         "Значение «within» должно быть целым числом полугодий, не меньше 1.",
         "The value of “within” must be a whole number of half-years, at least 1."),
     "api_not_in_codebook": L(
@@ -79,7 +79,7 @@ WEB = {
         "Кода «{code}» нет в кодовой книге. Известные коды: {codes}.",
         "The code “{code}” is not in the codebook. Known codes: {codes}."),
     "api_no_fit": L(
-        "Бұл ағындардың гравитациялық моделі әлі есептелмеген: оны POST /api/gravity/fit арқылы іске қосыңыз.",
+        "Бұл ағындардың гравитациялық моделі әлі есептелмеген: есептеуді POST /api/gravity/fit арқылы іске қосыңыз.",
         "Гравитационная модель этих потоков ещё не рассчитана: запустите расчёт через POST /api/gravity/fit.",
         "No gravity model of these flows has been fitted yet: start one with POST /api/gravity/fit."),
 }
@@ -96,7 +96,7 @@ OPEN_DATA = {
                "болмайтындай етіп, аз мәнді ұяшықтар жасырылған (…). Деректерді CC BY 4.0 лицензиясы бойынша дереккөзді "
                "көрсетіп, еркін пайдалануға болады.",
                "Опубликованные сводные данные об академической мобильности вузов Казахстана. Ячейки с малыми значениями "
-               "скрыты (…), чтобы нельзя было установить отдельных людей. Данные можно свободно использовать по лицензии "
+               "скрыты (…), чтобы нельзя было идентифицировать отдельных лиц. Данные можно свободно использовать по лицензии "
                "CC BY 4.0 со ссылкой на источник.",
                "Published aggregate data on the academic mobility of Kazakhstan's HEIs. Cells with small values are "
                "suppressed (…) so that no individual can be singled out. The data may be used freely under CC BY 4.0 "
@@ -105,8 +105,8 @@ OPEN_DATA = {
     "opendata_release": L("Шығарылым", "Выпуск", "Release"),
     "opendata_published_on": L("Жарияланған күні", "Дата публикации", "Published"),
     "opendata_method": L("Қорғау әдісі", "Метод защиты", "Protection"),
-    "opendata_suppress": L("{t}-тен аз ұяшықтар жасырылған", "скрыты ячейки меньше {t}", "cells below {t} suppressed"),
-    "opendata_round5": L("5-ке дейін дөңгелектелген", "округлено до 5", "rounded to base 5"),
+    "opendata_suppress": L("мәні {t} шегінен аз ұяшықтар жасырылған", "скрыты ячейки со значением меньше {t}", "cells below {t} suppressed"),
+    "opendata_round5": L("5-ке еселі санға дейін дөңгелектелген", "округлено до значений, кратных 5", "rounded to base 5"),
     "opendata_download": L("Деректер пакетін жүктеп алу (ZIP)", "Скачать пакет данных (ZIP)", "Download the data package (ZIP)"),
     "opendata_files": L("Файлдар", "Файлы", "Files"),
     "opendata_total": L("Барлығы", "Итого", "Total"),
@@ -120,9 +120,9 @@ OPEN_DATA = {
         "The period's aggregates are protected by suppression or rounding and published on the public page. The "
         "register itself is never published."),
     "opendata_period": L("Кезең", "Период", "Period"),
-    "opendata_threshold": L("Шек (бұдан аз ұяшықтар жасырылады)", "Порог (меньшие ячейки скрываются)", "Threshold (smaller cells are suppressed)"),
-    "opendata_method_suppress": L("Жасыру (бастапқы және екінші)", "Подавление (первичное и вторичное)", "Suppression (primary and secondary)"),
-    "opendata_method_round5": L("5-ке дейін дөңгелектеу", "Округление до 5", "Rounding to base 5"),
+    "opendata_threshold": L("Шек (бұдан аз ұяшықтар жасырылады)", "Порог (ячейки со значением ниже порога скрываются)", "Threshold (smaller cells are suppressed)"),
+    "opendata_method_suppress": L("Жасыру (бастапқы және қайталама)", "Подавление (первичное и вторичное)", "Suppression (primary and secondary)"),
+    "opendata_method_round5": L("5-ке еселі санға дейін дөңгелектеу", "Округление до значений, кратных 5", "Rounding to base 5"),
     "opendata_publish_button": L("Жариялау", "Опубликовать", "Publish"),
     "opendata_done": L("{period} кезеңінің деректері жарияланды.", "Данные за {period} опубликованы.", "The data for {period} are published."),
     "opendata_bad_threshold": L("Шек 1-ден 100-ге дейінгі бүтін сан болуы керек.", "Порог должен быть целым числом от 1 до 100.",
@@ -136,7 +136,7 @@ OPEN_DATA = {
 WEB_MESSAGES = {
     "web_value_too_long": L(
         "«{field}» мәні {limit} таңбадан ұзын.",
-        "Значение «{field}» длиннее {limit} символов.",
+        "Длина значения «{field}» превышает предел (символов: {limit}).",
         "The value of “{field}” is longer than {limit} characters."),
 }
 
