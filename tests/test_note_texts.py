@@ -200,7 +200,7 @@ def test_cli_sets_and_shows_texts_with_exact_messages(cli, tmp_path):
     done = cli("set", "--category", "faculty", "--period", "2024H1", "--section", "recommendations", "--lang", "kk",
                "--file", str(kk))
     assert done.stdout.strip() == ("Сақталды: «Ұсыныстар» бөлімі (kk), 1-нұсқа. "
-                                   "Мәтін 2024H1 кезеңінен бастап жазбаларға енеді.")
+                                   "Мәтін 2024H1 кезеңінен бастап талдамалық жазбаларға енеді.")
 
     shown = cli("show", "--category", "faculty", "--period", "2024H1", "--lang", "ru")
     assert shown.returncode == 0, shown.stderr
@@ -212,7 +212,7 @@ def test_cli_sets_and_shows_texts_with_exact_messages(cli, tmp_path):
     listed = cli("show", "--category", "faculty", "--period", "2024H1", "--history", "--lang", "kk").stdout.splitlines()
     assert listed[0] == "Нұсқалар"
     assert listed[1].startswith("Ұсыныстар (kk) · 2024H1 кезеңінен бастап · cli:") and listed[1].endswith(
-        " · 2024H1 жазбасына енеді")
+        " · 2024H1 кезеңінің талдамалық жазбасына енеді")
     assert listed[2] == "    Қазақша мәтін."
 
     # Refusals: exit 2, a message naming what is wrong and how to fix it, nothing stored.

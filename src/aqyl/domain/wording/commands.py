@@ -100,8 +100,8 @@ COMMANDS: dict[str, L] = {
     "scenario_title": L("Сценарий", "Сценарий", "Scenario"),
     "model": L("Модель", "Модель", "Model"),
     "in_scenario": L("Сценарийде", "По сценарию", "Scenario"),
-    "cli_no_student_flows": L("{year} жылға {origin} елінен шыққан студенттер ағыны сақталмаған: алдымен aqyl flows import командасын орындаңыз.",
-                          "Нет сохранённых потоков студентов за {year} год (страна отправления: {origin}): сначала выполните aqyl flows import.",
+    "cli_no_student_flows": L("Алдымен aqyl flows import командасын орындаңыз: {year} жылға {origin} елінен шыққан студенттер ағыны сақталмаған.",
+                          "Сначала выполните aqyl flows import: сохранённых потоков студентов за {year} год нет (страна отправления: {origin}).",
                           "No student flows from {origin} stored for {year}: run aqyl flows import first."),
     # --- surveys and interviews ---------------------------------------------------------------
     "cli_survey_not_analysed": L("Файлда қате бар, сондықтан талдау жасалмады. Қателерді түзетіңіз немесе тек дұрыс "
