@@ -33,5 +33,9 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
   echo "$want" > "$stamp"
 fi
+# Aqyl's own modules as bytecode, so no command compiles them at start (0.2 s of each `aqyl`
+# when PYTHONDONTWRITEBYTECODE is set, as on these machines); an edited module is simply
+# compiled again in memory until the next set-up.
+.venv/bin/python -m compileall -q -j 0 src >/dev/null
 # The web application's browser libraries (ECharts, the world map), served from its own static files.
 scripts/web-assets.sh

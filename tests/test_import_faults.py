@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from aqyl.store.dburl import PAGE_SIZE
 from test_import_check import GOOD, csv_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -171,9 +172,11 @@ def test_a_damaged_database_and_db_check(tmp_path):
     assert run(tmp_path, "import", str(rows_csv(tmp_path / "a.csv", 3)), url=url).returncode == 0
     done = run(tmp_path, "db", "--check", "--lang", "en", url=url)
     assert done.returncode == 0 and one_line(done.stdout) == f"Integrity check passed: SQLite {db}."
+    page = int.from_bytes(db.read_bytes()[16:18], "big")  # the header's page size
+    assert page == PAGE_SIZE  # a new database's (aqyl.store.dburl)
     with db.open("r+b") as f:  # overwrite pages in the middle of the file
-        f.seek(4096 * 2)
-        f.write(b"\xff" * 4096 * 3)
+        f.seek(page * 2)
+        f.write(b"\xff" * page * 3)
     done = run(tmp_path, "db", "--check", "--lang", "en", url=url)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert one_line(done.stderr).startswith(f"✗ The database SQLite {db} is damaged (")

@@ -7,6 +7,8 @@ import re
 
 import dj_database_url
 
+PAGE_SIZE = 16384
+
 
 def parse_database(url: str) -> dict:
     """Django's DATABASES entry for ``url``, or StoreFault("db_url_bad") listing the accepted forms:
@@ -28,7 +30,11 @@ def parse_database(url: str) -> dict:
         # WAL lets the web app read while an import writes. IMMEDIATE takes the write lock when a
         # transaction begins, so a second writer waits (busy timeout) instead of failing on
         # "database is locked" half-way; imports also queue behind each other (aqyl.store.queue).
-        db["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20,
+        # A new database gets 16 KiB pages (an existing one keeps its own): a national file's
+        # million rows go in through a quarter of the pages and WAL frames, 0.6 s less than with
+        # 4 KiB; 32 and 64 KiB gained nothing more and make an empty database 4-7 MB (README).
+        db["OPTIONS"] = {"init_command": f"PRAGMA page_size={PAGE_SIZE}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                         "timeout": 20,
                          "transaction_mode": "IMMEDIATE"}
         db["CONN_MAX_AGE"] = 0
     return db

@@ -1,6 +1,7 @@
 """Count what the report needs with GROUP BY queries in the database (SQLite or PostgreSQL);
 the core turns the counts into the report model. The queries read the current records through
-their covering index ``record_report`` (one ordered index scan, no sort, no table lookup)."""
+the index ``record_report``: on SQLite a covering one (one ordered index scan, no sort, no table
+lookup); on PostgreSQL a period's and category's rows, stored together by the import."""
 
 from __future__ import annotations
 
