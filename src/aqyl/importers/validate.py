@@ -211,12 +211,15 @@ def _period_rules(c: _Check, raw: pl.DataFrame, codes: pl.DataFrame) -> None:
     start, end = codes["start_date"], codes["end_date"]
     given = (codes["period"] != "") & ~((end != "") & (end < start))  # inverted dates are flagged already
     last = pl.select(pl.when(end != "").then(end).otherwise(start)).to_series()
-    for code in codes.filter(given & (start != ""))["period"].unique().to_list():
-        period = parse_period(code)
-        outside = given & (codes["period"] == code) & (start != "") & ((start > period.end.isoformat()) | (last < period.start.isoformat()))
-        for s, e in codes.filter(outside).select("start_date", last.filter(outside).alias("e")).unique().iter_rows():
-            c.flag(raw, outside & (start == s) & (last == e), "period", Finding("period_mismatch", params={
-                "start": s, "end": e, "period": period.label}))
+    # Each row's period as its first and last day (one lookup per row, not a pass per period).
+    periods = {code: parse_period(code) for code in codes.filter(given & (start != ""))["period"].unique().to_list()}
+    first_day = codes["period"].replace_strict({k: p.start.isoformat() for k, p in periods.items()}, default="")
+    last_day = codes["period"].replace_strict({k: p.end.isoformat() for k, p in periods.items()}, default="")
+    outside = given & (start != "") & ((start > last_day) | (last < first_day))
+    if outside.any():
+        for code, s, e in codes.filter(outside).select("period", "start_date", last.filter(outside).alias("e")).unique().iter_rows():
+            c.flag(raw, outside & (codes["period"] == code) & (start == s) & (last == e), "period", Finding(
+                "period_mismatch", params={"start": s, "end": e, "period": periods[code].label}))
     derived = pl.select(
         pl.when((codes["period"] != "") | (start == "")).then(codes["period"]).otherwise(
             start.str.slice(0, 4) + pl.when(start.str.slice(5, 2) <= "06").then(pl.lit("H1")).otherwise(pl.lit("H2")))
