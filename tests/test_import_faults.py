@@ -269,3 +269,20 @@ def test_a_thousand_submissions_fit_on_one_screen(tmp_path):
     import json
 
     assert len(json.loads((tmp_path / "r.json").read_text())["files"][0]["submissions"]) == n
+
+
+def test_a_large_import_is_in_the_database_file_when_the_command_returns(tmp_path):
+    # The WAL is copied into the database beside the summary (aqyl.store.register), and the
+    # process waits for that before it exits: the file alone, read without its WAL, holds every row.
+    import sqlite3
+
+    db = tmp_path / "aqyl.sqlite3"
+    big = tmp_path / "big.csv"
+    varied_frame(30_000).write_csv(big)
+    done = run(tmp_path, "import", str(big), "--lang", "en", url=f"sqlite:///{db}")
+    assert done.returncode == 0, done.stderr
+    wal = tmp_path / "aqyl.sqlite3-wal"
+    assert not wal.exists() or wal.stat().st_size == 0
+    with sqlite3.connect(f"file:{db}?immutable=1", uri=True) as alone:
+        assert alone.execute("SELECT count(*) FROM aqyl_mobilityrecord").fetchone() == (30_000,)
+        assert alone.execute("PRAGMA page_size").fetchone() == (PAGE_SIZE,)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import glob
+import logging
 import os
 import sqlite3
 import tempfile
+import threading
 import uuid
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -249,6 +251,29 @@ def _sqlite_insert_frame(table: str, frame: pl.DataFrame, order: pl.Series | Non
                 os.unlink(path)
     # A database read in a transaction can be detached only after it ends.
     transaction.on_commit(lambda: _detach_scratch(raw))
+    # The commit then only appends to the WAL (0.25 s for a million rows); copying it into the
+    # database (0.6 s) runs beside the summary and the process's exit instead of before them.
+    raw.execute("PRAGMA wal_autocheckpoint = 0")
+    transaction.on_commit(lambda: _checkpoint_beside(raw))
+
+
+def _checkpoint_beside(raw) -> None:
+    """Copy the WAL into the database on another thread and connection (sqlite3 releases the
+    GIL); the interpreter waits for the thread before it exits. Every other connection keeps
+    checkpointing itself, so a failure here only leaves the WAL longer for a while."""
+    raw.execute("PRAGMA wal_autocheckpoint = 1000")  # SQLite's default, for this connection's next writes
+    name = str(connection.settings_dict["NAME"])
+    if name.startswith("file:") or name == ":memory:":
+        return
+
+    def checkpoint() -> None:
+        try:
+            with contextlib.closing(sqlite3.connect(name, timeout=60)) as own:
+                own.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        except sqlite3.Error as error:
+            logging.getLogger(__name__).warning("WAL checkpoint after an import failed: %s", error)
+
+    threading.Thread(target=checkpoint, name="aqyl-checkpoint").start()
 
 
 def _constant(column: pl.Series) -> bool:
