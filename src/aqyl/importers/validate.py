@@ -6,6 +6,7 @@ expressions. A million rows take seconds, not minutes, and every problem keeps i
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 
@@ -92,7 +93,7 @@ def check(table: RawTable, heis: HeiDirectory, layout: str = "mobility") -> Chec
         return Checked(report, raw, raw.head(0))
 
     c = _Check(table, headers.positions, report, layout)
-    codes = raw.select(ROW, *(_encode(c, raw, col, heis) for col in layout_columns))
+    codes = raw.select(ROW, *_encode_columns(c, raw, layout_columns, heis))
     ROW_RULES[layout](c, raw, codes)
     rejected = pl.any_horizontal(c.rejects) if c.rejects else pl.Series([False] * raw.height)
     codes = codes.with_columns(rejected.alias("_rejected"))
@@ -102,7 +103,32 @@ def check(table: RawTable, heis: HeiDirectory, layout: str = "mobility") -> Chec
     return Checked(report, valid, codes.filter(pl.col("_rejected")).drop("_rejected"))
 
 
-def _encode(c: _Check, raw: pl.DataFrame, col: Column, heis: HeiDirectory) -> pl.Series:
+class _Deferred:
+    """One column's flags, kept to be replayed in the columns' order: the columns are encoded on
+    two threads (polars releases the GIL), and the problems listed must not depend on which
+    thread finished first."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple] = []
+
+    def flag(self, *call) -> None:
+        self.calls.append(call)
+
+
+def _encode_columns(c: _Check, raw: pl.DataFrame, columns: list[Column], heis: HeiDirectory) -> list[pl.Series]:
+    def encoded(col: Column) -> tuple[pl.Series, list[tuple]]:
+        kept = _Deferred()
+        return _encode(kept, raw, col, heis), kept.calls
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(encoded, columns))
+    for _, calls in results:
+        for call in calls:
+            c.flag(*call)
+    return [series for series, _ in results]
+
+
+def _encode(c: _Check | _Deferred, raw: pl.DataFrame, col: Column, heis: HeiDirectory) -> pl.Series:
     """The column as codes ('' where empty or wrong); flags what is wrong."""
     values = raw[col.name]
     if col.kind in ("id", "text"):
@@ -116,7 +142,7 @@ def _encode(c: _Check, raw: pl.DataFrame, col: Column, heis: HeiDirectory) -> pl
     return values.replace_strict({t: cell.value for t, cell in cells.items()}, return_dtype=pl.String).alias(col.name)
 
 
-def _free_text(c: _Check, raw: pl.DataFrame, col: Column) -> pl.Series:
+def _free_text(c: _Check | _Deferred, raw: pl.DataFrame, col: Column) -> pl.Series:
     """Identifiers and names: vectorised, since every row may differ."""
     values = raw[col.name]
     if col.required == "always":
