@@ -129,3 +129,11 @@ def test_an_import_summary_then_a_restore_of_the_current_version(tmp_path, lang)
     assert re.sub(r"\d+\.\d s$", "#.# s", " | ".join(table[1])) == "good.csv | 2 | 2 | 0 | 0 | 2 | #.# s"
     assert aqyl("restore", "--hei", "ALMAU", "--period", "2023H1", "--version", "1", "--lang", lang) == (
         2, "", RESTORE_CURRENT[lang] + "\n")
+
+
+def test_a_mistyped_command_is_a_usage_error_not_a_crash():
+    # typer's own copy of click raises its usage errors as typer.TyperException: they passed the
+    # boundary as "Internal error", exit 3, until it let them through to click's message.
+    code, out, err = aqyl("nosuch")
+    assert code == 2
+    assert "No such command 'nosuch'." in err and "Internal error" not in out + err

@@ -286,3 +286,21 @@ def test_a_large_import_is_in_the_database_file_when_the_command_returns(tmp_pat
     with sqlite3.connect(f"file:{db}?immutable=1", uri=True) as alone:
         assert alone.execute("SELECT count(*) FROM aqyl_mobilityrecord").fetchone() == (30_000,)
         assert alone.execute("PRAGMA page_size").fetchone() == (PAGE_SIZE,)
+
+
+def test_the_process_ends_with_its_exit_code_and_everything_written(tmp_path):
+    # As a process: the exit codes, the whole summary, the report file (a large import's
+    # checkpoint thread must not cut any of them short).
+    import json
+
+    url = f"sqlite:///{tmp_path / 'aqyl.sqlite3'}"
+    good = rows_csv(tmp_path / "good.csv", 3)
+    done = run(tmp_path, "import", str(good), "--report", str(tmp_path / "r.json"), "--lang", "en", url=url)
+    assert done.returncode == 0 and done.stdout.rstrip().endswith("┘")
+    assert json.loads((tmp_path / "r.json").read_text("utf-8"))["files"][0]["stored"] == 3
+    bad = tmp_path / "bad.csv"
+    bad.write_text(csv_text([{**GOOD, "record_id": "R1", "partner_country": "XX"}]), "utf-8")
+    assert run(tmp_path, "import", str(bad), "--lang", "en", url=url).returncode == 1
+    assert run(tmp_path, "import", str(tmp_path / "none.csv"), "--lang", "en", url=url).returncode == 2
+    assert run(tmp_path, "nosuch", url=url).returncode == 2
+    assert records(tmp_path, url) == "3"

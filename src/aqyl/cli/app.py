@@ -24,8 +24,11 @@ class Boundary(TyperGroup):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
-            raise  # an exit a command chose, or a usage error click reports itself
+        except (typer.Exit, typer.Abort, typer.TyperException, click.exceptions.Exit, click.ClickException,
+                click.exceptions.Abort):
+            # An exit a command chose, or a usage error click reports itself (typer's own copy
+            # of click raises typer.TyperException: a mistyped command was "Internal error").
+            raise
         except AqylError as error:
             lang = state.lang or default_lang()
             fail(error.message(lang), 2, mark=error.key not in UNMARKED)
