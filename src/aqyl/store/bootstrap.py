@@ -25,13 +25,12 @@ def migrate_if_needed() -> None:
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
-    settings_db = connection.settings_dict
-    if settings_db["ENGINE"].endswith("sqlite3"):
+    from aqyl.store.dburl import sqlite_file
+
+    if (name := sqlite_file(connection.settings_dict)) is not None:
         from pathlib import Path
 
-        name = str(settings_db["NAME"])
-        if name != ":memory:" and not name.startswith("file:"):
-            Path(name).parent.mkdir(parents=True, exist_ok=True)
+        Path(name).parent.mkdir(parents=True, exist_ok=True)
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         call_command("migrate", interactive=False, verbosity=0)

@@ -10,6 +10,15 @@ import dj_database_url
 PAGE_SIZE = 16384
 
 
+def sqlite_file(settings_dict: dict) -> str | None:
+    """The SQLite database's file, or None: another engine, or an in-memory database (the tests'
+    ``file:…?mode=memory`` or ``:memory:``), which has no folder beside it and no WAL."""
+    name = str(settings_dict.get("NAME", ""))
+    if not str(settings_dict.get("ENGINE", "")).endswith("sqlite3") or name.startswith("file:") or name == ":memory:":
+        return None
+    return name
+
+
 def parse_database(url: str) -> dict:
     """Django's DATABASES entry for ``url``, or StoreFault("db_url_bad") listing the accepted forms:
     an address that would silently use an in-memory database (``sqlite://x.db``, ``sqlite:///``)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from django.db import connection
 
 from aqyl.domain.errors import StoreFault
+from aqyl.store.dburl import sqlite_file
 
 POLL = 0.2
 
@@ -27,8 +28,8 @@ def writer_turn(waiting: Callable[[], None] | None = None) -> Iterator[None]:
     """Hold the database's writer lock (a lock file beside the SQLite file, so processes and
     threads queue alike); ``waiting`` is called once if another writer holds it. Refuses with
     ``db_locked`` after :func:`wait_limit` seconds. Released when the process dies, even by kill -9."""
-    name = str(connection.settings_dict["NAME"])
-    if connection.vendor != "sqlite" or name.startswith("file:") or name == ":memory:":
+    name = sqlite_file(connection.settings_dict)
+    if name is None:
         yield
         return
     handle = os.open(f"{name}.write-lock", os.O_RDWR | os.O_CREAT, 0o600)

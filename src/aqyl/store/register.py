@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from aqyl.domain.classifiers import CLASSIFIERS
 from aqyl.store import models as m
+from aqyl.store.dburl import sqlite_file
 
 RECORD_COLUMNS = (
     "record_id", "period", "direction", "category", "hei", "partner_institution", "partner_country", "programme",
@@ -253,8 +254,10 @@ def _sqlite_insert_frame(table: str, frame: pl.DataFrame, order: pl.Series | Non
     transaction.on_commit(lambda: _detach_scratch(raw))
     # The commit then only appends to the WAL (0.25 s for a million rows); copying it into the
     # database (0.6 s) runs beside the summary and the process's exit instead of before them.
-    raw.execute("PRAGMA wal_autocheckpoint = 0")
-    transaction.on_commit(lambda: _checkpoint_beside(raw))
+    # Once per transaction, however many large inserts it holds (the first one turns it off).
+    if raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0]:
+        raw.execute("PRAGMA wal_autocheckpoint = 0")
+        transaction.on_commit(lambda: _checkpoint_beside(raw))
 
 
 def _checkpoint_beside(raw) -> None:
@@ -262,8 +265,8 @@ def _checkpoint_beside(raw) -> None:
     GIL); the interpreter waits for the thread before it exits. Every other connection keeps
     checkpointing itself, so a failure here only leaves the WAL longer for a while."""
     raw.execute("PRAGMA wal_autocheckpoint = 1000")  # SQLite's default, for this connection's next writes
-    name = str(connection.settings_dict["NAME"])
-    if name.startswith("file:") or name == ":memory:":
+    name = sqlite_file(connection.settings_dict)
+    if name is None:
         return
 
     def checkpoint() -> None:
@@ -311,8 +314,8 @@ def _write_scratch(path: str, frame: pl.DataFrame, folder: str) -> None:
 
 def scratch_place() -> tuple[str, str]:
     """The folder and name prefix of this process's scratch files (beside the SQLite database)."""
-    name = str(connection.settings_dict["NAME"])
-    if name.startswith("file:") or name == ":memory:":  # an in-memory database (the tests')
+    name = sqlite_file(connection.settings_dict)
+    if name is None:  # an in-memory database (the tests')
         return tempfile.gettempdir(), f"aqyl-rows.scratch-{os.getpid()}-"
     db = Path(name)
     return str(db.parent), f"{db.name}.scratch-{os.getpid()}-"
