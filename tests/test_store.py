@@ -48,6 +48,23 @@ def test_the_database_refuses_unknown_codes_and_broken_rows(bad):
     assert m.MobilityRecord.objects.count() == 0
 
 
+def test_the_country_check_takes_every_code_and_nothing_else():
+    # On PostgreSQL the CHECK is a binary search over the codes (migration 0014): a wrong split
+    # would refuse a real code or let a neighbour's typo through.
+    from aqyl.domain.classifiers import CLASSIFIERS
+
+    stored = record()
+    stored.save()
+    codes = CLASSIFIERS["country"].codes
+    assert len(codes) == 249
+    for code in codes:
+        m.MobilityRecord.objects.filter(pk=stored.pk).update(partner_country=code)
+    for bad in ["", "XX", "AA", "ZZ", "uz", "U", "K ", "Z", "A", "ÄB"]:
+        with pytest.raises(IntegrityError), transaction.atomic():
+            m.MobilityRecord.objects.filter(pk=stored.pk).update(partner_country=bad)
+    assert m.MobilityRecord.objects.get().partner_country == codes[-1]
+
+
 def test_a_student_row_has_a_level_and_no_degree():
     record(category="student", degree="", study_level="master").save()
     assert m.MobilityRecord.objects.get().study_level == "master"

@@ -18,7 +18,7 @@ from aqyl.domain.intake.values import as_text
 from aqyl.importers.readers import RawTable
 from aqyl.importers.validate import check
 from aqyl.store import models as m
-from aqyl.store.register import RECORD_COLUMNS, supersede, write_submissions
+from aqyl.store.register import RECORD_COLUMNS, submission_records, supersede, write_submissions
 from aqyl.store.registry import directory
 
 # The first record's row number in the table the checks see (the header is row 1).
@@ -90,7 +90,7 @@ def _rows(submission: m.Submission | None, leave_out: int | None) -> tuple[list[
     if submission is None:
         return [], 0
     names = [c for c in RECORD_COLUMNS if c != "hei"]
-    found = m.MobilityRecord.objects.filter(submission=submission).order_by("id").values_list("id", *names)
+    found = submission_records(submission).order_by("id").values_list("id", *names)
     rows: list[dict[str, str]] = []
     at = None
     for pk, *row in found:

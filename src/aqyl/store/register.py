@@ -23,6 +23,7 @@ from pathlib import Path
 
 import polars as pl
 from django.db import IntegrityError, connection, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from aqyl.domain.classifiers import CLASSIFIERS
@@ -117,13 +118,13 @@ def _insert_records(rows: pl.DataFrame) -> None:
 def stored_order(rows: int) -> list[str]:
     """The columns a file's rows are stored in order of. A B-tree appends cheaply at its right
     edge, so a large file's rows follow the report index (SQLite, 1M varied rows: 1.9 s instead of
-    2.5–3.5 s by period and HEI), on PostgreSQL its two columns and the HEI, which also keeps a
-    period's rows of a category together for the report's scan. Their ids then follow that order,
-    not the file's; forms and small files keep the file's order within a period and HEI."""
+    2.5–3.5 s by period and HEI), on PostgreSQL its three columns, which also keeps a submission's
+    rows of a category together for the report's scan. Their ids then follow that order, not the
+    file's; forms and small files keep the file's order within a period and HEI."""
     if rows <= BULK_ROWS:
         return ["period", "hei_id"]
     if connection.vendor == "postgresql":
-        return ["period", "category", "hei_id"]  # its record_report (migration 0013), then the HEI
+        return ["period", "submission_id", "category"]  # its record_report (migration 0014)
     return [c if c != "hei" else "hei_id" for c in m.REPORT_INDEX]
 
 
@@ -435,6 +436,13 @@ def _check_register_rules(rows: pl.DataFrame) -> None:
 
 
 # --- versions --------------------------------------------------------------------------------
+def submission_records(submission: m.Submission) -> QuerySet:
+    """A current submission's rows, asked by period and submission: on PostgreSQL the one index
+    that finds them is ``record_report`` (period, submission, category; migration 0014), and SQLite
+    takes its submission index for the same question."""
+    return m.MobilityRecord.objects.filter(period=submission.period, submission=submission)
+
+
 def supersede(submission: m.Submission) -> int:
     """Take a submission out of the register: its rows go to the archive (as JSON, in SQL) and it
     stops being current. Returns how many rows were archived. Call inside a
@@ -446,11 +454,11 @@ def supersede(submission: m.Submission) -> int:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {connection.ops.quote_name(m.ArchivedRecord._meta.db_table)} (submission_id, data) "
-            f"SELECT submission_id, {build} FROM {records} WHERE submission_id = %s",
-            [submission.pk],
+            f"SELECT submission_id, {build} FROM {records} WHERE period = %s AND submission_id = %s",
+            [submission.period, submission.pk],
         )
         archived = cursor.rowcount
-        cursor.execute(f"DELETE FROM {records} WHERE submission_id = %s", [submission.pk])
+        cursor.execute(f"DELETE FROM {records} WHERE period = %s AND submission_id = %s", [submission.period, submission.pk])
         submission.is_current = False
         submission.save(update_fields=["is_current"])
     return archived
@@ -461,7 +469,7 @@ def version_rows(submission: m.Submission) -> pl.DataFrame:
     the current version, the archive's for an earlier one."""
     if submission.is_current:
         names = [c for c in RECORD_COLUMNS if c != "hei"]
-        values = m.MobilityRecord.objects.filter(submission=submission).values_list(*names)
+        values = submission_records(submission).values_list(*names)
         data = [dict(zip(names, row, strict=True)) for row in values]
     else:
         data = list(m.ArchivedRecord.objects.filter(submission=submission).values_list("data", flat=True))
