@@ -288,6 +288,30 @@ def test_a_large_import_is_in_the_database_file_when_the_command_returns(tmp_pat
         assert alone.execute("PRAGMA page_size").fetchone() == (PAGE_SIZE,)
 
 
+def test_a_large_import_never_waits_for_a_reader_to_empty_the_wal(tmp_path):
+    # The checkpoint after a large import empties the WAL only when nobody reads; a reader on an
+    # older snapshot (a web page being drawn) is left alone and the command still ends at once.
+    import sqlite3
+
+    db = tmp_path / "aqyl.sqlite3"
+    url = f"sqlite:///{db}"
+    assert run(tmp_path, "db", url=url).returncode == 0
+    reader = sqlite3.connect(db, isolation_level=None)
+    reader.execute("BEGIN")
+    assert reader.execute("SELECT count(*) FROM aqyl_mobilityrecord").fetchone() == (0,)
+    big = tmp_path / "big.csv"
+    varied_frame(30_000).write_csv(big)
+    started = time.perf_counter()
+    done = run(tmp_path, "import", str(big), "--lang", "en", url=url, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert time.perf_counter() - started < 60  # the checkpoint's connection waits for nobody
+    assert reader.execute("SELECT count(*) FROM aqyl_mobilityrecord").fetchone() == (0,)  # its snapshot
+    reader.execute("COMMIT")
+    assert reader.execute("SELECT count(*) FROM aqyl_mobilityrecord").fetchone() == (30_000,)
+    reader.close()
+    assert records(tmp_path, url) == "30000"
+
+
 def test_the_process_ends_with_its_exit_code_and_everything_written(tmp_path):
     # As a process: the exit codes, the whole summary, the report file (a large import's
     # checkpoint thread must not cut any of them short).

@@ -105,8 +105,8 @@ def test_a_failure_half_way_leaves_every_submission_as_it_was(tmp_path, monkeypa
 
     real = register._insert_records
 
-    def failing(rows):  # after the old versions were archived and the new rows written
-        real(rows)
+    def failing(rows, order):  # after the old versions were archived and the new rows written
+        real(rows, order)
         assert m.MobilityRecord.objects.count() == 2 * per_hei
         raise OSError("disk full")
 
@@ -121,6 +121,29 @@ def test_a_failure_half_way_leaves_every_submission_as_it_was(tmp_path, monkeypa
     monkeypatch.setattr(register, "_insert_records", real)
     report, _ = import_file(new)
     assert report.stored == 2 * per_hei and m.MobilityRecord.objects.count() == 2 * per_hei
+
+
+@demo_db
+def test_a_file_read_ahead_is_imported_as_one_read_then(tmp_path):
+    # The command starts reading its first file while the database opens (aqyl.app.imports.ReadAhead):
+    # the same report, the same error for a file that cannot be read, and only once per mention.
+    from aqyl.app.imports import ReadAhead
+    from aqyl.importers.readers import UnreadableFile
+
+    good = upload(tmp_path, rows_for("ALMAU", 3), "good.csv")
+    ahead = ReadAhead(good, "mobility")
+    report, table = import_file(good, ahead=ahead)
+    assert (report.rows, report.valid, report.stored) == (3, 3, 3) and table.name == "good.csv"
+    again, _ = import_file(good, ahead=ahead)  # the second mention is read again, not taken twice
+    assert again.rows == 3 and m.Submission.objects.filter(is_current=True).get().version == 2
+    other = upload(tmp_path, rows_for("ENU", 2), "other.csv")
+    assert ReadAhead(good, "mobility").take(other, "mobility").name == "other.csv"  # not the file read ahead
+    missing = tmp_path / "none.csv"
+    with pytest.raises(UnreadableFile) as raised:
+        import_file(missing, ahead=ReadAhead(missing, "mobility"))
+    with pytest.raises(UnreadableFile) as directly:
+        import_file(missing)
+    assert (raised.value.key, raised.value.params) == (directly.value.key, directly.value.params)
 
 
 # --- the command ----------------------------------------------------------------------------------

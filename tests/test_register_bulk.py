@@ -32,8 +32,10 @@ def test_slices_keep_each_submission_whole_in_the_report_index_order(monkeypatch
             [stored] = register.write_submissions(frame(hei, 24_000), file_name=f"{hei}.csv")
             assert stored.row_count == 24_000
     keys = register.stored_order(24_000)
-    assert keys == (["period", "submission_id", "category"] if connection.vendor == "postgresql"
+    assert keys == (["period", "hei_id", "category"] if connection.vendor == "postgresql"
                     else [k if k != "hei" else "hei_id" for k in m.REPORT_INDEX])
+    if connection.vendor == "postgresql":  # the HEI stands for the submission: record_report's order
+        keys = ["period", "submission_id", "category"]
     for hei in heis:
         rows = m.MobilityRecord.objects.filter(hei__code=hei).order_by("id")
         assert sorted(rows.values_list("record_id", "partner_institution")) == sorted(
@@ -68,6 +70,18 @@ def test_a_failed_copy_stops_the_writer_and_leaves_nothing(monkeypatch):
     assert not m.MobilityRecord.objects.exists() and not m.Submission.objects.exists()
     folder, prefix = register.scratch_place()
     assert not list(Path(folder).glob(prefix + "*"))
+
+
+@pytest.mark.parametrize("rows, room", [(1_000_000, 9), (1_000_000, 2), (1_000_000, 1), (24_000, 9), (40_000, 9),
+                                        (125_000, 9), (30, 9), (200_000, 3), (32_769, 9)])
+def test_scratch_files_cover_the_rows_once_the_first_small(rows, room):
+    slices = register.scratch_slices(rows, room)
+    assert sum(n for _, n in slices) == rows and len(slices) <= room
+    assert [start for start, _ in slices] == [sum(n for _, n in slices[:i]) for i in range(len(slices))]
+    assert all(n > 0 for _, n in slices)
+    if rows > 2 * register.FIRST_SLICE and room > 1:  # the copying starts after 16,384 rows, not 125,000
+        assert slices[0] == (0, register.FIRST_SLICE)
+        assert max(n for _, n in slices[1:]) <= max(register.SLICE_ROWS, -(-(rows - register.FIRST_SLICE) // (room - 1)))
 
 
 @pytest.mark.django_db

@@ -43,9 +43,10 @@ def run_import(files: list[Path], layout: str, accept_valid: bool, dry_run: bool
         TimeElapsedColumn,
     )
 
-    open_database()
     from aqyl.app import imports
 
+    ahead = imports.ReadAhead(files[0], layout) if files else None  # read while the database opens
+    open_database()
     who = imports.storer(user, f"cli:{getpass.getuser()}")
     stages = {"read": say("cli_stage_read", lang), "check": say("cli_stage_check", lang), "store": say("cli_stage_store", lang),
               "wait": say("stage_wait", lang)}
@@ -62,7 +63,7 @@ def run_import(files: list[Path], layout: str, accept_valid: bool, dry_run: bool
                        total=total if stage == "store" else None)
 
         results = imports.import_files(files, layout, accept_valid=accept_valid, dry_run=dry_run, who=who,
-                                       progress=tick)
+                                       progress=tick, ahead=ahead)
         for task in tasks.values():
             bar.remove_task(task)
     import_summary(results, lang, dry_run)

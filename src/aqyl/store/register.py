@@ -16,7 +16,7 @@ import sqlite3
 import tempfile
 import threading
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from itertools import chain, islice, repeat
 from pathlib import Path
@@ -53,6 +53,31 @@ def write_submissions(
     who = submitted_by or (user.get_username() if user is not None else "")
     wanted = sorted(keys.rows(), key=lambda k: (k[1], heis[k[0]].id))  # as the rows are stored, below
     replaced = {(heis[h].id, p) for h, p, _ in wanted}
+    rows = rows.with_columns(pl.col("hei").replace_strict({c: h.id for c, h in heis.items()}, return_dtype=pl.Int64)
+                             .alias("hei_id"))
+    # The rows are put in their stored order on the other core (polars releases the GIL) while
+    # the versions are locked, archived and created here and the rows made ready to write
+    # (0.3-0.5 s of a million rows, most of it hidden).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        ordering = pool.submit(lambda: sort_order(rows, stored_order(rows.height)))
+        submissions = _new_versions(wanted, heis, replaced, source=source, file_name=file_name,
+                                    file_sha256=file_sha256, rejected=rejected, user=user, who=who)
+        ids = pl.DataFrame(
+            {"hei": [s.hei.code for s in submissions], "period": [s.period for s in submissions],
+             "submission_id": [s.id for s in submissions]},
+            schema={"hei": pl.String, "period": pl.String, "submission_id": pl.Int64},
+        )
+        # The keys alone are joined (not the whole frame): the rows are put in order once, when written.
+        per_row = rows.select("hei", "period").join(ids, on=["hei", "period"], how="left", maintain_order="left")
+        _insert_records(rows.with_columns(per_row["submission_id"]), ordering.result)
+    return sorted(submissions, key=lambda s: (s.hei.code, s.period))
+
+
+def _new_versions(wanted: list[tuple[str, str, int]], heis: dict[str, m.Hei], replaced: set[tuple[int, str]], *,
+                  source: str, file_name: str, file_sha256: str, rejected: dict[tuple[str, str], int] | None, user,
+                  who: str) -> list[m.Submission]:
+    """The submissions of ``wanted`` (HEI code, period, rows), each the next version of its HEI and
+    period, created in that order; the current versions they replace archived first."""
     _lock_versions(sorted(replaced))
     last: dict[tuple[int, str], int] = {}
     for old in m.Submission.objects.filter(hei__in=heis.values(), period__in={p for _, p, _ in wanted}):
@@ -60,7 +85,7 @@ def write_submissions(
         last[key] = max(last.get(key, 0), old.version)
         if old.is_current and key in replaced:
             supersede(old)
-    submissions = m.Submission.objects.bulk_create([
+    return m.Submission.objects.bulk_create([
         m.Submission(
             hei=heis[hei_code], period=period, version=last.get((heis[hei_code].id, period), 0) + 1, source=source,
             file_name=file_name[:255], file_sha256=file_sha256, row_count=n,
@@ -68,15 +93,6 @@ def write_submissions(
         )
         for hei_code, period, n in wanted
     ])
-    ids = pl.DataFrame(
-        {"hei": [s.hei.code for s in submissions], "period": [s.period for s in submissions],
-         "submission_id": [s.id for s in submissions], "hei_id": [s.hei_id for s in submissions]},
-        schema={"hei": pl.String, "period": pl.String, "submission_id": pl.Int64, "hei_id": pl.Int64},
-    )
-    # The keys alone are joined (not the whole frame): the rows are put in order once, below.
-    per_row = rows.select("hei", "period").join(ids, on=["hei", "period"], how="left", maintain_order="left")
-    _insert_records(rows.with_columns(per_row["submission_id"], per_row["hei_id"]))
-    return sorted(submissions, key=lambda s: (s.hei.code, s.period))
 
 
 def _lock_versions(keys: list[tuple[int, str]]) -> None:
@@ -93,18 +109,19 @@ def _lock_versions(keys: list[tuple[int, str]]) -> None:
             [[h for h, _ in keys], [p for _, p in keys]])
 
 
-def _insert_records(rows: pl.DataFrame) -> None:
+def _insert_records(rows: pl.DataFrame, order: Callable[[], pl.Series]) -> None:
+    """``rows`` with their submission and HEI ids, stored in the order ``order()`` gives (positions;
+    asked for last, since another core may still be computing it)."""
     now = timezone.now()
     table = m.MobilityRecord._meta.db_table
     names = ["submission_id", "hei_id", *(c for c in RECORD_COLUMNS if c != "hei")]
-    order = sort_order(rows, stored_order(rows.height))
     if connection.vendor == "postgresql":
         _pg_copy(table, rows.select(*(_nullable(c) if c in DATE_COLUMNS else pl.col(c) for c in names),
                                     pl.lit(now).dt.convert_time_zone("UTC").alias("created_at")), order)
         return
     frame = rows.select(*(_nullable(c) if c in DATE_COLUMNS else pl.col(c) for c in names))
     if connection.vendor != "sqlite":
-        _bulk_insert(table, [*names, "created_at"], _tuples(frame[order], names, after=(now,)))
+        _bulk_insert(table, [*names, "created_at"], _tuples(frame[order()], names, after=(now,)))
         return
     clean_scratch()  # left by an import killed earlier
     # A CHECK with an IN list costs SQLite an ephemeral table per row (34 s per million rows
@@ -112,7 +129,7 @@ def _insert_records(rows: pl.DataFrame) -> None:
     # first and lets SQLite skip them; every other write still meets the CHECKs.
     _check_register_rules(rows)
     with _sqlite_checks_off():
-        insert_frame(table, frame, order=order, constants={"created_at": now.isoformat(sep=" ")})
+        insert_frame(table, frame, order=order(), constants={"created_at": now.isoformat(sep=" ")})
 
 
 def stored_order(rows: int) -> list[str]:
@@ -124,7 +141,9 @@ def stored_order(rows: int) -> list[str]:
     if rows <= BULK_ROWS:
         return ["period", "hei_id"]
     if connection.vendor == "postgresql":
-        return ["period", "submission_id", "category"]  # its record_report (migration 0014)
+        # Its record_report (period, submission, category; migration 0014): a file's submissions
+        # get their ids in the order of (period, HEI id), so the HEI stands for the submission.
+        return ["period", "hei_id", "category"]
     return [c if c != "hei" else "hei_id" for c in m.REPORT_INDEX]
 
 
@@ -147,17 +166,18 @@ def sort_order(frame: pl.DataFrame, keys: list[str]) -> pl.Series:
     return frame.select(pl.arg_sort_by(packed, maintain_order=True)).to_series()
 
 
-def _pg_copy(table: str, frame: pl.DataFrame, order: pl.Series) -> None:
+def _pg_copy(table: str, frame: pl.DataFrame, ordered: Callable[[], pl.Series]) -> None:
     """COPY in PostgreSQL's binary format, encoded from the frame's Arrow buffers by pgpq in slices:
     no Python object per value, and the server parses no text (1M rows: 1.2 s less of its time
-    than CSV, which took 2 s against 30 s with write_row). ``order``: the rows' positions in the
-    order they are sent; dates and the time stamp go as their types, empty dates as NULL."""
+    than CSV, which took 2 s against 30 s with write_row). ``ordered()``: the rows' positions in
+    the order they are sent; dates and the time stamp go as their types, empty dates as NULL."""
     import pgpq
 
     quoted = ", ".join(connection.ops.quote_name(c) for c in frame.columns)
     sql = f"COPY {connection.ops.quote_name(table)} ({quoted}) FROM STDIN WITH (FORMAT binary)"
     typed = frame.with_columns(pl.col(c).str.to_date("%Y-%m-%d") for c in DATE_COLUMNS if c in frame.columns)
     encoder = pgpq.ArrowToPostgresBinaryEncoder(typed.head(0).to_arrow().schema)
+    order = ordered()
 
     def encoded(start: int) -> bytes:
         chunk = typed.select(pl.all().gather(order.slice(start, BATCH))).to_arrow()
@@ -182,6 +202,7 @@ def _nullable(column: str) -> pl.Expr:
 
 
 SLICE_ROWS = 125_000  # rows per scratch file: the next is written while one is copied in
+FIRST_SLICE = 16_384  # rows of a large insert's first scratch file
 
 
 def _sqlite_insert_frame(table: str, frame: pl.DataFrame, order: pl.Series | None = None,
@@ -213,13 +234,11 @@ def _sqlite_insert_frame(table: str, frame: pl.DataFrame, order: pl.Series | Non
         ordered, given = frame if order is None else frame[order], constants or {}
         _bulk_insert(table, [*frame.columns, *given], _tuples(ordered, frame.columns, after=tuple(given.values())))
         return
-    slices = max(1, min(-(-varying.height // SLICE_ROWS), free))
-    per = -(-varying.height // slices)
     paths: list[str] = []
 
-    def write(start: int) -> str:
-        part = (varying.slice(start, per) if order is None
-                else varying.select(pl.all().gather(order.slice(start, per))))
+    def write(start: int, length: int) -> str:
+        part = (varying.slice(start, length) if order is None
+                else varying.select(pl.all().gather(order.slice(start, length))))
         # Beside the database, not in the temporary folder: one disk to be full, and a file left
         # by a killed import is found by the next one (clean_scratch).
         handle, path = tempfile.mkstemp(prefix=prefix, suffix=".sqlite3", dir=folder)
@@ -233,7 +252,7 @@ def _sqlite_insert_frame(table: str, frame: pl.DataFrame, order: pl.Series | Non
     raw.execute("PRAGMA cache_size = -262144")
     try:
         with ThreadPoolExecutor(max_workers=1) as pool:
-            written = [pool.submit(write, start) for start in range(0, varying.height, per)]
+            written = [pool.submit(write, start, length) for start, length in scratch_slices(varying.height, free)]
             try:
                 for future in written:
                     path = future.result()
@@ -261,10 +280,23 @@ def _sqlite_insert_frame(table: str, frame: pl.DataFrame, order: pl.Series | Non
         transaction.on_commit(lambda: _checkpoint_beside(raw))
 
 
+def scratch_slices(rows: int, room: int) -> list[tuple[int, int]]:
+    """(start, length) of each scratch file, at most ``room`` of them. The copying waits for the
+    first file, so a large insert's first is small (0.05 s to write, not 0.3 s); the rest are
+    even, each written while the one before is copied in."""
+    first = FIRST_SLICE if rows > 2 * FIRST_SLICE and room > 1 else 0
+    slices = max(1, min(-(-(rows - first) // SLICE_ROWS), room - (first > 0)))
+    per = -(-(rows - first) // slices)
+    return ([(0, first)] if first else []) + [(start, min(per, rows - start)) for start in range(first, rows, per)]
+
+
 def _checkpoint_beside(raw) -> None:
     """Copy the WAL into the database on another thread and connection (sqlite3 releases the
-    GIL); the interpreter waits for the thread before it exits. Every other connection keeps
-    checkpointing itself, so a failure here only leaves the WAL longer for a while."""
+    GIL); the interpreter waits for the thread before it exits. TRUNCATE also empties the WAL
+    when nobody is reading (freeing its 300 MB of a million rows took the closing connection
+    0.1-0.3 s at the command's end); with no busy wait (timeout 0) it copies what it can and
+    never waits for a reader, as PASSIVE. Every other connection keeps checkpointing itself, so a
+    failure here only leaves the WAL longer for a while."""
     raw.execute("PRAGMA wal_autocheckpoint = 1000")  # SQLite's default, for this connection's next writes
     name = sqlite_file(connection.settings_dict)
     if name is None:
@@ -272,8 +304,8 @@ def _checkpoint_beside(raw) -> None:
 
     def checkpoint() -> None:
         try:
-            with contextlib.closing(sqlite3.connect(name, timeout=60)) as own:
-                own.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            with contextlib.closing(sqlite3.connect(name, timeout=0)) as own:
+                own.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         except sqlite3.Error as error:
             logging.getLogger(__name__).warning("WAL checkpoint after an import failed: %s", error)
 
