@@ -33,15 +33,15 @@ class ReadAhead:
     (0.4 s). A daemon thread: a command that stops early (an unknown --user) does not wait for it."""
 
     def __init__(self, path: Path, layout: str) -> None:
-        self.path, self.layout = path, layout
+        self._file: tuple[Path, str] | None = (path, layout)
         self._done = threading.Event()
         self._table: RawTable | None = None
         self._error: BaseException | None = None
-        threading.Thread(target=self._read, name="aqyl-read-ahead", daemon=True).start()
+        threading.Thread(target=self._read, args=(path, layout), name="aqyl-read-ahead", daemon=True).start()
 
-    def _read(self) -> None:
+    def _read(self, path: Path, layout: str) -> None:
         try:
-            self._table = read_table(self.path, self.layout)
+            self._table = read_table(path, layout)
         except BaseException as error:  # raised again where the file would have been read
             self._error = error
         finally:
@@ -49,9 +49,9 @@ class ReadAhead:
 
     def take(self, path: Path, layout: str) -> RawTable:
         """That file's table (or its error), once; any other file is read here and now."""
-        if (path, layout) != (self.path, self.layout) or self.path is None:
+        if self._file != (path, layout):
             return read_table(path, layout)
-        self.path = None  # one file, one read: a second mention of it is read again
+        self._file = None  # one file, one read: a second mention of it is read again
         self._done.wait()
         if self._error is not None:
             raise self._error
