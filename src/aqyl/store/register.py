@@ -2,7 +2,8 @@
 not at all.
 
 Rows arrive as a polars DataFrame of text columns named as in the interchange format (codes
-already validated). Large inserts bypass the ORM: executemany on SQLite, COPY on PostgreSQL.
+already validated). Large inserts bypass the ORM: scratch files and INSERT … SELECT on SQLite,
+binary COPY on PostgreSQL.
 """
 
 from __future__ import annotations
