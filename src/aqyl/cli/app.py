@@ -5,7 +5,6 @@ do (exit 2) and anything else into a logged crash (exit 3) — never a traceback
 from __future__ import annotations
 
 import sys
-from typing import NoReturn
 
 import click
 import typer
@@ -81,40 +80,5 @@ def main() -> None:
     state.lang = None
     try:
         app()
-        code: object = 0
-    except SystemExit as done:  # how click ends every command
-        code = done.code
     except KeyboardInterrupt:  # while parsing, before a command ran
-        code = 130
-    if code is None:
-        code = 0
-    if not isinstance(code, int):
-        sys.exit(code)  # a text: Python prints it
-    end_process(code)
-
-
-def end_process(code: int) -> NoReturn:
-    """End the process without tearing the interpreter down, which took 0.2-0.3 s after a large
-    import (every module and every frame's memory freed one object at a time). What teardown
-    does that matters is done first, in its order: the threads still working joined (a large
-    import's WAL checkpoint), the exit handlers run (logging, finalizers), the database
-    connections closed (SQLite then removes its WAL), the output flushed."""
-    import atexit
-    import contextlib
-    import os
-    import threading
-
-    for thread in threading.enumerate():
-        if thread is not threading.current_thread() and not thread.daemon:
-            thread.join()
-    atexit._run_exitfuncs()
-    if "django.db" in sys.modules:
-        from django.apps import apps
-        from django.db import connections
-
-        if apps.ready:
-            connections.close_all()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more can be said there
-            stream.flush()
-    os._exit(code)
+        sys.exit(130)
