@@ -72,18 +72,6 @@ def test_a_failed_copy_stops_the_writer_and_leaves_nothing(monkeypatch):
     assert not list(Path(folder).glob(prefix + "*"))
 
 
-@pytest.mark.parametrize("rows, room", [(1_000_000, 9), (1_000_000, 2), (1_000_000, 1), (24_000, 9), (40_000, 9),
-                                        (125_000, 9), (30, 9), (200_000, 3), (32_769, 9)])
-def test_scratch_files_cover_the_rows_once_the_first_small(rows, room):
-    slices = register.scratch_slices(rows, room)
-    assert sum(n for _, n in slices) == rows and len(slices) <= room
-    assert [start for start, _ in slices] == [sum(n for _, n in slices[:i]) for i in range(len(slices))]
-    assert all(n > 0 for _, n in slices)
-    if rows > 2 * register.FIRST_SLICE and room > 1:  # the copying starts after 16,384 rows, not 125,000
-        assert slices[0] == (0, register.FIRST_SLICE)
-        assert max(n for _, n in slices[1:]) <= max(register.SLICE_ROWS, -(-(rows - register.FIRST_SLICE) // (room - 1)))
-
-
 @pytest.mark.django_db
 def test_the_packed_sort_order_is_the_many_column_sort():
     texts = ["Қазақ", "Zürich", "zebra", "", "Ärzte", "A", "Ақ", "a b", "Ab"]

@@ -203,7 +203,6 @@ def _nullable(column: str) -> pl.Expr:
 
 
 SLICE_ROWS = 125_000  # rows per scratch file: the next is written while one is copied in
-FIRST_SLICE = 16_384  # rows of a large insert's first scratch file
 
 
 def _sqlite_insert_frame(table: str, frame: pl.DataFrame, order: pl.Series | None = None,
@@ -235,11 +234,13 @@ def _sqlite_insert_frame(table: str, frame: pl.DataFrame, order: pl.Series | Non
         ordered, given = frame if order is None else frame[order], constants or {}
         _bulk_insert(table, [*frame.columns, *given], _tuples(ordered, frame.columns, after=tuple(given.values())))
         return
+    slices = max(1, min(-(-varying.height // SLICE_ROWS), free))
+    per = -(-varying.height // slices)
     paths: list[str] = []
 
-    def write(start: int, length: int) -> str:
-        part = (varying.slice(start, length) if order is None
-                else varying.select(pl.all().gather(order.slice(start, length))))
+    def write(start: int) -> str:
+        part = (varying.slice(start, per) if order is None
+                else varying.select(pl.all().gather(order.slice(start, per))))
         # Beside the database, not in the temporary folder: one disk to be full, and a file left
         # by a killed import is found by the next one (clean_scratch).
         handle, path = tempfile.mkstemp(prefix=prefix, suffix=".sqlite3", dir=folder)
@@ -253,7 +254,7 @@ def _sqlite_insert_frame(table: str, frame: pl.DataFrame, order: pl.Series | Non
     raw.execute("PRAGMA cache_size = -262144")
     try:
         with ThreadPoolExecutor(max_workers=1) as pool:
-            written = [pool.submit(write, start, length) for start, length in scratch_slices(varying.height, free)]
+            written = [pool.submit(write, start) for start in range(0, varying.height, per)]
             try:
                 for future in written:
                     path = future.result()
@@ -279,16 +280,6 @@ def _sqlite_insert_frame(table: str, frame: pl.DataFrame, order: pl.Series | Non
     if raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0]:
         raw.execute("PRAGMA wal_autocheckpoint = 0")
         transaction.on_commit(lambda: _checkpoint_beside(raw))
-
-
-def scratch_slices(rows: int, room: int) -> list[tuple[int, int]]:
-    """(start, length) of each scratch file, at most ``room`` of them. The copying waits for the
-    first file, so a large insert's first is small (0.05 s to write, not 0.3 s); the rest are
-    even, each written while the one before is copied in."""
-    first = FIRST_SLICE if rows > 2 * FIRST_SLICE and room > 1 else 0
-    slices = max(1, min(-(-(rows - first) // SLICE_ROWS), room - (first > 0)))
-    per = -(-(rows - first) // slices)
-    return ([(0, first)] if first else []) + [(start, min(per, rows - start)) for start in range(first, rows, per)]
 
 
 def _checkpoint_beside(raw) -> None:
@@ -484,14 +475,15 @@ def supersede(submission: m.Submission) -> int:
     pairs = ", ".join(f"'{f.name}', {connection.ops.quote_name(f.column)}" for f in fields)
     build = f"json_build_object({pairs})::jsonb" if connection.vendor == "postgresql" else f"json_object({pairs})"
     records = connection.ops.quote_name(m.MobilityRecord._meta.db_table)
+    # Asked as submission_records asks: by period and submission (PostgreSQL's one index).
+    where, params = "WHERE period = %s AND submission_id = %s", [submission.period, submission.pk]
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {connection.ops.quote_name(m.ArchivedRecord._meta.db_table)} (submission_id, data) "
-            f"SELECT submission_id, {build} FROM {records} WHERE period = %s AND submission_id = %s",
-            [submission.period, submission.pk],
+            f"SELECT submission_id, {build} FROM {records} {where}", params,
         )
         archived = cursor.rowcount
-        cursor.execute(f"DELETE FROM {records} WHERE period = %s AND submission_id = %s", [submission.period, submission.pk])
+        cursor.execute(f"DELETE FROM {records} {where}", params)
         submission.is_current = False
         submission.save(update_fields=["is_current"])
     return archived
