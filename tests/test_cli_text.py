@@ -131,9 +131,41 @@ def test_an_import_summary_then_a_restore_of_the_current_version(tmp_path, lang)
         2, "", RESTORE_CURRENT[lang] + "\n")
 
 
-def test_a_mistyped_command_is_a_usage_error_not_a_crash():
-    # typer's own copy of click raises its usage errors as typer.TyperException: they passed the
-    # boundary as "Internal error", exit 3, until it let them through to click's message.
-    code, out, err = aqyl("nosuch")
-    assert code == 2
-    assert "No such command 'nosuch'." in err and "Internal error" not in out + err
+# Usage errors click says in English, said in the user's language (--lang read even when the
+# error comes first); the runner names the command "root".
+USAGE = [
+    (["nosuch"], "kk", "✗ «nosuch» командасы жоқ. Анықтама: root --help"),
+    (["nosuch"], "ru", "✗ Команды «nosuch» нет. Справка: root --help"),
+    (["nosuch"], "en", "✗ There is no command “nosuch”. Help: root --help"),
+    (["import", "--dry-ruin", "x.csv"], "kk",
+     "✗ root import командасында --dry-ruin параметрі жоқ. Ұқсасы: --dry-run. Анықтама: root import --help"),
+    (["import", "--dry-ruin", "x.csv"], "ru",
+     "✗ У команды root import нет параметра --dry-ruin. Похожие: --dry-run. Справка: root import --help"),
+    (["import", "--dry-ruin", "x.csv"], "en",
+     "✗ root import has no option --dry-ruin. Similar: --dry-run. Help: root import --help"),
+    (["import"], "kk", "✗ root import командасы үшін FILES көрсетіңіз. Анықтама: root import --help"),
+    (["import"], "ru", "✗ Для команды root import укажите FILES. Справка: root import --help"),
+    (["import"], "en", "✗ root import needs FILES. Help: root import --help"),
+    (["report", "--period"], "kk", "✗ --period параметріне мән жазыңыз. Анықтама: root report --help"),
+    (["report", "--period"], "ru", "✗ Укажите значение параметра --period. Справка: root report --help"),
+    (["report", "--period"], "en", "✗ Give --period a value. Help: root report --help"),
+    (["db", "one", "two"], "kk", "✗ Команда мұны қабылдамайды: one two. Анықтама: root db --help"),
+    (["db", "one", "two"], "ru", "✗ Команда не принимает: one two. Справка: root db --help"),
+    (["db", "one", "two"], "en", "✗ The command does not take: one two. Help: root db --help"),
+]
+
+
+@pytest.mark.parametrize(("args", "lang", "said"), USAGE)
+def test_a_usage_error_is_said_in_the_users_language(args, lang, said):
+    # --lang last, except where the error is a missing value at the end.
+    code, out, err = aqyl(*args, "--lang", lang) if args[-1] != "--period" else aqyl(args[0], "--lang", lang, *args[1:])
+    assert (code, out, err) == (2, "", said + "\n")
+
+
+def test_a_usage_error_before_lang_is_said_in_the_lang_given_later_or_the_default(monkeypatch):
+    # A mistyped command used to be "Internal error", exit 3 (typer's copy of click raises
+    # typer.TyperException); then click's English.
+    assert aqyl("import", "--nosuch", "x.csv", "--lang", "ru")[2] == (
+        "✗ У команды root import нет параметра --nosuch. Справка: root import --help\n")
+    monkeypatch.setenv("AQYL_LANG", "en")
+    assert aqyl("nosuch") == (2, "", "✗ There is no command “nosuch”. Help: root --help\n")

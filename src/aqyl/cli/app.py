@@ -4,7 +4,9 @@ do (exit 2) and anything else into a logged crash (exit 3) — never a traceback
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Sequence
 
 import click
 import typer
@@ -12,6 +14,7 @@ from typer.core import TyperGroup
 
 from aqyl.cli.present import default_lang, fail, state
 from aqyl.domain.errors import AqylError
+from aqyl.domain.i18n import LANGUAGES
 
 # Refusals of the account given with --user are said plainly, without the error mark.
 UNMARKED = ("no_user", "user_may_not_store")
@@ -21,13 +24,28 @@ class Boundary(TyperGroup):
     """The root group: its invoke runs every command, so errors of all of them pass here, both
     for the installed command and for an in-process runner (tests)."""
 
+    def make_context(self, info_name, args, parent=None, **extra):
+        given = list(args)
+        try:
+            ctx = super().make_context(info_name, args, parent, **extra)
+        except Exception as error:  # the root's own options (aqyl --nosuch)
+            _refuse_usage(error, given, info_name or "aqyl")
+            raise
+        ctx.meta["aqyl_args"] = given  # for the language of a usage error, said before --lang is read
+        return ctx
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort, typer.TyperException, click.exceptions.Exit, click.ClickException,
-                click.exceptions.Abort):
-            # An exit a command chose, or a usage error click reports itself (typer's own copy
-            # of click raises typer.TyperException: a mistyped command was "Internal error").
+                click.exceptions.Abort) as error:
+            # An exit a command chose, or a usage error (typer's own copy of click raises it as
+            # typer.TyperException: a mistyped command was "Internal error"): the ones click would
+            # say in English are said here in the user's language, the rest by click.
+            args = ctx.meta.get("aqyl_args", [])
+            # click names no command for some errors (a missing value): the one being run is it.
+            named = next((a for a in args if not a.startswith("-")), None)
+            _refuse_usage(error, args, f"{ctx.command_path} {named}" if named in self.commands else ctx.command_path)
             raise
         except AqylError as error:
             lang = state.lang or default_lang()
@@ -41,6 +59,61 @@ class Boundary(TyperGroup):
             if (said := fault_message(error, lang)) is not None:  # the database's fault: what to do
                 fail(said, 2)
             fail(crash_line(error), 3)
+
+
+def _refuse_usage(error: Exception, args: Sequence[str], command: str) -> None:
+    """A usage error click would say in English (an unknown command or option, a missing value),
+    said in the user's language instead, with where the help is; exit 2. Others pass."""
+    lang = _lang_in(args) or state.lang or default_lang()
+    said = usage_words(error, lang, command)
+    if said is not None:
+        fail(said, 2)
+
+
+def _lang_in(args: Sequence[str]) -> str | None:
+    """The --lang of the command line, if it names one of ours (read before click reaches it)."""
+    for i, arg in enumerate(args):
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else (
+            args[i + 1] if arg == "--lang" and i + 1 < len(args) else None)
+        if value in LANGUAGES:
+            return value
+    return None
+
+
+def usage_words(error: Exception, lang: str, command: str = "aqyl") -> str | None:
+    """``error`` in ``lang`` if it is one of click's usage errors we word (click's classes and
+    typer's copy of them alike, so told apart by name and attributes), else None. ``command``:
+    the command's name when the error does not carry it."""
+    from aqyl.domain.wording.commands import say
+
+    kind = type(error).__name__
+    ctx = getattr(error, "ctx", None)
+    command = ctx.command_path if ctx is not None else command
+    message = str(getattr(error, "message", "") or "")
+    param = getattr(error, "param", None)
+    name = ""
+    if param is not None:
+        opts = [o for o in getattr(param, "opts", []) if o.startswith("-")]
+        name = max(opts, key=len) if opts else str(param.name or "").upper()
+    if kind == "NoSuchOption":
+        text = say("usage_no_option", lang, command=command, option=error.option_name)  # type: ignore[attr-defined]
+        if getattr(error, "possibilities", None):
+            text += " " + say("usage_similar", lang, options=", ".join(sorted(error.possibilities)))  # type: ignore[attr-defined]
+    elif kind == "BadOptionUsage" and message.endswith("requires an argument."):
+        text = say("usage_needs_value", lang, option=error.option_name)  # type: ignore[attr-defined]
+    elif kind == "MissingParameter" and name:
+        text = say("usage_needs", lang, command=command, name=name)
+    elif kind == "BadParameter" and name:
+        value = re.match(r"(?:Value )?'(.*)' is not", message)
+        text = (say("usage_bad_value", lang, option=name, value=value.group(1)) if value
+                else say("usage_bad", lang, option=name))
+    elif kind == "UsageError" and (unknown := re.fullmatch(r"No such command '(.*)'\.", message)):
+        text = say("usage_no_command", lang, name=unknown.group(1))
+    elif kind == "UsageError" and (extra := re.fullmatch(r"Got unexpected extra arguments? ?(?:\(s\))? \((.*)\)", message)):
+        text = say("usage_extra", lang, args=extra.group(1))
+    else:
+        return None
+    return text + " " + say("usage_help", lang, help=f"{command} --help")
 
 
 app = typer.Typer(cls=Boundary, help="Aqyl: academic mobility and intellectual migration monitoring.",
