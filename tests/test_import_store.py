@@ -105,8 +105,8 @@ def test_a_failure_half_way_leaves_every_submission_as_it_was(tmp_path, monkeypa
 
     real = register._insert_records
 
-    def failing(rows, order):  # after the old versions were archived and the new rows written
-        real(rows, order)
+    def failing(rows, order, ranked):  # after the old versions were archived and the new rows written
+        real(rows, order, ranked)
         assert m.MobilityRecord.objects.count() == 2 * per_hei
         raise OSError("disk full")
 
