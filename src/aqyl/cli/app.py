@@ -95,12 +95,13 @@ def usage_words(error: Exception, lang: str, command: str = "aqyl") -> str | Non
     if param is not None:
         opts = [o for o in getattr(param, "opts", []) if o.startswith("-")]
         name = max(opts, key=len) if opts else str(param.name or "").upper()
+    option = getattr(error, "option_name", "")
     if kind == "NoSuchOption":
-        text = say("usage_no_option", lang, command=command, option=error.option_name)  # type: ignore[attr-defined]
-        if getattr(error, "possibilities", None):
-            text += " " + say("usage_similar", lang, options=", ".join(sorted(error.possibilities)))  # type: ignore[attr-defined]
+        text = say("usage_no_option", lang, command=command, option=option)
+        if similar := getattr(error, "possibilities", None):
+            text += " " + say("usage_similar", lang, options=", ".join(sorted(similar)))
     elif kind == "BadOptionUsage" and message.endswith("requires an argument."):
-        text = say("usage_needs_value", lang, option=error.option_name)  # type: ignore[attr-defined]
+        text = say("usage_needs_value", lang, option=option)
     elif kind == "MissingParameter" and name:
         text = say("usage_needs", lang, command=command, name=name)
     elif kind == "BadParameter" and name:

@@ -233,11 +233,9 @@ def _sqlite_insert_frame(table: str, frame: pl.DataFrame, order: pl.Series | Non
     # Reordering a text column fetches a 16-byte view per row from anywhere in it; an Enum's codes
     # are 4 bytes and turn back into the same texts in order: 1M rows' reordering on the writing
     # core took 1.0 s with texts, 0.45 s with Enums (their casts were made by sort_order).
-    enums = [c for c in varying.columns if c in (ranked or {}) and varying[c].dtype == pl.String]
-    if enums and order is not None:
-        varying = varying.with_columns((ranked or {})[c] for c in enums)
-    else:
-        enums = []
+    ranked = ranked or {}
+    enums = [c for c in varying.columns if c in ranked and varying[c].dtype == pl.String] if order is not None else []
+    varying = varying.with_columns(ranked[c] for c in enums)
     names = [*constant, *varying.columns]
     columns = ", ".join(connection.ops.quote_name(c) for c in names)
     selected = ", ".join(["?"] * len(constant) + [connection.ops.quote_name(c) for c in varying.columns])
