@@ -3,9 +3,11 @@ version; the command exits 0/1/2 and writes the JSON report and the error workbo
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -230,6 +232,23 @@ def test_templates_in_each_language_come_back_in(tmp_path, lang):
     result = run(["import", str(path), "--lang", lang, "--report", str(tmp_path / "r.json")], tmp_path)
     assert result.returncode == 0, result.stdout
     assert json.loads((tmp_path / "r.json").read_text())["stored"] == 2
+
+
+def test_a_big_import_leaves_the_database_whole_and_no_log_beside_it(tmp_path):
+    # The command closes its connections and freezes what is left before the interpreter exits
+    # (aqyl.cli.app._before_exit), while the WAL is checkpointed beside it: when it returns, the
+    # rows are in the database file itself and neither the WAL nor its index is left over.
+    big = tmp_path / "big.csv"
+    text = csv_text(rows_for("ALMAU", 1))
+    header, line = text.splitlines()[:2]
+    big.write_text(header + "\n" + "".join(line.replace("ALMAU-2023H1-0", f"K{i}", 1) + "\n" for i in range(30_000)),
+                   encoding="utf-8")
+    assert run(["import", str(big), "--lang", "en"], tmp_path).returncode == 0
+    data = tmp_path / "data"
+    assert sorted(p.name for p in data.glob("aqyl.sqlite3*")) == ["aqyl.sqlite3", "aqyl.sqlite3.write-lock"]
+    with contextlib.closing(sqlite3.connect(data / "aqyl.sqlite3")) as db:
+        assert db.execute("SELECT count(*) FROM aqyl_mobilityrecord").fetchone() == (30_000,)
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
 def test_a_killed_import_keeps_the_previous_submission(tmp_path):

@@ -19,13 +19,12 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from itertools import chain, islice, repeat
+from itertools import chain, islice
 from pathlib import Path
 
 import polars as pl
 from django.db import IntegrityError, connection, transaction
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from aqyl.domain.classifiers import CLASSIFIERS
 from aqyl.store import models as m
@@ -115,16 +114,14 @@ def _insert_records(rows: pl.DataFrame, order: Callable[[], pl.Series], ranked: 
     """``rows`` with their submission and HEI ids, stored in the order ``order()`` gives (positions;
     asked for last, since another core may still be computing it, and ``ranked`` is complete once
     it returns: some of the columns as Enums, for SQLite's cheaper reordering)."""
-    now = timezone.now()
     table = m.MobilityRecord._meta.db_table
     names = ["submission_id", "hei_id", *(c for c in RECORD_COLUMNS if c != "hei")]
-    if connection.vendor == "postgresql":
-        _pg_copy(table, rows.select(*(_nullable(c) if c in DATE_COLUMNS else pl.col(c) for c in names),
-                                    pl.lit(now).dt.convert_time_zone("UTC").alias("created_at")), order)
-        return
     frame = rows.select(*(_nullable(c) if c in DATE_COLUMNS else pl.col(c) for c in names))
+    if connection.vendor == "postgresql":
+        _pg_copy(table, frame, order)
+        return
     if connection.vendor != "sqlite":
-        _bulk_insert(table, [*names, "created_at"], _tuples(frame[order()], names, after=(now,)))
+        _bulk_insert(table, names, _tuples(frame[order()], names))
         return
     clean_scratch()  # left by an import killed earlier
     # A CHECK with an IN list costs SQLite an ephemeral table per row (34 s per million rows
@@ -132,7 +129,7 @@ def _insert_records(rows: pl.DataFrame, order: Callable[[], pl.Series], ranked: 
     # first and lets SQLite skip them; every other write still meets the CHECKs.
     _check_register_rules(rows)
     with _sqlite_checks_off():
-        insert_frame(table, frame, order=order(), constants={"created_at": now.isoformat(sep=" ")}, ranked=ranked)
+        insert_frame(table, frame, order=order(), ranked=ranked)
 
 
 def stored_order(rows: int) -> list[str]:
@@ -213,7 +210,7 @@ SLICE_ROWS = 125_000  # rows per scratch file: the next is written while one is 
 
 
 def _sqlite_insert_frame(table: str, frame: pl.DataFrame, order: pl.Series | None = None,
-                         constants: dict[str, object] | None = None, ranked: dict[str, pl.Series] | None = None) -> None:
+                         ranked: dict[str, pl.Series] | None = None) -> None:
     """A big insert on SQLite: ADBC writes the frame to scratch files straight from its Arrow
     buffers (no Python object per value), and one INSERT … SELECT per file copies it in, inside
     the caller's transaction (1M rows: 2.7 s against 5.5 s with executemany). The files are
@@ -223,13 +220,12 @@ def _sqlite_insert_frame(table: str, frame: pl.DataFrame, order: pl.Series | Non
     raw = connection.connection
     _detach_scratch(raw)
     folder, prefix = scratch_place()
-    # A column holding one value for every row (the time stamp; often funding or study level)
-    # goes into the SELECT as a parameter instead of through the scratch file.
-    constant = dict(constants or {})
-    constant.update({c: frame[c][0] for c in frame.columns if _constant(frame[c])})
+    # A column holding one value for every row (often funding or study level) goes into the
+    # SELECT as a parameter instead of through the scratch file.
+    constant = {c: frame[c][0] for c in frame.columns if _constant(frame[c])}
     if all(c in constant for c in frame.columns):  # one row, say: something must go through the file
         constant.pop(frame.columns[0])
-    varying = frame.drop([c for c in constant if c in frame.columns])
+    varying = frame.drop(list(constant))
     # Reordering a text column fetches a 16-byte view per row from anywhere in it; an Enum's codes
     # are 4 bytes and turn back into the same texts in order: 1M rows' reordering on the writing
     # core took 1.0 s with texts, 0.45 s with Enums (their casts were made by sort_order).
@@ -245,8 +241,8 @@ def _sqlite_insert_frame(table: str, frame: pl.DataFrame, order: pl.Series | Non
     free = raw.getlimit(sqlite3.SQLITE_LIMIT_ATTACHED) - sum(
         name not in ("main", "temp") for _, name, _ in raw.execute("PRAGMA database_list").fetchall())
     if free < 1:  # an earlier big insert of this transaction holds every place: rows one by one
-        ordered, given = frame if order is None else frame[order], constants or {}
-        _bulk_insert(table, [*frame.columns, *given], _tuples(ordered, frame.columns, after=tuple(given.values())))
+        ordered = frame if order is None else frame[order]
+        _bulk_insert(table, frame.columns, _tuples(ordered, frame.columns))
         return
     slices = max(1, min(-(-varying.height // SLICE_ROWS), free))
     per = -(-varying.height // slices)
@@ -396,26 +392,25 @@ def _detach_scratch(raw) -> None:
 
 
 def insert_frame(table: str, frame: pl.DataFrame, *, order: pl.Series | None = None,
-                 constants: dict[str, object] | None = None, ranked: dict[str, pl.Series] | None = None) -> None:
-    """Insert a frame whose columns are the table's (and ``constants``, one value for every row),
-    in ``order`` (row positions) if given: scratch files on SQLite when it is big (below 20,000
-    rows they cost more than they save). ``ranked``: columns as Enums (:func:`sort_order`)."""
+                 ranked: dict[str, pl.Series] | None = None) -> None:
+    """Insert a frame whose columns are the table's, in ``order`` (row positions) if given:
+    scratch files on SQLite when it is big (below 20,000 rows they cost more than they save).
+    ``ranked``: columns as Enums (:func:`sort_order`)."""
     if connection.vendor == "sqlite" and frame.height > BULK_ROWS:
-        _sqlite_insert_frame(table, frame, order, constants, ranked)
+        _sqlite_insert_frame(table, frame, order, ranked)
         return
     frame = frame if order is None else frame[order]
-    constants = constants or {}
-    _bulk_insert(table, [*frame.columns, *constants], _tuples(frame, frame.columns, after=tuple(constants.values())))
+    _bulk_insert(table, frame.columns, _tuples(frame, frame.columns))
 
 
-def _tuples(frame: pl.DataFrame, names: list[str], after: tuple = ()) -> Iterator[tuple]:
-    """Rows for the driver: the frame's columns and then constants, empty dates as NULL."""
+def _tuples(frame: pl.DataFrame, names: list[str]) -> Iterator[tuple]:
+    """Rows for the driver: the frame's columns, empty dates as NULL."""
     for chunk in frame.iter_slices(BATCH):
         columns = [chunk[c].to_list() for c in names]
         for i, name in enumerate(names):
             if name in DATE_COLUMNS:
                 columns[i] = [v or None for v in columns[i]]
-        yield from zip(*columns, *map(repeat, after), strict=False)  # repeat() is endless
+        yield from zip(*columns, strict=True)
 
 
 def _bulk_insert(table: str, columns: list[str], rows: Iterable[tuple]) -> None:
