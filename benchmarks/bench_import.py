@@ -17,7 +17,9 @@ the page cache's dirty pages were written out (sync, untimed):
 - `sqlite3 DB ".import --csv FILE t"`: the raw load, no checks, no index;
 - `aqyl import FILE`: read, check every cell, store in one transaction; peak RSS; database size
   against the CSV's;
-- with --pg: the same import into PostgreSQL (COPY), the database emptied between shapes;
+- with --pg: psql's raw `\\copy` of the same file into a table of text columns (no constraint,
+  no index: the peer on that engine), then the same import into PostgreSQL (COPY), the database
+  emptied between shapes;
 - the report model (`report_data`, both periods, every breakdown) on the varied database,
   in-process; with --pg also on PostgreSQL's varied and tidy records, right after their import;
 - the first --xlsx-rows varied rows as an XLSX workbook with the kk template's headers.
@@ -28,6 +30,7 @@ peak memory < 2 GB, database ≤ 3× the CSV, report model ≤ 1 s. Compare rati
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import resource
 import shutil
@@ -94,6 +97,22 @@ def run_sqlite_shell(path: Path, tmp: Path) -> tuple[float, float]:
     return time.perf_counter() - start, cpu_seconds() - cpu
 
 
+def run_psql_copy(path: Path, url: str) -> float:
+    """Seconds of psql's raw `\\copy` of the CSV into a table of text columns with no constraint
+    and no index: PostgreSQL's peer of the sqlite3 shell's `.import` (created and dropped untimed)."""
+    with path.open(encoding="utf-8", newline="") as f:
+        header = next(csv.reader(f))
+    columns = ", ".join(f"c{i} text" for i in range(len(header)))
+    psql = ["psql", url, "-q", "-v", "ON_ERROR_STOP=1"]
+    subprocess.run([*psql, "-c", f"SET client_min_messages = warning; DROP TABLE IF EXISTS raw_copy; CREATE TABLE raw_copy ({columns})"], check=True)
+    settle()
+    start = time.perf_counter()
+    subprocess.run([*psql, "-c", f"\\copy raw_copy FROM '{path}' WITH (FORMAT csv, HEADER true)"], check=True)
+    seconds = time.perf_counter() - start
+    subprocess.run([*psql, "-c", "DROP TABLE raw_copy; CHECKPOINT"], check=True)
+    return seconds
+
+
 def empty_pg(url: str, tmp: Path) -> None:
     env = child_env(tmp / "pg-data", url)
     # The server's own catch-up (the checkpoint of the last shape's writes) is done here, untimed.
@@ -124,6 +143,8 @@ def main() -> None:
     args = parser.parse_args()
     if not shutil.which("sqlite3"):
         sys.exit("install the sqlite3 shell first: apt-get install sqlite3")
+    if args.pg and not shutil.which("psql"):
+        sys.exit("install psql first: apt-get install postgresql-client")
     with tempfile.TemporaryDirectory(dir=os.environ.get("AQYL_BENCH_TMP")) as name:
         tmp = Path(name)
         files = {}
@@ -151,9 +172,11 @@ def main() -> None:
                   f"peak RSS {peak:,.0f} MB; database {db:,.0f} MB = {db / mb:.2f}× the CSV; "
                   f"load average {os.getloadavg()[0]:.1f}")
             if args.pg:
+                raw = run_psql_copy(path, args.pg)
                 empty_pg(args.pg, tmp)
                 pg = run_import(path, tmp / f"pg-{shape}", args.pg)[0]
-                print(f"       PostgreSQL (COPY): {pg:.2f} s = {args.rows / pg:,.0f} rows/s")
+                print(f"       PostgreSQL (COPY): {pg:.2f} s = {args.rows / pg:,.0f} rows/s; psql \\copy {raw:.2f} s, "
+                      f"ratio {pg / raw:.2f}")
                 if shape in ("varied", "tidy"):  # right after the import: the table not yet analysed
                     print(f"       PostgreSQL report model (in-process): "
                           f"{report_time(tmp / f'pg-{shape}', 3, args.pg):.3f} s")
