@@ -20,6 +20,13 @@ if [ ! -x /usr/bin/chromium ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
+# The note's PDF is read back as text by poppler's pdftotext (tests of the note and the emigration report).
+if ! command -v pdftotext >/dev/null; then
+  echo "Installing Debian's poppler-utils for reading the PDFs back…"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+fi
+
 # The deployment test puts Debian's nginx (TLS, a throwaway openssl certificate) in front of gunicorn.
 if [ ! -x /usr/sbin/nginx ] || ! command -v openssl >/dev/null; then
   echo "Installing Debian's nginx and openssl for the deployment test…"
