@@ -137,6 +137,10 @@ USAGE = [
     (["nosuch"], "kk", "✗ «nosuch» командасы жоқ. Анықтама: root --help"),
     (["nosuch"], "ru", "✗ Команды «nosuch» нет. Справка: root --help"),
     (["nosuch"], "en", "✗ There is no command “nosuch”. Help: root --help"),
+    # click's suggestion of a close command name, before --lang is read
+    (["imprt", "x.csv"], "kk", "✗ «imprt» командасы жоқ. Ұқсас команда: import. Анықтама: root --help"),
+    (["imprt", "x.csv"], "ru", "✗ Команды «imprt» нет. Похожая команда: import. Справка: root --help"),
+    (["imprt", "x.csv"], "en", "✗ There is no command “imprt”. Similar command: import. Help: root --help"),
     (["import", "--dry-ruin", "x.csv"], "kk",
      "✗ root import командасында --dry-ruin параметрі жоқ. Ұқсасы: --dry-run. Анықтама: root import --help"),
     (["import", "--dry-ruin", "x.csv"], "ru",

@@ -110,8 +110,11 @@ def usage_words(error: Exception, lang: str, command: str = "aqyl") -> str | Non
         value = re.match(r"(?:Value )?'(.*)' is not", message)
         text = (say("usage_bad_value", lang, option=name, value=value.group(1)) if value
                 else say("usage_bad", lang, option=name))
-    elif kind == "UsageError" and (unknown := re.fullmatch(r"No such command '(.*)'\.", message)):
+    elif kind == "UsageError" and (unknown := re.fullmatch(r"No such command '(.*?)'\.(?: Did you mean '(.*)'\?)?", message)):
+        # click suggests a command whose name is close ("imprt": "import").
         text = say("usage_no_command", lang, name=unknown.group(1))
+        if unknown.group(2):
+            text += " " + say("usage_similar_command", lang, name=unknown.group(2))
     elif kind == "UsageError" and (extra := re.fullmatch(r"Got unexpected extra arguments? ?(?:\(s\))? \((.*)\)", message)):
         text = say("usage_extra", lang, args=extra.group(1))
     else:

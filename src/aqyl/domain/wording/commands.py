@@ -23,6 +23,7 @@ COMMANDS: dict[str, L] = {
     "time": L("Уақыты", "Время", "Time"),
     # Usage errors click would say in English: what is wrong, then where the help is.
     "usage_no_command": L("«{name}» командасы жоқ.", "Команды «{name}» нет.", "There is no command “{name}”."),
+    "usage_similar_command": L("Ұқсас команда: {name}.", "Похожая команда: {name}.", "Similar command: {name}."),
     "usage_no_option": L("{command} командасында {option} параметрі жоқ.", "У команды {command} нет параметра {option}.",
                          "{command} has no option {option}."),
     "usage_similar": L("Ұқсасы: {options}.", "Похожие: {options}.", "Similar: {options}."),
