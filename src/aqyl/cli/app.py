@@ -9,6 +9,7 @@ import gc
 import re
 import sys
 from collections.abc import Sequence
+from itertools import pairwise
 
 import click
 import typer
@@ -38,6 +39,7 @@ class Boundary(TyperGroup):
 
     def invoke(self, ctx: click.Context):
         try:
+            _refuse_option_as_value(self, ctx.meta.get("aqyl_args", []))
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort, typer.TyperException, click.exceptions.Exit, click.ClickException,
                 click.exceptions.Abort) as error:
@@ -70,6 +72,23 @@ def _refuse_usage(error: Exception, args: Sequence[str], command: str) -> None:
     said = usage_words(error, lang, command)
     if said is not None:
         fail(said, 2)
+
+
+def _refuse_option_as_value(group: click.Command, args: Sequence[str]) -> None:
+    """``--user --lang kk``: click takes the next option for the missing value (a user called
+    "--lang", then "kk" an extra argument); said here as the missing value it is."""
+    command = group  # click's classes or typer's copy of them: told apart by attributes
+    rest = list(args)
+    while rest and rest[0] in getattr(command, "commands", {}):
+        command = command.commands[rest.pop(0)]
+    takes_value = {o for p in command.params if getattr(p, "is_flag", True) is False and p.nargs == 1
+                   for o in p.opts}
+    names = {o for p in command.params for o in (*p.opts, *p.secondary_opts) if o.startswith("-")} | {"--help"}
+    for option, following in pairwise(rest):
+        if option == "--":
+            return
+        if option in takes_value and following.split("=", 1)[0] in names:
+            raise click.BadOptionUsage(option, f"Option '{option}' requires an argument.")
 
 
 def _lang_in(args: Sequence[str]) -> str | None:
@@ -110,11 +129,14 @@ def usage_words(error: Exception, lang: str, command: str = "aqyl") -> str | Non
         value = re.match(r"(?:Value )?'(.*)' is not", message)
         text = (say("usage_bad_value", lang, option=name, value=value.group(1)) if value
                 else say("usage_bad", lang, option=name))
-    elif kind == "UsageError" and (unknown := re.fullmatch(r"No such command '(.*?)'\.(?: Did you mean '(.*)'\?)?", message)):
-        # click suggests a command whose name is close ("imprt": "import").
+    elif kind == "UsageError" and (unknown := re.fullmatch(r"No such command '(.*?)'\.(?: Did you mean (.*)\?)?", message)):
+        # typer suggests the commands whose names are close ("imprt": 'import'; "export": 'report', 'import').
         text = say("usage_no_command", lang, name=unknown.group(1))
-        if unknown.group(2):
-            text += " " + say("usage_similar_command", lang, name=unknown.group(2))
+        similar = re.findall(r"'([^']*)'", unknown.group(2) or "")
+        if len(similar) == 1:
+            text += " " + say("usage_similar_command", lang, name=similar[0])
+        elif similar:
+            text += " " + say("usage_similar", lang, options=", ".join(similar))
     elif kind == "UsageError" and (extra := re.fullmatch(r"Got unexpected extra arguments? ?(?:\(s\))? \((.*)\)", message)):
         text = say("usage_extra", lang, args=extra.group(1))
     else:
