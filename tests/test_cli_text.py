@@ -180,3 +180,21 @@ def test_a_usage_error_before_lang_is_said_in_the_lang_given_later_or_the_defaul
         "✗ У команды root import нет параметра --nosuch. Справка: root import --help\n")
     monkeypatch.setenv("AQYL_LANG", "en")
     assert aqyl("nosuch") == (2, "", "✗ There is no command “nosuch”. Help: root --help\n")
+
+
+HALF_YEAR_ONLY = {
+    "kk": "✗ Деректер жартыжылдық бойынша жиналады: «2023» орнына 2023H1 немесе 2023H2 сияқты кезеңді көрсетіңіз.\n",
+    "ru": "✗ Данные собираются по полугодиям: вместо «2023» укажите период вида 2023H1 или 2023H2.\n",
+    "en": "✗ Data are collected by half-year: instead of “2023” give a period such as 2023H1 or 2023H2.\n",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_a_year_where_a_half_year_is_counted_is_refused_not_counted_as_nothing(tmp_path, lang):
+    # Records carry half-year codes: a note "for 2023" counted zeros with exit 0, and the note's
+    # person indicators crashed ("Internal error", exit 3).
+    for args in (["report", "--period", "2023", "--out", str(tmp_path)], ["persons", "--as-of", "2023"],
+                 ["submissions", "--period", "2023"]):
+        assert aqyl(*args, "--lang", lang) == (2, "", HALF_YEAR_ONLY[lang]), args
+    assert not any(tmp_path.iterdir())

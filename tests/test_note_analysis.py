@@ -171,8 +171,8 @@ def test_phrase_book_is_current(register, django_db_blocker):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("lang", "heading"), [("kk", "Тұлғалар бойынша көрсеткіштер"), ("ru", "Показатели по персонам"),
-                                               ("en", "Person-level indicators")])
+@pytest.mark.parametrize(("lang", "heading"), [("kk", "Жеке адамдар бойынша көрсеткіштер"),
+                                               ("ru", "Показатели по отдельным лицам"), ("en", "Person-level indicators")])
 def test_note_has_the_section_on_persons_when_records_carry_ids(register, lang, heading):
     from aqyl.domain.report.document import Heading
 
@@ -182,5 +182,9 @@ def test_note_has_the_section_on_persons_when_records_carry_ids(register, lang, 
     doc = write_note(register["model"], lang, "2026-12-01", persons=persons)
     headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
     assert any(h.startswith(heading) for h in headings)
+    # Periods in words, as the rest of the note names them, never as codes ("2023H1").
+    at = next(i for i, b in enumerate(doc.blocks) if isinstance(b, Heading) and b.text.startswith(heading))
+    section = [getattr(b, "text", "") or getattr(b, "caption", "") for b in doc.blocks[at + 1:at + 4]]
+    assert section and not any(re.search(r"\d{4}H[12]", text) for text in section), section
     assert not any(h.startswith(heading) for h in (b.text for b in write_note(register["model"], lang).blocks
                                                    if isinstance(b, Heading)))

@@ -43,3 +43,15 @@ def test_the_record_download_is_written_by_the_row_renderers(records, lang):
     assert cells == [[c.value for c in row] for row in today.active.iter_rows()]
     assert cells[0] == header and len(cells) == 3
     assert mine.active.auto_filter.ref == today.active.auto_filter.ref and mine.active.freeze_panes == "A2"
+
+
+def test_the_charts_font_has_the_kazakh_letters_whatever_else_has_its_name():
+    # Debian's older fonts-liberation has a "Liberation Serif" without ә, ғ, қ, ң, ө, ұ, ү, һ, і;
+    # matplotlib picked it beside fonts-liberation2's, and the DOCX charts showed boxes.
+    from fontTools.ttLib import TTFont
+    from matplotlib import font_manager
+
+    from aqyl.render.charts import chart_font
+
+    found = font_manager.findfont(font_manager.FontProperties(family=chart_font()), fallback_to_default=False)
+    assert set(map(ord, "әғқңөұүһі")) <= set(TTFont(found).getBestCmap())

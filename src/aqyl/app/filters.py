@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from aqyl.domain.classifiers import CATEGORY, HEI_TYPE, PROGRAMME, REGION
-from aqyl.domain.classifiers.periods import parse_period
+from aqyl.domain.classifiers.periods import half_year
 
 if TYPE_CHECKING:
     from aqyl.store.report_data import ReportFilter
@@ -31,4 +31,4 @@ def report_filter(category: str | None = "faculty", hei_types: Iterable[str] = (
 
 def report_periods(period: str, compare: str | None = None) -> tuple[str, str | None]:
     """The period's code and the comparison period's (None: the default, a year earlier)."""
-    return parse_period(period).code, parse_period(compare).code if compare else None
+    return half_year(period), half_year(compare) if compare else None

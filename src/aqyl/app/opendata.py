@@ -42,11 +42,11 @@ class Published:
 
 def publish(period: str, out: Path, threshold: int, round5: bool, by: str, lang: str) -> Published:
     """Publish a half-year's aggregates after disclosure control (tables named in ``lang``)."""
-    from aqyl.domain.classifiers import CATEGORY, DIRECTION, parse_period
+    from aqyl.domain.classifiers import CATEGORY, DIRECTION, half_year
     from aqyl.store.release import WORDS
     from aqyl.store.release import publish as publish_release
 
-    code = parse_period(period).code
+    code = half_year(period)
     release, built = publish_release(code, threshold=threshold, method="round5" if round5 else "suppress", by=by, out=out)
     rows = []
     for t in built.tables:
@@ -58,10 +58,10 @@ def publish(period: str, out: Path, threshold: int, round5: bool, by: str, lang:
 
 def persons(as_of: str | None, within: int):
     """Person-level indicators of the register up to ``as_of`` (default: the latest half-year)."""
-    from aqyl.domain.classifiers import parse_period
+    from aqyl.domain.classifiers import half_year
     from aqyl.store.persons import person_indicators
 
-    return person_indicators(parse_period(as_of).code if as_of else None, within)
+    return person_indicators(half_year(as_of) if as_of else None, within)
 
 
 # --- the public pages and the publishing page ----------------------------------------------------

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aqyl.app.system import CommandError
+from aqyl.domain.classifiers import parse_period
 
 if TYPE_CHECKING:
     from aqyl.store.report_data import ReportFilter
@@ -27,6 +28,8 @@ def _persons(data: dict[str, Any], flt: ReportFilter):
     from aqyl.store.report_data import ReportFilter
 
     if flt != ReportFilter(category=flt.category) or not m.MobilityRecord.objects.exclude(person_id="").exists():
+        return None
+    if parse_period(data["meta"]["period"]).kind != "half":  # they count half-years: a year's note goes without
         return None
     return person_indicators(data["meta"]["period"])
 

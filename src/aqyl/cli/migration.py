@@ -13,7 +13,7 @@ from aqyl.app.system import open_database
 from aqyl.cli.flows import named
 from aqyl.cli.present import LangOption, console, err_console, print_json, table
 from aqyl.cli.reports import FormatOption
-from aqyl.domain.classifiers import CLASSIFIERS, parse_period
+from aqyl.domain.classifiers import CLASSIFIERS, half_year, parse_period
 from aqyl.domain.migration.typology import FORMS
 from aqyl.domain.wording.commands import say
 from aqyl.domain.wording.interface import ui
@@ -29,7 +29,7 @@ def migration_typology(
     lang: LangOption = "",
 ) -> None:
     """Count a period's mobilities by form of intellectual migration (seed 003's typology)."""
-    period_code = parse_period(period).code
+    period_code = half_year(period)
     cat = CLASSIFIERS["category"].encode(category) if category else None
     open_database()
     from aqyl.app.migration import typology

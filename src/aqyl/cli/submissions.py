@@ -9,7 +9,7 @@ import typer
 
 from aqyl.app.system import open_database
 from aqyl.cli.present import LangOption, console, print_json, table
-from aqyl.domain.classifiers import CLASSIFIERS, DIRECTION, HEI_TYPE, parse_period
+from aqyl.domain.classifiers import CLASSIFIERS, DIRECTION, HEI_TYPE, half_year, parse_period
 from aqyl.domain.wording.commands import say
 from aqyl.domain.wording.interface import ui
 
@@ -22,7 +22,7 @@ def submissions(
     lang: LangOption = "",
 ) -> None:
     """Which HEIs submitted for a period, when, how many rows, and which have not."""
-    period_code = parse_period(period).code
+    period_code = half_year(period)
     open_database()
     from aqyl.app import submissions as subs
 
@@ -80,7 +80,7 @@ def restore(
     lang: LangOption = "",
 ) -> None:
     """Make an earlier version of an HEI's submission current again (as a new version)."""
-    period_code = parse_period(period).code
+    period_code = half_year(period)
     open_database()
     from aqyl.app import submissions as subs
 

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from aqyl.domain.classifiers import parse_period
+from aqyl.domain.classifiers import half_year, parse_period
 from aqyl.domain.migration.typology import YEAR, Episode, form_of
 from aqyl.domain.numbers import fmt_int, fmt_num, plural_category
 from aqyl.domain.pseudonym import is_pseudonym
@@ -56,9 +56,7 @@ class Trip:
 
 
 def half_index(period: str) -> int:
-    p = parse_period(period)
-    if p.kind != "half":
-        raise ValueError(f"{period}: person indicators count half-years")
+    p = parse_period(half_year(period))  # they count half-years
     return p.year * 2 + p.half - 1
 
 
@@ -193,7 +191,8 @@ def _code(half: int) -> str:
 
 # --- the note's section ---------------------------------------------------------------------------
 TEXT = {
-    "heading": label("persons_heading"), "intro": label("persons_intro"), "caption": label("persons_caption"),
+    "heading": label("persons_heading"), "intro": label("persons_intro"), "linked": label("persons_linked"),
+    "unlinked": label("persons_unlinked"), "caption": label("persons_caption"),
     "indicator": label("indicator"), "count": label("persons_count"), "of": label("persons_of"),
     "percent": label("persons_percent"), "several_periods": label("persons_several_periods"),
     "several_heis": label("persons_several_heis"), "pendulum": label("persons_pendulum"),
@@ -218,8 +217,9 @@ def section_blocks(ind: PersonIndicators, lang: str) -> list[Block]:
               "en": "half-year" if ind.within == 1 else "half-years"}[lang]
     k = {"k": ind.within, "halves": halves}
     first, last = (ind.periods[0], ind.periods[-1]) if ind.periods else (ind.as_of, ind.as_of)
-    blocks.append(Paragraph(t["intro"].format(first=first, last=last, persons=n(ind.persons), trips=n(ind.trips),
-                                              linked=n(ind.linked))))
+    span = parse_period(first).through(parse_period(last)).get(lang)
+    linked = t["linked"].format(linked=n(ind.linked)) if ind.linked else t["unlinked"]
+    blocks.append(Paragraph(t["intro"].format(span=span, persons=n(ind.persons), trips=n(ind.trips)) + " " + linked))
     lines = [
         (t["several_periods"], Share(ind.several_periods, ind.persons)),
         (t["several_heis"], Share(ind.several_heis, ind.persons)),
@@ -230,7 +230,7 @@ def section_blocks(ind: PersonIndicators, lang: str) -> list[Block]:
     ]
     rows = tuple(Row((Cell(text), Cell(n(s.part), s.part), Cell(n(s.whole), s.whole),
                       Cell(fmt_num(s.percent, lang) if s.percent is not None else "–", s.percent))) for text, s in lines)
-    blocks.append(Table("persons", t["caption"].format(as_of=ind.as_of),
+    blocks.append(Table("persons", t["caption"].format(as_of=parse_period(ind.as_of).as_of.get(lang)),
                         (Column(t["indicator"]), Column(t["count"], "number"), Column(t["of"], "number"),
                          Column(t["percent"], "percent")), rows))
     blocks.append(Paragraph(t["method"].format(**k, by_record=n(ind.degree_back_by_record),

@@ -35,11 +35,18 @@ def chart_font() -> str:
     """The family the charts are drawn in: the house font's compatible face (as the body text)."""
     from matplotlib import font_manager
 
-    path = print_font_files(page_style().font)["regular"]
-    font_manager.fontManager.addfont(str(path))
-    for face in ("bold", "italic"):
-        font_manager.fontManager.addfont(str(print_font_files(page_style().font)[face]))
-    return font_manager.FontProperties(fname=str(path)).get_name()
+    files = print_font_files(page_style().font)
+    for face in ("regular", "bold", "italic"):
+        font_manager.fontManager.addfont(str(files[face]))
+    name = font_manager.FontProperties(fname=str(files["regular"])).get_name()
+    # Debian's older fonts-liberation has faces of the same name without the Kazakh letters
+    # (ә, ғ, қ, ң, ө, ұ, ү, һ, і): matplotlib could pick those, and the PNG charts of the DOCX
+    # then showed boxes. Only our files answer to the name.
+    ours = {str(f) for f in files.values()}
+    manager = font_manager.fontManager
+    manager.ttflist = [f for f in manager.ttflist if f.name != name or f.fname in ours]
+    manager._findfont_cached.cache_clear()
+    return name
 
 
 def _rc() -> dict:

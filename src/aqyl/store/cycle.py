@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from aqyl.domain.classifiers import parse_period
+from aqyl.domain.classifiers import half_year
 from aqyl.domain.errors import AqylError
 from aqyl.store import models as m
 
@@ -30,14 +30,6 @@ def audit(user, action: str, target: str, before=None, after=None) -> None:
     who = user if _name(user) else None
     m.AuditEntry.objects.create(user=who, username=_name(user), action=action, target=target[:200], before=before,
                                 after=after)
-
-
-def half_year(text: str) -> str:
-    """The code of a half-year (2024H1); an academic or calendar year is refused: collection is by half-year."""
-    period = parse_period(text)
-    if period.kind != "half":
-        raise AqylError("cycle_half_year_only", value=text)
-    return period.code
 
 
 # --- collection periods ------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import Count
 
-from aqyl.domain.classifiers import CATEGORY, CLASSIFIERS, DIRECTION, parse_period
+from aqyl.domain.classifiers import CATEGORY, CLASSIFIERS, DIRECTION, half_year, parse_period
 from aqyl.domain.disclosure import EMPTY_TABLE, PRIMARY, SECONDARY, TOTAL, Protected, protect
 from aqyl.domain.errors import AqylError
 from aqyl.domain.i18n import LANGUAGES, Label
@@ -132,7 +132,7 @@ def _order(name: str, codes: set[str]) -> list[str]:
 
 
 def build(period: str, *, threshold: int = 5, method: str = "suppress") -> Build:
-    period = parse_period(period).code
+    period = half_year(period)
     found = counts(period)
     if not found:
         raise NothingToPublish(period)

@@ -12,7 +12,7 @@ from typing import Any
 import polars as pl
 from django.db.models import Count, QuerySet
 
-from aqyl.domain.classifiers import parse_period
+from aqyl.domain.classifiers import half_year, parse_period
 from aqyl.domain.report.model import build_report
 from aqyl.store import models as m
 from aqyl.store import report_context
@@ -128,8 +128,8 @@ def report_data(period: str, compare: str | None = None, flt: ReportFilter | Non
     """The report model for ``period`` compared with ``compare`` (default: the same half a year earlier;
     left out when that period has no records)."""
     flt = flt or ReportFilter()
-    period = parse_period(period).code
-    compare = parse_period(compare).code if compare else parse_period(period).previous().code
+    period = half_year(period)  # records carry half-year codes: a year's note would count nothing
+    compare = half_year(compare) if compare else parse_period(period).previous().code
     facts = {period: period_facts(period, flt)}
     if has_records(compare, flt):
         facts[compare] = period_facts(compare, flt)

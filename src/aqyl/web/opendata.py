@@ -15,7 +15,7 @@ from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
 from aqyl.app.opendata import public_releases
-from aqyl.domain.classifiers import parse_period
+from aqyl.domain.classifiers import half_year
 from aqyl.domain.errors import AqylError
 from aqyl.domain.wording.interface import ui
 from aqyl.domain.wording.web import OPEN_DATA as WORDS
@@ -93,7 +93,7 @@ def open_publish(request):
     error = ""
     if request.method == "POST":
         try:
-            period = parse_period(request.POST.get("period", "")).code
+            period = half_year(request.POST.get("period", ""))
             threshold = int(request.POST.get("threshold") or 5)
             if not 1 <= threshold <= 100:
                 raise ValueError
@@ -134,7 +134,7 @@ def persons(request):
         within = int(request.query_params.get("within") or 4)
         if within < 1:
             raise ValueError
-        as_of = parse_period(as_of).code if as_of else None
+        as_of = half_year(as_of) if as_of else None
     except ValueError:
         raise invalid(request, "within", ui("api_half_years", lang_of(request))) from None
     except AqylError as error:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aqyl.domain.classifiers.base import Code, CodeTable
 from aqyl.domain.classifiers.countries import Country, country_table
-from aqyl.domain.classifiers.periods import Period, academic_year_of, half_year_of, parse_period
+from aqyl.domain.classifiers.periods import Period, academic_year_of, half_year, half_year_of, parse_period
 from aqyl.domain.classifiers.tables import (
     CATEGORY,
     DEGREE,
@@ -40,5 +40,5 @@ __all__ = [
     "CATEGORY", "CLASSIFIERS", "COUNTRY", "DEGREE", "DIRECTION", "EMPLOYMENT", "FIELD", "FORMAT", "FUNDING", "GENDER",
     "HEI_PROFILE", "HEI_TYPE", "OBLIGATION", "PROGRAMME", "PROGRAMME_LEVEL", "REGION", "STUDY_LEVEL", "YES_NO",
     "Code", "CodeTable", "Country", "Field", "Period", "Programme",
-    "academic_year_of", "half_year_of", "parse_period",
+    "academic_year_of", "half_year", "half_year_of", "parse_period",
 ]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from aqyl.domain.errors import InvalidPeriod
+from aqyl.domain.errors import AqylError, InvalidPeriod
 from aqyl.domain.i18n import Label
 
 Kind = Literal["half", "academic_year", "year"]
@@ -95,6 +95,37 @@ class Period:
         return Label(f"{y} жылмен салыстырғанда", f"по сравнению с {y} годом", f"compared with {y}")
 
     @property
+    def as_of(self) -> Label:
+        """"As of" the period's end, as a table's caption says it."""
+        y = self.year
+        if self.kind == "half":
+            r = _ROMAN[self.half]
+            return Label(f"{y} жылғы {r} жартыжылдықтағы жағдай бойынша", f"на конец {r} полугодия {y} года",
+                         f"as of the end of H{self.half} {y}")
+        if self.kind == "academic_year":
+            return Label(f"{y}–{y + 1} оқу жылындағы жағдай бойынша", f"на конец {y}–{y + 1} учебного года",
+                         f"as of the end of academic year {y}/{(y + 1) % 100:02d}")
+        return Label(f"{y} жылғы жағдай бойынша", f"на конец {y} года", f"as of the end of {y}")
+
+    def through(self, last: Period) -> Label:
+        """The periods from this one to ``last`` as a sentence names them: "records of …"."""
+        if last == self:
+            kk_of = {"half": f"{self.label.kk}тағы", "academic_year": f"{self.label.kk[:-1]}ындағы"}.get(
+                self.kind, f"{self.year} жылғы")
+            return Label(kk_of, f"за {self.label.ru}", f"of {self.label.en}")
+        return Label(f"{self.label.kk} – {last.label.kk} аралығындағы", f"с {self._ru_genitive} по {last.label.ru}",
+                     f"from {self.label.en} to {last.label.en}")
+
+    @property
+    def _ru_genitive(self) -> str:
+        y = self.year
+        if self.kind == "half":
+            return f"{_ROMAN[self.half]} полугодия {y} года"
+        if self.kind == "academic_year":
+            return f"{y}–{y + 1} учебного года"
+        return f"{y} года"
+
+    @property
     def short(self) -> Label:
         y = self.year
         if self.kind == "half":
@@ -123,6 +154,17 @@ def parse_period(value: object) -> Period:
     if m := _YEAR.match(text):
         return _checked(Period(int(m.group(1)), "year"), value)
     raise InvalidPeriod(value)
+
+
+def half_year(value: object) -> str:
+    """The code of a half-year (2024H1); an academic or calendar year is refused: the register, its
+    collection and its note are by half-year (records carry half-year codes only)."""
+    period = parse_period(value)
+    if period.kind != "half":
+        # an academic year 2023/24 is mostly 2024's: its second half-year is the likelier meaning
+        raise AqylError("cycle_half_year_only", value=str(value).strip(),
+                        year=period.year + (period.kind == "academic_year"))
+    return period.code
 
 
 def _checked(period: Period, value: object) -> Period:

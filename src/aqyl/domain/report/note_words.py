@@ -206,9 +206,9 @@ class NoteWords:
                 "en": lambda: name}[self.lang]()
 
     def ranked_countries(self, counts: Mapping[str, int]) -> dict[str, int]:
-        """Largest first; equal counts in the Kazakh alphabet, whatever the note's language."""
-        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], collation_key(COUNTRY.label(kv[0], "kk")
-                                                                                  if kv[0] in COUNTRY else kv[0], "kk"))))
+        """Largest first; equal counts in the alphabetical order of the note's language."""
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], collation_key(
+            COUNTRY.label(kv[0], self.lang) if kv[0] in COUNTRY else kv[0], self.lang))))
 
     def period_fields(self) -> dict[str, str]:
         f = {"when": self.period.when.get(self.lang), "cur_short": self.period.short.get(self.lang),

@@ -207,10 +207,10 @@ GROWTH = {
 }
 # A group's share between two periods (regions.diagnosis), as a table cell and in a sentence.
 SHARE_STATE = {
-    "steady": L("тұрақты", "стабильна", "steady"),
-    "gains": L("өсті", "выросла", "up"),
-    "loses": L("азайды", "снизилась", "down"),
-    "new": L("жаңа", "новая", "new"),
+    "steady": L("елеулі өзгеріс жоқ", "без существенных изменений", "no marked change"),
+    "gains": L("өсу", "рост", "up"),
+    "loses": L("азаю", "снижение", "down"),
+    "new": L("жаңа топ", "новая группа", "new"),
 }
 
 T = {
@@ -222,8 +222,9 @@ T = {
     "filters": L("Сүзгі: {x}", "Фильтр: {x}", "Filter: {x}"),
     "footer": L("Академиялық алмасу бойынша аналитикалық анықтама, {x}", "Аналитическая справка об академическом обмене, {x}",
                 "Analytical note on academic exchange, {x}"),
-    "estimate": L("Бағалау: {x}.", "Оценка: {x}.", "Estimate: {x}."),
-    "estimate_again": L("Бағалау ({n}-ескертпені қараңыз).", "Оценка (см. сноску {n}).", "Estimate (see note {n})."),
+    "estimate": L("Бағаланған мән: {x}.", "Оценочные данные: {x}.", "Estimated: {x}."),
+    "estimate_again": L("Бағаланған мән ({n}-ескертпені қараңыз).", "Оценочные данные (см. сноску {n}).",
+                        "Estimated (see note {n})."),
     # headings
     "h_totals": L("Жалпы көрсеткіштер", "Общие показатели", "Totals"),
     "h_hei_type": L("ЖЖОКБҰ түрлері бойынша", "По типам ОВПО", "By type of HEI"),
@@ -233,9 +234,10 @@ T = {
     "h_study_level": L("Оқу деңгейлері бойынша", "По уровням обучения", "By level of study"),
     "h_field": L("Білім беру салалары бойынша", "По областям образования", "By field of education"),
     "h_programme": L("Бағдарламалар бойынша", "По программам", "By programme"),
-    "h_regions": L("Әлем өңірлері бөлінісінде", "В разрезе регионов мира", "By world region"),
-    "h_least": L("Ең аз белсенді ЖЖОКБҰ түрлері мен білім беру салалары", "Наименее активные типы ОВПО и области образования",
-                 "The least active types of HEI and fields"),
+    "h_regions": L("Әлем өңірлері бойынша", "По регионам мира", "By world region"),
+    "h_least": L("Академиялық алмасуға ең аз қатысқан ЖЖОКБҰ түрлері мен білім беру салалары",
+                 "Наименее представленные типы ОВПО и области образования",
+                 "The least represented types of HEI and fields"),
     "h_trend": L("Соңғы жартыжылдықтардағы серпін", "Динамика за последние полугодия", "Trend over recent half-years"),
     "h_conclusions": L("Қорытынды", "Выводы", "Conclusions"),
     "h_benefits": L("Академиялық алмасудың ЖЖОКБҰ үшін маңызы", "Значение академического обмена для ОВПО",
@@ -265,11 +267,11 @@ T = {
                               "{When} {kz_heis} ОВПО {ru_invited} {ru_activity_for} {people_acc} из-за рубежа.",
                               "{When}, {kz_heis} Kazakhstani {en_heis_k} invited {people} from abroad for {activity}."),
     "out_total": L("Сондай-ақ {kz_heis} қазақстандық ЖЖОКБҰ-дан {counted} алмасу бойынша {foreign_heis} шетелдік ЖОО-ға барды.",
-                   "Из {kz_heis} ОВПО по обмену в {foreign_heis} {ru_foreign_to} {ru_went} {people}.",
+                   "Кроме того, {people} из {kz_heis} ОВПО {ru_went} по обмену в {foreign_heis} {ru_foreign_to}.",
                    "{People} from {kz_heis} Kazakhstani {en_heis_k} went on exchange to {foreign_heis} foreign "
                    "{en_heis_f}."),
     "out_total_no_partners": L("Сондай-ақ {kz_heis} қазақстандық ЖЖОКБҰ-дан {counted} алмасу бойынша шетелге барды.",
-                               "Из {kz_heis} ОВПО по обмену за рубеж {ru_went} {people}.",
+                               "Кроме того, {people} из {kz_heis} ОВПО {ru_went} по обмену за рубеж.",
                                "{People} from {kz_heis} Kazakhstani {en_heis_k} went abroad on exchange."),
     "none_direction": L("{when} {group} бойынша мәліметтер ұсынылған жоқ.",
                         "{When} сведения об участии {group_gen} {activity} не представлены.",
@@ -348,7 +350,7 @@ T = {
                       "{cur_short} – {cur}).",
                       "Table {table} sets the partner countries of the two periods side by side: {prev_short}: {prev}; "
                       "{cur_short}: {cur}."),
-    "country_new": L("Жаңадан қосылған елдер ({n}): {list}.", "Новые страны ({n}): {list}.", "New countries ({n}): {list}."),
+    "country_new": L("Жаңадан қосылған елдер ({n}): {list}.", "Страны, вошедшие в список ({n}): {list}.", "New countries ({n}): {list}."),
     "country_dropped": L("Тізімнен шыққан елдер ({n}): {list}.", "Страны, выбывшие из списка ({n}): {list}.",
                          "Countries no longer on the list ({n}): {list}."),
     # degrees, study levels, fields
@@ -385,8 +387,8 @@ T = {
     "table_programme": L("{n}-кесте. Бағдарламалар бойынша қатысушылар", "Таблица {n}. Участники по программам",
                          "Table {n}. Participants by programme"),
     "col_programme": L("Бағдарлама", "Программа", "Programme"),
-    "col_outgoing": L("Қазақстандық", "Казахстанские", "Kazakhstani"),
-    "col_incoming": L("Шетелдік", "Зарубежные", "Foreign"),
+    "col_outgoing": L("Қазақстандық қатысушылар", "Казахстанские участники", "Kazakhstani participants"),
+    "col_incoming": L("Шетелдік қатысушылар", "Зарубежные участники", "Foreign participants"),
     "programme_top": L("Академиялық алмасу негізінен мына бағдарламалар мен келісімдер шеңберінде өтті: {list}.",
                        "Академический обмен проходил главным образом в рамках следующих программ и соглашений: {list}.",
                        "Academic exchange ran mainly under {list}."),

@@ -7,57 +7,70 @@ from aqyl.domain.wording.catalogue import register
 
 WORDS = {
     # persons' indicators: a section of the note (aqyl.domain.persons)
-    "persons_heading": L("Тұлғалар бойынша көрсеткіштер: қайталама ұтқырлық және оралу",
-                     "Показатели по персонам: повторная мобильность и возвращение",
-                     "Person-level indicators: repeat mobility and return"),
-    "persons_intro": L(
-        "Көрсеткіштер {first} – {last} кезеңіндегі тізілім жазбаларынан есептелді: {persons} адам, {trips} сапар. "
-        "ЖСН-нің кілтті бүркеншік атымен белгіленгендер — {linked} адам: олардың әртүрлі ЖОО мен жартыжылдықтардағы "
-        "сапарлары бір адамға біріктірілді; қалғандарының сапарлары тек өз ЖОО-сы ішінде біріктіріледі.",
-        "Показатели рассчитаны по записям реестра за {first} – {last} (персон — {persons}, поездок — {trips}). "
-        "Персон с ключевым псевдонимом ИИН — {linked}: их поездки из разных вузов и полугодий связаны в одну персону; "
-        "остальные связываются только в пределах своего вуза.",
-        "The indicators are computed from the register's records of {first} – {last} (persons: {persons}; trips: "
-        "{trips}). Persons with the keyed pseudonym of the IIN: {linked}; their trips from different HEIs and "
-        "half-years are linked to one person, the others' only within their own HEI."),
-    "persons_caption": L("Тұлғалар бойынша көрсеткіштер, {as_of} жағдай бойынша", "Показатели по персонам на {as_of}",
-                     "Person-level indicators as of {as_of}"),
+    "persons_heading": L("Жеке адамдар бойынша көрсеткіштер: қайталама ұтқырлық және оралу",
+                         "Показатели по отдельным лицам: повторная мобильность и возвращение",
+                         "Person-level indicators: repeat mobility and return"),
+    "persons_intro": L("Көрсеткіштер {span} тізілім жазбалары бойынша есептелді: қатысушылар – {persons}, "
+                       "сапарлар – {trips}.",
+                       "Показатели рассчитаны по записям реестра {span}: участников – {persons}, поездок – {trips}.",
+                       "The indicators are computed from the register's records {span}: {persons} participants, "
+                       "{trips} trips."),
+    # how one person's trips are found across HEIs: by the keyed pseudonym of the IIN (aqyl.domain.pseudonym)
+    "persons_linked": L(
+        "Қатысушылар ЖОО мен жартыжылдықтар арасында иесіздендірілген ЖСН бойынша салыстырылды; ол {linked} "
+        "қатысушы үшін көрсетілген, қалғандарының қайталама сапарлары бір ЖОО шегінде ғана есептелді.",
+        "Участники сопоставлялись между вузами и полугодиями по обезличенному ИИН; число участников с обезличенным "
+        "ИИН – {linked}, повторные поездки остальных учитывались только в пределах одного вуза.",
+        "Participants are matched across HEIs and half-years by the pseudonymised IIN, which {linked} of them have; "
+        "the others' repeat trips are counted only within one HEI."),
+    "persons_unlinked": L(
+        "Қатысушылар ЖОО мен жартыжылдықтар арасында иесіздендірілген ЖСН бойынша салыстырылады; мұндай жазбалар "
+        "болмағандықтан, қайталама сапарлар бір ЖОО шегінде ғана есептелді.",
+        "Участники сопоставляются между вузами и полугодиями по обезличенному ИИН; таких записей не было, поэтому "
+        "повторные поездки учитывались только в пределах одного вуза.",
+        "Participants are matched across HEIs and half-years by the pseudonymised IIN; no record had one, so repeat "
+        "trips are counted only within one HEI."),
+    "persons_caption": L("Жеке адамдар бойынша көрсеткіштер, {as_of}", "Показатели по отдельным лицам {as_of}",
+                         "Person-level indicators {as_of}"),
     "persons_count": L("Саны", "Число", "Number"),
-    "persons_of": L("Есепке алынғаны", "Учтено", "Counted"),
+    "persons_of": L("Барлығы есепке алынғаны, адам", "Всего учтено, человек", "Counted in all, people"),
     "persons_percent": L("%", "%", "%"),
     "persons_several_periods": L("Бірнеше жартыжылдықта сапарға шыққандар", "Совершали поездки в нескольких полугодиях",
-                             "Persons with trips in several half-years"),
-    "persons_several_heis": L("Бірнеше ЖОО-дан сапарға шыққандар", "Совершали поездки от нескольких вузов",
-                          "Persons with trips from several HEIs"),
-    "persons_pendulum": L("Маятникті миграция: бірнеше нақты сапар жасағандар", "Маятниковая миграция: более одной очной поездки",
-                      "Pendulum migration: more than one physical trip"),
+                                 "Persons with trips in several half-years"),
+    "persons_several_heis": L("Бірнеше ЖОО-дан сапарға шыққандар", "Выезжали по направлению нескольких вузов",
+                              "Persons with trips from several HEIs"),
+    "persons_pendulum": L("Маятникті миграция: бірнеше офлайн сапар жасағандар",
+                          "Маятниковая миграция: более одной очной поездки",
+                          "Pendulum migration: more than one physical trip"),
     "persons_staff_again": L("{k} {halves} ішінде қайта шыққан ПОҚ және қызметкерлер",
-                         "Сотрудники, снова выезжавшие в течение {k} {halves}",
-                         "Outgoing staff taking part again within {k} {halves}"),
+                             "ППС и сотрудники, повторно выезжавшие в течение {k} {halves}",
+                             "Outgoing staff taking part again within {k} {halves}"),
     "persons_incoming_return": L("{k} {halves} ішінде қайта келген шетелдік мамандар",
-                             "Иностранные специалисты, вернувшиеся в течение {k} {halves}",
-                             "Incoming foreign specialists returning within {k} {halves}"),
+                                 "Зарубежные специалисты, повторно приезжавшие в течение {k} {halves}",
+                                 "Incoming foreign specialists coming again within {k} {halves}"),
     "persons_degree_return": L("Шетелде дәреже алып, елге оралған білім алушылар",
-                           "Обучающиеся, вернувшиеся после получения степени за рубежом",
-                           "Students back after a degree abroad"),
+                               "Обучающиеся, вернувшиеся после получения степени за рубежом",
+                               "Students back after a degree abroad"),
     "persons_method": L(
         "Әдістеме: ПОҚ мен қызметкерлердің қайта қатысуы алғашқы сапарынан кейінгі {k} {halves} ішінде есептеледі; "
         "алғашқы сапарынан есепті кезеңге дейін кемінде осы мерзім өткендер ғана есепке алынады. Шетелде бір жыл "
-        "немесе одан ұзақ оқыған білім алушы кейінгі жартыжылдықта тізілімде қайта пайда болса немесе когорта "
-        "жолында оралған жылы көрсетілсе, оралған деп саналады (тізілім бойынша — {by_record}, когорта бойынша — "
-        "{by_cohort}; оқуы әлі аяқталмағандар — {still}).",
-        "Методика: повторное участие сотрудников считается в течение {k} {halves} после первой поездки; "
-        "учитываются только те, у кого от первой поездки до отчётного периода прошло не меньше этого срока. "
+        "немесе одан ұзақ оқыған білім алушы кейінгі жартыжылдықта тізілімде қайта пайда болса немесе стипендиаттар "
+        "туралы деректерде оралған жылы көрсетілсе, оралған деп саналады (тізілім бойынша – {by_record}, "
+        "стипендиаттар туралы деректер бойынша – {by_cohort}; оқуы әлі аяқталмағандар – {still}).",
+        "Методика: повторное участие ППС и сотрудников считается в течение {k} {halves} после первой поездки; "
+        "учитываются только те, у кого от первой поездки до отчётного периода прошло не менее этого срока. "
         "Обучающийся, проучившийся за рубежом год и более, считается вернувшимся, если он снова появляется в реестре "
-        "в более позднем полугодии или в строке когорты указан год возвращения (по реестру — {by_record}, по "
-        "когортам — {by_cohort}; ещё не завершили обучение — {still}).",
+        "в более позднем полугодии или в данных о стипендиатах указан год возвращения (по реестру – {by_record}, "
+        "по данным о стипендиатах – {by_cohort}; ещё не завершили обучение – {still}).",
         "Method: staff taking part again are counted within {k} {halves} of their first trip; only those whose first "
         "trip lies at least that long before the reporting period are counted. A student who studied abroad for a "
-        "year or more counts as back when a later half-year's record shows them again or a cohort row gives a return "
-        "year (by the register: {by_record}; by cohorts: {by_cohort}; still studying: {still})."),
-    "persons_none": L("Кезеңде тұлға идентификаторы бар жазба жоқ, сондықтан тұлғалар бойынша көрсеткіштер есептелмеді.",
-                  "В периоде нет записей с идентификатором персоны, поэтому показатели по персонам не рассчитаны.",
-                  "No record of the period has a person ID, so no person-level indicator is computed."),
+        "year or more counts as back when a later half-year's record shows them again or the fellows' data give a "
+        "return year (by the register: {by_record}; by the fellows' data: {by_cohort}; still studying: {still})."),
+    "persons_none": L("Кезеңде қатысушы идентификаторы бар жазба жоқ, сондықтан жеке адамдар бойынша көрсеткіштер "
+                      "есептелмеді.",
+                      "В периоде нет записей с идентификатором участника, поэтому показатели по отдельным лицам "
+                      "не рассчитаны.",
+                      "No record of the period has a person ID, so no person-level indicator is computed."),
     # cohorts of fellows (aqyl.app.cohorts)
     "cohort_fellows": L("Стипендиаттар", "Стипендиаты", "Fellows"),
     "cohort_departures": L("Кеткен жылдары", "Годы выезда", "Departure years"),

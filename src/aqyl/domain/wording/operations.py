@@ -55,9 +55,9 @@ WORDS: dict[str, Label] = {
     ),
     # --- the collection cycle (aqyl.store.cycle) ----------------------------------------------
     "cycle_half_year_only": Label(
-        kk="Деректер жартыжылдық бойынша жиналады: «{value}» орнына 2024H1 немесе 2024H2 сияқты кезеңді көрсетіңіз.",
-        ru="Данные собираются по полугодиям: вместо «{value}» укажите период вида 2024H1 или 2024H2.",
-        en="Data are collected by half-year: instead of “{value}” give a period such as 2024H1 or 2024H2.",
+        kk="Деректер жартыжылдық бойынша жиналады: «{value}» орнына {year}H1 немесе {year}H2 сияқты кезеңді көрсетіңіз.",
+        ru="Данные собираются по полугодиям: вместо «{value}» укажите период вида {year}H1 или {year}H2.",
+        en="Data are collected by half-year: instead of “{value}” give a period such as {year}H1 or {year}H2.",
     ),
     "cycle_not_open": Label(
         kk="{period} кезеңіне жинау ашылмаған. Алдымен кезеңді мерзімімен ашыңыз (Тапсыру тақтасы).",

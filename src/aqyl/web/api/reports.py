@@ -13,7 +13,7 @@ from rest_framework import serializers
 from rest_framework.decorators import api_view
 from rest_framework.utils.encoders import JSONEncoder
 
-from aqyl.domain.classifiers import parse_period
+from aqyl.domain.classifiers import half_year
 from aqyl.domain.errors import AqylError
 from aqyl.domain.wording.interface import ui
 from aqyl.web import access
@@ -39,7 +39,7 @@ def _period(value: str | None, name: str, request) -> str | None:
     if not value:
         return None
     try:
-        return parse_period(value).code
+        return half_year(value)
     except AqylError as error:
         raise from_aqyl(request, error, field=name) from None
 

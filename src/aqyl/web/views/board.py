@@ -15,7 +15,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from aqyl.app import cycle
-from aqyl.domain.classifiers import HEI_TYPE, REGION
+from aqyl.domain.classifiers import HEI_TYPE, REGION, half_year
 from aqyl.domain.errors import AqylError
 from aqyl.domain.wording.interface import ui
 from aqyl.web import access
@@ -32,7 +32,7 @@ BOARD_SORTS = ("status", "hei", "name", "type", "region", "version", "rows", "re
 
 def period_of(text: str) -> str:
     try:
-        return cycle.half_year(text)
+        return half_year(text)
     except AqylError:
         raise Http404 from None
 
