@@ -198,3 +198,36 @@ def test_a_year_where_a_half_year_is_counted_is_refused_not_counted_as_nothing(t
                  ["submissions", "--period", "2023"]):
         assert aqyl(*args, "--lang", lang) == (2, "", HALF_YEAR_ONLY[lang]), args
     assert not any(tmp_path.iterdir())
+
+
+OUTPUT_IS_INPUT = {
+    "kk": "✗ «{p}» — осы команда оқитын файл, нәтиже оны өшіріп жазар еді. Басқа атау көрсетіңіз.\n",
+    "ru": "✗ «{p}» — файл, который читает эта команда: результат записался бы поверх него. Укажите другое имя.\n",
+    "en": "✗ “{p}” is a file this command reads: the output would overwrite it. Give another name.\n",
+}
+OUTPUT_IS_FOLDER = {"kk": "✗ «{p}» — файл емес, бума. Файлдың атын толық жазыңыз.\n",
+                    "ru": "✗ «{p}» — это папка, а не файл. Укажите имя файла.\n",
+                    "en": "✗ “{p}” is a folder, not a file. Give a file name.\n"}
+FOLDER_IS_FILE = {"kk": "✗ «{p}» — бума емес, файл. Нәтижелер үшін буманы көрсетіңіз.\n",
+                  "ru": "✗ «{p}» — это файл, а не папка. Укажите папку для результатов.\n",
+                  "en": "✗ “{p}” is a file, not a folder. Give a folder for the results.\n"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_an_output_over_the_input_or_into_a_folder_is_refused_before_anything_is_written(tmp_path, lang):
+    # --errors-xlsx over the upload replaced it; a folder or a file in a folder's place was
+    # "Internal error", exit 3.
+    path = write(tmp_path, csv_text([{"hei": "ALMAU"}]), "good.csv")
+    before = path.read_bytes()
+    assert aqyl("import", str(path), "--errors-xlsx", str(path), "--lang", lang) == (
+        2, "", OUTPUT_IS_INPUT[lang].format(p=path))
+    assert path.read_bytes() == before
+    from aqyl.store import models as m
+    assert not m.Submission.objects.exists()  # refused before the file was stored
+    folder = tmp_path / "a folder"
+    folder.mkdir()
+    assert aqyl("template", "--out", str(folder), "--lang", lang) == (2, "", OUTPUT_IS_FOLDER[lang].format(p=folder))
+    assert aqyl("report", "--period", "2023H1", "--out", str(path), "--lang", lang) == (
+        2, "", FOLDER_IS_FILE[lang].format(p=path))
+    assert path.read_bytes() == before and list(folder.iterdir()) == []

@@ -372,6 +372,13 @@ def test_backup_then_restore_gives_the_same_report(tmp_path):
 
     aqyl("demo")
     before = report("r1")
+    if not pg:  # a backup written over the database in use destroyed it ("Backup written")
+        db = tmp_path / "d" / "aqyl.sqlite3"
+        over = subprocess.run([sys.executable, "-m", "aqyl.cli", "backup", str(db), "--lang", "en"], capture_output=True,
+                              text=True, env=env, timeout=120)
+        assert (over.returncode, " ".join(over.stderr.split())) == (
+            2, f"✗ “{db}” is Aqyl's database itself: writing over it would destroy the data. Give another name."), over
+        assert report("r0") == before
     written = aqyl("backup", str(tmp_path / "aqyl.backup"))
     assert "Backup written:" in written.stdout and ("postgresql" if pg else "sqlite") in written.stdout
     damage = ("from aqyl.store.bootstrap import setup; setup(); from aqyl.store import models as m; "

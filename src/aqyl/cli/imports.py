@@ -44,7 +44,13 @@ def run_import(files: list[Path], layout: str, accept_valid: bool, dry_run: bool
     )
 
     from aqyl.app import imports
+    from aqyl.files import output_place, reading
 
+    for path in files:
+        reading(path)
+    for output in (report, errors_xlsx):  # refused before anything is stored, not after
+        if output is not None:
+            output_place(output)
     ahead = imports.ReadAhead(files[0], layout) if files else None  # read while the database opens
     open_database()
     who = imports.storer(user, f"cli:{getpass.getuser()}")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from aqyl.domain.report.document import Document
-from aqyl.files import write_atomically
+from aqyl.files import output_folder, write_atomically
 
 FORMATS = ("docx", "pdf", "html", "xlsx", "json", "md")
 
@@ -68,7 +68,7 @@ def _docx_aside(doc: Document, formats: list[str]):
 def write_report_files(report: Mapping[str, Any], doc: Document, formats: Iterable[str], out: Path,
                        stem: str) -> list[Path]:
     """Write ``stem.<fmt>`` for each format into ``out``; JSON is the report model, the rest the note."""
-    out.mkdir(parents=True, exist_ok=True)
+    output_folder(out)
     formats = list(formats)
     aside = _docx_aside(doc, formats)
     paths = []

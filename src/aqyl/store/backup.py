@@ -13,6 +13,7 @@ from pathlib import Path
 from django.db import connection, connections
 
 from aqyl.domain.errors import AqylError
+from aqyl.files import output_place
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_MAGIC = b"PGDMP"
@@ -25,13 +26,17 @@ def _engine() -> str:
 def backup(dest: Path) -> str:
     """Write a backup of the database in use to ``dest``; the engine's name."""
     dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    output_place(dest)  # not a folder, not the database itself; its folder made
     part = dest.with_name(dest.name + ".part")  # never a half-written file under the final name
     part.unlink(missing_ok=True)
     engine = _engine()
     if engine == "sqlite":
+        try:
+            target = sqlite3.connect(part)
+            target.execute("PRAGMA user_version").fetchone()  # SQLite opens the file on first use
+        except sqlite3.OperationalError as error:  # the target's place, not the database in use
+            raise AqylError("output_not_writable", path=dest) from error
         source = sqlite3.connect(connection.settings_dict["NAME"])
-        target = sqlite3.connect(part)
         try:
             with target:
                 source.backup(target)

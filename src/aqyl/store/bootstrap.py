@@ -15,6 +15,13 @@ def setup(migrate: bool = True) -> None:
     import django
 
     django.setup()
+    from django.db import connection
+
+    from aqyl.files import reading
+    from aqyl.store.dburl import sqlite_file
+
+    if (name := sqlite_file(connection.settings_dict)) is not None:
+        reading(name, "database")  # no output (a backup, a report) may be written over it
     if migrate:
         migrate_if_needed()
     _ready = True

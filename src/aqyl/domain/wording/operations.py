@@ -53,6 +53,42 @@ WORDS: dict[str, Label] = {
         ru="Пользователь «{user}» ({role}) не может сохранять отчёты: это могут только сотрудники вузов (по своему вузу) и администраторы.",
         en="User “{user}” ({role}) may not store submissions: only HEI officers (for their own HEI) and administrators may.",
     ),
+    # --- output files (aqyl.files): a report, a template, an errors workbook, a backup --------------
+    "output_is_folder": Label(
+        kk="«{path}» — файл емес, бума. Файлдың атын толық жазыңыз.",
+        ru="«{path}» — это папка, а не файл. Укажите имя файла.",
+        en="“{path}” is a folder, not a file. Give a file name.",
+    ),
+    "output_is_input": Label(
+        kk="«{path}» — осы команда оқитын файл, нәтиже оны өшіріп жазар еді. Басқа атау көрсетіңіз.",
+        ru="«{path}» — файл, который читает эта команда: результат записался бы поверх него. Укажите другое имя.",
+        en="“{path}” is a file this command reads: the output would overwrite it. Give another name.",
+    ),
+    "output_is_database": Label(
+        kk="«{path}» — Aqyl дерекқорының өзі, оның үстіне жазу деректерді жояды. Басқа атау көрсетіңіз.",
+        ru="«{path}» — это сама база данных Aqyl: запись поверх неё уничтожила бы данные. Укажите другое имя.",
+        en="“{path}” is Aqyl's database itself: writing over it would destroy the data. Give another name.",
+    ),
+    "output_not_writable": Label(
+        kk="«{path}» жазылмады: жазуға рұқсат жоқ немесе диск тек оқуға арналған. Басқа буманы көрсетіңіз.",
+        ru="Не удалось записать «{path}»: нет прав на запись или диск доступен только для чтения. Укажите другую папку.",
+        en="Could not write “{path}”: no permission to write there, or the disk is read-only. Choose another folder.",
+    ),
+    "output_no_space": Label(
+        kk="«{path}» жазылмады: дискіде орын жоқ. Орын босатыңыз немесе басқа буманы көрсетіңіз.",
+        ru="Не удалось записать «{path}»: на диске нет места. Освободите место или укажите другую папку.",
+        en="Could not write “{path}”: the disk is full. Free some space or choose another folder.",
+    ),
+    "output_folder_is_file": Label(
+        kk="«{folder}» — бума емес, файл. Нәтижелер үшін буманы көрсетіңіз.",
+        ru="«{folder}» — это файл, а не папка. Укажите папку для результатов.",
+        en="“{folder}” is a file, not a folder. Give a folder for the results.",
+    ),
+    "output_bad_folder": Label(
+        kk="«{path}» жазылмады: «{folder}» бумасы жоқ және оны құру мүмкін емес. Бар буманы көрсетіңіз.",
+        ru="Не удалось записать «{path}»: папки «{folder}» нет, и создать её нельзя. Укажите существующую папку.",
+        en="Could not write “{path}”: the folder “{folder}” does not exist and cannot be made. Give an existing folder.",
+    ),
     # --- the collection cycle (aqyl.store.cycle) ----------------------------------------------
     "cycle_half_year_only": Label(
         kk="Деректер жартыжылдық бойынша жиналады: «{value}» орнына {year}H1 немесе {year}H2 сияқты кезеңді көрсетіңіз.",
