@@ -329,3 +329,19 @@ def test_the_process_ends_with_its_exit_code_and_everything_written(tmp_path):
     assert run(tmp_path, "import", str(tmp_path / "none.csv"), "--lang", "en", url=url).returncode == 2
     assert run(tmp_path, "nosuch", url=url).returncode == 2
     assert records(tmp_path, url) == "3"
+
+
+def test_a_database_path_that_is_not_a_database_or_cannot_be_made_is_said_so(tmp_path):
+    # SQLite's faults got the PostgreSQL advice ("check that the server is running"), a CSV was
+    # "damaged", and a folder that cannot be made was "Internal error", exit 3.
+    other = rows_csv(tmp_path / "a.csv", 2)
+    done = run(tmp_path, "db", "--check", "--lang", "ru", url=f"sqlite:///{other}")
+    assert (done.returncode, one_line(done.stderr)) == (2, (
+        f"✗ Файл SQLite {other} не является базой данных. Проверьте путь в AQYL_DATABASE_URL; если это и есть база, "
+        "восстановите её из резервной копии."))
+    under_a_file = other / "aqyl.sqlite3"
+    done = run(tmp_path, "hei", "list", "--lang", "kk", url=f"sqlite:///{under_a_file}")
+    assert (done.returncode, one_line(done.stderr)) == (2, (
+        f"✗ SQLite {under_a_file} дерекқор файлы ашылмады. AQYL_DATABASE_URL ішіндегі жол дұрыс екенін және бума бар "
+        "әрі оған жазуға болатынын тексеріңіз."))
+    assert other.read_text("utf-8").startswith("record_id,period,")  # untouched

@@ -351,9 +351,16 @@ def test_person_section_in_three_languages():
     ind = indicators(hand_checked_trips(), returned_by_cohort=[G], as_of="2024H2", within=4)
     blocks = {lang: section_blocks(ind, lang) for lang in ("kk", "ru", "en")}
     table = next(b for b in blocks["ru"] if isinstance(b, Table))
-    assert [c.text for c in table.rows[3].cells] == ["Сотрудники, снова выезжавшие в течение 4 полугодий", "1", "2", "50,0"]
+    assert [c.text for c in table.rows[3].cells] == ["ППС и сотрудники, повторно выезжавшие в течение 4 полугодий", "1", "2", "50,0"]
     assert blocks["en"][0].text == "Person-level indicators: repeat mobility and return"
-    assert "(persons: 10; trips: 14). Persons with the keyed pseudonym of the IIN: 9;" in blocks["en"][1].text
+    assert blocks["en"][1].text == (
+        "The indicators are computed from the register's records from H2 2021 to H2 2024: 10 participants, 14 trips. "
+        "Participants are matched across HEIs and half-years by the pseudonymised IIN, which 9 of them have; the "
+        "others' repeat trips are counted only within one HEI.")
+    assert blocks["ru"][1].text.startswith(
+        "Показатели рассчитаны по записям реестра с II полугодия 2021 года по II полугодие 2024 года: участников – 10, "
+        "поездок – 14. Участники сопоставлялись между вузами и полугодиями по обезличенному ИИН; число участников с "
+        "обезличенным ИИН – 9,")
     assert "4 жартыжылдық ішінде қайта шыққан ПОҚ және қызметкерлер" in [
         r.cells[0].text for b in blocks["kk"] if isinstance(b, Table) for r in b.rows]
     one = indicators(hand_checked_trips(), as_of="2024H2", within=1)
@@ -367,4 +374,4 @@ def test_person_section_from_the_register(register):
 
     blocks = person_section(report_data("2023H1"), "en")
     assert blocks[0].text == "Person-level indicators: repeat mobility and return"
-    assert "Person-level indicators as of 2023H1" in [b.caption for b in blocks if isinstance(b, Table)]
+    assert "Person-level indicators as of the end of H1 2023" in [b.caption for b in blocks if isinstance(b, Table)]

@@ -3,6 +3,7 @@ the audit log, login rate limiting, the language switch and the OpenAPI schema."
 
 import io
 import json
+import re
 import zipfile
 
 import pytest
@@ -116,10 +117,19 @@ def test_upload_errors_fix_replace_and_audit(demo):
     assert "Барлық жол дұрыс" in page and "Иә, ауыстыру" in page  # the demo's version 1 would be replaced
     upload_id = page.split('name="confirm" value="')[1].split('"')[0]
     assert m.Submission.objects.get(hei__code="ALMAU", period="2023H1", is_current=True).version == 1  # a check stores nothing
-    page = officer.post("/upload/", {"confirm": upload_id}).content.decode()
+    # Signed in again (another session), the officer finds the checked upload where the page said.
+    again = client_for("officer")
+    status = again.get(f"/upload/{upload_id}/").content.decode()
+    assert "Барлық жол дұрыс" in status and client_for("admin").get(f"/upload/{upload_id}/").status_code == 404
+    # The store button's form posts to the upload page (shown at /upload/<id>/, it posted there and did nothing).
+    form = status.split('name="confirm"')[0].rsplit("<form", 1)[1]
+    action = re.search(r'action="([^"]+)"', form)
+    assert action is not None and action.group(1) == "/upload/"
+    page = again.post(action.group(1), {"confirm": upload_id}).content.decode()
     current = m.Submission.objects.get(hei__code="ALMAU", period="2023H1", is_current=True)
     assert (current.version, current.row_count, current.submitted_by) == (2, 2, "officer")
     assert officer.post("/upload/", {"confirm": upload_id}).status_code == 404  # a stored upload is not stored twice
+    assert again.post("/upload/", {"confirm": upload_id}).status_code == 404
     entry = m.AuditEntry.objects.get(action="submission.store")
     assert (entry.username, entry.target, entry.before, entry.after["version"]) == ("officer", "ALMAU 2023H1", {"version": 1}, 2)
 

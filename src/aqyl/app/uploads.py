@@ -91,7 +91,9 @@ def write_state(upload_id: str, state: dict) -> None:
 def queue(upload_id: str, name: str, *, user_id: int | None, store: bool, accept_valid: bool = False,
           only_hei: str | None = None) -> dict:
     """Queue the check (or the store) of an upload; with an immediate backend it has run on return."""
-    state = {"stage": "queued", "done": 0, "total": 0, "store": store, "finished": False, "at": time.time()}
+    # whose upload it is, so they find it again from another session ("come back later")
+    state = {"stage": "queued", "done": 0, "total": 0, "store": store, "finished": False, "at": time.time(),
+             "user_id": user_id, "name": name}
     write_state(upload_id, state)
     run.enqueue(upload_id, name, user_id, store, accept_valid, only_hei)
     return read_state(upload_id)
@@ -107,13 +109,15 @@ def run(upload_id: str, name: str, user_id: int | None, store: bool, accept_vali
 
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     path = folder(upload_id) / name
+    owner = {"user_id": user_id, "name": name}  # kept in every state: aqyl.web.views.upload._own
     last = [0.0]
 
     def tick(stage: str, done: int, total: int) -> None:
         now = time.monotonic()
         if now - last[0] > 0.3 or stage != "store" or done == total:  # not a file write per row
             last[0] = now
-            write_state(upload_id, {"stage": stage, "done": done, "total": total, "store": store, "finished": False})
+            write_state(upload_id, {"stage": stage, "done": done, "total": total, "store": store, "finished": False,
+                                    **owner})
 
     # A database fault is shown like an unreadable file.
     report, table = checked_or_refused(path, name, dry_run=not store, accept_valid=accept_valid, user=user,
@@ -124,7 +128,7 @@ def run(upload_id: str, name: str, user_id: int | None, store: bool, accept_vali
             write_errors_workbook(folder(upload_id) / f"errors-{lang}.xlsx", [(table, report)], lang)
     if store and report.submissions and table is not None:
         _after_store(report, path, table.sha256, user, name)
-    write_state(upload_id, {"stage": "done", "finished": True, "store": store, **result(report, table is not None)})
+    write_state(upload_id, {"stage": "done", "finished": True, "store": store, **owner, **result(report, table is not None)})
     return "done"
 
 

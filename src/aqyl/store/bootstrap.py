@@ -37,7 +37,12 @@ def migrate_if_needed() -> None:
     if (name := sqlite_file(connection.settings_dict)) is not None:
         from pathlib import Path
 
-        Path(name).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            Path(name).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # a folder that cannot be made: the path to check, not a crash
+            from aqyl.domain.errors import StoreFault
+
+            raise StoreFault("db_file_unopenable", where=database_label(), detail=str(error)) from error
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         call_command("migrate", interactive=False, verbosity=0)

@@ -53,10 +53,22 @@ def _key(e: BaseException) -> str | None:
     text = str(e).lower()
     if "unable to open database file" in text and _read_only_place():
         return "db_read_only"
+    if "file is not a database" in text:  # SQLite's own words: the path names another kind of file
+        return "db_not_database"
     for key, signs in SIGNS:
         if any(s in text for s in signs):
-            return key
+            # no server to be running: a file SQLite cannot open is a path or a folder to check
+            return "db_file_unopenable" if key == "db_unreachable" and _on_sqlite() else key
     return None
+
+
+def _on_sqlite() -> bool:
+    try:
+        from django.db import connection
+
+        return connection.vendor == "sqlite"
+    except Exception:
+        return False
 
 
 def _is_db_error(e: BaseException) -> bool:

@@ -38,6 +38,16 @@ WORDS: dict[str, Label] = {
         ru="Не удаётся подключиться к базе данных {where} ({detail}). Проверьте, что сервер запущен и что в AQYL_DATABASE_URL верно указаны сервер, порт и имя базы.",
         en="Cannot connect to the database {where} ({detail}). Check that the server is running and that AQYL_DATABASE_URL gives the right host, port and database name.",
     ),
+    "db_file_unopenable": Label(
+        kk="{where} дерекқор файлы ашылмады. AQYL_DATABASE_URL ішіндегі жол дұрыс екенін және бума бар әрі оған жазуға болатынын тексеріңіз.",
+        ru="Не удаётся открыть файл базы данных {where}. Проверьте путь в AQYL_DATABASE_URL и что папка существует и доступна для записи.",
+        en="Cannot open the database file {where}. Check the path in AQYL_DATABASE_URL and that its folder exists and can be written.",
+    ),
+    "db_not_database": Label(
+        kk="{where} файлы дерекқор емес. AQYL_DATABASE_URL ішіндегі жолды тексеріңіз; бұл дерекқордың өзі болса, оны сақтық көшірмеден қалпына келтіріңіз.",
+        ru="Файл {where} не является базой данных. Проверьте путь в AQYL_DATABASE_URL; если это и есть база, восстановите её из резервной копии.",
+        en="The file {where} is not a database. Check the path in AQYL_DATABASE_URL; if it is the database, restore it from a backup.",
+    ),
     "db_auth": Label(
         kk="{where} дерекқоры пайдаланушы атын немесе құпиясөзді қабылдамады. AQYL_DATABASE_URL ішіндегі пайдаланушы мен құпиясөзді тексеріңіз.",
         ru="База данных {where} не приняла имя пользователя или пароль. Проверьте пользователя и пароль в AQYL_DATABASE_URL.",

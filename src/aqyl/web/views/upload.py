@@ -51,7 +51,7 @@ def _handle_upload(request, role: str, lang: str) -> dict | str:
     kept = request.session.setdefault("uploads", {})
     confirm = request.POST.get("confirm")
     if confirm:
-        if confirm not in kept:
+        if not _own(request, confirm):
             raise Http404
         upload_id, name = confirm, kept[confirm]["name"]
         if not (uploads.folder(upload_id) / name).exists():  # removed as unstored after the retention time
@@ -79,6 +79,20 @@ def _handle_upload(request, role: str, lang: str) -> dict | str:
     return _result_context(upload_id, state, lang) if state.get("finished") else upload_id
 
 
+def _own(request, upload_id: str) -> bool:
+    """The upload is the signed-in user's: this session's, or (signed in again, another browser)
+    queued by the same account; it is then kept in this session too."""
+    kept = request.session.setdefault("uploads", {})
+    if upload_id in kept:
+        return True
+    state = uploads.read_state(upload_id) if upload_id.isalnum() else {}
+    if not state or state.get("user_id") != request.user.pk or "name" not in state:
+        return False
+    kept[upload_id] = {"name": state["name"], **({"stored": True} if state.get("store") else {})}
+    request.session.modified = True
+    return True
+
+
 def _result_context(upload_id: str, state: dict, lang: str) -> dict:
     """The upload page's context from a finished job's state, in the reader's language."""
     stored = bool(state["store"] and state["submissions"])
@@ -100,7 +114,7 @@ def _result_context(upload_id: str, state: dict, lang: str) -> dict:
 def upload_status(request, upload_id: str):
     """The page of one upload: its progress while the job runs, then its result."""
     access.require_role(request.user, "officer", "admin")
-    if upload_id not in request.session.get("uploads", {}):
+    if not _own(request, upload_id):
         raise Http404
     lang, state = lang_of(request), uploads.read_state(upload_id)
     if not state:
@@ -118,7 +132,7 @@ def _stage_text(state: dict, lang: str) -> str:
 @login_required
 def upload_state(request, upload_id: str):
     """What the upload page polls: the job's stage and how far it has got."""
-    if upload_id not in request.session.get("uploads", {}):
+    if not _own(request, upload_id):
         raise Http404
     state = uploads.read_state(upload_id)
     return JsonResponse({"stage": state.get("stage", "queued"), "done": state.get("done", 0), "total": state.get("total", 0),
@@ -127,8 +141,8 @@ def upload_state(request, upload_id: str):
 
 @login_required
 def upload_errors(request, upload_id: str):
-    # Only the session that uploaded the file may fetch its error workbook.
-    if upload_id not in request.session.get("uploads", {}):
+    # Only the one who uploaded the file may fetch its error workbook.
+    if not _own(request, upload_id):
         raise Http404
     path = uploads.folder(upload_id) / f"errors-{lang_of(request)}.xlsx"
     if not path.exists():
