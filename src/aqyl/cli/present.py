@@ -83,6 +83,13 @@ def write_json(path: Path, data: Any) -> None:
     write_atomically(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
 
 
+def seconds(value: float, lang: str) -> str:
+    """A duration as the language writes it: "2,4 с" (kk, ru), "2.4 s"."""
+    from aqyl.domain.numbers import fmt_num
+
+    return f"{fmt_num(value, lang)}\u00a0{'s' if lang == 'en' else 'с'}"
+
+
 def lines(*texts: str) -> None:
     for text in texts:
         console.print(text)
@@ -127,7 +134,7 @@ def import_summary(results, lang: str, dry_run: bool, nothing: str = "") -> None
                   ui("stored", lang), say("time", lang))
     for r, _ in results:
         shown.add_row(r.file, str(r.rows), str(r.valid), f"[red]{r.rejected}[/red]" if r.rejected else "0",
-                      str(r.warnings_total), str(r.stored), f"{r.seconds:.1f} s")
+                      str(r.warnings_total), str(r.stored), seconds(r.seconds, lang))
     console.print(shown)
     for r, _ in results:
         if not r.problems:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from aqyl.app.reports import check_formats, note_files
-from aqyl.cli.present import LangOption, console, lines, table
+from aqyl.cli.present import LangOption, console, lines, seconds, table
 from aqyl.domain.classifiers import DIRECTION, parse_period
 from aqyl.domain.wording.interface import ui
 
@@ -33,7 +33,7 @@ def report(
              "both": ui("both", lang)}
     console.print(table(rows=[[names[d], str(n)] for d, n in made.totals.items()],
                         title=parse_period(made.period).label.get(lang), show_header=False))
-    lines(*(str(p) for p in made.paths), f"{made.seconds:.1f} s")
+    lines(*(str(p) for p in made.paths), seconds(made.seconds, lang))
 
 
 def register(app: typer.Typer) -> None:

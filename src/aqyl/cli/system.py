@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from aqyl.app import system
-from aqyl.cli.present import LangOption, console, table, write_json
+from aqyl.cli.present import LangOption, console, seconds, table, write_json
 from aqyl.domain.classifiers import DIRECTION, parse_period
 from aqyl.domain.wording.commands import say
 from aqyl.domain.wording.interface import ui
@@ -30,7 +30,7 @@ def demo(
                      f"{DIRECTION.label(direction, lang).lower()}", str(n)])
     rows += [[say("hei_registry", lang), str(built.heis)], [say("submissions", lang), str(built.submissions)],
              [say("users", lang), f"{', '.join(built.users)} ({say('password_word', lang)}: {built.password})"],
-             [say("time", lang), f"{built.seconds:.1f} s"]]
+             [say("time", lang), seconds(built.seconds, lang)]]
     console.print(table(rows=rows, title=say("demo_ready", lang), show_header=False))
     if out is not None:
         write_json(out / "demo-summary.json", built.as_dict())
