@@ -215,7 +215,11 @@ def test_survey_uploaded_analysed_and_downloaded(demo, tmp_path):
     with bad.open("rb") as f:
         page = text(analyst.post("/surveys/", {"file": f}))
     assert "Файлда қате бар, сондықтан талдау жасалмады" in page
-    assert analyst.get("/surveys/questionnaire?lang=ru&format=csv").content.decode("utf-8-sig").count("\n") > 10
+    questions = analyst.get("/surveys/questionnaire?lang=ru&format=csv").content.decode("utf-8-sig")
+    assert questions.count("\n") > 10
+    # a reversed item is marked in a column of its own, not in the question respondents read
+    assert questions.splitlines()[0] == "№,Код,Шкала,Вопрос,Варианты ответа,Обратная шкала"
+    assert '"Мне не важно, в какой стране получен мой диплом."' in questions and "(обратный)" not in questions
     # The same analysis over the API, and the bad file's problems in the caller's language.
     with path.open("rb") as f:
         api = analyst.post("/api/surveys/analysis", {"file": f, "by": "funding"}).json()

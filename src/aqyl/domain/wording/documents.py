@@ -72,7 +72,8 @@ WORDS = {
     "questionnaire_options": Label("Жауап нұсқалары", "Варианты ответа", "Answer options"),
     "questionnaire_questions": Label("Сұрақтар", "Вопросы", "Questions"),
     "questionnaire_answers": Label("Жауаптар", "Ответы", "Answers"),
-    "questionnaire_reversed": Label("кері", "обратный", "reversed"),
+    "questionnaire_reversed": Label("Кері есептеледі", "Обратная шкала", "Reverse-scored"),
+    "questionnaire_reversed_yes": Label("иә", "да", "yes"),
     # the records export (app.records): a code column's suffix, the HEI's name; the sheet is the interface's records
     "export_code_suffix": Label("код", "код", "code"),
     "export_hei_name": Label("ЖОО атауы", "Название вуза", "HEI name"),
