@@ -275,3 +275,14 @@ def test_a_real_worker_runs_the_queue(tmp_path, aqyl):
              "r = m.AnalysisRun.objects.get(); print(r.status, r.done, r.total, r.result['rows'][0]['destination'])")
     assert subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, env=env,
                           timeout=120).stdout.split() == ["done", "1", "1", "DE"]
+
+
+def test_the_forecast_page_before_any_flows_says_to_load_them(demo):
+    # It opened with "the series has only 0 years; a forecast needs at least 6" in red.
+    from aqyl.store import models as m
+
+    assert not m.Flow.objects.exists()
+    analyst = client_for("analyst")
+    page = text(analyst.get("/migration/forecast/"))
+    assert "дереккөзінің Қазақстан бойынша ағындары әлі жүктелмеген. Оларды «Ағындар» бетінде жүктеңіз." in page
+    assert "0 жыл" not in page

@@ -141,6 +141,12 @@ def forecast(request):
         keep = "&".join(f"{k}={v}" for k, v in request.POST.items() if k in ("origin", "destination", "source", "horizon", "level") and v)
         return HttpResponseRedirect(f"{reverse('research_forecast')}?{keep}&run={run.pk}")
     context["pair"] = f"{country_name(inputs['origin'], lang)} → {country_name(inputs['destination'], lang)}"
+    from aqyl.app.flows import default_year
+
+    if default_year(inputs["origin"], inputs["source"]) is None:  # nothing loaded: not "a series of 0 years"
+        context["forecast_error"] = ui("no_source_flows", lang, source=inputs["source"].upper(),
+                                       origin=country_name(inputs["origin"], lang))
+        return render(request, "aqyl/migration/forecast.html", context)
     try:
         context["result"] = run_forecast(inputs, lang)
         context["fan_json"] = json.dumps({"title": context["pair"], **context["result"]}, ensure_ascii=False)
