@@ -199,7 +199,7 @@ WORDS: dict[str, Label] = {
         en="The file is empty ({file}). Upload a CSV or XLSX file.",
     ),
     "file_not_table": Label(
-        kk="{file} файлы кесте емес: {reason}. CSV (UTF-8 немесе Windows-1251) немесе XLSX файлын жүктеңіз.",
+        kk="{file} файлы кесте емес: {reason}. CSV (UTF-8) немесе XLSX файлын жүктеңіз: Windows-1251 қазақ әріптерін сақтамайды.",
         ru="Файл {file} — не таблица: {reason}. Загрузите файл CSV (UTF-8 или Windows-1251) или XLSX.",
         en="{file} is not a table: {reason}. Upload a CSV (UTF-8 or Windows-1251) or XLSX file.",
     ),
