@@ -123,6 +123,7 @@ def test_every_check_names_row_and_column(tmp_path, heis):
         {"person_id": "950101300123"},                                   # 17: an IIN
         {"partner_institution": "x" * 301},                              # 18: too long
         {"period": "", "start_date": "2023-09-01", "end_date": "2023-09-30"},  # 19: period from dates
+        {"period": "2023H1", "start_date": "2023-09-01", "end_date": ""},      # 20: the start alone outside
     ]
     result = checked(tmp_path, heis, rows)
     assert problems(result) == {
@@ -132,9 +133,10 @@ def test_every_check_names_row_and_column(tmp_path, heis):
         (11, "study_level", "level_on_staff"), (12, "degree", "degree_required"), (13, "record_id", "duplicate_record_id"),
         (14, "hei", "unknown_hei"), (15, "hei", "hei_fuzzy"), (16, "partner_institution", "formula_text"),
         (17, "person_id", "person_id_iin"), (18, "partner_institution", "too_long"),
+        (20, "period", "period_mismatch_start"),
     }
     report = result.report
-    assert (report.rows, report.valid, report.rejected, report.warnings_total) == (18, 3, 15, 1)
+    assert (report.rows, report.valid, report.rejected, report.warnings_total) == (19, 3, 16, 1)
     assert sorted(result.valid["_row"].to_list()) == [2, 15, 19]
     derived = dict(zip(result.valid["_row"].to_list(), result.valid["period"].to_list(), strict=True))
     assert derived[19] == "2023H2"

@@ -248,9 +248,11 @@ def _period_rules(c: _Check, raw: pl.DataFrame, codes: pl.DataFrame) -> None:
     last_day = codes["period"].replace_strict({k: p.end.isoformat() for k, p in periods.items()}, default="")
     outside = given & (start != "") & ((start > last_day) | (last < first_day))
     if outside.any():
-        for code, s, e in codes.filter(outside).select("period", "start_date", last.filter(outside).alias("e")).unique().iter_rows():
-            c.flag(raw, outside & (codes["period"] == code) & (start == s) & (last == e), "period", Finding(
-                "period_mismatch", params={"start": s, "end": e, "period": periods[code].label}))
+        for code, s, e in codes.filter(outside).select("period", "start_date", "end_date").unique().iter_rows():
+            # no end date: the start alone is outside (not "dates 2023-09-01 – 2023-09-01")
+            c.flag(raw, outside & (codes["period"] == code) & (start == s) & (end == e), "period", Finding(
+                "period_mismatch" if e else "period_mismatch_start", params={"start": s, "end": e,
+                                                                             "period": periods[code].label}))
     derived = pl.select(
         pl.when((codes["period"] != "") | (start == "")).then(codes["period"]).otherwise(
             start.str.slice(0, 4) + pl.when(start.str.slice(5, 2) <= "06").then(pl.lit("H1")).otherwise(pl.lit("H2")))

@@ -121,6 +121,11 @@ WORDS: dict[str, Label] = {
         ru="Даты {start} – {end} не попадают в {period}. Исправьте период или даты.",
         en="The dates {start} – {end} fall outside {period}. Correct the period or the dates.",
     ),
+    "period_mismatch_start": Label(
+        kk="Басталу күні ({start}) {period} шегінен тыс. Кезеңді немесе күнді түзетіңіз.",
+        ru="Дата начала ({start}) не попадает в {period}. Исправьте период или дату.",
+        en="The start date ({start}) falls outside {period}. Correct the period or the date.",
+    ),
     "no_period": Label(
         kk="Кезең де, басталу күні де көрсетілмеген. «{column}» бағанына жартыжылдықты (мысалы, 2023H1) немесе басталу күнін жазыңыз.",
         ru="Не указаны ни период, ни дата начала. Укажите полугодие в столбце «{column}» (например, 2023H1) или дату начала.",
