@@ -41,6 +41,7 @@ ALLOWED = {
     "importers/validate.py: finding.key": "a Finding's key becomes its Problem's type",
     "domain/intake/values.py: e.key": "an AqylError of a classifier becomes a Finding",
     "domain/intake/values.py: key": "_whole_number's caller names bad_year or bad_count",
+    "files.py: key": "reading() keeps the literal key of the refusal (output_is_input or output_is_database)",
     "importers/survey.py: problem[0]": "_read_cell returns (literal key, params)",
     "importers/readers.py: key": "UnreadableFile passes on its key: UnreadableFile(\"key\") is scanned",
     "store/faults.py: key": "_key(e) returns one of the database faults' literal keys",

@@ -22,12 +22,12 @@ def data_dir() -> Path:
 
 
 # Files this process reads (the files it imports, the database): an output is never one of them.
-_READ: dict[Path, str] = {}
+_READ: dict[Path, str] = {}  # each with the key of the refusal
 
 
-def reading(path: Path | str, what: str = "input") -> None:
-    """``path`` is read by this command (``what``: "input" or "database"): no output may overwrite it."""
-    _READ[Path(path)] = what
+def reading(path: Path | str, *, database: bool = False) -> None:
+    """``path`` is read by this command (or is its database): no output may overwrite it."""
+    _READ[Path(path)] = "output_is_database" if database else "output_is_input"  # the refusal's key
 
 
 def output_place(path: Path) -> None:
@@ -35,10 +35,10 @@ def output_place(path: Path) -> None:
     read, the database, a folder that cannot be made or written."""
     if path.is_dir():
         raise AqylError("output_is_folder", path=path)
-    for read, what in _READ.items():
+    for read, key in _READ.items():
         with contextlib.suppress(OSError):
             if path.exists() and read.exists() and path.samefile(read):
-                raise AqylError(f"output_is_{what}", path=path)
+                raise AqylError(key, path=path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -21,7 +21,7 @@ def setup(migrate: bool = True) -> None:
     from aqyl.store.dburl import sqlite_file
 
     if (name := sqlite_file(connection.settings_dict)) is not None:
-        reading(name, "database")  # no output (a backup, a report) may be written over it
+        reading(name, database=True)  # no output (a backup, a report) may be written over it
     if migrate:
         migrate_if_needed()
     _ready = True
