@@ -425,12 +425,12 @@ T = {
                            "Among {group}, the share of the far abroad rose ({prev_short}: {far_prev}; {cur_short}: "
                            "{far_cur}) and the share of the CIS countries fell ({prev_short}: {cis_prev}; {cur_short}: "
                            "{cis_cur})."),
-    "regions_rule": L("Үлес {band} пайыздық тармақтан аз өзгерсе, тұрақты деп саналады; алыс шетел – ТМД елдерінен басқа "
-                      "барлық елдер.",
-                      "Доля считается стабильной, если она изменилась менее чем на {band}; дальнее "
+    "regions_rule": L("Үлес {band} пайыздық тармақтан аз өзгерсе, елеулі өзгеріс жоқ деп саналады; алыс шетел – ТМД "
+                      "елдерінен басқа барлық елдер.",
+                      "Изменение доли считается несущественным, если она изменилась менее чем на {band}; дальнее "
                       "зарубежье – все страны, кроме стран СНГ.",
-                      "A share counts as steady when it changed by less than {band} percentage points; the far abroad "
-                      "is every country outside the CIS."),
+                      "A share shows no marked change when it changed by less than {band} percentage points; the far "
+                      "abroad is every country outside the CIS."),
     "table_regions": L("{n}-кесте. {Group} әлем өңірлері бойынша", "Таблица {n}. {Group} по регионам мира",
                        "Table {n}. {Group} by world region"),
     "col_region": L("Өңір", "Регион", "Region"),
