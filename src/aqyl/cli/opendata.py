@@ -38,6 +38,10 @@ def pseudonymise(
 ) -> None:
     """Replace IINs by keyed pseudonyms before the file leaves the HEI: the same person gets the
     same person_id in every HEI's file."""
+    from aqyl.files import reading
+
+    reading(file)  # --out over the HEI's own file would lose it
+    reading(key_file)
     target, outcome = opendata.pseudonymise(file, key_file, out)
     if outcome.problems:
         err_console.print(f"[red]✗[/red] {say('pseudonymise_refused', lang)}")

@@ -24,7 +24,6 @@ from aqyl.domain.i18n import Label
 from aqyl.domain.intake.columns import schema
 from aqyl.domain.intake.values import as_text
 from aqyl.domain.wording.catalogue import filled, label
-from aqyl.files import reading
 
 # Refuse an XLSX whose parts would unpack past this, or a part packed tighter than this ratio
 # (a zip bomb); a 100,000-row template unpacks to about 60 MB at a ratio near 10.
@@ -79,7 +78,6 @@ def read_table(path: Path, layout: str | Callable[[list[str]], int] = "mobility"
     """``layout`` names the columns expected (``columns.schema``), or counts the known headers of
     a row (a survey's instrument): in a workbook, the sheet and row matching the most are read."""
     name = display_name(path)
-    reading(path)  # no output of the command (--report, --errors-xlsx) may be written over it
     try:
         info = path.stat()  # before opening: opening a pipe with no writer never returns
     except (FileNotFoundError, NotADirectoryError):

@@ -110,8 +110,8 @@ class Period:
     def through(self, last: Period) -> Label:
         """The periods from this one to ``last`` as a sentence names them: "records of …"."""
         if last == self:
-            kk_of = {"half": f"{self.label.kk}тағы", "academic_year": f"{self.label.kk[:-1]}ындағы"}.get(
-                self.kind, f"{self.year} жылғы")
+            # "…жартыжылдықта" + "ғы"; a calendar year's "2023 жылы" is "2023 жылғы"
+            kk_of = f"{self.year} жылғы" if self.kind == "year" else f"{self.when.kk}ғы"
             return Label(kk_of, f"за {self.label.ru}", f"of {self.label.en}")
         return Label(f"{self.label.kk} – {last.label.kk} аралығындағы", f"с {self._ru_genitive} по {last.label.ru}",
                      f"from {self.label.en} to {last.label.en}")
