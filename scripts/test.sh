@@ -40,6 +40,9 @@ pg_user_run() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$
 [ "$(id -u)" = 0 ] && chown postgres "$work"
 port="$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 pg_user_run "$pgbin/initdb" -D "$work/pg" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+# Every connection is trusted but one role's, which must give its password (the wrong-password test).
+pg_user_run sh -c "printf '%s\n' 'local all all trust' \
+  'host all aqyl_password_check 127.0.0.1/32 scram-sha-256' 'host all all 127.0.0.1/32 trust' > '$work/pg/pg_hba.conf'"
 pg_user_run "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o \
   "-p $port -k $work -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
 pg_pid=""
@@ -62,10 +65,15 @@ workers="${AQYL_TEST_WORKERS:-2}"
 # Four test processes share two cores: one BLAS thread each instead of a spinning pool per process.
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 pg_version="$("$pgbin/postgres" --version)"
+# Tests that start processes against PostgreSQL make databases of their own on this server, in
+# either half; a test that skips outside tests/conftest.py's SKIPS_ALLOWED fails the run.
+export AQYL_TEST_POSTGRES="postgresql://postgres@127.0.0.1:$port" AQYL_NO_SKIPS=1
+# The PostgreSQL half runs the tests of engine-specific code (marked engines: the write path,
+# queue, submissions, report queries) on the Django test database there.
 AQYL_DATA_DIR="$work/data-pg" AQYL_DATABASE_URL="postgresql://postgres@127.0.0.1:$port/aqyl" \
-  .venv/bin/python -m pytest -q -p no:cacheprovider -n "$workers" -m "django_db" "$@" >"$work/pg.out" 2>&1 &
+  .venv/bin/python -m pytest -q -p no:cacheprovider -n "$workers" -m "engines and django_db" "$@" >"$work/pg.out" 2>&1 &
 pg_pid=$!
-echo "== tests on SQLite (and the database tests on PostgreSQL, $pg_version, alongside)"
+echo "== tests on SQLite (and the engine tests on PostgreSQL, $pg_version, alongside)"
 sqlite=0; .venv/bin/python -m pytest -q -n "$workers" "$@" || sqlite=$?
 pg=0; wait "$pg_pid" || pg=$?; pg_pid=""
 echo "== tests on PostgreSQL ($pg_version)"

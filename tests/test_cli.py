@@ -1,20 +1,16 @@
-"""The command as a person runs it: a fresh embedded database, messages in their language."""
+"""The command as a person runs it: the demo as a process on a fresh embedded database; the
+registry and classifier commands in-process on the test database, messages in their language."""
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-AQYL = [sys.executable, "-m", "aqyl.cli"]
+from conftest import run_aqyl
 
 
 def run(args, tmp_path, **env):
-    environment = {k: v for k, v in os.environ.items() if k != "AQYL_DATABASE_URL"}
-    environment |= {"AQYL_DATA_DIR": str(tmp_path / "data"), **env}
-    return subprocess.run([*AQYL, *args], capture_output=True, text=True, env=environment, timeout=120)
+    return run_aqyl(tmp_path / "data", *args, fresh=True, timeout=120, **env)
 
 
 def test_demo_builds_a_fresh_database_in_seconds(tmp_path):
@@ -39,27 +35,30 @@ def test_demo_builds_a_fresh_database_in_seconds(tmp_path):
     assert "Demo ready" in result.stdout
 
 
-def test_unknown_values_are_refused_in_the_users_language(tmp_path):
+@pytest.mark.django_db
+def test_unknown_values_are_refused_in_the_users_language(cli):
     # An AqylError exits 2 in every command (issue 16; it was 1 here before).
-    result = run(["classifiers", "country", "--lookup", "Uzbekstan", "--lang", "kk"], tmp_path)
-    assert result.returncode == 2
-    assert "Өзбекстан" in result.stderr and "Traceback" not in result.stderr
-    result = run(["hei", "list", "--type", "privat", "--lang", "ru"], tmp_path)
-    assert result.returncode == 2 and "private — Частный" in result.stderr
+    code, _, err = cli("classifiers", "country", "--lookup", "Uzbekstan", "--lang", "kk")
+    assert code == 2
+    assert "Өзбекстан" in err and "Traceback" not in err
+    code, _, err = cli("hei", "list", "--type", "privat", "--lang", "ru")
+    assert code == 2 and "private — Частный" in err
 
 
-def test_hei_add_and_list(tmp_path):
+@pytest.mark.django_db
+def test_hei_add_and_list(cli):
     args = ["hei", "add", "--code", "TESTU", "--type", "АҚ", "--name-kk", "Сынақ университеті",
             "--name-ru", "Тестовый университет", "--name-en", "Test University", "--region", "Астана", "--lang", "en"]
-    assert run(args, tmp_path).returncode == 0
-    again = run(args, tmp_path)
-    assert again.returncode == 2 and "TESTU" in again.stderr and "already registered" in again.stderr
-    listed = json.loads(run(["hei", "list", "--json", "--search", "сынақ", "--lang", "kk"], tmp_path).stdout)
+    assert cli(*args)[0] == 0
+    code, _, err = cli(*args)
+    assert code == 2 and "TESTU" in err and "already registered" in err
+    listed = json.loads(cli("hei", "list", "--json", "--search", "сынақ", "--lang", "kk")[1])
     assert listed == [{"code": "TESTU", "hei_type": "jsc", "region": "astana", "name": "Сынақ университеті",
                        "city": "", "records": 0}]
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
-def test_classifier_listing(tmp_path, lang):
-    result = run(["classifiers", "field", "--lang", lang], tmp_path)
-    assert result.returncode == 0 and "Денсаулық сақтау" in result.stdout and "Health care" in result.stdout
+def test_classifier_listing(cli, lang):
+    code, out, _ = cli("classifiers", "field", "--lang", lang)
+    assert code == 0 and "Денсаулық сақтау" in out and "Health care" in out

@@ -7,27 +7,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from typer.testing import CliRunner
 
-from aqyl.cli import present
-from aqyl.cli.app import app
+from conftest import invoke as aqyl
 from test_import_check import csv_text, write
 
 FORMATS = "docx, pdf, html, xlsx, json, md"
 
 
 @pytest.fixture(autouse=True)
-def wide_consoles(monkeypatch, tmp_path):
-    """No wrapping at 80 columns, so a line is compared whole; and a data folder of the test's own."""
-    monkeypatch.setenv("AQYL_DATA_DIR", str(tmp_path / "data"))
-    for console in (present.console, present.err_console):
-        monkeypatch.setattr(console, "_width", 400)
-    monkeypatch.setattr(present.state, "lang", None)
-
-
-def aqyl(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
+def _wide_consoles(cli):
+    """Every test here runs the command in-process with wide consoles (tests/conftest.py)."""
 
 
 # Refused before the database is opened.

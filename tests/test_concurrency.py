@@ -10,7 +10,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
@@ -76,33 +75,14 @@ def test_eight_imports_at_once_on_sqlite(tmp_path):
         check_every_row(lambda sql: conn.execute(sql).fetchall())
 
 
-@pytest.fixture
-def pg_database():
-    url = os.environ.get("AQYL_DATABASE_URL", "")
-    if not url.startswith(("postgresql://", "postgres://")):
-        pytest.skip("needs AQYL_DATABASE_URL of a PostgreSQL server")
-    import psycopg
-
-    name = f"aqyl_conc_{uuid.uuid4().hex[:8]}"
-    base, _, _ = url.rpartition("/")
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
-    try:
-        yield f"{base}/{name}"
-    finally:
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
-
-
 @pytest.mark.slow
-@pytest.mark.django_db  # so that the PostgreSQL run of the suite (-m django_db) selects it
-def test_eight_imports_at_once_on_postgresql(tmp_path, pg_database):
+def test_eight_imports_at_once_on_postgresql(tmp_path, postgres_database):
     import psycopg
 
-    done = run_all(tmp_path, pg_database)
+    done = run_all(tmp_path, postgres_database)
     for d in done:
         assert d.returncode == 0, d.stdout[-1500:] + d.stderr[-1500:]
-    with psycopg.connect(pg_database) as conn:
+    with psycopg.connect(postgres_database) as conn:
         check_every_row(lambda sql: conn.execute(sql).fetchall())
 
 

@@ -19,7 +19,7 @@ from aqyl.store import cycle
 from aqyl.store import models as m
 from aqyl.web.mail import email_settings
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engines]  # engine-specific code: also run on PostgreSQL (scripts/test.sh)
 
 
 @pytest.fixture

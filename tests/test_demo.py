@@ -11,7 +11,7 @@ from aqyl.store import models as m
 from aqyl.store.demo import DEMO_PASSWORD, DemoWouldOverwrite, load_demo
 from aqyl.store.registry import directory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engines]  # engine-specific code: also run on PostgreSQL (scripts/test.sh)
 
 BREAKDOWNS = {"by_hei_type": "hei__hei_type", "by_format": "format", "by_degree": "degree", "by_field": "field",
               "by_country": "partner_country"}
@@ -22,7 +22,11 @@ def counts(qs, column: str) -> dict[str, int]:
 
 
 @pytest.fixture
-def demo():
+def demo(settings):
+    # Production's hashers here (the suite's settings use a fast one): the demo accounts get Argon2.
+    from aqyl.web import settings as production
+
+    settings.PASSWORD_HASHERS = production.PASSWORD_HASHERS
     return load_demo()
 
 

@@ -6,7 +6,7 @@ import pytest
 from aqyl.app.edits import change_record, record_values
 from aqyl.store import models as m
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engines]  # engine-specific code: also run on PostgreSQL (scripts/test.sh)
 
 
 @pytest.fixture

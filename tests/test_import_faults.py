@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from aqyl.store.dburl import PAGE_SIZE
+from conftest import run_aqyl
 from test_import_check import GOOD, csv_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -27,11 +28,7 @@ AQYL = [sys.executable, "-m", "aqyl.cli"]
 
 
 def run(tmp_path, *args, url: str | None = None, timeout: int = 300, **env) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k != "AQYL_DATABASE_URL"}
-    environment |= {"AQYL_DATA_DIR": str(tmp_path / "data"), "COLUMNS": "120", **env}
-    if url:
-        environment["AQYL_DATABASE_URL"] = url
-    return subprocess.run([*AQYL, *args], capture_output=True, text=True, env=environment, timeout=timeout)
+    return run_aqyl(tmp_path / "data", *args, url=url, timeout=timeout, **{"COLUMNS": "120", **env})
 
 
 def one_line(text: str) -> str:
@@ -105,22 +102,21 @@ def test_a_postgresql_server_that_is_not_there(tmp_path):
     assert text.endswith("Проверьте, что сервер запущен и что в AQYL_DATABASE_URL верно указаны сервер, порт и имя базы.")
 
 
-@pytest.mark.django_db  # selected by the PostgreSQL run of the suite (-m django_db)
-def test_a_wrong_postgresql_password(tmp_path):
-    url = os.environ.get("AQYL_DATABASE_URL", "")
-    if not url.startswith("postgresql://") or "@" not in url:
-        pytest.skip("needs AQYL_DATABASE_URL of a PostgreSQL server")
-    scheme, rest = url.split("://", 1)
-    user = rest.split("@")[0].split(":")[0]
-    wrong = f"{scheme}://{user}:wrong-password@{rest.split('@', 1)[1]}"
+def test_a_wrong_postgresql_password(tmp_path, postgres_database):
+    # scripts/test.sh's server trusts loopback except for this one role, which must give its password.
+    import psycopg
+
+    with psycopg.connect(postgres_database, autocommit=True) as admin:
+        exists = admin.execute("SELECT 1 FROM pg_roles WHERE rolname = 'aqyl_password_check'").fetchone()
+        if not exists:
+            admin.execute("CREATE ROLE aqyl_password_check LOGIN PASSWORD 'right-password'")
+    server, name = postgres_database.split("://", 1)[1].split("@", 1)[1].rsplit("/", 1)
+    wrong = f"postgresql://aqyl_password_check:wrong-password@{server}/{name}"
     done = run(tmp_path, "db", "--lang", "en", url=wrong)
-    # A server that trusts loopback never checks the password: it connects, or (CI's throwaway
-    # cluster, which holds only the test_… database) says the database does not exist, in a
-    # detail shortened in its middle (so told by the advice that ends the line).
-    if done.returncode == 0 or "Check that the server is running" in " ".join(done.stderr.split()):
-        pytest.skip("this server does not ask for passwords (trust)")
-    assert done.returncode == 2
-    assert one_line(done.stderr).endswith("refused the user name or password. Check the user and password in AQYL_DATABASE_URL.")
+    assert done.returncode == 2, done.stderr
+    assert one_line(done.stderr) == (
+        f"✗ The database PostgreSQL aqyl_password_check@{server}/{name} refused the user name or password. "
+        "Check the user and password in AQYL_DATABASE_URL.")
 
 
 # --- SQLite faults ----------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ LANGS = ("kk", "ru", "en")
 GENERATED = "2026-11-23"
 # Tests on the demo register; pytest-django sets up a database only when a collected test is marked.
 demo_db = pytest.mark.django_db
+pytestmark = pytest.mark.engines  # engine-specific code: also run on PostgreSQL (scripts/test.sh)
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,8 @@ from aqyl.domain.disclosure import PRIMARY, SECONDARY, TOTAL, protect
 from aqyl.domain.persons import Trip, indicators, section_blocks
 from aqyl.domain.report.document import Table
 
+pytestmark = pytest.mark.engines  # engine-specific code: also run on PostgreSQL (scripts/test.sh)
+
 THRESHOLD = 5
 
 

@@ -338,23 +338,10 @@ def test_healthz_answers_without_signing_in(demo):  # noqa: F811
 
 
 # --- backup and restore --------------------------------------------------------------------------
-def _pg_database(tmp_path) -> str | None:
-    """A database of its own on the PostgreSQL server the suite runs against, if it does."""
-    url = os.environ.get("AQYL_DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        return None
-    import psycopg
-
-    name = f"aqyl_backup_{os.getpid()}"
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name}")
-        conn.execute(f"CREATE DATABASE {name}")
-    return url.rsplit("/", 1)[0] + "/" + name
-
-
 @pytest.mark.slow
-def test_backup_then_restore_gives_the_same_report(tmp_path):
-    pg = _pg_database(tmp_path)
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
+def test_backup_then_restore_gives_the_same_report(tmp_path, engine, request):
+    pg = request.getfixturevalue("postgres_database") if engine == "postgresql" else None
     env = {k: v for k, v in os.environ.items() if k != "AQYL_DATABASE_URL"} | {"AQYL_DATA_DIR": str(tmp_path / "d"),
                                                                              "PYTHONPATH": SRC}
     if pg:

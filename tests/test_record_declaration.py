@@ -27,6 +27,8 @@ from aqyl.importers.readers import read_table
 from aqyl.importers.validate import check
 from aqyl.store import models as m
 
+pytestmark = pytest.mark.engines  # engine-specific code: also run on PostgreSQL (scripts/test.sh)
+
 GOOD = {
     "record_id": "R1", "period": "2023H1", "direction": "outgoing", "category": "faculty", "hei": "ENU",
     "partner_institution": "University of Tartu", "partner_country": "UZ", "programme": "inter_university",

@@ -28,6 +28,7 @@ def frame(hei: str, n: int) -> pl.DataFrame:
                          "partner_institution": [f"Partner {i % 997}" for i in range(n)]})
 
 
+@pytest.mark.engines
 def test_slices_keep_each_submission_whole_in_the_report_index_order(monkeypatch):
     monkeypatch.setattr(register, "SLICE_ROWS", 3_000)  # 24,000 rows: 8 scratch files per file
     heis = ["ALMAU", "ENU", "KAZNU"]
@@ -54,9 +55,7 @@ def test_slices_keep_each_submission_whole_in_the_report_index_order(monkeypatch
         assert not list(Path(folder).glob(prefix + "*"))
 
 
-def test_a_failed_copy_stops_the_writer_and_leaves_nothing(monkeypatch):
-    if connection.vendor != "sqlite":
-        pytest.skip("SQLite's scratch files")
+def test_a_failed_copy_stops_the_writer_and_leaves_nothing(monkeypatch):  # SQLite's scratch files: not engines
     monkeypatch.setattr(register, "SLICE_ROWS", 3_000)
     real = register._write_scratch
     written = []
@@ -76,6 +75,7 @@ def test_a_failed_copy_stops_the_writer_and_leaves_nothing(monkeypatch):
     assert not list(Path(folder).glob(prefix + "*"))
 
 
+@pytest.mark.engines
 @pytest.mark.django_db
 def test_the_packed_sort_order_is_the_many_column_sort():
     texts = ["Қазақ", "Zürich", "zebra", "", "Ärzte", "A", "Ақ", "a b", "Ab"]
@@ -96,6 +96,7 @@ def test_the_packed_sort_order_is_the_many_column_sort():
         list(wide.columns), maintain_order=True)["i"].to_list()
 
 
+@pytest.mark.engines
 @pytest.mark.django_db
 def test_the_report_index_is_covering_on_sqlite_and_the_one_secondary_index_on_postgresql():
     # migrations 0013 and 0014: each index PostgreSQL keeps costs every imported million rows about
@@ -120,6 +121,7 @@ def test_the_report_index_is_covering_on_sqlite_and_the_one_secondary_index_on_p
         assert register.submission_records(stored).count() == 30
 
 
+@pytest.mark.engines
 def test_every_value_comes_back_as_written_empty_dates_and_letters_included():
     # PostgreSQL gets the rows in its binary COPY format (pgpq), SQLite through scratch files or
     # rows: either way a cell comes back as the file held it, an empty date as no date.
@@ -144,6 +146,7 @@ def test_every_value_comes_back_as_written_empty_dates_and_letters_included():
     assert not hasattr(record, "created_at")
 
 
+@pytest.mark.engines
 def test_a_varied_bulk_write_comes_back_row_for_row(monkeypatch):
     # Every report column varies, so each is reordered on its own (on SQLite as an Enum, turned
     # back into its texts per scratch file): a row must never get another row's cell.

@@ -15,6 +15,7 @@ from aqyl.store.register import supersede
 from aqyl.store.registry import directory
 from aqyl.store.report_data import ReportFilter, report_data
 
+pytestmark = pytest.mark.engines  # engine-specific code: also run on PostgreSQL (scripts/test.sh)
 
 @pytest.mark.django_db
 class TestOnDemo:

@@ -13,7 +13,7 @@ from aqyl.domain.i18n import Label
 from aqyl.store import models as m
 from aqyl.store.registry import add_hei, directory, sync_shipped_registry
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engines]  # engine-specific code: also run on PostgreSQL (scripts/test.sh)
 
 
 def record(**overrides) -> m.MobilityRecord:
