@@ -1,36 +1,50 @@
-"""The web application under load on PostgreSQL with N records (issue 5's targets: aggregate
-endpoints p95 ≤ 200 ms; 100 concurrent users for a minute, no errors, p95 ≤ 1 s).
+"""The web application's API on a register of N varied records, with requests a cache cannot
+answer: every request of the cold pass asks for a combination no request asked before.
 
-    .venv/bin/pip install -e '.[bench]'
-    .venv/bin/python benchmarks/bench_web.py [--rows 1000000] [--users 100] [--seconds 60]
+    .venv/bin/python benchmarks/bench_web.py [--rows 1000000] [--engine sqlite|postgresql]
+        [--queries 40] [--clients 8] [--seconds 60] [--workers 2] [--database-url URL]
 
-Starts a throwaway PostgreSQL cluster (Debian's server, as scripts/test.sh does) unless
---database-url names one, loads N records for 2023H1 and N/2 for 2022H1 with `import_file` (the
-demo's mix of values), starts gunicorn on loopback, then measures:
-1. 200 sequential GET /api/aggregates (period × category), p50/p95/max;
-2. locust, headless: --users analysts (token auth) reading aggregates and pages of records
-   for --seconds; failures, p50/p95, requests per second.
+1. Loads N records drawn uniformly over every HEI, the 20 half-years 2016–2025, 5,400 partner
+   institutions and every category (benchmarks/records.py, varied) with `aqyl import`, into the
+   embedded SQLite database or a throwaway PostgreSQL cluster (Debian's server, as
+   scripts/test.sh starts one), and starts gunicorn with --workers on loopback.
+2. Sequential, one request at a time, with an analyst's token: --queries distinct random
+   combinations of period, comparison period, category, HEI types and programmes for
+   GET /api/aggregates and for POST /api/report (json). The cold pass asks each once; the warm
+   pass asks the same list again (each worker keeps its own cache, so a warm request may still be
+   answered cold by the other worker). The peer: the same period's records counted by
+   direction and partner country in one SQL GROUP BY, run directly on the same database by the
+   same Python (sqlite3 or psycopg); the ratio is the API's cold median over the peer's median.
+3. Concurrent: --clients threads for --seconds, each sending a random new combination (60 %
+   aggregates, 30 % report json, 10 % a records page with a search); errors and latencies.
+Prints one line per figure; keep the output under benchmarks/results/.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import glob
+import json
 import os
+import platform
+import random
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from records import write_csv
+from records import HALF_YEARS, write_varied
 
 VENV = Path(sys.executable).parent
+CATEGORIES = ("faculty", "student", "researcher", "staff")
 
 
 def free_port() -> int:
@@ -59,78 +73,183 @@ def start_postgres(work: Path) -> tuple[str, callable]:
 
 
 def load(tmp: Path, rows: int) -> str:
-    from aqyl.store.bootstrap import setup
-
-    setup()
-    from django.contrib.auth import get_user_model
-    from rest_framework.authtoken.models import Token
-
-    from aqyl.app.imports import import_file
-    from aqyl.store import models as m
-
+    """The varied records through the command, as an operator loads them; an analyst's token."""
     path = tmp / "records.csv"
-    write_csv(path, {"2023H1": rows, "2022H1": rows // 2})
+    write_varied(path, rows, seed=3)
     started = time.perf_counter()
-    report, _ = import_file(path)
-    assert report.stored == rows + rows // 2, report.as_dict("en")["errors"][:3]
-    print(f"loaded {report.stored:,} records in {time.perf_counter() - started:.1f} s")
-    user = get_user_model().objects.create_user("bench-analyst", password="bench-analyst-password")
-    m.Profile.objects.create(user=user, role="analyst")
-    return Token.objects.create(user=user).key
+    done = subprocess.run([sys.executable, "-m", "aqyl.cli", "import", str(path), "--lang", "en"], capture_output=True,
+                          text=True, env=os.environ.copy())
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    print(f"loaded {rows:,} varied records with `aqyl import` in {time.perf_counter() - started:.1f} s")
+    code = ("from aqyl.store.bootstrap import setup; setup(); from django.contrib.auth import get_user_model; "
+            "from rest_framework.authtoken.models import Token; from aqyl.store import models as m; "
+            "u = get_user_model().objects.create_user('bench-analyst', password='bench-analyst-password'); "
+            "m.Profile.objects.create(user=u, role='analyst'); print(Token.objects.create(user=u).key)")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env=os.environ.copy()).stdout.split()[-1]
+
+
+def combinations(rng: random.Random, n: int) -> list[dict]:
+    """n distinct random filters: period, comparison (none: a year earlier), category, HEI types, programmes."""
+    from aqyl.domain.classifiers import HEI_TYPE, PROGRAMME
+
+    hei_types, programmes = sorted(HEI_TYPE.codes), sorted(PROGRAMME.codes)
+    seen, out = set(), []
+    while len(out) < n:
+        i = rng.randrange(2, len(HALF_YEARS))
+        query = {"period": HALF_YEARS[i], "category": rng.choice(CATEGORIES)}
+        if rng.random() < 0.5:
+            query["compare"] = HALF_YEARS[rng.randrange(0, i)]
+        if rng.random() < 0.5:
+            query["hei_type"] = rng.sample(hei_types, rng.randint(1, 3))
+        if rng.random() < 0.3:
+            query["programme"] = rng.sample(programmes, 1)
+        key = json.dumps(query, sort_keys=True)
+        if key not in seen:
+            seen.add(key)
+            out.append(query)
+    return out
+
+
+class Api:
+    def __init__(self, base: str, token: str):
+        self.base, self.token = base, token
+
+    def call(self, method: str, path: str, query: dict) -> float:
+        """Milliseconds of one request; raises on an answer other than 200."""
+        headers = {"Authorization": f"Token {self.token}"}
+        if method == "GET":
+            request = urllib.request.Request(f"{self.base}{path}?{urllib.parse.urlencode(query, doseq=True)}",
+                                             headers=headers)
+        else:
+            headers["Content-Type"] = "application/json"
+            request = urllib.request.Request(f"{self.base}{path}", data=json.dumps(query).encode(), headers=headers,
+                                             method="POST")
+        started = time.perf_counter()
+        with urllib.request.urlopen(request, timeout=600) as response:
+            response.read()
+            assert response.status == 200
+        return (time.perf_counter() - started) * 1000
+
+    def aggregates(self, query: dict) -> float:
+        return self.call("GET", "/api/aggregates", query)
+
+    def report(self, query: dict) -> float:
+        body = {k: v for k, v in query.items() if k in ("period", "category")} | {"format": "json", "lang": "ru"}
+        return self.call("POST", "/api/report", body)
+
+    def records(self, query: dict) -> float:
+        return self.call("GET", "/api/records", {"period": query["period"], "limit": 50})
+
+
+def peer(url: str, db: Path | None, queries: list[dict]) -> list[float]:
+    """Milliseconds of one SQL GROUP BY of each query's period by direction and partner country."""
+    sql = ("SELECT direction, partner_country, COUNT(*) FROM aqyl_mobilityrecord WHERE period = {p} AND category = {p} "
+           "GROUP BY direction, partner_country")
+    if db is not None:
+        import sqlite3
+
+        connection, marker = sqlite3.connect(db), "?"
+    else:
+        import psycopg
+
+        connection, marker = psycopg.connect(url), "%s"
+    times = []
+    for query in queries:
+        started = time.perf_counter()
+        connection.execute(sql.format(p=marker), (query["period"], query["category"])).fetchall()
+        times.append((time.perf_counter() - started) * 1000)
+    connection.close()
+    return times
+
+
+def ms(value: float) -> str:
+    return f"{value:,.1f} ms" if value < 10 else f"{value:,.0f} ms"
+
+
+def summary(name: str, times: list[float]) -> str:
+    p95 = statistics.quantiles(times, n=20, method="inclusive")[-1] if len(times) >= 2 else times[0]
+    return f"{name}: n {len(times)}, p50 {ms(statistics.median(times))}, p95 {ms(p95)}, max {ms(max(times))}"
+
+
+def concurrent(api: Api, clients: int, seconds: int, seed: int) -> None:
+    deadline = time.perf_counter() + seconds
+    results: dict[str, list[float]] = {"aggregates": [], "report": [], "records": []}
+    errors: list[str] = []
+
+    def client(i: int) -> None:
+        rng = random.Random(seed * 1000 + i)
+        for query in combinations(rng, 10_000):
+            if time.perf_counter() > deadline:
+                return
+            kind = rng.choices(("aggregates", "report", "records"), (6, 3, 1))[0]
+            try:
+                results[kind].append(getattr(api, kind)(query))
+            except (OSError, AssertionError, urllib.error.HTTPError) as error:
+                errors.append(f"{kind}: {error}")
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    done = sum(len(v) for v in results.values())
+    print(f"concurrent: {clients} clients for {seconds} s, {done} requests ({done / seconds:.1f}/s), "
+          f"{len(errors)} errors{': ' + errors[0] if errors else ''}")
+    for kind, times in results.items():
+        if times:
+            print("  " + summary(kind, times))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--users", type=int, default=100)
+    parser.add_argument("--engine", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--queries", type=int, default=40)
+    parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--database-url", default="")
+    parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    print(f"bench_web {time.strftime('%Y-%m-%d %H:%M')} commit {commit} on {platform.node()}, {os.cpu_count()} cores, "
+          f"{args.engine}, {args.rows:,} records, gunicorn {args.workers} workers")
     with tempfile.TemporaryDirectory(prefix="aqyl-bench-web-") as name:
         tmp = Path(name)
         os.chmod(tmp, 0o777)
-        stop = None
-        url = args.database_url
-        if not url:
+        stop, url, db = None, args.database_url, None
+        if args.engine == "postgresql" and not url:
             url, stop = start_postgres(tmp)
-        os.environ.update(AQYL_DATABASE_URL=url, AQYL_DATA_DIR=str(tmp / "data"))
+        if args.engine == "sqlite":
+            db = tmp / "data" / "aqyl.sqlite3"
+            url = f"sqlite:///{db}"
+        os.environ.update(AQYL_DATABASE_URL=url, AQYL_DATA_DIR=str(tmp / "data"), AQYL_ALLOWED_HOSTS="127.0.0.1")
         server = None
         try:
             token = load(tmp, args.rows)
             port = free_port()
             server = subprocess.Popen([str(VENV / "gunicorn"), "aqyl.web.wsgi", "--workers", str(args.workers),
-                                       "--bind", f"127.0.0.1:{port}", "--log-level", "warning"], env=os.environ.copy())
+                                       "--timeout", "600", "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+                                      env=os.environ.copy())
             base = f"http://127.0.0.1:{port}"
-            for _ in range(100):
+            for _ in range(300):
                 try:
-                    urllib.request.urlopen(base + "/login/", timeout=2)
+                    urllib.request.urlopen(base + "/healthz", timeout=2)
                     break
                 except OSError:
                     time.sleep(0.2)
-            times = []
-            for i in range(200):
-                period = ("2023H1", "2022H1")[i % 2]
-                category = ("faculty", "student", "researcher", "staff")[i // 2 % 4]
-                request = urllib.request.Request(f"{base}/api/aggregates?period={period}&category={category}",
-                                                 headers={"Authorization": f"Token {token}"})
-                started = time.perf_counter()
-                with urllib.request.urlopen(request) as response:
-                    assert response.status == 200
-                    response.read()
-                times.append((time.perf_counter() - started) * 1000)
-            print(f"GET /api/aggregates ×200: p50 {statistics.median(times):.0f} ms, p95 {statistics.quantiles(times, n=20)[-1]:.0f} ms, "
-                  f"max {max(times):.0f} ms (target p95 ≤ 200 ms)")
-            out = tmp / "locust"
-            subprocess.run([str(VENV / "locust"), "-f", str(Path(__file__).parent / "locustfile.py"), "--headless",
-                            "-u", str(args.users), "-r", str(max(1, args.users // 5)), "-t", f"{args.seconds}s",
-                            "--host", base, "--csv", str(out), "--only-summary"],
-                           env={**os.environ, "AQYL_BENCH_TOKEN": token}, check=False, capture_output=True)
-            with open(f"{out}_stats.csv", newline="") as f:
-                for row in csv.DictReader(f):
-                    print(f"locust {args.users} users {args.seconds} s, {row['Name']}: {row['Request Count']} requests, "
-                          f"{row['Failure Count']} failures, p50 {row['50%']} ms, p95 {row['95%']} ms, "
-                          f"{float(row['Requests/s']):.1f} req/s")
+            api = Api(base, token)
+            queries = combinations(random.Random(args.seed), args.queries)
+            peer_times = peer(url, db, queries)
+            print(summary("peer: SQL GROUP BY of the period's records", peer_times))
+            for kind in ("aggregates", "report"):
+                cold = [getattr(api, kind)(q) for q in queries]
+                warm = [getattr(api, kind)(q) for q in queries]
+                ratio = statistics.median(cold) / statistics.median(peer_times)
+                print(summary(f"{kind} cold", cold) + f"; {ratio:.1f}× the peer")
+                print(summary(f"{kind} warm", warm))
+            concurrent(api, args.clients, args.seconds, args.seed + 1)
         finally:
             if server is not None:
                 server.terminate()
