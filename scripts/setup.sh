@@ -24,8 +24,8 @@ if ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || [ ! -f /usr/sha
     libharfbuzz-subset0 fontconfig fonts-liberation2 >/dev/null
 fi
 [ -x .venv/bin/python ] || "$python" -m venv .venv
-# Exact versions, with their hashes, from the lock (regenerate it as the README's Development
-# section says); then Aqyl itself, without resolving anything again. Re-run when either changes.
+# Exact versions, with their hashes, from the lock (regenerate it as docs/development.md
+# says); then Aqyl itself, without resolving anything again. Re-run when either changes.
 stamp=".venv/.aqyl-installed"
 want="$(cat requirements/lock.txt pyproject.toml | sha256sum | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then

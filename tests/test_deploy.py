@@ -1,4 +1,4 @@
-"""The README's production set-up, run as written: gunicorn on loopback with AQYL_PUBLIC_URL set,
+"""The manual's production set-up (docs/web.md, Production), run as written: gunicorn on loopback with AQYL_PUBLIC_URL set,
 Debian's nginx in front with deploy/nginx/aqyl.conf and a throwaway self-signed certificate, and
 Chromium signing in through it. scripts/test.sh installs nginx and openssl, so CI runs this."""
 
@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-README = (REPO / "README.md").read_text("utf-8")
+MANUAL = (REPO / "docs" / "web.md").read_text("utf-8")
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CHROMIUM = Path("/usr/bin/chromium")
 BIN = Path(sys.executable).parent
@@ -35,12 +35,12 @@ def free_port() -> int:
 
 
 def production_lines() -> list[str]:
-    block = README.split("**Production**", 1)[1].split("```bash", 1)[1].split("```", 1)[0]
+    block = MANUAL.split("\n## Production\n", 1)[1].split("```bash", 1)[1].split("```", 1)[0]
     return [line for line in block.strip().splitlines() if line and not line.startswith("#")]
 
 
 def readme_command(prefix: str, port: int) -> list[str]:
-    """The README's command starting with ``prefix``, run from this test's virtualenv and port."""
+    """The manual's command starting with ``prefix``, run from this test's virtualenv and port."""
     [line] = [x for x in production_lines() if f".venv/bin/{prefix}" in x]
     words = shlex.split(line.replace("127.0.0.1:8000", f"127.0.0.1:{port}"))
     env_words = [w for w in words if re.fullmatch(r"[A-Z_]+=.*", w)]

@@ -399,7 +399,7 @@ def test_the_lock_pins_every_dependency_with_hashes():
     for line in project["dependencies"] + project["optional-dependencies"]["dev"]:
         wanted = Requirement(line)
         name = canonicalize_name(wanted.name)
-        # After adding a package to pyproject.toml, regenerate the lock (README, Development).
+        # After adding a package to pyproject.toml, regenerate the lock (docs/development.md).
         assert name in pinned, f"{name} is not in requirements/lock.txt"
         assert wanted.specifier.contains(pinned[name], prereleases=True), (name, pinned[name], str(wanted.specifier))
     blocks = re.split(r"\n(?=[A-Za-z0-9_.-]+==)", lock.split("\n", 6)[-1])

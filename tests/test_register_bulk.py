@@ -45,7 +45,7 @@ def test_slices_keep_each_submission_whole_in_the_report_index_order(monkeypatch
         rows = m.MobilityRecord.objects.filter(hei__code=hei).order_by("id")
         assert sorted(rows.values_list("record_id", "partner_institution")) == sorted(
             (f"{hei}-{i}", f"Partner {i % 997}") for i in range(24_000))
-        # A big file is stored in the report index's order (README, Measured speed).
+        # A big file is stored in the report index's order (docs/development.md, how the import stores rows).
         stored = list(rows.values_list(*keys, "partner_institution"))
         assert stored == sorted(stored, key=lambda r: r[:-1])
         assert len({r[-1] for r in stored}) == 997

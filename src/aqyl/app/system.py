@@ -73,7 +73,7 @@ def crash_line(error: BaseException) -> str:
 
 
 def serve(port: int) -> None:
-    """Django's development server on 127.0.0.1 (production: see README)."""
+    """Django's development server on 127.0.0.1 (production: see docs/web.md)."""
     open_database()
     from django.core.management import call_command
 

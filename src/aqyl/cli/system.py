@@ -49,7 +49,7 @@ def db(check: Annotated[bool, typer.Option("--check", help="Run the database eng
 
 
 def serve(port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8000) -> None:
-    """Run the web application (Django development server; see README for production)."""
+    """Run the web application (Django development server; for production see docs/web.md)."""
     system.serve(port)
 
 

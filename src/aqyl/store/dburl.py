@@ -41,7 +41,7 @@ def parse_database(url: str) -> dict:
         # "database is locked" half-way; imports also queue behind each other (aqyl.store.queue).
         # A new database gets 16 KiB pages (an existing one keeps its own): a national file's
         # million rows go in through a quarter of the pages and WAL frames, 0.6 s less than with
-        # 4 KiB; 32 and 64 KiB gained nothing more and make an empty database 4-7 MB (README).
+        # 4 KiB; 32 and 64 KiB gained nothing more and make an empty database 4-7 MB (docs/development.md).
         db["OPTIONS"] = {"init_command": f"PRAGMA page_size={PAGE_SIZE}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                          "timeout": 20,
                          "transaction_mode": "IMMEDIATE"}

@@ -174,7 +174,7 @@ class MobilityRecord(models.Model):
     :class:`ArchivedRecord`. Reports group it directly through one index (``record_report``), on
     SQLite a covering one whose columns are those the report filters and groups by (on PostgreSQL
     see REPORT_INDEX); a pre-counted table cost a second
-    copy of every row on varied data and made the import 20× slower (README, Measured speed).
+    copy of every row on varied data and made the import 20× slower (docs/development.md).
     """
 
     # No foreign-key constraints in the database: the one write path (aqyl.store.register) takes

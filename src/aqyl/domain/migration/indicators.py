@@ -4,7 +4,7 @@ Counts must be whole and not negative; a rate whose denominator is zero is undef
 :class:`IndicatorError` (a message in the user's language) instead of returning 0 or infinity,
 since a 0 % brain-drain rate and "no data" mean different things to a ministry.
 
-Worked examples (also in the README and the tests):
+Worked examples (also in docs/analytics.md and the tests):
 
 >>> net_flow(inbound=12_000, outbound=90_000)
 -78000

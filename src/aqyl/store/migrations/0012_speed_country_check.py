@@ -2,8 +2,8 @@
 
 The same codes and the same name, so Django's state (and `makemigrations --check`) is unchanged;
 PostgreSQL compares an IN list of 249 codes one by one, the regular expression (one branch per
-first letter) in one pass: COPY of a million rows pays 1.1 s instead of 2.8 s for it (README,
-Measured speed). A later migration that changes this constraint puts the IN list back (correct,
+first letter) in one pass: COPY of a million rows pays 1.1 s instead of 2.8 s for it (measured
+at the time; docs/development.md). A later migration that changes this constraint puts the IN list back (correct,
 only slower); SQLite keeps the IN list, which its bulk path checks column-wise instead.
 """
 

@@ -6,7 +6,7 @@ eleven columns: its report reads that index alone (1M records of two half-years:
 2.0 s with this narrow one). PostgreSQL paid 3-4 s of processor time per million rows imported
 to keep the wide index up to date (COPY: 8-10 s against 5.5 s), and its report is as fast with the
 narrow one on varied records (0.14 s against 0.17 s); on 600,000 records of one half-year and
-category it takes 1.5 s against 0.85 s (README, Measured speed). Either needs the table analysed
+category it takes 1.5 s against 0.85 s (measured at the time; docs/development.md). Either needs the table analysed
 after a large import, which autovacuum does within a minute (until then 2.3 s on those 600,000).
 """
 

@@ -1,6 +1,6 @@
 """PostgreSQL only: what each imported row costs the server, cut from 5.5-6 s to about 4 s per million.
 
-Measured by the backend's processor time for COPY of the same million rows (README, Measured speed):
+Measured by the backend's processor time for COPY of the same million rows (docs/development.md):
 
 - the country CHECK as a binary search (a CASE on ``<`` down to lists of six codes, byte order)
   instead of 0012's regular expression: 0.2 s instead of 0.8 s. Same name, same codes;

@@ -3,7 +3,7 @@
 Every record is written together with its submission (``aqyl.store.register.write_submissions``),
 so ``submission.created_at`` already says when. On SQLite Django stored the copy as 32 bytes of
 text per row, 18 % of the table: 32 MB of every million imported rows written to the WAL and
-again into the database (README, Measured speed). Archived rows keep the time they were archived
+again into the database (measured at the time; docs/development.md). Archived rows keep the time they were archived
 with in their JSON.
 """
 
