@@ -62,6 +62,10 @@ echo "== mypy (aqyl.domain, aqyl.app; pyproject.toml [tool.mypy])"
 # enough that two halves of two workers each keep the two cores busy. AQYL_TEST_WORKERS=1 runs
 # each half on one worker.
 workers="${AQYL_TEST_WORKERS:-2}"
+# Bytecode is written (these machines set PYTHONDONTWRITEBYTECODE): pytest rewrites the test
+# modules and the packages of its plugins (schemathesis's 300 modules among them) at every start of
+# each of its processes, and compiles them again unless the result is cached.
+unset PYTHONDONTWRITEBYTECODE
 # Four test processes share two cores: one BLAS thread each instead of a spinning pool per process.
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 pg_version="$("$pgbin/postgres" --version)"
