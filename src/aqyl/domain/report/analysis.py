@@ -55,7 +55,7 @@ def _state(w: NoteWriter, direction: str) -> str | None:
         return None
     before = w.prev[direction]["by_group"].get("cis", {}).get("count", 0)
     now = w.cur[direction]["by_group"].get("cis", {}).get("count", 0)
-    return rg.diagnosis(before, w.prev[direction]["total"], now, w.cur[direction]["total"])
+    return rg.share_change(before, w.prev[direction]["total"], now, w.cur[direction]["total"])
 
 
 def regions(w: NoteWriter) -> None:
@@ -91,14 +91,23 @@ def regions(w: NoteWriter) -> None:
                       "cis_cur": w.pct(c["shares"]["by_group"].get("cis", 0.0)),
                       "far_prev": w.pct(p["shares"]["by_group"].get("far_abroad", 0.0)),
                       "far_cur": w.pct(c["shares"]["by_group"].get("far_abroad", 0.0))}
-            key = {"steady": "regions_steady", "new": "regions_steady", "gains": "regions_cis_gains",
-                   "loses": "regions_far_gains"}[state]
+            key = {"steady": "regions_steady", "gains": "regions_cis_gains", "loses": "regions_far_gains"}[state]
             w.para(key, w.notes_for(f"{direction}.by_country"), **w.words(direction), **fields)
         _regions_table(w, direction)
     if any(_state(w, d) is not None for d in shown):
-        band = rg.STEADY_BAND
-        w.para("regions_rule", band=f"{fmt_num(band, 'ru', 0)} {plural(band, PP_RU, 'ru')}" if w.lang == "ru"
-               else fmt_num(band, w.lang, 0))
+        share_rule(w)
+    w.para("regions_far")
+
+
+def share_rule(w: NoteWriter) -> None:
+    """The note's one materiality threshold (regions.STEADY_BAND), stated where a share is first
+    compared, once."""
+    if w.rule_said:
+        return
+    w.rule_said = True
+    band = rg.STEADY_BAND
+    w.para("share_rule", band=f"{fmt_num(band, 'ru', 0)} {plural(band, PP_RU, 'ru')}" if w.lang == "ru"
+           else fmt_num(band, w.lang, 0))
 
 
 def _regions_table(w: NoteWriter, direction: str) -> None:
@@ -143,11 +152,13 @@ def regions_conclusion(w: NoteWriter) -> str | None:
     states = [_state(w, d) for d in DIRECTIONS]
     if any(s is None for s in states):
         return None
-    if all(s in ("steady", "gains", "new") for s in states):
-        return w.t("c_regions_steady")
-    if all(s == "loses" for s in states):
-        return w.t("c_regions_far")
-    return None
+    if states[0] == states[1]:
+        return w.t({"steady": "c_regions_steady", "gains": "c_regions_cis", "loses": "c_regions_far"}[states[0]])
+    clause = {"steady": "cr_steady", "gains": "cr_cis", "loses": "cr_far"}
+    # The changed direction first: "among foreign staff the CIS share grew, while among …".
+    order = sorted(DIRECTIONS, key=lambda d: states[DIRECTIONS.index(d)] == "steady")
+    first, second = (w.t(clause[states[DIRECTIONS.index(d)]], **w.words(d)) for d in order)  # type: ignore[index]
+    return w.t("c_regions_mixed", first=first, second=second)
 
 
 def least_active(w: NoteWriter) -> None:

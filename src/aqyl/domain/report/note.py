@@ -23,7 +23,9 @@ from aqyl.domain.classifiers import (
 )
 from aqyl.domain.numbers import collation_key, plural
 from aqyl.domain.persons import PersonIndicators, section_blocks
+from aqyl.domain.report import analysis
 from aqyl.domain.report import phrases as ph
+from aqyl.domain.report import regions as rg
 from aqyl.domain.report.document import (
     Bullets,
     Cell,
@@ -45,7 +47,6 @@ class NoteWriter(NoteWords):
     """The note's sections, in the order of the 2023 note."""
 
     def build(self) -> Document:
-        from aqyl.domain.report import analysis
 
         self.totals()
         self.hei_types()
@@ -140,8 +141,12 @@ class NoteWriter(NoteWords):
         return 1 + sum(1 for d in DIRECTIONS if self.cur[d].get("by_hei"))
 
     def _leader(self, counts: Mapping[str, int]) -> str | None:
-        best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
-        return best[0] if best[1] else None
+        """The one code with the most participants; None when none has any or two share the top
+        (a tie names no leader: "больше всего … направили" would be half true)."""
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or not ranked[0][1] or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     def hei_types(self) -> None:
         self.add(Heading(self.t("h_hei_type")))
@@ -292,9 +297,10 @@ class NoteWriter(NoteWords):
                 other_direction = "outgoing" if direction == "incoming" else "incoming"
                 higher = [self.t("share_pair", label=self.level_forms(c)[0], share=self.pct(mine[c]),
                                  other=self.pct(other.get(c, 0.0)), other_group=self.group_gen(other_direction))
-                          for c in mine if mine[c] > other.get(c, 0.0)]
+                          for c in mine if rg.material(mine[c] - other.get(c, 0.0)) == "gains"]
                 if higher:
                     self.para("share_higher", **self.words(direction), list="; ".join(higher))
+            analysis.share_rule(self)  # what "higher" means, and that a group not listed differs less
         if self.prev is not None:
             for direction in shown:
                 if not self.prev[direction]["total"]:
@@ -370,7 +376,6 @@ class NoteWriter(NoteWords):
     def conclusions(self) -> None:
         if not self.cur["both"]["total"]:
             return
-        from aqyl.domain.report import analysis
 
         pf = self.words()
         items = [self.t("c_total", **pf, people=self.people(self.cur["both"]["total"]),

@@ -83,6 +83,7 @@ class NoteWords:
         self.authored = dict(authored or {})
         self.org = org or organisation()
         self.persons = persons
+        self.rule_said = False  # the materiality threshold is stated once, where a share is first compared
         meta = report["meta"]
         self.period = parse_period(meta["period"])
         self.compare = parse_period(meta["compare"]) if meta.get("compare") else None
