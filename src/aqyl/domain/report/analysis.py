@@ -87,12 +87,13 @@ def regions(w: NoteWriter) -> None:
         if state is not None:
             assert w.prev is not None  # a diagnosis needs the comparison period
             p, c = w.prev[direction], d
-            fields = {"cis_prev": w.pct(p["shares"]["by_group"].get("cis", 0.0)),
+            mark = w.mark(f"{direction}.by_country")  # the comparison period's shares rest on its countries
+            fields = {"cis_prev": w.pct(p["shares"]["by_group"].get("cis", 0.0)) + mark,
                       "cis_cur": w.pct(c["shares"]["by_group"].get("cis", 0.0)),
-                      "far_prev": w.pct(p["shares"]["by_group"].get("far_abroad", 0.0)),
+                      "far_prev": w.pct(p["shares"]["by_group"].get("far_abroad", 0.0)) + mark,
                       "far_cur": w.pct(c["shares"]["by_group"].get("far_abroad", 0.0))}
             key = {"steady": "regions_steady", "gains": "regions_cis_gains", "loses": "regions_far_gains"}[state]
-            w.para(key, w.notes_for(f"{direction}.by_country"), **w.words(direction), **fields)
+            w.para(key, **w.words(direction), **fields)
         _regions_table(w, direction)
     if any(_state(w, d) is not None for d in shown):
         share_rule(w)
@@ -122,6 +123,7 @@ def _regions_table(w: NoteWriter, direction: str) -> None:
     if prev is not None:
         cols.append(Column(w.t("col_share_change")))
     rows = []
+    mark = w.mark(f"{direction}.by_country") if prev is not None else ""  # every figure of the earlier period
     present = [g for g in (*rg.groups(), rg.OTHER) if g in d["by_group"] or (prev and g in prev["by_group"])]
     for group in (*present, "far_abroad"):
         now = d["by_group"].get(group, {}).get("count", 0)
@@ -130,7 +132,7 @@ def _regions_table(w: NoteWriter, direction: str) -> None:
         if prev is not None:
             before = prev["by_group"].get(group, {}).get("count", 0)
             share_before = prev["shares"]["by_group"].get(group, 0.0)
-            cells += [Cell(w.n(before), before), Cell(w.pct(share_before), share_before)]
+            cells += [Cell(w.n(before) + mark, before, mark), Cell(w.pct(share_before) + mark, share_before, mark)]
         share_now = d["shares"]["by_group"].get(group, 0.0)
         cells += [Cell(w.n(now), now), Cell(w.pct(share_now), share_now)]
         if prev is not None:
@@ -144,8 +146,8 @@ def _regions_table(w: NoteWriter, direction: str) -> None:
     if prev is not None:
         total.append(Cell(""))
     rows.append(Row(tuple(total), "total"))
-    notes = w.notes_for(f"{direction}.by_country") if prev is not None else ()
-    w.add(Table(f"table_{no}", w.t("table_regions", n=no, group=w.group(direction)), tuple(cols), tuple(rows), notes))
+    w.add(Table(f"table_{no}", w.t("table_regions", n=no, group=w.group(direction)), tuple(cols), tuple(rows),
+                note=w.note_of([mark])))
 
 
 def regions_conclusion(w: NoteWriter) -> str | None:
