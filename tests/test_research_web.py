@@ -183,6 +183,23 @@ def test_emigration_note_in_every_language_and_format(demo):
     assert missing.status_code == 400 and "1990 жылға студенттер ағыны сақталмаған" in text(missing)
 
 
+def test_the_emigration_page_refuses_a_year_its_source_covers_in_part(demo):
+    """UIS's 2021 row for Kazakhstan names Monaco only: the page says what is missing and the last
+    complete year, as the command does, and writes the note with the caveat once allowed (issue 31)."""
+    analyst = client_for("analyst")
+    upload(analyst, UIS, "uis")
+    refused = analyst.post("/migration/note/", {"year": "2021", "origin": "KZ", "source": "uis", "lang": "ru",
+                                                "format": "html"})
+    assert refused.status_code == 400
+    assert ("Дереккөздің 2021 жылғы деректері толық емес: студенттердің жалпы саны (1) 2020 жылғы санның (3\u00a0467) "
+            "жартысынан аз; 2020 жылғы негізгі оқу елі (Қырғызстан) көрсетілмеген; аталған оқу елдері: 1 (2020 жылы — 10). "
+            "Соңғы толық жыл — 2019. Жазбаны бәрібір жасау үшін «Толық емес жылға рұқсат ету» белгісін қойыңыз: сонда "
+            "әр қорытындыға ескерту беріледі.") in text(refused)
+    allowed = analyst.post("/migration/note/", {"year": "2021", "origin": "KZ", "source": "uis", "lang": "ru",
+                                                "format": "html", "allow_incomplete": "1"})
+    assert allowed.status_code == 200 and "Вывод сделан по неполным данным." in allowed.content.decode("utf-8")
+
+
 def test_cohorts_uploaded_and_shown(demo, tmp_path):
     analyst = client_for("analyst")
     sent = io.BytesIO((HEADER + "\n".join(GOOD) + "\n").encode())

@@ -493,7 +493,7 @@ T = {
                 "among {group} the share of the far abroad rose"),
     "cr_steady": L("{group} арасында ТМД елдері мен алыс шет елдердің үлесі айтарлықтай өзгерген жоқ",
                    "среди {group_gen} доли стран СНГ и дальнего зарубежья существенно не изменились",
-                   "among {group} the shares of the CIS countries and of the far abroad did not change markedly"),
+                   "among {group} the shares of the CIS countries and of the far abroad did not change significantly"),
     "c_regions_far": L("Мониторинг нәтижелері бойынша екі бағытта да алыс шет елдердің үлесі өсті.",
                        "По итогам мониторинга доля дальнего зарубежья выросла в обоих направлениях.",
                        "Monitoring shows the share of the far abroad rising in both directions."),
