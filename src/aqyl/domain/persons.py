@@ -239,7 +239,7 @@ def section_blocks(ind: PersonIndicators, lang: str) -> list[Block]:
     ]
     # A share of no one is not a zero: no one could be counted yet (dashes, not "0 | 0").
     rows = tuple(Row((Cell(text), *((Cell(n(s.part), s.part), Cell(n(s.whole), s.whole),
-                                     Cell(fmt_num(s.percent, lang), s.percent)) if s.whole else (Cell("–"),) * 3)))
+                                     Cell(fmt_num(s.percent or 0.0, lang), s.percent)) if s.whole else (Cell("–"),) * 3)))
                  for text, s in lines)
     blocks.append(Table("persons", t["caption"].format(as_of=parse_period(ind.as_of).as_of.get(lang)),
                         (Column(t["indicator"]), Column(t["count"], "number"), Column(t["of"], "number"),

@@ -151,15 +151,14 @@ def _regions_table(w: NoteWriter, direction: str) -> None:
 
 
 def regions_conclusion(w: NoteWriter) -> str | None:
-    states = [_state(w, d) for d in DIRECTIONS]
-    if any(s is None for s in states):
+    states = {d: s for d in DIRECTIONS if (s := _state(w, d)) is not None}
+    if len(states) < len(DIRECTIONS):
         return None
-    if states[0] == states[1]:
-        return w.t({"steady": "c_regions_steady", "gains": "c_regions_cis", "loses": "c_regions_far"}[states[0]])
+    if len(set(states.values())) == 1:
+        return w.t({"steady": "c_regions_steady", "gains": "c_regions_cis", "loses": "c_regions_far"}[states["outgoing"]])
     clause = {"steady": "cr_steady", "gains": "cr_cis", "loses": "cr_far"}
     # The changed direction first: "among foreign staff the CIS share grew, while among …".
-    order = sorted(DIRECTIONS, key=lambda d: states[DIRECTIONS.index(d)] == "steady")
-    first, second = (w.t(clause[states[DIRECTIONS.index(d)]], **w.words(d)) for d in order)  # type: ignore[index]
+    first, second = (w.t(clause[states[d]], **w.words(d)) for d in sorted(DIRECTIONS, key=lambda d: states[d] == "steady"))
     return w.t("c_regions_mixed", first=first, second=second)
 
 
