@@ -345,3 +345,32 @@ def test_every_column_of_the_destinations_table_sums_to_its_total(stored_flows):
     assert list(rows)[-1] == "Other countries"
     ru = write_emigration_note(model, "ru").prose()
     assert ru[3].endswith("Поэтому состав других стран в эти два года разный, и их изменение не приводится.")
+
+
+@pytest.mark.parametrize(("args", "lang", "code", "text"), [
+    (["--year", "2021"], "ru", 2,
+     "✗ Данные источника за 2021 год неполные: общее число студентов (1) меньше половины числа за 2020 год (3\u00a0467); "
+     "нет данных по основной стране обучения 2020 года (Кыргызстан); названо стран обучения: 1 (в 2020 году — 10). "
+     "Последний полный год — 2019. Чтобы всё же построить записку, добавьте --allow-incomplete: тогда каждый вывод будет "
+     "сопровождаться оговоркой.\n"),
+    (["--year", "2020"], "kk", 2,
+     "✗ Дереккөздің 2020 жылғы деректері толық емес: студенттердің жалпы саны (3\u00a0467) 2019 жылғы санның "
+     "(86\u00a0615) жартысынан аз; 2019 жылғы негізгі оқу елі (Ресей Федерациясы) көрсетілмеген. Соңғы толық жыл — 2019. "
+     "Жазбаны бәрібір жасау үшін --allow-incomplete қосыңыз: сонда әр қорытындыға ескерту беріледі.\n"),
+])
+def test_the_command_refuses_an_incomplete_year(stored_flows, tmp_path, monkeypatch, args, lang, code, text):
+    from typer.testing import CliRunner
+
+    from aqyl.cli import present
+    from aqyl.cli.app import app
+
+    for console in (present.console, present.err_console):
+        monkeypatch.setattr(console, "_width", 400)
+    monkeypatch.setattr(present.state, "lang", None)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["migration", "note", *args, "--source", "uis", "--format", "md", "--out", str(out),
+                                      "--lang", lang])
+    assert (result.exit_code, result.stdout, result.stderr) == (code, "", text)
+    allowed = CliRunner().invoke(app, ["migration", "note", *args, "--source", "uis", "--format", "md", "--out", str(out),
+                                       "--lang", lang, "--allow-incomplete"])
+    assert allowed.exit_code == 0 and allowed.stdout.strip().endswith(f"aqyl-emigration-KZ-{args[1]}-{lang}.md")
