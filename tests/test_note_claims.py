@@ -26,21 +26,25 @@ MARKS = {
            "steady": ("айтарлықтай өзгерген жоқ", "өзара іс-қимыл тұрақты"),
            "clauses": r", ал ", "higher": "үлесі жоғарырақ:", "largest": " басым (",
            "lead": {"outgoing": "ең көп ПОҚ жіберген", "incoming": "ең көп шетелдік ПОҚ шақырған"},
-           "when": "2023 жылғы I жартыжылдықта "},
+           "when": "2023 жылғы I жартыжылдықта ",
+           "least": {"outgoing": "Шетелге ең аз ПОҚ жіберген", "incoming": "Ең аз шетелдік ПОҚ шақырған"}},
     "ru": {"outgoing": "казахстанского ППС", "incoming": "зарубежного ППС",
            "gains": ("доля стран СНГ выросла",), "loses": ("доля дальнего зарубежья выросла",),
            "steady": ("существенно не изменились", "остаётся устойчивым"),
            "clauses": r", а ", "higher": "выше доля следующих групп:", "largest": " преобладают ",
            "lead": {"outgoing": "больше всего представителей казахстанского ППС направили за рубеж",
                     "incoming": "больше всего представителей зарубежного ППС пригласили"},
-           "when": "В I полугодии 2023 года "},
+           "when": "В I полугодии 2023 года ",
+           "least": {"outgoing": "Меньше всего представителей казахстанского ППС направили",
+                     "incoming": "Меньше всего представителей зарубежного ППС пригласили"}},
     "en": {"outgoing": "Kazakhstani teaching staff", "incoming": "foreign teaching staff",
            "gains": ("share of the CIS countries rose", "share of the CIS countries rising"),
            "loses": ("share of the far abroad rose", "share of the far abroad rising"),
            "steady": ("did not change significantly", "did not change markedly", "stable ties"),
            "clauses": r", while | and the share", "higher": "the share is higher for", "largest": " are the largest group (",
            "lead": {"outgoing": "sent the most", "incoming": "invited the most"},
-           "when": "In H1 2023, "},
+           "when": "In H1 2023, ",
+           "least": {"outgoing": "sent the fewest Kazakhstani", "incoming": "invited the fewest foreign"}},
 }
 PAIR = re.compile(r"\((\d+[.,]\d)\u00a0?%; [^()]*?(\d+[.,]\d)\u00a0?%\)")
 
@@ -150,5 +154,13 @@ def test_every_claim_of_direction_follows_from_the_figures(r):
                 assert not said, (lang, d, said)
             else:
                 assert len(said) == 1 and first_number_after(said[0], m["largest"].strip()) == largest, (lang, d, said)
+        for d in ("outgoing", "incoming"):  # ... and the fewest, only when one type has them
+            types = {c: n for c, n in cur[d]["by_hei_type"].items() if n}
+            low = min(types.values())
+            said = [t for t in texts if m["least"][d] in t]
+            if len(types) < 2 or list(types.values()).count(low) > 1:
+                assert not said, (lang, d, said)
+            else:
+                assert len(said) == 1 and int(re.search(r"\((\d+)", said[0]).group(1)) == low, (lang, d, said)
         conclusion = [t for t in texts if all(m["lead"][d].lower() in t.lower() for d in tops) and not t.startswith(m["when"])]
         assert len(conclusion) == (1 if all(tops.values()) else 0), (lang, tops, conclusion)

@@ -170,7 +170,8 @@ def least_active(w: NoteWriter) -> None:
         if not d["total"]:
             continue
         types = {c: n for c, n in d["by_hei_type"].items() if n}
-        if len(types) >= 2:
+        # The fewest only when one type has them: a tie names no type (as a tie at the top names no leader).
+        if len(types) >= 2 and sorted(types.values()).count(min(types.values())) == 1:
             fewest = min(types.items(), key=lambda kv: (kv[1], HEI_TYPE.codes.index(kv[0]) if kv[0] in HEI_TYPE else 99))
             key = "least_type_out" if direction == "outgoing" else "least_type_in"
             paragraphs.append(Paragraph(w.t(key, **w.words(direction), label=ph.HEI_TYPE_PLURAL[fewest[0]].get(w.lang),
