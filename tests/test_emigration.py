@@ -316,6 +316,7 @@ def test_an_allowed_incomplete_year_carries_the_caveat_on_every_finding(stored_f
         "Последний полный год — 2019. Выводы ниже сделаны по неполным данным.")
     kk = write_emigration_note(model, "kk")
     assert kk.prose()[0].endswith("Соңғы толық жыл — 2019. Төмендегі қорытындылар толық емес деректер бойынша жасалды.")
+    assert "Показатели рассчитаны по неполным данным." in ru.prose()  # the indicators too
     complete = write_emigration_note(emigration_model("KZ", 2019, source="uis"), "ru")
     assert not any("неполн" in text for text in complete.prose())
 

@@ -91,6 +91,8 @@ T = {
                      "The source's data for {year} are incomplete: {gaps}. {last} The findings below rest on incomplete data."),
     "caveat": L("Қорытынды толық емес деректер бойынша жасалды.", "Вывод сделан по неполным данным.",
                 "This finding rests on incomplete data."),
+    "caveat_indicators": L("Көрсеткіштер толық емес деректер бойынша есептелді.", "Показатели рассчитаны по неполным данным.",
+                           "These indicators rest on incomplete data."),
     "h_destinations": L("Оқу елдері", "Страны обучения", "Destinations"),
     "t_destinations": L("{n}-кесте. Шетелде оқитын студенттер, оқу елдері бойынша", "Таблица {n}. Студенты, обучающиеся за рубежом, по странам обучения",
                         "Table {n}. Students abroad by country of study"),
@@ -452,6 +454,8 @@ class EmigrationNote:
                                 source=other["label"][self.lang], count=self.students(other["count"]),
                                 ratio=fmt_num(ratio if ratio >= 1 else 1 / ratio, self.lang, 1)))
         self.blocks.append(Heading(self.t("h_indicators")))
+        if self.gaps:
+            self.blocks.append(Paragraph(self.t("caveat_indicators")))
         self.blocks.append(Bullets(tuple(items)))
         if m.get("cohorts"):
             self.blocks.append(Heading(self.t("h_cohorts"), 2))
