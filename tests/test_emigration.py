@@ -202,11 +202,14 @@ def test_a_top_ten_source_gives_no_count_of_countries(stored_flows):
         "Таблица 1. Студенты, обучающиеся за рубежом: 10 основных стран обучения и другие страны")
     # Malaysia was not among 2018's ten: the table's dash is explained, as a top-ten source's.
     assert prose["kk"][3] == ("Сызықша (–): ел сол жылы дереккөздің негізгі 10 елінің қатарына кірмеген, оның студенттері "
-                              "басқа елдермен бірге есептелген.")
+                              "басқа елдермен бірге есептелген. Сондықтан басқа елдердің құрамы екі жылда әртүрлі, олардың "
+                              "өзгерісі көрсетілмейді.")
     assert prose["ru"][3] == ("Прочерк (–): в тот год страна не входила в 10 основных стран источника, её студенты учтены "
-                              "вместе с другими странами.")
+                              "вместе с другими странами. Поэтому состав других стран в эти два года разный, и их изменение "
+                              "не приводится.")
     assert prose["en"][3] == ("A dash (–): that year the country was not among the source's 10 main destinations; its "
-                              "students are counted with the other countries.")
+                              "students are counted with the other countries. The other countries therefore differ between "
+                              "the two years, and their change is not given.")
 
 
 def test_charts_draw_no_value_where_the_tables_show_a_dash(stored_flows):
@@ -258,3 +261,117 @@ def test_every_format_from_the_command(tmp_path, aqyl):
     assert "Рисунок 2. Студенты за рубежом и прогноз" in (out / "aqyl-emigration-KZ-2019-ru.html").read_text("utf-8")
     missing = aqyl("migration", "note", "--year", "2001", "--lang", "kk")
     assert missing.returncode == 1 and "aqyl flows import" in missing.stderr
+
+
+# --- issue 31: a year the source covers only in part, and a table that adds up -----------------
+def test_a_year_the_source_covers_in_part_is_refused(stored_flows, tmp_path):
+    """UIS names one country for Kazakhstan in 2021 (Monaco, 1 student) and none of 2020's is Russia:
+    neither year is a finding. The refusal names what is missing and the last complete year."""
+    from aqyl.app.migration import emigration_note
+    from aqyl.domain.errors import AqylError
+
+    with pytest.raises(AqylError) as refused:
+        emigration_note("KZ", 2021, "ru", ["md"], tmp_path, source="uis")
+    assert refused.value.key == "emigration_incomplete"
+    assert refused.value.message("ru") == (
+        "Данные источника за 2021 год неполные: общее число студентов (1) меньше половины числа за 2020 год (3\u00a0467); "
+        "нет данных по основной стране обучения 2020 года (Кыргызстан); названо стран обучения: 1 (в 2020 году — 10). "
+        "Последний полный год — 2019. Чтобы всё же построить записку, добавьте --allow-incomplete: тогда каждый вывод "
+        "будет сопровождаться оговоркой.")
+    assert refused.value.message("kk") == (
+        "Дереккөздің 2021 жылғы деректері толық емес: студенттердің жалпы саны (1) 2020 жылғы санның (3\u00a0467) "
+        "жартысынан аз; 2020 жылғы негізгі оқу елі (Қырғызстан) көрсетілмеген; аталған оқу елдері: 1 (2020 жылы — 10). "
+        "Соңғы толық жыл — 2019. Жазбаны бәрібір жасау үшін --allow-incomplete қосыңыз: сонда әр қорытындыға ескерту беріледі.")
+    with pytest.raises(AqylError) as refused:
+        emigration_note("KZ", 2020, "en", ["md"], tmp_path, source="uis", web=True)
+    assert refused.value.message("en") == (
+        "The source's data for 2020 are incomplete: the total (3,467) is below half of 2019's (86,615); 2019's main "
+        "country of study (Russia) is missing. The last complete year is 2019. To write the note anyway, tick "
+        "“Allow an incomplete year”: every finding then carries a caveat.")
+    assert emigration_note("KZ", 2019, "ru", ["md"], tmp_path, source="uis") is not None  # a complete year passes
+
+
+def test_an_allowed_incomplete_year_carries_the_caveat_on_every_finding(stored_flows):
+    from aqyl.domain.migration.emigration import write_emigration_note
+    from aqyl.domain.report.document import Heading, Paragraph
+    from aqyl.store.emigration import emigration_model
+
+    model = emigration_model("KZ", 2021, source="uis")
+    assert model["coverage"]["last_complete"] == 2019 and [g["kind"] for g in model["coverage"]["gaps"]] == [
+        "total", "leader", "named"]
+    caveat = {"kk": "Қорытынды толық емес деректер бойынша жасалды.", "ru": "Вывод сделан по неполным данным.",
+              "en": "This finding rests on incomplete data."}
+    for lang in ("kk", "ru", "en"):
+        doc = write_emigration_note(model, lang)
+        blocks = list(doc.blocks)
+        start = next(i for i, b in enumerate(blocks) if isinstance(b, Heading)) + 1
+        end = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and i >= start)
+        head, *findings = blocks[start:end]
+        assert isinstance(head, Paragraph) and len(findings) == 3
+        assert all(isinstance(p, Paragraph) and p.text.endswith(caveat[lang]) for p in findings), lang
+    ru = write_emigration_note(model, "ru")
+    assert ru.prose()[0] == (
+        "Данные источника за 2021 год неполные: общее число студентов (1) меньше половины числа за 2020 год (3\u00a0467); "
+        "нет данных по основной стране обучения 2020 года (Кыргызстан); названо стран обучения: 1 (в 2020 году — 10). "
+        "Последний полный год — 2019. Выводы ниже сделаны по неполным данным.")
+    kk = write_emigration_note(model, "kk")
+    assert kk.prose()[0].endswith("Соңғы толық жыл — 2019. Төмендегі қорытындылар толық емес деректер бойынша жасалды.")
+    assert "Показатели рассчитаны по неполным данным." in ru.prose()  # the indicators too
+    complete = write_emigration_note(emigration_model("KZ", 2019, source="uis"), "ru")
+    assert not any("неполн" in text for text in complete.prose())
+
+
+def test_every_column_of_the_destinations_table_sums_to_its_total(stored_flows):
+    """The United States (1,764 in 2018, 5th) left UIS's top ten in 2019: its row stays, with a dash
+    for 2019, so that 2018's column adds up to 86,487; "other countries" is then not the same set in
+    both years (2018's holds Malaysia, 2019's the United States) and gets no change."""
+    from aqyl.domain.migration.emigration import write_emigration_note
+    from aqyl.store.emigration import emigration_model
+
+    model = emigration_model("KZ", 2019, source="uis", since=2014)
+    for lang in ("kk", "ru", "en"):
+        table = next(t for t in write_emigration_note(model, lang).tables if t.key == "destinations")
+        data = [r for r in table.rows if r.kind == "data"]
+        [total] = [r for r in table.rows if r.kind == "total"]
+        for column in (2, 3, 5):  # 2018, 2019, share
+            summed = sum(r.cells[column].value or 0 for r in data)
+            assert summed == pytest.approx(total.cells[column].value, abs=0.05 * len(data) if column == 5 else 0), (lang, column)
+        assert [total.cells[2].value, total.cells[3].value] == [86_487, 86_615]
+    en = write_emigration_note(model, "en")
+    table = next(t for t in en.tables if t.key == "destinations")
+    rows = {r.cells[1].text: [c.text for c in r.cells[2:]] for r in table.rows if r.kind == "data"}
+    assert rows["United States"] == ["1,764", "–", "–", "–"]
+    assert rows["Malaysia"] == ["–", "572", "–", "0.7%"]
+    assert rows["Other countries"] == ["3,741", "3,935", "–", "4.5%"]
+    assert list(rows)[-1] == "Other countries"
+    ru = write_emigration_note(model, "ru").prose()
+    assert ru[3].endswith("Поэтому состав других стран в эти два года разный, и их изменение не приводится.")
+
+
+@pytest.mark.parametrize(("args", "lang", "code", "text"), [
+    (["--year", "2021"], "ru", 2,
+     "✗ Данные источника за 2021 год неполные: общее число студентов (1) меньше половины числа за 2020 год (3\u00a0467); "
+     "нет данных по основной стране обучения 2020 года (Кыргызстан); названо стран обучения: 1 (в 2020 году — 10). "
+     "Последний полный год — 2019. Чтобы всё же построить записку, добавьте --allow-incomplete: тогда каждый вывод будет "
+     "сопровождаться оговоркой.\n"),
+    (["--year", "2020"], "kk", 2,
+     "✗ Дереккөздің 2020 жылғы деректері толық емес: студенттердің жалпы саны (3\u00a0467) 2019 жылғы санның "
+     "(86\u00a0615) жартысынан аз; 2019 жылғы негізгі оқу елі (Ресей Федерациясы) көрсетілмеген. Соңғы толық жыл — 2019. "
+     "Жазбаны бәрібір жасау үшін --allow-incomplete қосыңыз: сонда әр қорытындыға ескерту беріледі.\n"),
+])
+def test_the_command_refuses_an_incomplete_year(stored_flows, tmp_path, monkeypatch, args, lang, code, text):
+    from typer.testing import CliRunner
+
+    from aqyl.cli import present
+    from aqyl.cli.app import app
+
+    for console in (present.console, present.err_console):
+        monkeypatch.setattr(console, "_width", 400)
+    monkeypatch.setattr(present.state, "lang", None)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["migration", "note", *args, "--source", "uis", "--format", "md", "--out", str(out),
+                                      "--lang", lang])
+    assert (result.exit_code, result.stdout, result.stderr) == (code, "", text)
+    allowed = CliRunner().invoke(app, ["migration", "note", *args, "--source", "uis", "--format", "md", "--out", str(out),
+                                       "--lang", lang, "--allow-incomplete"])
+    assert allowed.exit_code == 0 and allowed.stdout.strip().endswith(f"aqyl-emigration-KZ-{args[1]}-{lang}.md")

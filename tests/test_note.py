@@ -350,3 +350,53 @@ def test_student_note_uses_study_levels_not_degrees():
     assert "Среди казахстанских обучающихся преобладают студенты бакалавриата (3 человека, 60,0\u00a0%)." in text
     assert "число студентов бакалавриата выросло в 3 раза" in text and "число магистрантов выросло с нуля" in text
     assert "Доктор наук" not in render_markdown(doc) and "| Докторантура | 0 |" in render_markdown(doc)
+
+
+# -- estimates (issue 31) ------------------------------------------------------------------------
+ESTIMATE = {
+    "ru": "* Оценочные данные: значение за I полугодие 2022 года в аналитической справке за I полугодие 2023 года не "
+          "приводится и рассчитано пропорционально структуре I полугодия 2023 года.",
+    "kk": "* Бағаланған мән: 2022 жылғы I жартыжылдықтағы мән 2023 жылғы I жартыжылдық бойынша талдамалық анықтамада "
+          "берілмеген және 2023 жылғы I жартыжылдық құрылымына пропорционал есептелген.",
+    "en": "* Estimated: the analytical note on H1 2023 does not give the H1 2022 value; it is computed in proportion to "
+          "the structure of H1 2023.",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@demo_db
+def test_an_estimate_is_marked_where_it_is_printed_and_explained_once(models, lang):
+    """The demo's H1 2022 figures the 2023 note does not give are estimates: each is marked where it
+    is printed (charts 1–2: 11/32/21 and 8/69/21, not the 75 and 76 the note gives), the first mark is
+    explained right under its block, naming the 2023 note, and no later one repeats the explanation."""
+    from aqyl.domain.report.document import Paragraph
+    from aqyl.render.xlsx import render_xlsx
+
+    doc = write_note(models["2023H1"], lang, GENERATED)
+    charts = doc.charts[:2]
+    assert [c.series[0].values for c in charts] == [(11, 32, 21, 75), (8, 69, 76, 21)]
+    assert [c.series[0].marks for c in charts] == [("*", "*", "*", ""), ("*", "*", "", "*")]
+    assert all(not s.marks for c in charts for s in c.series[1:])  # H1 2023 is counted, not estimated
+    assert [c.note for c in charts] == [ESTIMATE[lang]] * 2  # a chart's sheet explains its marks
+    explained = [i for i, b in enumerate(doc.blocks) if isinstance(b, Paragraph) and b.text == ESTIMATE[lang]]
+    assert explained == [doc.blocks.index(charts[0]) + 1]  # once, right under the first mark
+    text = " ".join(doc.prose())
+    assert not any(b.footnotes for b in doc.blocks if hasattr(b, "footnotes"))  # no "see footnote 1" six times
+    assert not re.search(r"[.,;:)]\*", text)  # a mark stands before the punctuation, never after it
+    people = {"kk": "60 адам*", "ru": "60 человек*", "en": "60 people*"}[lang]
+    assert text.count(people + ")") == 1  # Uzbekistan in H1 2022, the one estimated country leader
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                assert cell.text.endswith("*") == bool(cell.mark), (table.caption, cell)
+    regions = [t for t in doc.tables if any(c.mark for r in t.rows for c in r.cells)]
+    assert len(regions) == 2 and all(t.note == ESTIMATE[lang] for t in regions)
+    assert all(c.mark == "*" for t in regions for r in t.rows if r.kind != "total" for c in r.cells[1:3])
+    assert not any(c.mark for t in regions for r in t.rows for c in r.cells[3:])
+    # The spreadsheet: a chart's data keep numbers, and the estimated ones show the mark by their format.
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(doc)))
+    sheet = book.worksheets[1]
+    cells = [(sheet.cell(r, 2).value, sheet.cell(r, 2).number_format.endswith('"*"')) for r in range(4, 8)]
+    assert cells == [(11, True), (32, True), (21, True), (75, False)]

@@ -17,8 +17,8 @@ from aqyl.store.note_texts import history, set_text, texts_for
 
 pytestmark = pytest.mark.django_db
 
-BENEFITS_KK = "ПОҚ-ның академиялық алмасуы жоғары оқу орындарының білім беру және халықаралық қызметінің маңызды бағыты"
-BENEFITS_RU = "Академический обмен ППС – важное направление образовательной и международной деятельности вузов."
+BENEFITS_KK = "ПОҚ-ның академиялық алмасуы ЖЖОКБҰ-ның білім беру және халықаралық қызметінің маңызды бағыты"
+BENEFITS_RU = "Академический обмен ППС – важное направление образовательной и международной деятельности ОВПО."
 RECOMMEND_RU = "внедрять совместные программы двойного диплома с зарубежными университетами-партнёрами."
 
 
@@ -363,3 +363,27 @@ def test_an_analyst_edits_in_a_real_browser(live_server, settings, tmp_path):
             page.close()
         browser.close()
     assert texts_for("faculty", "2023H1", "en")["recommendations"] == "Written at 390 px."
+
+
+def test_the_abbreviation_for_foreign_heis_never_names_kazakhstani_ones(demo, tmp_path):
+    """The opening defines «зарубежные высшие учебные заведения (далее – вузы)» and «шетелдік жоғары оқу
+    орындарына (бұдан әрі – ЖОО)»; a Kazakhstani HEI is an ОВПО / ЖЖОКБҰ, as in the 2023 note. Every
+    вуз and ЖОО of the note, generated or written by the analyst, is a foreign one (issue 31)."""
+    import re
+
+    from aqyl.app.reports import generate_report
+    from aqyl.domain.persons import Trip, indicators, section_blocks
+    from aqyl.store.report_data import ReportFilter
+
+    foreign = {"ru": re.compile(r"(?<![А-Яа-яё])вуз(?!ов-партн)[а-я]*"), "kk": re.compile(r"(?<![А-Яа-яӘә])ЖОО")}
+    allowed = {"ru": re.compile(r"зарубежн[а-я]+ (?:[а-я]+ )?$|\(далее – $|между ОВПО и зарубежными $|партнёрство с зарубежными $"),
+               "kk": re.compile(r"шетелдік $|\(бұдан әрі – $")}
+    linked = indicators([Trip("p1:2026a:" + "a" * 32, p, "outgoing", "faculty", h, "DE") for p, h in
+                         (("2022H1", "ALMAU"), ("2023H1", "ENU"))], as_of="2023H1")
+    for lang in ("ru", "kk"):
+        paths, _ = generate_report("2023H1", None, ReportFilter(), lang, ["md"], tmp_path / lang)
+        text = paths[0].read_text("utf-8") + " ".join(getattr(b, "text", "") for b in section_blocks(linked, lang))
+        text = text.replace("ЖОО аралық", "")  # "inter-university agreements", the programme's name
+        for hit in foreign[lang].finditer(text):
+            before = text[max(0, hit.start() - 40):hit.start()]
+            assert allowed[lang].search(before), (lang, before + hit.group(0))

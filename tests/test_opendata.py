@@ -356,17 +356,50 @@ def test_person_section_in_three_languages():
     assert [c.text for c in table.rows[3].cells] == ["ППС и сотрудники, повторно выезжавшие в течение 4 полугодий", "1", "2", "50,0"]
     assert blocks["en"][0].text == "Person-level indicators: repeat mobility and return"
     assert blocks["en"][1].text == (
-        "The indicators are computed from the register's records from H2 2021 to H2 2024: 10 participants, 14 trips. "
+        "The indicators are computed from the register's records from H2 2021 to H2 2024: 14 trip records, 14 of them "
+        "with a person ID; the IDs identify 10 participants. "
         "Participants are matched across HEIs and half-years by the pseudonymised IIN, which 9 of them have; the "
         "others' repeat trips are counted only within one HEI.")
     assert blocks["ru"][1].text.startswith(
-        "Показатели рассчитаны по записям реестра с II полугодия 2021 года по II полугодие 2024 года: участников – 10, "
-        "поездок – 14. Участники сопоставлялись между вузами и полугодиями по обезличенному ИИН; число участников с "
-        "обезличенным ИИН – 9,")
+        "Показатели рассчитаны по записям реестра с II полугодия 2021 года по II полугодие 2024 года: записей о поездках "
+        "– 14, из них с идентификатором участника – 14; число участников, установленных по идентификатору, – 10. "
+        "Участники сопоставлялись между ОВПО и полугодиями по обезличенному ИИН; число участников с обезличенным ИИН – 9,")
+    assert blocks["kk"][1].text.startswith(
+        "Көрсеткіштер 2021 жылғы II жартыжылдық – 2024 жылғы II жартыжылдық аралығындағы тізілім жазбалары бойынша "
+        "есептелді: сапар жазбалары – 14, оның ішінде қатысушы идентификаторы барлары – 14; идентификатор бойынша "
+        "анықталған қатысушылар саны – 10. Қатысушылар ЖЖОКБҰ мен жартыжылдықтар арасында")
     assert "4 жартыжылдық ішінде қайта шыққан ПОҚ және қызметкерлер" in [
         r.cells[0].text for b in blocks["kk"] if isinstance(b, Table) for r in b.rows]
     one = indicators(hand_checked_trips(), as_of="2024H2", within=1)
     assert "в течение 1 полугодия" in section_blocks(one, "ru")[-1].text
+
+
+def test_without_an_id_that_links_two_records_the_section_is_one_sentence():
+    """The demo's 1,048 records each carry an HEI's own code seen once: nothing links two trips of one
+    person, so a table of zeros would print what nothing measured (issue 31)."""
+    from aqyl.domain.report.document import Paragraph
+
+    once = [Trip(f"ALMAU/{i}", "2023H1", "outgoing", "faculty", "ALMAU", "DE", "offline") for i in range(5)]
+    for trips in (once, [Trip(f"record/{i}", "2023H1", "outgoing", "faculty", "ALMAU", "DE") for i in range(3)]):
+        ind = indicators(trips, as_of="2023H1")
+        assert not ind.measured
+        blocks = {lang: section_blocks(ind, lang) for lang in ("kk", "ru", "en")}
+        assert all(len(b) == 2 and isinstance(b[1], Paragraph) for b in blocks.values())  # a heading, one sentence
+        assert blocks["ru"][1].text == (
+            "Для показателей по отдельным лицам (повторная мобильность, маятниковая миграция, возвращение) нужен "
+            "обезличенный ИИН участников; в записях периода его нет, поэтому эти показатели не рассчитаны.")
+        assert blocks["kk"][1].text == (
+            "Жеке адамдар бойынша көрсеткіштерді (қайталама ұтқырлық, маятникті миграция, оралу) есептеу үшін "
+            "қатысушылардың иесіздендірілген ЖСН-і қажет; кезеңнің жазбаларында ол жоқ, сондықтан бұл көрсеткіштер "
+            "есептелмеді.")
+    # An HEI's own code on two records links them: the table has numbers, and a share of no one is a dash.
+    again = [*once, Trip("ALMAU/0", "2023H2", "outgoing", "faculty", "ALMAU", "DE", "offline")]
+    ind = indicators(again, as_of="2023H2")
+    assert ind.measured and (ind.persons, ind.trips, ind.identified_trips) == (5, 6, 6)
+    table = next(b for b in section_blocks(ind, "ru") if isinstance(b, Table))
+    rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in table.rows}
+    assert rows["Совершали поездки в нескольких полугодиях"] == ["1", "5", "20,0"]
+    assert rows["Обучающиеся, вернувшиеся после получения степени за рубежом"] == ["–", "–", "–"]
 
 
 @pytest.mark.django_db
@@ -376,4 +409,7 @@ def test_person_section_from_the_register(register):
 
     blocks = person_section(report_data("2023H1"), "en")
     assert blocks[0].text == "Person-level indicators: repeat mobility and return"
-    assert "Person-level indicators as of the end of H1 2023" in [b.caption for b in blocks if isinstance(b, Table)]
+    # Every record of the demo and of the generated file carries an ID seen once: nothing is measured.
+    assert [b.text for b in blocks[1:]] == [
+        "Person-level indicators (repeat mobility, pendulum migration, return) need the participants' pseudonymised "
+        "IIN; the period's records carry none, so these indicators are not computed."]

@@ -183,6 +183,30 @@ def test_emigration_note_in_every_language_and_format(demo):
     assert missing.status_code == 400 and "1990 жылға студенттер ағыны сақталмаған" in text(missing)
 
 
+def test_the_emigration_page_refuses_a_year_its_source_covers_in_part(demo):
+    """UIS's 2021 row for Kazakhstan names Monaco only: the page says what is missing and the last
+    complete year, as the command does, and writes the note with the caveat once allowed (issue 31)."""
+    analyst = client_for("analyst")
+    upload(analyst, UIS, "uis")
+    refused = analyst.post("/migration/note/", {"year": "2021", "origin": "KZ", "source": "uis", "lang": "ru",
+                                                "format": "html"})
+    assert refused.status_code == 400
+    assert ("Дереккөздің 2021 жылғы деректері толық емес: студенттердің жалпы саны (1) 2020 жылғы санның (3\u00a0467) "
+            "жартысынан аз; 2020 жылғы негізгі оқу елі (Қырғызстан) көрсетілмеген; аталған оқу елдері: 1 (2020 жылы — 10). "
+            "Соңғы толық жыл — 2019. Жазбаны бәрібір жасау үшін «Толық емес жылға рұқсат ету» белгісін қойыңыз: сонда "
+            "әр қорытындыға ескерту беріледі.") in text(refused)
+    allowed = analyst.post("/migration/note/", {"year": "2021", "origin": "KZ", "source": "uis", "lang": "ru",
+                                                "format": "html", "allow_incomplete": "1"})
+    assert allowed.status_code == 200 and "Вывод сделан по неполным данным." in allowed.content.decode("utf-8")
+    # The flows page's table of 2019 keeps the United States (5th in 2018, lumped in 2019), so that
+    # 2018's column adds up, and gives "other countries" of two different sets no change.
+    flows = analyst.get("/api/flows?origin=KZ&year=2019&source=uis").json()
+    rows = {r["destination"]: r for r in flows["rows"]}
+    assert (rows["US"]["count"], round(rows["US"]["previous"]), rows["US"]["change"]) == (None, 1764, None)
+    assert round(sum(r["previous"] or 0 for r in flows["rows"])) == round(flows["previous_total"]) == 86_487
+    assert rows["other"]["change"] is None and flows["rows"][-1]["destination"] == "other"
+
+
 def test_cohorts_uploaded_and_shown(demo, tmp_path):
     analyst = client_for("analyst")
     sent = io.BytesIO((HEADER + "\n".join(GOOD) + "\n").encode())

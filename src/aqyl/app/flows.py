@@ -61,12 +61,26 @@ def destinations(origin: str, year: int, source: str, population: str | None = N
         target[d] = target.get(d, 0) + c
     total = sum(now.values())
     ordered = sorted(now, key=lambda d: (d == "other", -now[d], d))
+    # A destination named the year before keeps its row (no count this year: the source lumps it
+    # with "other"), so that the previous year's column adds up; "other" then holds different
+    # countries in the two years, and its change is not computed.
+    dropped = sorted((d for d in before if d not in now and d != "other"), key=lambda d: (-before[d], d))
+    at = len(ordered) - ("other" in now)
+    ordered[at:at] = dropped
+    if "other" in before and "other" not in now:
+        ordered.append("other")
+    lumps_differ = bool(dropped) or any(d not in before for d in now if d != "other")
+
+    def change(d: str) -> float | None:
+        if d not in now or not before.get(d) or (d == "other" and lumps_differ):
+            return None
+        return (now[d] / before[d] - 1) * 100
+
     return {
         "origin": origin, "year": year, "source": source, "population": population, "total": total,
         "previous_total": sum(before.values()) or None,
-        "rows": [{"destination": d, "count": now[d], "share": now[d] / total * 100 if total else None,
-                  "previous": before.get(d),
-                  "change": (now[d] / before[d] - 1) * 100 if before.get(d) else None} for d in ordered],
+        "rows": [{"destination": d, "count": now.get(d), "share": now[d] / total * 100 if total and d in now else None,
+                  "previous": before.get(d), "change": change(d)} for d in ordered],
     }
 
 
@@ -123,7 +137,8 @@ def forecast_batch(origin: str, source: str, year: int, *, population: str | Non
                    horizon: int = 5, level: int = 80, progress: Callable[[int, int], None] | None = None) -> list[dict]:
     """A forecast for each of ``origin``'s ``top`` destinations in ``year``, each from its last
     unbroken run of years; a series that cannot be forecast says why."""
-    found = [r["destination"] for r in destinations(origin, year, source, population)["rows"] if r["destination"] != "other"]
+    found = [r["destination"] for r in destinations(origin, year, source, population)["rows"]
+             if r["destination"] != "other" and r["count"] is not None]
     chosen = found[:top]
     out = []
     for i, destination in enumerate(chosen):

@@ -108,6 +108,8 @@ def migration_note(
     enrolment: Annotated[int | None, typer.Option(help="Tertiary students at home that year, for the outbound mobility ratio.")] = None,
     formats: FormatOption = "docx,pdf,html,xlsx,json",
     out: Annotated[Path, typer.Option(help="Folder for the files.")] = Path("."),
+    allow_incomplete: Annotated[bool, typer.Option("--allow-incomplete", help="Write a year the source covers only in part, "
+                                                   "with a caveat on every finding.")] = False,
     lang: LangOption = "",
 ) -> None:
     """Write the student emigration note for a year: destinations, trend, forecast with back-test, indicators."""
@@ -117,7 +119,7 @@ def migration_note(
     from aqyl.app.migration import emigration_note
 
     made = emigration_note(code, year, lang, chosen, out, source=source, since=since, horizon=horizon, level=level,
-                           enrolment=enrolment)
+                           enrolment=enrolment, allow_incomplete=allow_incomplete)
     if made is None:
         err_console.print(say("cli_no_student_flows", lang, origin=code, year=year))
         raise typer.Exit(1)

@@ -111,11 +111,19 @@ class PersonIndicators:
     degree_back_by_cohort: int
     degree_still_abroad: int  # degree stays not ended by as_of
     periods: tuple[str, ...] = field(default=())
+    identified_trips: int = 0  # the trips whose record carries a person ID
+
+    @property
+    def measured(self) -> bool:
+        """Whether an ID links two records of one person: a pseudonymised IIN, or an HEI's own code
+        on more than one record. Else every indicator would print a zero nothing measured."""
+        return self.linked > 0 or any(k > 1 and v for k, v in self.trips_per_person.items())
 
     def as_dict(self) -> dict:
         return {
             "as_of": self.as_of, "within_half_years": self.within, "periods": list(self.periods),
             "persons": self.persons, "linked_persons": self.linked, "trips": self.trips,
+            "identified_trips": self.identified_trips, "measured": self.measured,
             "persons_several_periods": self.several_periods, "persons_several_heis": self.several_heis,
             "trips_per_person": {str(k): v for k, v in sorted(self.trips_per_person.items())},
             "forms": self.forms, "pendulum_persons": self.pendulum_persons,
@@ -181,7 +189,7 @@ def indicators(trips: Sequence[Trip], returned_by_cohort: Iterable[str] = (), *,
         trips_per_person=dict(Counter(len(s) for s in named.values())), forms=dict(forms), pendulum_persons=pendulum,
         staff_again=again("outgoing"), incoming_return=again("incoming"), degree_return=Share(back, degree),
         degree_back_by_record=by_record, degree_back_by_cohort=by_cohort, degree_still_abroad=still,
-        periods=tuple(sorted({t.period for t in trips})),
+        periods=tuple(sorted({t.period for t in trips})), identified_trips=sum(len(s) for s in named.values()),
     )
 
 
@@ -206,7 +214,7 @@ def section_blocks(ind: PersonIndicators, lang: str) -> list[Block]:
     """The note's short section on persons: a paragraph, a table, the method."""
     t = {k: v.get(lang) for k, v in TEXT.items()}
     blocks: list[Block] = [Heading(t["heading"], 2)]
-    if not ind.persons:
+    if not ind.measured:  # one sentence, not a table of zeros nothing measured
         return [*blocks, Paragraph(t["none"])]
 
     def n(x: int) -> str:
@@ -219,7 +227,8 @@ def section_blocks(ind: PersonIndicators, lang: str) -> list[Block]:
     first, last = (ind.periods[0], ind.periods[-1]) if ind.periods else (ind.as_of, ind.as_of)
     span = parse_period(first).through(parse_period(last)).get(lang)
     linked = t["linked"].format(linked=n(ind.linked)) if ind.linked else t["unlinked"]
-    blocks.append(Paragraph(t["intro"].format(span=span, persons=n(ind.persons), trips=n(ind.trips)) + " " + linked))
+    blocks.append(Paragraph(t["intro"].format(span=span, persons=n(ind.persons), trips=n(ind.trips),
+                                              with_id=n(ind.identified_trips)) + " " + linked))
     lines = [
         (t["several_periods"], Share(ind.several_periods, ind.persons)),
         (t["several_heis"], Share(ind.several_heis, ind.persons)),
@@ -228,8 +237,10 @@ def section_blocks(ind: PersonIndicators, lang: str) -> list[Block]:
         (t["incoming_return"].format(**k), ind.incoming_return),
         (t["degree_return"], ind.degree_return),
     ]
-    rows = tuple(Row((Cell(text), Cell(n(s.part), s.part), Cell(n(s.whole), s.whole),
-                      Cell(fmt_num(s.percent, lang) if s.percent is not None else "–", s.percent))) for text, s in lines)
+    # A share of no one is not a zero: no one could be counted yet (dashes, not "0 | 0").
+    rows = tuple(Row((Cell(text), *((Cell(n(s.part), s.part), Cell(n(s.whole), s.whole),
+                                     Cell(fmt_num(s.percent or 0.0, lang), s.percent)) if s.whole else (Cell("–"),) * 3)))
+                 for text, s in lines)
     blocks.append(Table("persons", t["caption"].format(as_of=parse_period(ind.as_of).as_of.get(lang)),
                         (Column(t["indicator"]), Column(t["count"], "number"), Column(t["of"], "number"),
                          Column(t["percent"], "percent")), rows))

@@ -149,7 +149,9 @@ def _draw(chart: Chart) -> Figure:
             bars = ax.barh(offsets, values, height=width, color=colour, label=series.name)
         else:
             bars = ax.bar(offsets, values, width=width, color=colour, label=series.name)
-        ax.bar_label(bars, labels=["" if v is None else _figure(v) for v in series.values], padding=2, fontsize=7.5)
+        marks = series.marks or ("",) * len(series.values)
+        ax.bar_label(bars, labels=["" if v is None else _figure(v) + mark for v, mark in zip(series.values, marks, strict=True)],
+                     padding=2, fontsize=7.5)
     if chart.kind == "barh":
         ax.set_yticks(list(positions), [_wrap(c, 38) for c in chart.categories])
         ax.invert_yaxis()

@@ -6,8 +6,13 @@ from aqyl.domain.report.document import Bullets, Chart, Document, Heading, Parag
 from aqyl.render.layout import footnote_numbers
 
 
+def _text(text: str) -> str:
+    """A text as Markdown shows it literally: an estimate's mark "*" is not emphasis, nor a list item."""
+    return text.replace("*", "\\*")
+
+
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    return _text(text).replace("|", "\\|")
 
 
 def render_markdown(doc: Document) -> str:
@@ -22,12 +27,12 @@ def render_markdown(doc: Document) -> str:
         if isinstance(block, Heading):
             out += [f"{'#' * (block.level + 1)} {block.text}", ""]
         elif isinstance(block, Paragraph):
-            out += [block.text + marks, ""]
+            out += [_text(block.text) + marks, ""]
         elif isinstance(block, Bullets):
-            items = [f"- {item}" for item in block.items]
+            items = [f"- {_text(item)}" for item in block.items]
             if not block.lead and items:
                 items[0] += marks
-            out += ([block.lead + marks, ""] if block.lead else []) + items + [""]
+            out += ([_text(block.lead) + marks, ""] if block.lead else []) + items + [""]
         elif isinstance(block, Table):
             out += ([f"**{block.caption}**{marks}", ""] if block.caption else []) + ["| " + " | ".join(_cell(c.header) for c in block.columns) + " |",
                     "|" + "|".join("---:" if c.kind != "text" else "---" for c in block.columns) + "|"]
@@ -40,7 +45,9 @@ def render_markdown(doc: Document) -> str:
         elif isinstance(block, Chart):
             out += [f"*{block.caption}*", ""]
             for s in block.series:
-                pairs = "; ".join(f"{c} {v:g}" for c, v in zip(block.categories, s.values, strict=True) if v is not None)
+                marks = s.marks or ("",) * len(s.values)
+                pairs = "; ".join(f"{c} {v:g}{_text(mark)}" for c, v, mark in zip(block.categories, s.values, marks, strict=True)
+                                  if v is not None)
                 out += [f"- {s.name}: {pairs}"]
             out.append("")
         if defined:

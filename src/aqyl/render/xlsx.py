@@ -101,7 +101,7 @@ def render_xlsx(doc: Document) -> bytes:
                 "percent": fmt(border=1, num_format="0.0", valign="top")}
     strong = {k: fmt(border=1, bold=True, bg_color="#F3F6FA", text_wrap=k == "text", valign="top",
                      **({"num_format": "#,##0"} if k == "number" else {})) for k in cell_fmt}
-    formats = {"header": header, "cell": cell_fmt, "strong": strong, "title": title_fmt, "note": note_fmt}
+    formats = {"header": header, "cell": cell_fmt, "strong": strong, "title": title_fmt, "note": note_fmt, "font": font}
     used: set[str] = set()
     numbers = footnote_numbers(doc)
 
@@ -166,10 +166,14 @@ def _table_sheet(book, table: Table, title: str, used, formats, style, lang: str
         for c, (cell, column) in enumerate(zip(row.cells, table.columns, strict=True)):
             fmt = (formats["strong"] if row.kind != "data" else formats["cell"])[column.kind]
             if cell.is_number and column.kind != "text":
-                sheet.write_number(r, c, cell.value, fmt)
+                sheet.write_number(r, c, cell.value, _marked(book, formats, column.kind, cell.mark, row.kind != "data")
+                                   if cell.mark else fmt)
             else:
                 sheet.write_string(r, c, safe_text(cell.text), fmt)
     r = 3 + len(table.rows)
+    if table.note:
+        r += 1
+        _write_wrapped(sheet, r, safe_text(table.note), formats["note"], sum(widths), style.table_size_pt - 2, last_col)
     for n, text in zip(numbers, table.footnotes, strict=True):
         r += 1
         _write_wrapped(sheet, r, safe_text(f"[{n}] {text}"), formats["note"], sum(widths), style.table_size_pt - 2,
@@ -195,7 +199,8 @@ def _chart_sheet(book, chart: Chart, used, formats, style, lang: str) -> None:
         sheet.write_string(r, 0, safe_text(category), cell_fmt["text"])
         for c, series in enumerate(columns, start=1):
             if series.values[r - 3] is not None:
-                sheet.write_number(r, c, series.values[r - 3], cell_fmt["number"])
+                mark = series.marks[r - 3] if series.marks else ""
+                sheet.write_number(r, c, series.values[r - 3], _marked(book, formats, "number", mark) if mark else cell_fmt["number"])
     xl = book.add_chart({"type": {"barh": "bar", "bar": "column", "line": "line", "diverging": "bar"}[chart.kind],
                          **({"subtype": "percent_stacked"} if chart.kind == "diverging" else {})})
     last = 2 + len(chart.categories)
@@ -205,6 +210,11 @@ def _chart_sheet(book, chart: Chart, used, formats, style, lang: str) -> None:
         colour = colours[(c - 1) % len(colours)]
         if chart.kind != "line":
             look = {"fill": {"color": colour}, "data_labels": {"value": True}}
+            marks = columns[c - 1].marks
+            if any(marks):  # the estimated values' labels carry the mark, as the cells do
+                look["data_labels"] = {"value": True, "custom": [
+                    {"value": f"{_figure_text(v, lang)}{mk}"} if mk and v is not None else None
+                    for v, mk in zip(columns[c - 1].values, marks, strict=True)]}
         elif c > len(chart.series):
             look = {"line": {"color": "#9BB7D4", "width": 1, "dash_type": "dash"}}
         else:
@@ -217,6 +227,28 @@ def _chart_sheet(book, chart: Chart, used, formats, style, lang: str) -> None:
     # Under its data and no wider than a portrait page's print width, nor taller than a page.
     width = int(_print_width(style) * 7)
     height = min(860, max(320, 24 * len(chart.categories) * max(1, len(chart.series)) ** 0.5 + 140))
+    if chart.note:
+        _write_wrapped(sheet, last + 1, safe_text(chart.note), formats["note"], 45 + 14 * len(columns), style.table_size_pt - 2,
+                       len(columns))
+        last += 1
     sheet.insert_chart(last + 2, 0, xl, {"object_position": 1})
     xl.set_size({"width": width, "height": int(height)})
     _print_setup(sheet, style, min(45 + 14 * len(columns), _print_width(style)), None, lang)
+
+
+def _marked(book, formats, kind: str, mark: str, strong: bool = False):
+    """The cell format of an estimated number: the same, with the mark after the figure (the cell
+    keeps its number). One format per kind and mark, made once per book."""
+    made = formats.setdefault("marked", {})
+    if (kind, mark, strong) not in made:
+        number = {"number": "#,##0", "percent": "0.0", "rank": "0"}.get(kind, "General")
+        made[(kind, mark, strong)] = book.add_format({**formats["font"], "border": 1, "valign": "top",
+                                                      "num_format": f'{number}"{mark}"',
+                                                      **({"bold": True, "bg_color": "#F3F6FA"} if strong else {})})
+    return made[(kind, mark, strong)]
+
+
+def _figure_text(value: float, lang: str) -> str:
+    from aqyl.domain.numbers import fmt_int
+
+    return fmt_int(round(value), lang)

@@ -11,6 +11,7 @@ from django.db.models import Sum
 
 from aqyl.domain.errors import AqylError
 from aqyl.domain.migration.cohorts import summarise_cohorts
+from aqyl.domain.migration.coverage import gaps, last_complete
 from aqyl.domain.migration.flows import OTHER, sources
 from aqyl.domain.migration.forecast import (
     backtest_origins,
@@ -59,9 +60,17 @@ def emigration_model(origin: str, year: int, *, source: str | None = None, since
                  .values_list("year", "destination", "count"))
     now = {d: c for y, d, c in flows if y == year}
     before = {d: c for y, d, c in flows if y == year - 1}
-    ordered = sorted(now, key=lambda d: (d == "other", -now[d], d))
+    # A country the source names in either year keeps its row in both (None where the source lumps
+    # it with the others that year): the 2018 column must not lose the United States because 2019's
+    # top ten has no room for it.
+    ordered = sorted(now, key=lambda d: (d == OTHER, -now[d], d))
+    dropped = sorted((d for d in before if d not in now and d != OTHER), key=lambda d: (-before[d], d))
+    if dropped:
+        ordered[len(ordered) - (OTHER in now):len(ordered) - (OTHER in now)] = dropped
+    if OTHER in before and OTHER not in now:
+        ordered.append(OTHER)
     total = sum(now.values())
-    named = [now[d] for d in ordered if d != "other"]
+    named = [now[d] for d in ordered if d != OTHER and d in now]
     shares = [c / total * 100 for c in named] if total else []
     # A count of countries only when the source names them all: not from a top-N list (UIS names
     # each origin's ten main destinations), nor when the rest of the world comes as one lump.
@@ -96,7 +105,7 @@ def emigration_model(origin: str, year: int, *, source: str | None = None, since
     except AqylError as error:
         predicted = {"error": {"key": error.key, "params": error.params}}
 
-    leader = next((d for d in ordered if d != "other"), None)
+    leader = next((d for d in ordered if d != OTHER and d in now), None)
     others = []
     if leader:
         for f in m.Flow.objects.filter(origin=origin, destination=leader, year=year, population=POPULATION).exclude(source=source):
@@ -111,10 +120,24 @@ def emigration_model(origin: str, year: int, *, source: str | None = None, since
                                            "definition": dict.fromkeys(("kk", "ru", "en"), "")}),
         "total": total,
         "previous_total": sum(before.values()) or None,
-        "destinations": [{"country": d, "count": now[d], "previous": before.get(d)} for d in ordered],
+        "destinations": [{"country": d, "count": now.get(d), "previous": before.get(d)} for d in ordered],
+        "coverage": coverage(origin, source, year, now, before),
         "indicators": indicators,
         "series": {"years": years, "totals": [totals[y] for y in years]},
         "forecast": predicted,
         "other_sources": sorted(others, key=lambda o: o["source"]),
         "cohorts": [s.as_dict() for s in summarise_cohorts(fellows, as_of=year)] if fellows else [],
     }
+
+
+def coverage(origin: str, source: str, year: int, now: dict[str, float], before: dict[str, float]) -> dict[str, Any]:
+    """What the year lacks against the year before (:mod:`aqyl.domain.migration.coverage`) and,
+    when it lacks something, the last complete year of the source."""
+    found = gaps(now, before)
+    if not found:
+        return {"gaps": [], "last_complete": None}
+    by_year: dict[int, dict[str, float]] = {}
+    for y, d, c in (m.Flow.objects.filter(origin=origin, source=source, population=POPULATION, year__lt=year)
+                    .values_list("year", "destination", "count")):
+        by_year.setdefault(y, {})[d] = c
+    return {"gaps": found, "last_complete": last_complete(by_year, year)}

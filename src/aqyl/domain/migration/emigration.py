@@ -86,6 +86,13 @@ T = {
     "too_short": L("қатарда {n} жыл ғана бар, ал болжам мен оны тексеру үшін кемінде {need} жыл керек.",
                    "в ряду {n}, а для прогноза и его проверки нужно не меньше {need}.",
                    "the series has {n} years only, and a forecast with its back-test needs at least {need}."),
+    "caveat_head": L("Дереккөздің {year} жылғы деректері толық емес: {gaps}. {last} Төмендегі қорытындылар толық емес деректер бойынша жасалды.",
+                     "Данные источника за {year} год неполные: {gaps}. {last} Выводы ниже сделаны по неполным данным.",
+                     "The source's data for {year} are incomplete: {gaps}. {last} The findings below rest on incomplete data."),
+    "caveat": L("Қорытынды толық емес деректер бойынша жасалды.", "Вывод сделан по неполным данным.",
+                "This finding rests on incomplete data."),
+    "caveat_indicators": L("Көрсеткіштер толық емес деректер бойынша есептелді.", "Показатели рассчитаны по неполным данным.",
+                           "These indicators rest on incomplete data."),
     "h_destinations": L("Оқу елдері", "Страны обучения", "Destinations"),
     "t_destinations": L("{n}-кесте. Шетелде оқитын студенттер, оқу елдері бойынша", "Таблица {n}. Студенты, обучающиеся за рубежом, по странам обучения",
                         "Table {n}. Students abroad by country of study"),
@@ -95,6 +102,9 @@ T = {
     "dash_top": L("Сызықша (–): ел сол жылы дереккөздің негізгі {k} елінің қатарына кірмеген, оның студенттері басқа елдермен бірге есептелген.",
                   "Прочерк (–): в тот год страна не входила в {k} основных стран источника, её студенты учтены вместе с другими странами.",
                   "A dash (–): that year the country was not among the source's {k} main destinations; its students are counted with the other countries."),
+    "dash_other": L("Сондықтан басқа елдердің құрамы екі жылда әртүрлі, олардың өзгерісі көрсетілмейді.",
+                    "Поэтому состав других стран в эти два года разный, и их изменение не приводится.",
+                    "The other countries therefore differ between the two years, and their change is not given."),
     "dash": L("Сызықша (–): сол жылға дерек жоқ.", "Прочерк (–): данных за тот год нет.", "A dash (–): no data for that year."),
     "c_destinations": L("{n}-сурет. Ең ірі {k} оқу елі{largest}", "Рисунок {n}. {k} {largest}", "Figure {n}. The {k} largest {largest}"),
     "col_no": L("№", "№", "No."),
@@ -207,6 +217,7 @@ class EmigrationNote:
         self.generated = generated
         self.year = model["meta"]["year"]
         self.prev = self.year - 1
+        self.gaps = model.get("coverage", {}).get("gaps", [])
         self.blocks: list = []
         self.tables = 0
         self.charts = 0
@@ -259,9 +270,18 @@ class EmigrationNote:
                         self.t("footer", year=self.year))
 
     # -- sections ---------------------------------------------------------------------------------
+    def finding(self, text: str) -> None:
+        """A finding's paragraph; from a year the source covers only in part, with the caveat."""
+        self.blocks.append(Paragraph(f"{text} {self.t('caveat')}" if self.gaps else text))
+
     def findings(self) -> None:
         m = self.m
         self.blocks.append(Heading(self.t("h_findings")))
+        if self.gaps:
+            from aqyl.domain.migration.coverage import gaps_text, last_text
+
+            self.blocks.append(Paragraph(self.t("caveat_head", year=self.year, gaps=gaps_text(self.gaps, self.year, self.lang),
+                                                last=last_text(m["coverage"]["last_complete"], self.lang))))
         text = [self.t("total", year=self.year, total=self.n(m["total"]))]
         prev = m["previous_total"]
         if not prev:
@@ -270,15 +290,15 @@ class EmigrationNote:
             change = (m["total"] - prev) / prev * 100
             key = "flat" if round(change, 1) == 0 else "up" if change > 0 else "down"
             text.append(self.t(key, prev=self.prev, pct=self.pct(abs(change))))
-        self.blocks.append(Paragraph(" ".join(text)))
-        leader = next((d for d in m["destinations"] if d["country"] != "other"), None)
+        self.finding(" ".join(text))
+        leader = next((d for d in m["destinations"] if d["country"] != "other" and d["count"] is not None), None)
         if leader:
             text = [self.t("leader", country=self.country(leader["country"]), count=self.students(leader["count"]),
                            share=self.pct(leader["count"] / m["total"] * 100))]
             if m["indicators"]["named"] > 3:  # "the three largest" of three or fewer says nothing
                 text.append(self.t("top3", top3=self.pct(m["indicators"]["top3_share"])))
-            self.blocks.append(Paragraph(" ".join(text)))
-        self.blocks.append(Paragraph(self.forecast_sentence()))
+            self.finding(" ".join(text))
+        self.finding(self.forecast_sentence())
 
     def method_name(self, method: str, case: str = "") -> str:
         if self.lang == "ru" and case == "nominative":
@@ -328,6 +348,9 @@ class EmigrationNote:
         columns += [Column(str(self.prev), "number")] if has_prev else []
         columns += [Column(str(self.year), "number")] + ([Column(self.t("col_change"), "percent")] if has_prev else [])
         columns += [Column(self.t("col_share"), "percent")]
+        # A dash in either year: "other countries" holds that year's dashed countries, so the two
+        # years' lumps are not the same set and their change is not computed.
+        dashes = has_prev and any(d["previous"] is None or d["count"] is None for d in m["destinations"])
         rows = []
         for i, d in enumerate(m["destinations"], start=1):
             cells = [Cell(f"{i}.", i), Cell(self.country(d["country"]), d["country"])]
@@ -335,10 +358,11 @@ class EmigrationNote:
                 cells.append(self.count_cell(d["previous"]))
             cells.append(self.count_cell(d["count"]))
             if has_prev:
-                change = (d["count"] - d["previous"]) / d["previous"] * 100 if d["previous"] else None
+                comparable = d["previous"] and d["count"] is not None and not (dashes and d["country"] == "other")
+                change = (d["count"] - d["previous"]) / d["previous"] * 100 if comparable else None
                 cells.append(Cell(self.pct(change), round(change, 1)) if change is not None else Cell("–"))
-            share = d["count"] / m["total"] * 100
-            cells.append(Cell(self.pct(share), round(share, 1)))
+            share = d["count"] / m["total"] * 100 if d["count"] is not None else None
+            cells.append(Cell(self.pct(share), round(share, 1)) if share is not None else Cell("–"))
             rows.append(Row(tuple(cells)))
         total = [Cell(""), Cell(self.t("total_row"))]
         if has_prev:
@@ -346,14 +370,15 @@ class EmigrationNote:
         total.append(self.count_cell(m["total"]))
         if has_prev:
             total.append(Cell(""))
-        total.append(Cell(""))
+        total.append(Cell(self.pct(100.0), 100.0))
         rows.append(Row(tuple(total), "total"))
-        dashes = has_prev and any(d["previous"] is None for d in m["destinations"])
         caption = self.caption("t_destinations_top", k=top_n) if top_n else self.caption("t_destinations")
         self.blocks.append(Table("destinations", caption, tuple(columns), tuple(rows)))
         if dashes:  # a paragraph, not a table footnote: every renderer shows it today
-            self.blocks.append(Paragraph(self.t("dash_top", k=top_n) if top_n else self.t("dash")))
-        top = [d for d in m["destinations"] if d["country"] != "other"][:TOP_CHART]
+            lumped = any(d["country"] == "other" for d in m["destinations"])
+            self.blocks.append(Paragraph(" ".join([self.t("dash_top", k=top_n) if top_n else self.t("dash"),
+                                                   *([self.t("dash_other")] if lumped else [])])))
+        top = [d for d in m["destinations"] if d["country"] != "other" and d["count"] is not None][:TOP_CHART]
         # The chart shows what the table shows: no bar where the table has a dash.
         series = [Series(str(self.year), tuple(float(round(d["count"])) for d in top))]
         if has_prev:
@@ -429,6 +454,8 @@ class EmigrationNote:
                                 source=other["label"][self.lang], count=self.students(other["count"]),
                                 ratio=fmt_num(ratio if ratio >= 1 else 1 / ratio, self.lang, 1)))
         self.blocks.append(Heading(self.t("h_indicators")))
+        if self.gaps:
+            self.blocks.append(Paragraph(self.t("caveat_indicators")))
         self.blocks.append(Bullets(tuple(items)))
         if m.get("cohorts"):
             self.blocks.append(Heading(self.t("h_cohorts"), 2))

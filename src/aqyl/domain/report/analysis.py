@@ -55,7 +55,7 @@ def _state(w: NoteWriter, direction: str) -> str | None:
         return None
     before = w.prev[direction]["by_group"].get("cis", {}).get("count", 0)
     now = w.cur[direction]["by_group"].get("cis", {}).get("count", 0)
-    return rg.diagnosis(before, w.prev[direction]["total"], now, w.cur[direction]["total"])
+    return rg.share_change(before, w.prev[direction]["total"], now, w.cur[direction]["total"])
 
 
 def regions(w: NoteWriter) -> None:
@@ -87,18 +87,28 @@ def regions(w: NoteWriter) -> None:
         if state is not None:
             assert w.prev is not None  # a diagnosis needs the comparison period
             p, c = w.prev[direction], d
-            fields = {"cis_prev": w.pct(p["shares"]["by_group"].get("cis", 0.0)),
+            mark = w.mark(f"{direction}.by_country")  # the comparison period's shares rest on its countries
+            fields = {"cis_prev": w.pct(p["shares"]["by_group"].get("cis", 0.0)) + mark,
                       "cis_cur": w.pct(c["shares"]["by_group"].get("cis", 0.0)),
-                      "far_prev": w.pct(p["shares"]["by_group"].get("far_abroad", 0.0)),
+                      "far_prev": w.pct(p["shares"]["by_group"].get("far_abroad", 0.0)) + mark,
                       "far_cur": w.pct(c["shares"]["by_group"].get("far_abroad", 0.0))}
-            key = {"steady": "regions_steady", "new": "regions_steady", "gains": "regions_cis_gains",
-                   "loses": "regions_far_gains"}[state]
-            w.para(key, w.notes_for(f"{direction}.by_country"), **w.words(direction), **fields)
+            key = {"steady": "regions_steady", "gains": "regions_cis_gains", "loses": "regions_far_gains"}[state]
+            w.para(key, **w.words(direction), **fields)
         _regions_table(w, direction)
     if any(_state(w, d) is not None for d in shown):
-        band = rg.STEADY_BAND
-        w.para("regions_rule", band=f"{fmt_num(band, 'ru', 0)} {plural(band, PP_RU, 'ru')}" if w.lang == "ru"
-               else fmt_num(band, w.lang, 0))
+        share_rule(w)
+    w.para("regions_far")
+
+
+def share_rule(w: NoteWriter) -> None:
+    """The note's one materiality threshold (regions.STEADY_BAND), stated where a share is first
+    compared, once."""
+    if w.rule_said:
+        return
+    w.rule_said = True
+    band = rg.STEADY_BAND
+    w.para("share_rule", band=f"{fmt_num(band, 'ru', 0)} {plural(band, PP_RU, 'ru')}" if w.lang == "ru"
+           else fmt_num(band, w.lang, 0))
 
 
 def _regions_table(w: NoteWriter, direction: str) -> None:
@@ -113,6 +123,7 @@ def _regions_table(w: NoteWriter, direction: str) -> None:
     if prev is not None:
         cols.append(Column(w.t("col_share_change")))
     rows = []
+    mark = w.mark(f"{direction}.by_country") if prev is not None else ""  # every figure of the earlier period
     present = [g for g in (*rg.groups(), rg.OTHER) if g in d["by_group"] or (prev and g in prev["by_group"])]
     for group in (*present, "far_abroad"):
         now = d["by_group"].get(group, {}).get("count", 0)
@@ -121,7 +132,7 @@ def _regions_table(w: NoteWriter, direction: str) -> None:
         if prev is not None:
             before = prev["by_group"].get(group, {}).get("count", 0)
             share_before = prev["shares"]["by_group"].get(group, 0.0)
-            cells += [Cell(w.n(before), before), Cell(w.pct(share_before), share_before)]
+            cells += [Cell(w.n(before) + mark, before, mark), Cell(w.pct(share_before) + mark, share_before, mark)]
         share_now = d["shares"]["by_group"].get(group, 0.0)
         cells += [Cell(w.n(now), now), Cell(w.pct(share_now), share_now)]
         if prev is not None:
@@ -135,19 +146,20 @@ def _regions_table(w: NoteWriter, direction: str) -> None:
     if prev is not None:
         total.append(Cell(""))
     rows.append(Row(tuple(total), "total"))
-    notes = w.notes_for(f"{direction}.by_country") if prev is not None else ()
-    w.add(Table(f"table_{no}", w.t("table_regions", n=no, group=w.group(direction)), tuple(cols), tuple(rows), notes))
+    w.add(Table(f"table_{no}", w.t("table_regions", n=no, group=w.group(direction)), tuple(cols), tuple(rows),
+                note=w.note_of([mark])))
 
 
 def regions_conclusion(w: NoteWriter) -> str | None:
-    states = [_state(w, d) for d in DIRECTIONS]
-    if any(s is None for s in states):
+    states = {d: s for d in DIRECTIONS if (s := _state(w, d)) is not None}
+    if len(states) < len(DIRECTIONS):
         return None
-    if all(s in ("steady", "gains", "new") for s in states):
-        return w.t("c_regions_steady")
-    if all(s == "loses" for s in states):
-        return w.t("c_regions_far")
-    return None
+    if len(set(states.values())) == 1:
+        return w.t({"steady": "c_regions_steady", "gains": "c_regions_cis", "loses": "c_regions_far"}[states["outgoing"]])
+    clause = {"steady": "cr_steady", "gains": "cr_cis", "loses": "cr_far"}
+    # The changed direction first: "among foreign staff the CIS share grew, while among …".
+    first, second = (w.t(clause[states[d]], **w.words(d)) for d in sorted(DIRECTIONS, key=lambda d: states[d] == "steady"))
+    return w.t("c_regions_mixed", first=first, second=second)
 
 
 def least_active(w: NoteWriter) -> None:
@@ -158,7 +170,8 @@ def least_active(w: NoteWriter) -> None:
         if not d["total"]:
             continue
         types = {c: n for c, n in d["by_hei_type"].items() if n}
-        if len(types) >= 2:
+        # The fewest only when one type has them: a tie names no type (as a tie at the top names no leader).
+        if len(types) >= 2 and sorted(types.values()).count(min(types.values())) == 1:
             fewest = min(types.items(), key=lambda kv: (kv[1], HEI_TYPE.codes.index(kv[0]) if kv[0] in HEI_TYPE else 99))
             key = "least_type_out" if direction == "outgoing" else "least_type_in"
             paragraphs.append(Paragraph(w.t(key, **w.words(direction), label=ph.HEI_TYPE_PLURAL[fewest[0]].get(w.lang),

@@ -34,6 +34,7 @@ class Bullets:
 class Cell:
     text: str
     value: int | float | str | None = None  # the raw figure behind ``text``; None for a label or a dash
+    mark: str = ""  # an estimate's mark, already at the end of ``text``; a spreadsheet shows it by the cell's format
 
     @property
     def is_number(self) -> bool:
@@ -59,12 +60,14 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     footnotes: tuple[str, ...] = ()  # as on Paragraph, shown under the table
+    note: str = ""  # what the marks of its cells mean, for a renderer that shows the table on its own (a sheet)
 
 
 @dataclass(frozen=True)
 class Series:
     name: str
     values: tuple[float | None, ...]  # None: no value at that category (a line's gap)
+    marks: tuple[str, ...] = ()  # an estimate's mark per value ("" for none), shown after the value's label
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ class Chart:
     series: tuple[Series, ...]
     value_axis: str = ""
     band: Band | None = None
+    note: str = ""  # what the marks of its values mean, for a renderer that shows the chart on its own (a sheet)
 
 
 Block = Heading | Paragraph | Bullets | Table | Chart

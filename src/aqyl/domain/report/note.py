@@ -23,7 +23,9 @@ from aqyl.domain.classifiers import (
 )
 from aqyl.domain.numbers import collation_key, plural
 from aqyl.domain.persons import PersonIndicators, section_blocks
+from aqyl.domain.report import analysis
 from aqyl.domain.report import phrases as ph
+from aqyl.domain.report import regions as rg
 from aqyl.domain.report.document import (
     Bullets,
     Cell,
@@ -45,7 +47,6 @@ class NoteWriter(NoteWords):
     """The note's sections, in the order of the 2023 note."""
 
     def build(self) -> Document:
-        from aqyl.domain.report import analysis
 
         self.totals()
         self.hei_types()
@@ -140,8 +141,12 @@ class NoteWriter(NoteWords):
         return 1 + sum(1 for d in DIRECTIONS if self.cur[d].get("by_hei"))
 
     def _leader(self, counts: Mapping[str, int]) -> str | None:
-        best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
-        return best[0] if best[1] else None
+        """The one code with the most participants; None when none has any or two share the top
+        (a tie names no leader: "больше всего … направили" would be half true)."""
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or not ranked[0][1] or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     def hei_types(self) -> None:
         self.add(Heading(self.t("h_hei_type")))
@@ -159,19 +164,17 @@ class NoteWriter(NoteWords):
             text = self.t("hei_type_leader_out" if direction == "outgoing" else "hei_type_leader_in",
                           **self.words(direction), leader=ph.HEI_TYPE_PLURAL[leader].get(self.lang),
                           people=self.people(d["by_hei_type"][leader]))
-            notes: tuple[str, ...] = ()
             if self.prev is not None and self.prev[direction]["total"]:
                 before = self.prev[direction]["by_hei_type"]
                 prev_leader = self._leader(before)
+                if prev_leader is not None:
+                    people = self.people(before[prev_leader]) + self.mark(f"{direction}.by_hei_type.{prev_leader}")
                 if prev_leader == leader:
-                    text += " " + self.t("leader_same", **self.words(direction), people=self.people(before[leader]))
+                    text += " " + self.t("leader_same", **self.words(direction), people=people)
                 elif prev_leader is not None:
                     text += " " + self.t("leader_other", **self.words(direction),
-                                         leader=ph.HEI_TYPE_PLURAL[prev_leader].get(self.lang),
-                                         people=self.people(before[prev_leader]))
-                if prev_leader is not None:
-                    notes = self.notes_for(f"{direction}.by_hei_type.{prev_leader}")
-            self.add(Paragraph(text, notes))
+                                         leader=ph.HEI_TYPE_PLURAL[prev_leader].get(self.lang), people=people)
+            self.add(Paragraph(text))
         for direction in DIRECTIONS:
             self._period_chart(direction, "by_hei_type", "chart_hei_type")
 
@@ -181,13 +184,16 @@ class NoteWriter(NoteWords):
             return
         codes = [c for c in d[dimension] if d[dimension][c] or (self.prev and self.prev[direction][dimension].get(c))]
         series = []
+        marks: tuple[str, ...] = ()
         if self.prev is not None and self.compare is not None and self.prev[direction]["total"]:
+            marks = tuple(self.mark(f"{direction}.{dimension}.{c}") for c in codes)  # only the estimated values
             series.append(Series(self.compare.short.get(self.lang),
-                                 tuple(self.prev[direction][dimension].get(c, 0) for c in codes)))
+                                 tuple(self.prev[direction][dimension].get(c, 0) for c in codes), marks if any(marks) else ()))
         series.append(Series(self.period.short.get(self.lang), tuple(d[dimension][c] for c in codes)))
         n = self.next_chart()
         self.add(Chart(f"chart_{n}", self.t(caption_key, n=n, group=self.group(direction)), "bar",
-                       tuple(self.label(dimension, c) for c in codes), tuple(series), self.t("col_people")))
+                       tuple(self.label(dimension, c) for c in codes), tuple(series), self.t("col_people"),
+                       note=self.note_of(marks)))
 
     def formats(self) -> None:
         self.add(Heading(self.t("h_format")))
@@ -219,13 +225,14 @@ class NoteWriter(NoteWords):
             top = [f"{place(c)} ({self.people(n)})" for c, n in list(by_country.items())[:3]]
             self.para("country_top_" + ("out" if direction == "outgoing" else "in"), **self.words(direction),
                       table=no, list=self.join(top))
-            leader = next(iter(by_country), None)
+            leader = self._leader(by_country)  # a tie at the top names no leader, in either period
             if leader and self.prev is not None and self.prev[direction]["by_country"]:
                 before = self.ranked_countries(self.prev[direction]["by_country"])
-                prev_leader = next(iter(before))
-                key = "country_leader_same" if prev_leader == leader else "country_leader_other"
-                self.para(key, self.notes_for(f"{direction}.by_country.{prev_leader}"),
-                          country=self.label("by_country", prev_leader), people=self.people(before[prev_leader]))
+                prev_leader = self._leader(before)
+                if prev_leader is not None:
+                    key = "country_leader_same" if prev_leader == leader else "country_leader_other"
+                    self.para(key, country=self.label("by_country", prev_leader),
+                              people=self.people(before[prev_leader]) + self.mark(f"{direction}.by_country.{prev_leader}"))
             singles = [self.label("by_country", c) for c, n in by_country.items() if n == 1]
             if 0 < len(singles) <= 12 and len(singles) < len(by_country):
                 self.para("country_single_" + ("out" if direction == "outgoing" else "in"), list=", ".join(singles))
@@ -292,22 +299,22 @@ class NoteWriter(NoteWords):
                 other_direction = "outgoing" if direction == "incoming" else "incoming"
                 higher = [self.t("share_pair", label=self.level_forms(c)[0], share=self.pct(mine[c]),
                                  other=self.pct(other.get(c, 0.0)), other_group=self.group_gen(other_direction))
-                          for c in mine if mine[c] > other.get(c, 0.0)]
+                          for c in mine if rg.material(mine[c] - other.get(c, 0.0)) == "gains"]
                 if higher:
                     self.para("share_higher", **self.words(direction), list="; ".join(higher))
+            analysis.share_rule(self)  # what "higher" means, and that a group not listed differs less
         if self.prev is not None:
             for direction in shown:
                 if not self.prev[direction]["total"]:
                     continue
-                items, paths = [], []
+                items = []
                 for code, n in self.cur[direction][dim].items():
                     before = self.prev[direction][dim].get(code, 0)
-                    if n or before:
+                    if n or before:  # the mark on the estimated value only, not on the list
                         items.append(self.t("growth_item", **self.period_fields(), label=self.level_forms(code)[1],
                                             growth=self.growth(Growth(before, n).as_dict()),
-                                            prev=self.n(before), cur=self.n(n)))
-                        paths.append(f"{direction}.{dim}.{code}")
-                self.add(Bullets(list_items(items), self.t("growth_lead", **self.words(direction)), self.notes_for(*paths)))
+                                            prev=self.n(before) + self.mark(f"{direction}.{dim}.{code}"), cur=self.n(n)))
+                self.add(Bullets(list_items(items), self.t("growth_lead", **self.words(direction))))
         key = "table_study_level" if dim == "by_study_level" else "table_degree"
         header = self.t("col_study_level" if dim == "by_study_level" else "col_degree")
         for direction in shown:
@@ -370,7 +377,6 @@ class NoteWriter(NoteWords):
     def conclusions(self) -> None:
         if not self.cur["both"]["total"]:
             return
-        from aqyl.domain.report import analysis
 
         pf = self.words()
         items = [self.t("c_total", **pf, people=self.people(self.cur["both"]["total"]),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -83,6 +83,7 @@ class NoteWords:
         self.authored = dict(authored or {})
         self.org = org or organisation()
         self.persons = persons
+        self.rule_said = False  # the materiality threshold is stated once, where a share is first compared
         meta = report["meta"]
         self.period = parse_period(meta["period"])
         self.compare = parse_period(meta["compare"]) if meta.get("compare") else None
@@ -93,7 +94,8 @@ class NoteWords:
         self.estimates = meta.get("estimates", {})
         self.blocks: list[Block] = []
         self.examples: dict[str, str] = {}
-        self.first_note: dict[str, int] = {}
+        self.marks: dict[str, str] = {}  # period of estimates -> its mark
+        self.owed: list[str] = []  # periods whose first mark is not explained yet
         self.table_no = 0
         self.chart_no = 0
         self.appendix_no = 0
@@ -226,23 +228,31 @@ class NoteWords:
             return False
         return any(path == p or path.startswith(p + ".") for p in spec.get("figures", []))
 
-    def footnote(self, period: str) -> str:
-        """The first estimate footnote says what it rests on; the later ones point back to it."""
-        if period in self.first_note:
-            return self.t("estimate_again", n=self.first_note[period])
-        # Renderers number footnotes through the document in block order, as they are added here.
-        self.first_note[period] = 1 + sum(len(getattr(b, "footnotes", ())) for b in self.blocks)
-        return self.t("estimate", x=self.estimates[period]["basis"][self.lang])
+    def mark(self, path: str) -> str:
+        """The mark an estimated figure of the comparison period carries right after it ("*", "**" for a
+        second source of estimates), "" for a figure that is not one. The first mark of a source owes
+        its explanation: :meth:`add` puts it right after the block that carries the mark."""
+        if not self.compare or not self.estimated(self.compare.code, path):
+            return ""
+        period = self.compare.code
+        if period not in self.marks:
+            self.marks[period] = "*" * (len(self.marks) + 1)
+            self.owed.append(period)
+        return self.marks[period]
 
-    def notes_for(self, *paths: str) -> tuple[str, ...]:
-        """The footnote of the comparison period when any of ``paths`` of it is an estimate."""
-        if self.compare and any(self.estimated(self.compare.code, p) for p in paths):
-            return (self.footnote(self.compare.code),)
-        return ()
+    def explanation(self, period: str) -> str:
+        """"* Оценочные данные: …": once per source of estimates; the later marks point to it."""
+        return self.t("estimate", mark=self.marks[period], x=self.estimates[period]["basis"][self.lang])
+
+    def note_of(self, marks: Iterable[str]) -> str:
+        """The explanation a table or chart sheet shows under itself when some of its figures are marked."""
+        return " ".join(self.explanation(p) for p, mk in self.marks.items() if mk in set(marks))
 
     # -- blocks -------------------------------------------------------------------------------
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)
+        while self.owed:  # the explanation of an estimate's first mark, right under the block that has it
+            self.blocks.append(Paragraph(self.explanation(self.owed.pop(0))))
 
     def para(self, key: str, footnotes: tuple[str, ...] = (), /, **fields: Any) -> None:
         self.add(Paragraph(self.t(key, **{**self.words(), **fields}), footnotes))

@@ -222,9 +222,7 @@ T = {
     "filters": L("Сүзгі: {x}", "Фильтр: {x}", "Filter: {x}"),
     "footer": L("Академиялық алмасу бойынша аналитикалық анықтама, {x}", "Аналитическая справка об академическом обмене, {x}",
                 "Analytical note on academic exchange, {x}"),
-    "estimate": L("Бағаланған мән: {x}.", "Оценочные данные: {x}.", "Estimated: {x}."),
-    "estimate_again": L("Бағаланған мән ({n}-ескертпені қараңыз).", "Оценочные данные (см. сноску {n}).",
-                        "Estimated (see note {n})."),
+    "estimate": L("{mark} Бағаланған мән: {x}.", "{mark} Оценочные данные: {x}.", "{mark} Estimated: {x}."),
     # headings
     "h_totals": L("Жалпы көрсеткіштер", "Общие показатели", "Totals"),
     "h_hei_type": L("ЖЖОКБҰ түрлері бойынша", "По типам ОВПО", "By type of HEI"),
@@ -425,12 +423,14 @@ T = {
                            "Among {group}, the share of the far abroad rose ({prev_short}: {far_prev}; {cur_short}: "
                            "{far_cur}) and the share of the CIS countries fell ({prev_short}: {cis_prev}; {cur_short}: "
                            "{cis_cur})."),
-    "regions_rule": L("Үлес {band} пайыздық тармақтан аз өзгерсе, елеулі өзгеріс жоқ деп саналады; алыс шетел – ТМД "
-                      "елдерінен басқа барлық елдер.",
-                      "Изменение доли считается несущественным, если она изменилась менее чем на {band}; дальнее "
-                      "зарубежье – все страны, кроме стран СНГ.",
-                      "A share shows no marked change when it changed by less than {band} percentage points; the far "
-                      "abroad is every country outside the CIS."),
+    "share_rule": L("Үлестің өсуі, азаюы немесе жоғарырақ болуы үлестердің айырмашылығы кемінде {band} пайыздық тармақ "
+                    "болғанда ғана көрсетіледі; одан аз айырмашылық елеулі емес деп саналады.",
+                    "Рост, снижение или более высокая доля указываются, только если разница долей составляет не менее "
+                    "{band}; меньшая разница считается несущественной.",
+                    "A rise, a fall or a higher share is stated only when the shares differ by at least {band} percentage "
+                    "points; a smaller difference is no marked change."),
+    "regions_far": L("Алыс шетел – ТМД елдерінен басқа барлық елдер.", "Дальнее зарубежье – все страны, кроме стран СНГ.",
+                     "The far abroad is every country outside the CIS."),
     "table_regions": L("{n}-кесте. {Group} әлем өңірлері бойынша", "Таблица {n}. {Group} по регионам мира",
                        "Table {n}. {Group} by world region"),
     "col_region": L("Өңір", "Регион", "Region"),
@@ -482,6 +482,18 @@ T = {
                           "зарубежья существенно не растёт.",
                           "Monitoring shows stable ties with the CIS countries, while the share of the far abroad is "
                           "not growing significantly."),
+    "c_regions_cis": L("Мониторинг нәтижелері бойынша екі бағытта да ТМД елдерінің үлесі өсті.",
+                       "По итогам мониторинга доля стран СНГ выросла в обоих направлениях.",
+                       "Monitoring shows the share of the CIS countries rising in both directions."),
+    "c_regions_mixed": L("Мониторинг нәтижелері бойынша {first}, ал {second}.", "По итогам мониторинга {first}, а {second}.",
+                         "Monitoring shows that {first}, while {second}."),
+    "cr_cis": L("{group} арасында ТМД елдерінің үлесі өсті", "среди {group_gen} доля стран СНГ выросла",
+                "among {group} the share of the CIS countries rose"),
+    "cr_far": L("{group} арасында алыс шет елдердің үлесі өсті", "среди {group_gen} доля дальнего зарубежья выросла",
+                "among {group} the share of the far abroad rose"),
+    "cr_steady": L("{group} арасында ТМД елдері мен алыс шет елдердің үлесі айтарлықтай өзгерген жоқ",
+                   "среди {group_gen} доли стран СНГ и дальнего зарубежья существенно не изменились",
+                   "among {group} the shares of the CIS countries and of the far abroad did not change significantly"),
     "c_regions_far": L("Мониторинг нәтижелері бойынша екі бағытта да алыс шет елдердің үлесі өсті.",
                        "По итогам мониторинга доля дальнего зарубежья выросла в обоих направлениях.",
                        "Monitoring shows the share of the far abroad rising in both directions."),

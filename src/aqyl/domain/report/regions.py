@@ -1,10 +1,12 @@
 """Partner countries grouped as the 2023 note groups them (CIS, Europe, Middle East, Asia, …, with
 "far abroad" as every group but the CIS), and the rule that diagnoses a group's change.
 
-The rule, the same in every language: compare a group's share of a direction's participants in the
-two periods, exactly (not the rounded shares). A change of at least STEADY_BAND percentage points up
-is "gains weight", as much down is "loses weight", anything smaller is "holds steady". The group with
-the largest share "prevails" when it holds more than half of the participants.
+The rule, the same in every language and the note's one materiality threshold: compare two shares
+exactly (not the rounded ones). A difference of at least STEADY_BAND percentage points up is "gains
+weight" ("grew", "higher"), as much down is "loses weight" ("fell"), anything smaller is "holds
+steady" ("no marked change", and never "higher"). It decides a group's change between the two
+periods (the regions' table and sentences, the conclusion) and the comparison of two directions'
+shares (the degrees' "higher share"); the note states it once, in its method paragraph.
 """
 
 from __future__ import annotations
@@ -62,15 +64,26 @@ def by_group(by_country: Mapping[str, int]) -> dict[str, dict[str, Any]]:
     return out
 
 
+def material(delta: float) -> str:
+    """"gains", "loses" or "steady" for a difference of two shares, in percentage points."""
+    if delta >= STEADY_BAND:
+        return "gains"
+    if delta <= -STEADY_BAND:
+        return "loses"
+    return "steady"
+
+
+def share_change(previous: int, previous_total: int, current: int, current_total: int) -> str:
+    """A share's change by the rule above, a group new in the period included (its share grew from 0)."""
+    if not previous_total or not current_total:
+        return "steady"
+    return material(current / current_total * 100 - previous / previous_total * 100)
+
+
 def diagnosis(previous: int, previous_total: int, current: int, current_total: int) -> str:
     """"gains", "loses" or "steady" by the share rule above; "new" when the group had no one before."""
     if not previous_total or not current_total:
         return "steady"
     if previous == 0:
         return "new" if current else "steady"
-    delta = current / current_total * 100 - previous / previous_total * 100
-    if delta >= STEADY_BAND:
-        return "gains"
-    if delta <= -STEADY_BAND:
-        return "loses"
-    return "steady"
+    return share_change(previous, previous_total, current, current_total)

@@ -10,24 +10,27 @@ WORDS = {
     "persons_heading": L("Жеке адамдар бойынша көрсеткіштер: қайталама ұтқырлық және оралу",
                          "Показатели по отдельным лицам: повторная мобильность и возвращение",
                          "Person-level indicators: repeat mobility and return"),
-    "persons_intro": L("Көрсеткіштер {span} тізілім жазбалары бойынша есептелді: қатысушылар – {persons}, "
-                       "сапарлар – {trips}.",
-                       "Показатели рассчитаны по записям реестра {span}: участников – {persons}, поездок – {trips}.",
-                       "The indicators are computed from the register's records {span}: {persons} participants, "
-                       "{trips} trips."),
+    "persons_intro": L("Көрсеткіштер {span} тізілім жазбалары бойынша есептелді: сапар жазбалары – {trips}, оның ішінде "
+                       "қатысушы идентификаторы барлары – {with_id}; идентификатор бойынша анықталған қатысушылар саны – "
+                       "{persons}.",
+                       "Показатели рассчитаны по записям реестра {span}: записей о поездках – {trips}, из них с "
+                       "идентификатором участника – {with_id}; число участников, установленных по идентификатору, – "
+                       "{persons}.",
+                       "The indicators are computed from the register's records {span}: {trips} trip records, {with_id} "
+                       "of them with a person ID; the IDs identify {persons} participants."),
     # how one person's trips are found across HEIs: by the keyed pseudonym of the IIN (aqyl.domain.pseudonym)
     "persons_linked": L(
-        "Қатысушылар ЖОО мен жартыжылдықтар арасында иесіздендірілген ЖСН бойынша салыстырылды; ол {linked} "
-        "қатысушы үшін көрсетілген, қалғандарының қайталама сапарлары бір ЖОО шегінде ғана есептелді.",
-        "Участники сопоставлялись между вузами и полугодиями по обезличенному ИИН; число участников с обезличенным "
-        "ИИН – {linked}, повторные поездки остальных учитывались только в пределах одного вуза.",
+        "Қатысушылар ЖЖОКБҰ мен жартыжылдықтар арасында иесіздендірілген ЖСН бойынша салыстырылды; ол {linked} "
+        "қатысушы үшін көрсетілген, қалғандарының қайталама сапарлары бір ЖЖОКБҰ шегінде ғана есептелді.",
+        "Участники сопоставлялись между ОВПО и полугодиями по обезличенному ИИН; число участников с обезличенным "
+        "ИИН – {linked}, повторные поездки остальных учитывались только в пределах одной ОВПО.",
         "Participants are matched across HEIs and half-years by the pseudonymised IIN, which {linked} of them have; "
         "the others' repeat trips are counted only within one HEI."),
     "persons_unlinked": L(
-        "Қатысушылар ЖОО мен жартыжылдықтар арасында иесіздендірілген ЖСН бойынша салыстырылады; мұндай жазбалар "
-        "болмағандықтан, қайталама сапарлар бір ЖОО шегінде ғана есептелді.",
-        "Участники сопоставляются между вузами и полугодиями по обезличенному ИИН; таких записей не было, поэтому "
-        "повторные поездки учитывались только в пределах одного вуза.",
+        "Қатысушылар ЖЖОКБҰ мен жартыжылдықтар арасында иесіздендірілген ЖСН бойынша салыстырылады; мұндай жазбалар "
+        "болмағандықтан, қайталама сапарлар бір ЖЖОКБҰ шегінде ғана есептелді.",
+        "Участники сопоставляются между ОВПО и полугодиями по обезличенному ИИН; таких записей не было, поэтому "
+        "повторные поездки учитывались только в пределах одной ОВПО.",
         "Participants are matched across HEIs and half-years by the pseudonymised IIN; no record had one, so repeat "
         "trips are counted only within one HEI."),
     "persons_caption": L("Жеке адамдар бойынша көрсеткіштер, {as_of}", "Показатели по отдельным лицам {as_of}",
@@ -37,7 +40,7 @@ WORDS = {
     "persons_percent": L("%", "%", "%"),
     "persons_several_periods": L("Бірнеше жартыжылдықта сапарға шыққандар", "Совершали поездки в нескольких полугодиях",
                                  "Persons with trips in several half-years"),
-    "persons_several_heis": L("Бірнеше ЖОО-дан сапарға шыққандар", "Выезжали по направлению нескольких вузов",
+    "persons_several_heis": L("Бірнеше ЖЖОКБҰ-дан сапарға шыққандар", "Выезжали по направлению нескольких ОВПО",
                               "Persons with trips from several HEIs"),
     "persons_pendulum": L("Маятникті миграция: бірнеше офлайн сапар жасағандар",
                           "Маятниковая миграция: более одной очной поездки",
@@ -66,11 +69,13 @@ WORDS = {
         "trip lies at least that long before the reporting period are counted. A student who studied abroad for a "
         "year or more counts as back when a later half-year's record shows them again or the fellows' data give a "
         "return year (by the register: {by_record}; by the fellows' data: {by_cohort}; still studying: {still})."),
-    "persons_none": L("Кезеңде қатысушы идентификаторы бар жазба жоқ, сондықтан жеке адамдар бойынша көрсеткіштер "
-                      "есептелмеді.",
-                      "В периоде нет записей с идентификатором участника, поэтому показатели по отдельным лицам "
-                      "не рассчитаны.",
-                      "No record of the period has a person ID, so no person-level indicator is computed."),
+    "persons_none": L("Жеке адамдар бойынша көрсеткіштерді (қайталама ұтқырлық, маятникті миграция, оралу) есептеу үшін "
+                      "қатысушылардың иесіздендірілген ЖСН-і қажет; кезеңнің жазбаларында ол жоқ, сондықтан бұл "
+                      "көрсеткіштер есептелмеді.",
+                      "Для показателей по отдельным лицам (повторная мобильность, маятниковая миграция, возвращение) "
+                      "нужен обезличенный ИИН участников; в записях периода его нет, поэтому эти показатели не рассчитаны.",
+                      "Person-level indicators (repeat mobility, pendulum migration, return) need the participants' "
+                      "pseudonymised IIN; the period's records carry none, so these indicators are not computed."),
     # cohorts of fellows (aqyl.app.cohorts)
     "cohort_fellows": L("Стипендиаттар", "Стипендиаты", "Fellows"),
     "cohort_departures": L("Кеткен жылдары", "Годы выезда", "Departure years"),

@@ -143,6 +143,22 @@ WORDS: dict[str, Label] = {
         ru="Лет в ряду: {n}; для прогноза и его проверки нужно не меньше {need}.",
         en="The series has {n} years only; a forecast and its back-test need at least {need}.",
     ),
+    "emigration_incomplete": Label(
+        kk="Дереккөздің {year} жылғы деректері толық емес: {gaps}. {last} Жазбаны бәрібір жасау үшін --allow-incomplete "
+           "қосыңыз: сонда әр қорытындыға ескерту беріледі.",
+        ru="Данные источника за {year} год неполные: {gaps}. {last} Чтобы всё же построить записку, добавьте "
+           "--allow-incomplete: тогда каждый вывод будет сопровождаться оговоркой.",
+        en="The source's data for {year} are incomplete: {gaps}. {last} To write the note anyway, add --allow-incomplete: "
+           "every finding then carries a caveat.",
+    ),
+    "emigration_incomplete_web": Label(
+        kk="Дереккөздің {year} жылғы деректері толық емес: {gaps}. {last} Жазбаны бәрібір жасау үшін «Толық емес жылға "
+           "рұқсат ету» белгісін қойыңыз: сонда әр қорытындыға ескерту беріледі.",
+        ru="Данные источника за {year} год неполные: {gaps}. {last} Чтобы всё же построить записку, отметьте "
+           "«Разрешить неполный год»: тогда каждый вывод будет сопровождаться оговоркой.",
+        en="The source's data for {year} are incomplete: {gaps}. {last} To write the note anyway, tick "
+           "“Allow an incomplete year”: every finding then carries a caveat.",
+    ),
     "forecast_gappy": Label(
         kk="Қатарда жылдар жетпейді: {years}. Олқылықтарды толтырыңыз немесе соңғы үзіліссіз бөлігінен болжаңыз: --since {since} ({n} жыл).",
         ru="В ряду пропущены годы: {years}. Заполните пропуски или прогнозируйте по последнему непрерывному отрезку: --since {since} (лет: {n}).",

@@ -25,6 +25,7 @@ WORDS = {
     "change": L("Өзгерісі", "Изменение", "Change"),
     "since": L("Алғашқы жыл", "Первый год", "First year"),
     "until": L("Соңғы жыл", "Последний год", "Last year"),
+    "allow_incomplete": L("Толық емес жылға рұқсат ету", "Разрешить неполный год", "Allow an incomplete year"),
     "horizon": L("Көкжиек, жыл", "Горизонт, лет", "Horizon, years"),
     "level": L("Аралық деңгейі", "Уровень интервала", "Interval level"),
     "method": L("Әдіс", "Метод", "Method"),

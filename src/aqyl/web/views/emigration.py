@@ -67,8 +67,11 @@ def note(request):
                       status=400)
     folder = Path(tempfile.mkdtemp(prefix="aqyl-note-"))
     try:
-        written = emigration_note(origin, year, out_lang, [fmt], folder, source=request.POST.get("source") or None,
-                                  horizon=horizon)
+        try:
+            written = emigration_note(origin, year, out_lang, [fmt], folder, source=request.POST.get("source") or None,
+                                      horizon=horizon, allow_incomplete=request.POST.get("allow_incomplete") == "1", web=True)
+        except AqylError as error:  # a year the source covers only in part: what it lacks, the last complete year
+            return render(request, "aqyl/migration/note.html", context | {"error": error.message(lang)}, status=400)
         if written is None:
             return render(request, "aqyl/migration/note.html",
                           context | {"error": ui("no_student_flows", lang, origin=country_name(origin, lang), year=year)}, status=400)

@@ -80,7 +80,7 @@ def flows(request):
     context |= {"source": source, "origin": origin, "year": year, "years": years, "origin_name": country_name(origin, lang)}
     if year is not None:
         table = destinations(origin, year, source)
-        named = [r["destination"] for r in table["rows"] if r["destination"] != "other"]
+        named = [r["destination"] for r in table["rows"] if r["destination"] != "other" and r["count"] is not None]
         destination = destination or (named[0] if named else None)
         for r in table["rows"]:
             r["name"] = country_name(r["destination"], lang)
@@ -89,7 +89,7 @@ def flows(request):
                     "destination_name": country_name(destination, lang) if destination else "",
                     "chart_json": json.dumps({
                         "origin": context["origin_name"], "year": year,
-                        "links": [{"name": r["name"], "value": r["count"]} for r in table["rows"]][:12],
+                        "links": [{"name": r["name"], "value": r["count"]} for r in table["rows"] if r["count"] is not None][:12],
                         "series": {"name": f"{context['origin_name']} → {country_name(destination, lang) if destination else ''}",
                                    "years": [s["year"] for s in series], "counts": [s["count"] for s in series]},
                     }, ensure_ascii=False)}
