@@ -27,7 +27,8 @@ def new_key_file(file: Path, key_id: str = "") -> str | None:
 def pseudonymise(file: Path, key_file: Path, out: Path | None = None):
     """Replace the IINs of an HEI's file by keyed pseudonyms; returns the target and the outcome
     (its ``problems``: cells refused, nothing written)."""
-    from aqyl.importers.pseudonymise import pseudonymise_file, read_key
+    from aqyl.app.pseudonymise import pseudonymise_file
+    from aqyl.importers.pseudonymise import read_key
 
     target = out or file.with_name(f"{file.stem}-pseudonymised{file.suffix}")
     return target, pseudonymise_file(file, target, read_key(key_file))

@@ -42,8 +42,9 @@ def keep(chunks, upload_id: str, name: str, lang: str) -> str:
     ('' when kept)."""
     import shutil
 
+    from aqyl.app.pseudonymise import pseudonymise_file
     from aqyl.domain.errors import AqylError
-    from aqyl.importers.pseudonymise import TEXT, pseudonymise_file, server_key
+    from aqyl.importers.pseudonymise import TEXT, server_key
     from aqyl.importers.readers import UnreadableFile
 
     target = folder(upload_id)

@@ -19,7 +19,7 @@ from aqyl.domain.intake.columns import schema
 from aqyl.domain.intake.problems import cell_name
 from aqyl.domain.pseudonym import Key, PseudonymError, is_pseudonym, key_from_text, pseudonym
 from aqyl.domain.wording.catalogue import label
-from aqyl.importers.readers import RawTable, read_table
+from aqyl.importers.readers import RawTable
 
 KEY_ENV = "AQYL_PSEUDONYM_KEY_FILE"
 IIN_HEADERS = {normalize(h) for h in (
@@ -108,20 +108,7 @@ def pseudonymise_table(table: RawTable, key: Key | None) -> Outcome:
     return out
 
 
-def pseudonymise_file(source: Path, target: Path, key: Key | None) -> Outcome:
-    """Read ``source`` (CSV or XLSX), replace its IINs and write ``target`` in the same format. Nothing
-    is written when the file holds no IIN (the source can go on as it is), when a cell is not a
-    valid IIN, or when there is no key."""
-    from aqyl.render.rows import write_table  # the use case's one writer (read, replace, write back)
-
-    table = read_table(source, _best_layout)
-    out = pseudonymise_table(table, key)
-    if out.had_iins and not out.problems and key is not None:
-        write_table(target, out.headers, out.rows, table.kind)
-    return out
-
-
-def _best_layout(row: list[str]) -> int:
+def best_layout(row: list[str]) -> int:
     """Header-row score for the reader: known columns of either layout, the IIN column included."""
     known = max(len(schema(name).match(row).positions) for name in ("mobility", "cohort"))
     return known + sum(1 for h in row if normalize(str(h).rstrip("* ")) in IIN_HEADERS)
