@@ -29,12 +29,15 @@ DOMAIN_THIRD_PARTY = {
 NOT_IN_APP = ("typer", "rich", "click", "django.http", "django.shortcuts", "django.template", "django.urls",
               "rest_framework")
 
-ADAPTERS = ("aqyl.store", "aqyl.importers", "aqyl.render", "aqyl.analytics", "aqyl.files")
-# What each layer may import (aqyl.files writes files safely and imports nothing of aqyl).
+ADAPTERS = ("aqyl.store", "aqyl.importers", "aqyl.render", "aqyl.analytics")
+# What each layer may import. An adapter imports itself, aqyl.files and aqyl.domain, never another
+# adapter: what needs two of them (read, then store; read, then write) is a use case in aqyl.app.
 MAY_IMPORT = {
     "aqyl.domain": ("aqyl.domain",),
-    **{adapter: (*ADAPTERS, "aqyl.domain") for adapter in ADAPTERS},
-    "aqyl.app": ("aqyl.app", *ADAPTERS, "aqyl.domain"),
+    # aqyl.files (the data folder, writing a file whole) imports only the core's errors.
+    "aqyl.files": ("aqyl.files", "aqyl.domain"),
+    **{adapter: (adapter, "aqyl.files", "aqyl.domain") for adapter in ADAPTERS},
+    "aqyl.app": ("aqyl.app", *ADAPTERS, "aqyl.files", "aqyl.domain"),
     # aqyl.files (the data folder, writing a file whole) imports nothing of aqyl: every layer may use it.
     "aqyl.cli": ("aqyl.cli", "aqyl.app", "aqyl.domain", "aqyl.files"),  # `aqyl serve` starts Django by name
     "aqyl.web": ("aqyl.web", "aqyl.app", "aqyl.domain", "aqyl.files"),
@@ -47,6 +50,8 @@ ALLOWED: dict[str, tuple[str, set[str]]] = {
     "aqyl.web.api.serializers": ("REST framework's model serializers describe the stored rows for the schema; "
                                  "they query nothing", {"aqyl.store"}),
     "aqyl.web.audit": ("the audit log's model signals take the user of the request being served", {"aqyl.store"}),
+    "aqyl.store.release": ("the open-data release writes its workbooks and note: it moves to aqyl.app",
+                           {"aqyl.render.html", "aqyl.render.xlsx"}),
 }
 # No module (migrations aside) longer than this; today's exceptions, with their reason.
 LONGEST = 600
@@ -122,9 +127,12 @@ def test_the_layer_check_sees_what_goes_against_the_layers(tmp_path):
                                                    "from aqyl import app, domain\n")
     (tmp_path / "aqyl" / "app" / "z.py").write_text("from aqyl.store import models\nfrom . import y\n")
     (tmp_path / "aqyl" / "domain" / "w.py").write_text("from aqyl import render\n")
+    (tmp_path / "aqyl" / "render").mkdir()
+    (tmp_path / "aqyl" / "render" / "v.py").write_text("from aqyl.files import atomic_path\nfrom aqyl.store import m\n"
+                                                      "from ..importers.readers import RawTable\n")
     assert violations(list(tmp_path.rglob("*.py")), tmp_path) == {
         "aqyl.store.x": {"aqyl.web"}, "aqyl.web.y": {"aqyl.cli.main", "aqyl.store"},
-        "aqyl.domain.w": {"aqyl.render"}}
+        "aqyl.domain.w": {"aqyl.render"}, "aqyl.render.v": {"aqyl.store", "aqyl.importers.readers"}}
 
 
 def test_use_cases_know_nothing_of_the_command_line_or_http():

@@ -21,7 +21,7 @@ from aqyl.importers.readers import RawTable, UnreadableFile, display_name, read_
 from aqyl.importers.validate import check
 
 if TYPE_CHECKING:
-    from aqyl.store.imports import Progress
+    from aqyl.app.storing import Progress
 
 # One file's outcome: its report, and the table read (None when the file could not be read).
 Outcome = tuple[ImportReport, RawTable | None]
@@ -71,7 +71,7 @@ def import_file(
     file may already be being read."""
     # The store is imported here: this module loads before Django is set up (the error workbook).
     from aqyl.store.faults import fault_of
-    from aqyl.store.imports import planned, store_cohorts, store_submissions
+    from aqyl.app.storing import planned, store_cohorts, store_submissions
     from aqyl.store.queue import writer_turn
     from aqyl.store.registry import directory
 
