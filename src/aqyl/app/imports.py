@@ -70,8 +70,8 @@ def import_file(
     HEI officer's upload) a file holding another HEI's rows is refused whole. ``ahead``: the
     file may already be being read."""
     # The store is imported here: this module loads before Django is set up (the error workbook).
-    from aqyl.store.faults import fault_of
     from aqyl.app.storing import planned, store_cohorts, store_submissions
+    from aqyl.store.faults import fault_of
     from aqyl.store.queue import writer_turn
     from aqyl.store.registry import directory
 
