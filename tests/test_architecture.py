@@ -50,8 +50,6 @@ ALLOWED: dict[str, tuple[str, set[str]]] = {
     "aqyl.web.api.serializers": ("REST framework's model serializers describe the stored rows for the schema; "
                                  "they query nothing", {"aqyl.store"}),
     "aqyl.web.audit": ("the audit log's model signals take the user of the request being served", {"aqyl.store"}),
-    "aqyl.store.release": ("the open-data release writes its workbooks and note: it moves to aqyl.app",
-                           {"aqyl.render.html", "aqyl.render.xlsx"}),
 }
 # No module (migrations aside) longer than this; today's exceptions, with their reason.
 LONGEST = 600

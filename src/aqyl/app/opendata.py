@@ -43,9 +43,9 @@ class Published:
 
 def publish(period: str, out: Path, threshold: int, round5: bool, by: str, lang: str) -> Published:
     """Publish a half-year's aggregates after disclosure control (tables named in ``lang``)."""
+    from aqyl.app.release import WORDS
+    from aqyl.app.release import publish as publish_release
     from aqyl.domain.classifiers import CATEGORY, DIRECTION, half_year
-    from aqyl.store.release import WORDS
-    from aqyl.store.release import publish as publish_release
 
     code = half_year(period)
     release, built = publish_release(code, threshold=threshold, method="round5" if round5 else "suppress", by=by, out=out)
@@ -81,8 +81,8 @@ def recent_releases(n: int = 20):
 
 def public_page(release, lang: str) -> list[dict]:
     """A release's tables and charts (each chart also as SVG) as the public page shows them."""
+    from aqyl.app.release import public_view
     from aqyl.render.charts import chart_svg
-    from aqyl.store.release import public_view
 
     blocks = public_view(release, lang)
     for b in blocks:
@@ -93,14 +93,14 @@ def public_page(release, lang: str) -> list[dict]:
 
 def release_zip(release) -> bytes:
     """The release's data package as one ZIP."""
-    from aqyl.store.release import zip_release
+    from aqyl.app.release import zip_release
 
     return zip_release(release)
 
 
 def publish_release(period: str, threshold: int, method: str, user) -> object:
     """Publish a half-year from the web (the account is the publisher); AqylError if nothing to publish."""
-    from aqyl.store.release import publish as store_release
+    from aqyl.app.release import publish as store_release
 
     release, _ = store_release(period, threshold=threshold, method=method, user=user, by=user.get_username())
     return release
