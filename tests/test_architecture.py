@@ -213,3 +213,79 @@ def test_the_query_check_sees_a_query(tmp_path):
     bad = tmp_path / "v.py"
     bad.write_text("def f(m):\n    return m.Hei.objects.filter(code='X')\n")
     assert queries(bad) and not queries(Path(__file__).with_name("conftest.py"))
+
+
+# A use case returns a dataclass (or plain values), not a QuerySet or a stored row: what the
+# presenters get cannot query the database behind the use case's back. Today's exceptions, each
+# with its reason; the list only shrinks.
+RETURNS_ALLOWED = {
+    "aqyl.app.access.scope": "narrows a presenter's QuerySet (the records page pages it by key)",
+    "aqyl.app.access.records": "the records page and API page it by key, lazily (a million rows)",
+    "aqyl.app.access.submissions": "the submissions page and API page it (REST framework's pagination)",
+    "aqyl.app.access.heis": "views fetch one by code from it (get_object_or_404) and fill choices",
+    "aqyl.app.records.filtered": "the records page's keyset pagination over a million rows",
+    "aqyl.app.records.by_key": "the API's cursor pages",
+    "aqyl.app.records.all_records": "narrowed by aqyl.app.access.records",
+    "aqyl.app.records.all_submissions": "narrowed by aqyl.app.access.submissions",
+    "aqyl.app.records.heis": "narrowed by aqyl.app.access.heis",
+    "aqyl.app.cycle.current": "the submission page reads its stored row and its reviews",
+    "aqyl.app.cycle.versions": "the submission page and API list the stored versions",
+    "aqyl.app.cycle.reviews": "the submission page lists the stored reviews",
+    "aqyl.app.cycle.version": "the submission page shows one stored version",
+    "aqyl.app.interviews.code_passage": "the interview page shows the stored segment",
+    "aqyl.app.jobs.find": "the research pages poll the stored run",
+    "aqyl.app.jobs.start": "the research pages redirect to the stored run",
+    "aqyl.app.release.publish": "aqyl.app.opendata reads the stored release it made (its id, its files)",
+    "aqyl.app.research.run_of": "the research pages read the stored run",
+    "aqyl.app.research.interviews": "the interviews page lists the stored interviews",
+    "aqyl.app.research.interview": "the interview page shows the stored interview",
+    "aqyl.app.research.segments": "the interview page lists the stored segments",
+    "aqyl.app.submissions.history": "compare() reads each version's stored rows",
+    "aqyl.app.submissions.hei_row": "add_user stores the HEI of a new officer",
+    "aqyl.app.submissions.versions_of": "compare_with_current() reads each version's stored rows",
+    "aqyl.app.interviews.add_interview": "`aqyl interview add` prints the stored interview",
+}
+
+
+def stored_returns(files: list[Path], src: Path = SRC) -> set[str]:
+    """The public functions of these modules whose return annotation names a QuerySet or a model
+    of aqyl.store.models."""
+    found = set()
+    for path in files:
+        tree = ast.parse(path.read_text("utf-8"))
+        aliases, models = set(), set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "aqyl.store":
+                aliases |= {a.asname or a.name for a in node.names if a.name == "models"}
+            elif isinstance(node, ast.ImportFrom) and node.module == "aqyl.store.models":
+                models |= {a.asname or a.name for a in node.names}
+        for node in tree.body:
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) or node.name.startswith("_") or not node.returns:
+                continue
+            returns = node.returns
+            if isinstance(returns, ast.Constant) and isinstance(returns.value, str):
+                returns = ast.parse(returns.value, mode="eval").body
+            for part in ast.walk(returns):
+                name = part.id if isinstance(part, ast.Name) else part.attr if isinstance(part, ast.Attribute) else ""
+                stored = (name in ("QuerySet", "Model") or (isinstance(part, ast.Name) and name in models)
+                          or (isinstance(part, ast.Attribute) and isinstance(part.value, ast.Name)
+                              and part.value.id in aliases))
+                if stored:
+                    found.add(f"{module_name(path, src)}.{node.name}")
+    return found
+
+
+def test_use_cases_return_dataclasses_not_stored_rows():
+    found = stored_returns(list((PACKAGE / "app").rglob("*.py")))
+    assert sorted(found - set(RETURNS_ALLOWED)) == [], "return a dataclass (CONTRIBUTING.md), not a QuerySet or a model"
+    assert sorted(set(RETURNS_ALLOWED) - found) == [], "returns a dataclass now: delete from RETURNS_ALLOWED"
+
+
+def test_the_return_check_sees_a_stored_row(tmp_path):
+    (tmp_path / "aqyl" / "app").mkdir(parents=True)
+    (tmp_path / "aqyl" / "app" / "u.py").write_text(
+        "from django.db.models import QuerySet\nfrom aqyl.store import models as m\n"
+        "from aqyl.store.models import Hei\n\n"
+        "def a() -> QuerySet: ...\ndef b() -> list[m.Submission]: ...\ndef c() -> 'Hei | None': ...\n"
+        "def d() -> dict[str, int]: ...\ndef _e() -> QuerySet: ...\n")
+    assert stored_returns(list(tmp_path.rglob("*.py")), tmp_path) == {"aqyl.app.u.a", "aqyl.app.u.b", "aqyl.app.u.c"}
