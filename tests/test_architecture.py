@@ -242,7 +242,6 @@ RETURNS_ALLOWED = {
     "aqyl.app.research.segments": "the interview page lists the stored segments",
     "aqyl.app.submissions.history": "compare() reads each version's stored rows",
     "aqyl.app.submissions.hei_row": "add_user stores the HEI of a new officer",
-    "aqyl.app.submissions.versions_of": "compare_with_current() reads each version's stored rows",
 }
 
 
