@@ -287,3 +287,34 @@ def test_the_return_check_sees_a_stored_row(tmp_path):
         "def a() -> QuerySet: ...\ndef b() -> list[m.Submission]: ...\ndef c() -> 'Hei | None': ...\n"
         "def d() -> dict[str, int]: ...\ndef _e() -> QuerySet: ...\n")
     assert stored_returns(list(tmp_path.rglob("*.py")), tmp_path) == {"aqyl.app.u.a", "aqyl.app.u.b", "aqyl.app.u.c"}
+
+
+# Aqyl's settings are read from the environment in aqyl.config, Django's own in aqyl.web.settings;
+# anywhere else, today's exceptions with their reason (the list only shrinks).
+ENVIRONMENT_ALLOWED = {
+    "aqyl.domain.organisation": "the core imports no aqyl.config: it reads AQYL_ORGANISATION_FILE itself",
+    "aqyl.store.bootstrap": "names Django's settings module before starting Django",
+    "aqyl.web.wsgi": "names Django's settings module for the WSGI server",
+    "aqyl.app.demo": "points the demo at its own database before Django starts",
+    "aqyl.store.backup": "hands the environment, with the password, to pg_dump",
+}
+
+
+def reads_environment(path: Path) -> bool:
+    """Whether the module touches ``os.environ`` or calls ``os.getenv``."""
+    return any(isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv")
+               and isinstance(node.value, ast.Name) and node.value.id == "os"
+               for node in ast.walk(ast.parse(path.read_text("utf-8"))))
+
+
+def test_settings_are_read_from_the_environment_in_aqyl_config():
+    found = {module_name(p) for p in sources() if reads_environment(p)} - {"aqyl.config", "aqyl.web.settings"}
+    assert sorted(found - set(ENVIRONMENT_ALLOWED)) == [], "read the variable in aqyl.config (CONTRIBUTING.md)"
+    assert sorted(set(ENVIRONMENT_ALLOWED) - found) == [], "no longer reads the environment: delete from ENVIRONMENT_ALLOWED"
+
+
+def test_the_environment_check_sees_a_read(tmp_path):
+    (tmp_path / "a.py").write_text("import os\n\ndef f():\n    return os.environ.get('AQYL_X')\n")
+    (tmp_path / "b.py").write_text("import os\n\ndef f():\n    return os.getenv('AQYL_X')\n")
+    (tmp_path / "c.py").write_text("from aqyl.config import data_dir\n")
+    assert [reads_environment(tmp_path / n) for n in ("a.py", "b.py", "c.py")] == [True, True, False]

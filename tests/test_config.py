@@ -9,7 +9,8 @@ from aqyl import config
 from aqyl.domain.errors import StoreFault
 
 VARIABLES = ("AQYL_DATA_DIR", "AQYL_DATABASE_URL", "AQYL_WRITE_WAIT", "AQYL_MAX_IMPORT_MB", "AQYL_MAX_UPLOAD_MB",
-             "AQYL_UPLOAD_RETENTION_HOURS", "AQYL_LANG", "LC_ALL", "LANG", "AQYL_PUBLIC_URL")
+             "AQYL_UPLOAD_RETENTION_HOURS", "AQYL_LANG", "LC_ALL", "LANG", "AQYL_PUBLIC_URL", "AQYL_PSEUDONYM_KEY_FILE",
+             "AQYL_ORGANISATION_FILE", "AQYL_RENDER_SERIAL")
 
 
 @pytest.mark.parametrize(("env", "read", "expected"), [
@@ -30,6 +31,12 @@ VARIABLES = ("AQYL_DATA_DIR", "AQYL_DATABASE_URL", "AQYL_WRITE_WAIT", "AQYL_MAX_
     ({"LANG": "de_DE.UTF-8"}, config.default_lang, "kk"),
     ({}, config.public_url, ""),
     ({"AQYL_PUBLIC_URL": "https://aqyl.edu.kz/"}, config.public_url, "https://aqyl.edu.kz"),
+    ({}, config.pseudonym_key_file, None),
+    ({"AQYL_PSEUDONYM_KEY_FILE": "/etc/aqyl/key"}, config.pseudonym_key_file, Path("/etc/aqyl/key")),
+    ({}, config.organisation_file, None),
+    ({"AQYL_ORGANISATION_FILE": "/etc/aqyl/org.json"}, config.organisation_file, "/etc/aqyl/org.json"),
+    ({}, config.render_serial, False),
+    ({"AQYL_RENDER_SERIAL": "1"}, config.render_serial, True),
 ])
 def test_a_setting_is_read_from_the_environment(monkeypatch, env, read, expected):
     for name in VARIABLES:

@@ -11,6 +11,9 @@ Imports nothing of aqyl but the core: every layer above the core may use it.
 - AQYL_UPLOAD_RETENTION_HOURS: an upload checked but never stored is deleted after; 24
 - AQYL_LANG: the command line's language (then LC_ALL, LANG); kk
 - AQYL_PUBLIC_URL: the deployment's address, for links in mail; none
+- AQYL_PSEUDONYM_KEY_FILE: the pseudonym key the web server holds; none (uploads keep no IIN then)
+- AQYL_ORGANISATION_FILE: the organisation and house style of the notes; ``aqyl/data/organisation.json``
+- AQYL_RENDER_SERIAL: 1 draws a note's DOCX and PDF one after the other, not side by side
 """
 
 from __future__ import annotations
@@ -107,3 +110,19 @@ def default_lang() -> str:
 def public_url() -> str:
     """The deployment's address as people type it (AQYL_PUBLIC_URL), without a final slash; '' when unset."""
     return os.environ.get("AQYL_PUBLIC_URL", "").rstrip("/")
+
+
+def pseudonym_key_file() -> Path | None:
+    """The pseudonym key the web server holds (AQYL_PSEUDONYM_KEY_FILE), or None."""
+    path = os.environ.get("AQYL_PSEUDONYM_KEY_FILE")
+    return Path(path) if path else None
+
+
+def organisation_file() -> str | None:
+    """The file that replaces the shipped organisation and house style (AQYL_ORGANISATION_FILE), or None."""
+    return os.environ.get("AQYL_ORGANISATION_FILE") or None
+
+
+def render_serial() -> bool:
+    """Whether a note's DOCX and PDF are drawn one after the other (AQYL_RENDER_SERIAL set)."""
+    return bool(os.environ.get("AQYL_RENDER_SERIAL"))

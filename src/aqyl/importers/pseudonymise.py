@@ -9,11 +9,11 @@ the cells to fix, so a typo never yields a pseudonym that links to nobody.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aqyl.config import pseudonym_key_file
 from aqyl.domain.i18n import normalize
 from aqyl.domain.intake.columns import schema
 from aqyl.domain.intake.problems import cell_name
@@ -21,7 +21,6 @@ from aqyl.domain.pseudonym import Key, PseudonymError, is_pseudonym, key_from_te
 from aqyl.domain.wording.catalogue import label
 from aqyl.importers.readers import RawTable
 
-KEY_ENV = "AQYL_PSEUDONYM_KEY_FILE"
 IIN_HEADERS = {normalize(h) for h in (
     "iin", "ИИН", "ЖСН", "IIN (ИИН)", "ЖСН (ИИН)", "individual identification number",
     "индивидуальный идентификационный номер", "жеке сәйкестендіру нөмірі")}
@@ -57,8 +56,8 @@ class KeyFileMissing(PseudonymError):
 
 def server_key() -> Key | None:
     """The key the web server holds (``AQYL_PSEUDONYM_KEY_FILE``), or None."""
-    path = os.environ.get(KEY_ENV)
-    return read_key(Path(path)) if path else None
+    path = pseudonym_key_file()
+    return read_key(path) if path else None
 
 
 def _layout(headers: list[str]) -> str:
