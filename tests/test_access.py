@@ -64,3 +64,11 @@ def test_what_each_role_may_read_and_change(users):
     stores = {name: access.may_store(access.actor(u)) for name, u in users.items()}
     assert stores == {"officer": True, "analyst": False, "admin": True, "root": True,
                       "norole": False, "anonymous": False}
+
+
+def test_a_refusal_is_a_403_for_the_web_and_an_error_for_the_command_line():
+    from django.core.exceptions import PermissionDenied
+
+    from aqyl.domain.errors import AqylError
+
+    assert issubclass(Forbidden, PermissionDenied) and issubclass(Forbidden, AqylError)

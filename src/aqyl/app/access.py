@@ -3,13 +3,15 @@
 reads everything and runs reports, an administrator also manages users, HEIs and classifiers.
 
 A presenter turns its user (the request's, or the account ``--user`` names) into an :class:`Actor`
-and asks here. A refusal is :class:`Forbidden`, an ``AqylError``: the web answers 403, the command
-line exits 2 with its message."""
+and asks here. A refusal is :class:`Forbidden`, an ``AqylError`` and Django's ``PermissionDenied``:
+the pages and the API answer 403 wherever it is raised, the command line exits 2 with its message."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied
 
 from aqyl.domain.errors import AqylError
 
@@ -36,8 +38,9 @@ class Actor:
 NOBODY = Actor("", None)
 
 
-class Forbidden(AqylError):
-    """The actor may not do this (the web: 403; the command line: exit 2 with the message)."""
+class Forbidden(AqylError, PermissionDenied):
+    """The actor may not do this (the web: 403, as for any PermissionDenied; the command line: exit
+    2 with the message, as for any AqylError)."""
 
     key = "role_forbidden"
 

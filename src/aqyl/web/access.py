@@ -1,9 +1,8 @@
 """The web's side of who may see and change what: the request's user as an ``Actor``, asked of
-the one rule (``aqyl.app.access``); a refusal answers 403."""
+the one rule (``aqyl.app.access``); its refusal, ``Forbidden``, is a ``PermissionDenied`` (403)."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
 from aqyl.app import access as rule
@@ -18,10 +17,7 @@ def actor(user) -> Actor:
 
 
 def require_role(user, *allowed: str) -> str:
-    try:
-        return rule.require_role(rule.actor(user), *allowed)
-    except rule.Forbidden:
-        raise PermissionDenied from None
+    return rule.require_role(rule.actor(user), *allowed)
 
 
 def scope(user, qs: QuerySet, hei_field: str = "hei") -> QuerySet:
