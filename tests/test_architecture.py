@@ -241,7 +241,7 @@ RETURNS_ALLOWED = {
     "aqyl.app.research.interview": "the interview page shows the stored interview",
     "aqyl.app.research.segments": "the interview page lists the stored segments",
     "aqyl.app.submissions.history": "compare() reads each version's stored rows",
-    "aqyl.app.submissions.hei_row": "add_user stores the HEI of a new officer",
+    "aqyl.app.submissions.hei_row": "versions_of and check_new_user read the stored HEI a user names",
 }
 
 
