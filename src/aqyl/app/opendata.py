@@ -7,6 +7,13 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from aqyl.domain.persons import PersonIndicators
+    from aqyl.store import models as m
 
 
 def new_key_file(file: Path, key_id: str = "") -> str | None:
@@ -57,7 +64,7 @@ def publish(period: str, out: Path, threshold: int, round5: bool, by: str, lang:
     return Published(release.pk, code, rows)
 
 
-def persons(as_of: str | None, within: int):
+def persons(as_of: str | None, within: int) -> PersonIndicators:
     """Person-level indicators of the register up to ``as_of`` (default: the latest half-year)."""
     from aqyl.domain.classifiers import half_year
     from aqyl.store.persons import person_indicators
@@ -66,14 +73,14 @@ def persons(as_of: str | None, within: int):
 
 
 # --- the public pages and the publishing page ----------------------------------------------------
-def public_releases():
+def public_releases() -> QuerySet:
     """The releases the public pages show, newest first."""
     from aqyl.store import models as m
 
     return m.Release.objects.filter(is_public=True)
 
 
-def recent_releases(n: int = 20):
+def recent_releases(n: int = 20) -> QuerySet:
     from aqyl.store import models as m
 
     return m.Release.objects.all()[:n]
@@ -98,7 +105,7 @@ def release_zip(release) -> bytes:
     return zip_release(release)
 
 
-def publish_release(period: str, threshold: int, method: str, user) -> object:
+def publish_release(period: str, threshold: int, method: str, user) -> m.Release:
     """Publish a half-year from the web (the account is the publisher); AqylError if nothing to publish."""
     from aqyl.app.release import publish as store_release
 
