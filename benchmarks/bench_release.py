@@ -24,9 +24,9 @@ def main() -> None:
     from aqyl.store.bootstrap import setup
 
     setup()
+    from aqyl.app.release import _csv, build, counts
     from aqyl.domain.disclosure import extend
     from aqyl.store.demo import load_demo
-    from aqyl.store.release import _csv, build, counts
 
     load_demo()
     full, plain = [], []

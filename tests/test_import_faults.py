@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from aqyl.store.dburl import PAGE_SIZE
+from aqyl.config import PAGE_SIZE
 from conftest import run_aqyl
 from test_import_check import GOOD, csv_text
 
@@ -170,7 +170,7 @@ def test_a_damaged_database_and_db_check(tmp_path):
     done = run(tmp_path, "db", "--check", "--lang", "en", url=url)
     assert done.returncode == 0 and one_line(done.stdout) == f"Integrity check passed: SQLite {db}."
     page = int.from_bytes(db.read_bytes()[16:18], "big")  # the header's page size
-    assert page == PAGE_SIZE  # a new database's (aqyl.store.dburl)
+    assert page == PAGE_SIZE  # a new database's (aqyl.config)
     with db.open("r+b") as f:  # overwrite pages in the middle of the file
         f.seek(page * 2)
         f.write(b"\xff" * page * 3)

@@ -177,7 +177,7 @@ def register_cells(period: str) -> dict:
 
 @pytest.mark.slow
 def test_release_suppresses_small_cells_and_keeps_the_registers_totals(register):
-    from aqyl.store.release import publish
+    from aqyl.app.release import publish
 
     release, built = publish("2024H1", user=None, by="test", out=register / "pkg")
     truth = register_cells("2024H1")
@@ -218,7 +218,7 @@ def test_release_suppresses_small_cells_and_keeps_the_registers_totals(register)
 @pytest.mark.slow
 def test_datapackage_is_valid_frictionless_with_three_languages(register):
     frictionless = pytest.importorskip("frictionless")
-    from aqyl.store.release import publish, write_files
+    from aqyl.app.release import publish, write_files
 
     _, built = publish("2024H1", threshold=3)
     folder = register / "package"
@@ -239,7 +239,7 @@ def test_datapackage_is_valid_frictionless_with_three_languages(register):
 
 
 def test_round5_release(register):
-    from aqyl.store.release import publish
+    from aqyl.app.release import publish
 
     release, _ = publish("2024H1", method="round5")
     rows = read_csv(bytes(release.files.get(name="data/countries.csv").content))

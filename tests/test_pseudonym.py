@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from tests.test_import_check import HEADER, csv_text
 
+from aqyl.app.pseudonymise import pseudonymise_file
 from aqyl.domain.pseudonym import (
     Key,
     PseudonymError,
@@ -23,7 +24,6 @@ from aqyl.domain.pseudonym import (
     pseudonym,
     rekey_map,
 )
-from aqyl.importers.pseudonymise import pseudonymise_file
 from aqyl.importers.readers import read_table
 
 

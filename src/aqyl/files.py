@@ -1,25 +1,15 @@
-"""Aqyl's files: the data folder every layer writes to, and writing output files so that nobody
-ever opens half of one."""
+"""Aqyl's files: writing output files so that nobody ever opens half of one, and never over a
+file being read (the data folder is ``aqyl.config.data_dir``)."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 from aqyl.domain.errors import AqylError
-
-
-def data_dir() -> Path:
-    """The data folder (database, uploads, logs, keys): ``AQYL_DATA_DIR``, else the user's data folder.
-    Here, not in the web settings, so storage and the command line find it without the web package."""
-    return Path(os.environ.get("AQYL_DATA_DIR") or user_data_dir("aqyl", appauthor=False))
-
 
 # Files this process reads (the files it imports, the database): an output is never one of them.
 _READ: dict[Path, str] = {}  # each with the key of the refusal

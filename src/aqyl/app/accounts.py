@@ -7,10 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from aqyl.app.access import ROLES
 from aqyl.app.system import CommandError
 from aqyl.domain.errors import AqylError
-
-ROLES = ("officer", "analyst", "admin")
 
 
 def check_role(role: str, hei: str | None) -> None:
@@ -23,15 +22,16 @@ def check_role(role: str, hei: str | None) -> None:
         raise CommandError("no_hei_needed")
 
 
-def check_new_user(username: str, hei: str | None):
-    """The HEI row of a new user (None: none), or CommandError when the name is taken."""
+def check_new_user(username: str, hei: str | None) -> str | None:
+    """The code of a new user's HEI (named by code, name or alias; None: none), or CommandError
+    when the name is taken."""
     from django.contrib.auth import get_user_model
 
     from aqyl.app.submissions import hei_row
 
     if get_user_model().objects.filter(username=username).exists():
         raise CommandError("user_exists", user=username)
-    return hei_row(hei) if hei else None
+    return hei_row(hei).code if hei else None
 
 
 @dataclass(frozen=True)
@@ -41,9 +41,10 @@ class NewUser:
     hei: str  # the officer's HEI code, else ""
 
 
-def add_user(username: str, role: str, hei, email: str, language: str, password: str) -> NewUser:
-    """Create the account and its profile in one transaction; the password must pass Django's
-    validators (CommandError ``weak_password`` with their reasons)."""
+def add_user(username: str, role: str, hei: str | None, email: str, language: str, password: str) -> NewUser:
+    """Create the account and its profile (``hei``: the officer's HEI code, as check_new_user
+    gives it) in one transaction; the password must pass Django's validators (CommandError
+    ``weak_password`` with their reasons)."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError
@@ -59,8 +60,9 @@ def add_user(username: str, role: str, hei, email: str, language: str, password:
         raise CommandError("weak_password", why=" ".join(error.messages)) from None
     with transaction.atomic():
         user = get_user_model().objects.create_user(username, email=email, password=password, is_staff=role == "admin")
-        m.Profile.objects.create(user=user, role=role, hei=hei, language=language if language in ("kk", "ru", "en") else "kk")
-    return NewUser(username, role, hei.code if hei else "")
+        m.Profile.objects.create(user=user, role=role, hei=m.Hei.objects.get(code=hei) if hei else None,
+                                 language=language if language in ("kk", "ru", "en") else "kk")
+    return NewUser(username, role, hei or "")
 
 
 @dataclass(frozen=True)

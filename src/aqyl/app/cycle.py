@@ -6,6 +6,8 @@ pages call one module."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from aqyl.app.submissions import SUBMISSION_FIELDS, submission_json  # noqa: F401  (the API's shape, one home)
 from aqyl.store import models as m
 from aqyl.store.cycle import (  # noqa: F401  (the pages' entry points)
@@ -21,6 +23,9 @@ from aqyl.store.cycle import (  # noqa: F401  (the pages' entry points)
     review,
     status_of,
 )
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
 
 
 def board_periods() -> list[str]:
@@ -53,7 +58,7 @@ def version(hei: m.Hei, period: str, number: int, *, earlier_only: bool = False)
     return (qs.filter(is_current=False) if earlier_only else qs).first()
 
 
-def listed(qs, *, period: str = "", hei: str = "", current_only: bool = False):
+def listed(qs: QuerySet, *, period: str = "", hei: str = "", current_only: bool = False) -> QuerySet:
     """The API's list of submissions: ``qs`` (what the caller may read) filtered and ordered."""
     qs = qs.order_by("period", "hei__code", "-version")
     if period:

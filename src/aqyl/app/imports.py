@@ -21,7 +21,7 @@ from aqyl.importers.readers import RawTable, UnreadableFile, display_name, read_
 from aqyl.importers.validate import check
 
 if TYPE_CHECKING:
-    from aqyl.store.imports import Progress
+    from aqyl.app.storing import Progress
 
 # One file's outcome: its report, and the table read (None when the file could not be read).
 Outcome = tuple[ImportReport, RawTable | None]
@@ -70,8 +70,8 @@ def import_file(
     HEI officer's upload) a file holding another HEI's rows is refused whole. ``ahead``: the
     file may already be being read."""
     # The store is imported here: this module loads before Django is set up (the error workbook).
+    from aqyl.app.storing import planned, store_cohorts, store_submissions
     from aqyl.store.faults import fault_of
-    from aqyl.store.imports import planned, store_cohorts, store_submissions
     from aqyl.store.queue import writer_turn
     from aqyl.store.registry import directory
 
@@ -115,10 +115,6 @@ class Storer:
     name: str
 
 
-ROLE_KEYS = {"officer": "user_role_officer", "analyst": "user_role_analyst", "admin": "user_role_admin",
-             None: "user_role_none"}
-
-
 def active_user(username: str):
     """The active account of that name, or CommandError ``no_user``."""
     from django.contrib.auth import get_user_model
@@ -130,19 +126,19 @@ def active_user(username: str):
 
 
 def storer(username: str | None, fallback: str) -> Storer:
-    """The account an import is recorded as, by the web's rules: officers store their HEI,
-    administrators any, everyone else nothing. Without ``username``: ``fallback`` names it."""
+    """The account an import is recorded as, by the web's rules (``aqyl.app.access``): officers
+    store their HEI, administrators any, everyone else nothing. Without ``username``: ``fallback``
+    names it."""
     if not username:
         return Storer(None, None, fallback)
+    from aqyl.app.access import ROLE_KEYS, actor, may_store
     from aqyl.domain.wording.commands import COMMANDS
 
     found = active_user(username)
-    profile = getattr(found, "aqyl_profile", None)
-    role = profile.role if profile is not None else ("admin" if found.is_superuser else None)
-    if role not in ("officer", "admin") or (role == "officer" and (profile is None or profile.hei is None)):
-        raise AqylError("user_may_not_store", user=username, role=COMMANDS[ROLE_KEYS[role]])
-    only = profile.hei.code if role == "officer" and profile is not None and profile.hei is not None else None
-    return Storer(found, only, found.get_username())
+    who = actor(found)
+    if not may_store(who):
+        raise AqylError("user_may_not_store", user=username, role=COMMANDS[ROLE_KEYS[who.role]])
+    return Storer(found, who.hei if who.role == "officer" else None, found.get_username())
 
 
 def import_files(paths: list[Path], layout: str, *, accept_valid: bool, dry_run: bool, who: Storer,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
@@ -95,8 +96,16 @@ def export_bytes(lang: str, suffix: str) -> tuple[bytes, int]:
     return buffer.getvalue(), len(rows)
 
 
+@dataclass(frozen=True)
+class StoredInterview:
+    code: str
+    language: str
+    length: int  # the transcript's characters
+    attributes: dict[str, str]
+
+
 def add_interview(code: str, language: str, transcript: Path, attributes: dict[str, str],
-                  replace: bool = False) -> m.Interview:
+                  replace: bool = False) -> StoredInterview:
     """Store a transcript (a UTF-8 file) with its attributes; CommandError when it cannot be read."""
     from aqyl.app.system import CommandError
     from aqyl.store.interviews import add_interview as store
@@ -105,7 +114,8 @@ def add_interview(code: str, language: str, transcript: Path, attributes: dict[s
         text = transcript.read_text("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise CommandError("file_unreadable", file=transcript, detail=error) from None
-    return store(code, language, text, attributes, replace=replace)
+    found = store(code, language, text, attributes, replace=replace)
+    return StoredInterview(found.code, found.language, len(found.transcript), found.attributes)
 
 
 def code_frequencies(by: str | None = None) -> dict:

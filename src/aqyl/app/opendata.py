@@ -7,6 +7,13 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from aqyl.domain.persons import PersonIndicators
+    from aqyl.store import models as m
 
 
 def new_key_file(file: Path, key_id: str = "") -> str | None:
@@ -27,7 +34,8 @@ def new_key_file(file: Path, key_id: str = "") -> str | None:
 def pseudonymise(file: Path, key_file: Path, out: Path | None = None):
     """Replace the IINs of an HEI's file by keyed pseudonyms; returns the target and the outcome
     (its ``problems``: cells refused, nothing written)."""
-    from aqyl.importers.pseudonymise import pseudonymise_file, read_key
+    from aqyl.app.pseudonymise import pseudonymise_file
+    from aqyl.importers.pseudonymise import read_key
 
     target = out or file.with_name(f"{file.stem}-pseudonymised{file.suffix}")
     return target, pseudonymise_file(file, target, read_key(key_file))
@@ -42,9 +50,9 @@ class Published:
 
 def publish(period: str, out: Path, threshold: int, round5: bool, by: str, lang: str) -> Published:
     """Publish a half-year's aggregates after disclosure control (tables named in ``lang``)."""
+    from aqyl.app.release import WORDS
+    from aqyl.app.release import publish as publish_release
     from aqyl.domain.classifiers import CATEGORY, DIRECTION, half_year
-    from aqyl.store.release import WORDS
-    from aqyl.store.release import publish as publish_release
 
     code = half_year(period)
     release, built = publish_release(code, threshold=threshold, method="round5" if round5 else "suppress", by=by, out=out)
@@ -56,7 +64,7 @@ def publish(period: str, out: Path, threshold: int, round5: bool, by: str, lang:
     return Published(release.pk, code, rows)
 
 
-def persons(as_of: str | None, within: int):
+def persons(as_of: str | None, within: int) -> PersonIndicators:
     """Person-level indicators of the register up to ``as_of`` (default: the latest half-year)."""
     from aqyl.domain.classifiers import half_year
     from aqyl.store.persons import person_indicators
@@ -65,14 +73,14 @@ def persons(as_of: str | None, within: int):
 
 
 # --- the public pages and the publishing page ----------------------------------------------------
-def public_releases():
+def public_releases() -> QuerySet:
     """The releases the public pages show, newest first."""
     from aqyl.store import models as m
 
     return m.Release.objects.filter(is_public=True)
 
 
-def recent_releases(n: int = 20):
+def recent_releases(n: int = 20) -> QuerySet:
     from aqyl.store import models as m
 
     return m.Release.objects.all()[:n]
@@ -80,8 +88,8 @@ def recent_releases(n: int = 20):
 
 def public_page(release, lang: str) -> list[dict]:
     """A release's tables and charts (each chart also as SVG) as the public page shows them."""
+    from aqyl.app.release import public_view
     from aqyl.render.charts import chart_svg
-    from aqyl.store.release import public_view
 
     blocks = public_view(release, lang)
     for b in blocks:
@@ -92,14 +100,14 @@ def public_page(release, lang: str) -> list[dict]:
 
 def release_zip(release) -> bytes:
     """The release's data package as one ZIP."""
-    from aqyl.store.release import zip_release
+    from aqyl.app.release import zip_release
 
     return zip_release(release)
 
 
-def publish_release(period: str, threshold: int, method: str, user) -> object:
+def publish_release(period: str, threshold: int, method: str, user) -> m.Release:
     """Publish a half-year from the web (the account is the publisher); AqylError if nothing to publish."""
-    from aqyl.store.release import publish as store_release
+    from aqyl.app.release import publish as store_release
 
     release, _ = store_release(period, threshold=threshold, method=method, user=user, by=user.get_username())
     return release

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aqyl.app.system import CommandError
+from aqyl.domain.i18n import LANGUAGES
 from aqyl.store import models as m
 
 
@@ -15,10 +16,47 @@ def _localtime(moment):
     return timezone.localtime(moment)
 
 
+@dataclass(frozen=True)
+class HeiName:
+    """An HEI as the command line names it."""
+
+    code: str
+    hei_type: str
+    names: dict[str, str]  # by language
+
+    def name(self, lang: str) -> str:
+        return self.names[lang]
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of a submission, as the command line shows it."""
+
+    id: int
+    version: int
+    is_current: bool
+    created: str  # local time, to the minute
+    submitted_by: str
+    row_count: int
+    rejected_count: int
+    file_name: str
+    file_sha256: str
+    json: dict  # the API's shape (submission_json)
+
+
+def _hei_name(h: m.Hei) -> HeiName:
+    return HeiName(h.code, h.hei_type, {lang: h.name(lang) for lang in LANGUAGES})
+
+
+def _version(s: m.Submission) -> Version:
+    return Version(s.id, s.version, s.is_current, created(s), s.submitted_by, s.row_count, s.rejected_count,
+                   s.file_name, s.file_sha256, submission_json(s))
+
+
 @dataclass
 class BoardLine:
-    hei: m.Hei
-    current: m.Submission | None
+    hei: HeiName
+    current: Version | None
     versions: int
 
 
@@ -30,9 +68,10 @@ def board(period: str) -> list[BoardLine]:
     for s in subs:
         versions[s.hei_id] = versions.get(s.hei_id, 0) + 1
     heis = m.Hei.objects.filter(is_active=True).order_by("hei_type", "code")
-    lines = [BoardLine(h, current.get(h.id), versions.get(h.id, 0)) for h in heis]
+    lines = [(h, current.get(h.id), versions.get(h.id, 0)) for h in heis]
     # Submitted first (newest on top), then those still missing.
-    return sorted(lines, key=lambda line: (line.current is None, -(line.current.created_at.timestamp() if line.current else 0)))
+    lines.sort(key=lambda line: (line[1] is None, -(line[1].created_at.timestamp() if line[1] else 0)))
+    return [BoardLine(_hei_name(h), _version(s) if s is not None else None, n) for h, s, n in lines]
 
 
 def history(hei: m.Hei, period: str) -> list[m.Submission]:
@@ -72,18 +111,19 @@ def hei_row(text: str) -> m.Hei:
     return m.Hei.objects.get(code=directory().encode(text))
 
 
-def versions_of(hei: str, period: str) -> tuple[m.Hei, list[m.Submission]]:
+def versions_of(hei: str, period: str) -> tuple[HeiName, list[Version]]:
+    """The HEI a user names and its versions for ``period``, newest first."""
     row = hei_row(hei)
-    return row, history(row, period)
+    return _hei_name(row), [_version(s) for s in history(row, period)]
 
 
-def compare_with_current(versions: list[m.Submission], number: int) -> dict:
+def compare_with_current(versions: list[Version], number: int) -> dict:
     """What changed from version ``number`` to the current one (see :func:`compare`)."""
     old = next((v for v in versions if v.version == number), None)
     current = next((v for v in versions if v.is_current), None)
     if old is None or current is None:
         raise CommandError("no_versions_to_compare", number=number)
-    return compare(old, current)
+    return compare(m.Submission.objects.get(pk=old.id), m.Submission.objects.get(pk=current.id))
 
 
 @dataclass(frozen=True)
@@ -130,5 +170,5 @@ def submission_json(s: m.Submission) -> dict:
 
 def board_json(lines: list[BoardLine], lang: str) -> list[dict]:
     return [{"hei": line.hei.code, "name": line.hei.name(lang), "hei_type": line.hei.hei_type,
-             "versions": line.versions, "current": submission_json(line.current) if line.current else None}
+             "versions": line.versions, "current": line.current.json if line.current else None}
             for line in lines]

@@ -30,9 +30,10 @@ def folder(upload_id: str) -> Path:
 
 def prune() -> None:
     """Remove the uploads checked but never stored once their retention time has passed."""
+    from aqyl.config import upload_retention_hours
     from aqyl.store.retention import remove_unstored
 
-    remove_unstored(root(), settings.AQYL_UPLOAD_RETENTION_HOURS)
+    remove_unstored(root(), upload_retention_hours())
 
 
 def keep(chunks, upload_id: str, name: str, lang: str) -> str:
@@ -42,8 +43,9 @@ def keep(chunks, upload_id: str, name: str, lang: str) -> str:
     ('' when kept)."""
     import shutil
 
+    from aqyl.app.pseudonymise import pseudonymise_file
     from aqyl.domain.errors import AqylError
-    from aqyl.importers.pseudonymise import TEXT, pseudonymise_file, server_key
+    from aqyl.importers.pseudonymise import TEXT, server_key
     from aqyl.importers.readers import UnreadableFile
 
     target = folder(upload_id)

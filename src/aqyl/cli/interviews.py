@@ -36,7 +36,7 @@ def interview_add(
     if any(len(p) != 2 or not p[0].strip() for p in pairs):
         fail(say("bad_attr", lang))
     found = interviews.add_interview(code, language, transcript, {k.strip(): v.strip() for k, v in pairs}, replace=replace)
-    console.print(f"{found.code}: {len(found.transcript):,} · {found.language} · {found.attributes}")
+    console.print(f"{found.code}: {found.length:,} · {found.language} · {found.attributes}")
 
 
 @interview_app.command("code")

@@ -4,7 +4,6 @@ command and for the error boundary of :mod:`aqyl.cli.app`), JSON, tables and the
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,6 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from aqyl.config import default_lang
 from aqyl.domain.i18n import LANGUAGES
 from aqyl.domain.wording.commands import say
 from aqyl.domain.wording.interface import ui
@@ -28,14 +28,6 @@ class _State:
 
 
 state = _State()
-
-
-def default_lang() -> str:
-    """AQYL_LANG, else the system locale's language if it is one of ours, else Kazakh."""
-    for value in (os.environ.get("AQYL_LANG"), os.environ.get("LC_ALL"), os.environ.get("LANG")):
-        if value and value[:2] in LANGUAGES:
-            return value[:2]
-    return "kk"
 
 
 def resolve_lang(value: str | None) -> str:

@@ -31,12 +31,12 @@ def submissions(
         if compare_with is not None:
             _print_comparison(subs.compare_with_current(versions, compare_with), as_json, lang)
         elif as_json:
-            print_json([subs.submission_json(s) for s in versions])
+            print_json([s.json for s in versions])
         else:
             console.print(table(
                 ui("version", lang), ui("when", lang), ui("who", lang), ui("rows", lang), say("rejected_rows", lang),
                 ui("file", lang), "SHA-256", title=f"{row.code} — {row.name(lang)}",
-                rows=[[f"{s.version}{' ✓' if s.is_current else ''}", subs.created(s), s.submitted_by, str(s.row_count),
+                rows=[[f"{s.version}{' ✓' if s.is_current else ''}", s.created, s.submitted_by, str(s.row_count),
                        str(s.rejected_count), s.file_name, s.file_sha256[:12]] for s in versions]))
         return
     lines = subs.board(period_code)
@@ -50,7 +50,7 @@ def submissions(
         if s is None:
             rows.append([f"[yellow]{name}[/yellow]", kind, "—", "—", "—", "—", "—", f"[yellow]{missing}[/yellow]"])
         else:
-            rows.append([name, kind, str(s.version), subs.created(s), s.submitted_by, str(s.row_count),
+            rows.append([name, kind, str(s.version), s.created, s.submitted_by, str(s.row_count),
                          str(s.rejected_count), s.file_name])
     console.print(table(ui("hei", lang), say("cli_hei_type", lang), ui("version", lang), ui("when", lang), ui("who", lang),
                         ui("rows", lang), say("rejected_rows", lang), ui("file", lang), rows=rows,

@@ -9,19 +9,18 @@ the cells to fix, so a typo never yields a pseudonym that links to nobody.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aqyl.config import pseudonym_key_file
 from aqyl.domain.i18n import normalize
 from aqyl.domain.intake.columns import schema
 from aqyl.domain.intake.problems import cell_name
 from aqyl.domain.pseudonym import Key, PseudonymError, is_pseudonym, key_from_text, pseudonym
 from aqyl.domain.wording.catalogue import label
-from aqyl.importers.readers import RawTable, read_table
+from aqyl.importers.readers import RawTable
 
-KEY_ENV = "AQYL_PSEUDONYM_KEY_FILE"
 IIN_HEADERS = {normalize(h) for h in (
     "iin", "ИИН", "ЖСН", "IIN (ИИН)", "ЖСН (ИИН)", "individual identification number",
     "индивидуальный идентификационный номер", "жеке сәйкестендіру нөмірі")}
@@ -57,8 +56,8 @@ class KeyFileMissing(PseudonymError):
 
 def server_key() -> Key | None:
     """The key the web server holds (``AQYL_PSEUDONYM_KEY_FILE``), or None."""
-    path = os.environ.get(KEY_ENV)
-    return read_key(Path(path)) if path else None
+    path = pseudonym_key_file()
+    return read_key(path) if path else None
 
 
 def _layout(headers: list[str]) -> str:
@@ -108,20 +107,7 @@ def pseudonymise_table(table: RawTable, key: Key | None) -> Outcome:
     return out
 
 
-def pseudonymise_file(source: Path, target: Path, key: Key | None) -> Outcome:
-    """Read ``source`` (CSV or XLSX), replace its IINs and write ``target`` in the same format. Nothing
-    is written when the file holds no IIN (the source can go on as it is), when a cell is not a
-    valid IIN, or when there is no key."""
-    from aqyl.render.rows import write_table  # the use case's one writer (read, replace, write back)
-
-    table = read_table(source, _best_layout)
-    out = pseudonymise_table(table, key)
-    if out.had_iins and not out.problems and key is not None:
-        write_table(target, out.headers, out.rows, table.kind)
-    return out
-
-
-def _best_layout(row: list[str]) -> int:
+def best_layout(row: list[str]) -> int:
     """Header-row score for the reader: known columns of either layout, the IIN column included."""
     known = max(len(schema(name).match(row).positions) for name in ("mobility", "cohort"))
     return known + sum(1 for h in row if normalize(str(h).rstrip("* ")) in IIN_HEADERS)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import polars as pl
 
+from aqyl.config import max_import_bytes
 from aqyl.domain.errors import AqylError
 from aqyl.domain.i18n import Label
 from aqyl.domain.intake.columns import schema
@@ -38,12 +39,6 @@ class UnreadableFile(AqylError):
 
     def __init__(self, key: str, file: str, reason: Label | str = "", **params: object) -> None:
         super().__init__(key, file=file, reason=reason, **params)
-
-
-def max_import_bytes() -> int:
-    """The largest file an import reads (AQYL_MAX_IMPORT_MB, default 2 GB): a million rows of
-    labels are 0.4 GB, and a bigger file would not fit in memory once parsed."""
-    return int(float(os.environ.get("AQYL_MAX_IMPORT_MB") or 2048) * 1024 * 1024)
 
 
 def display_name(path: Path) -> str:

@@ -55,7 +55,9 @@ def _docx_aside(doc: Document, formats: list[str]):
     import os
     from concurrent.futures import ProcessPoolExecutor
 
-    if not {"docx", "pdf"} <= set(formats) or (os.cpu_count() or 1) < 2 or os.environ.get("AQYL_RENDER_SERIAL"):
+    from aqyl.config import render_serial
+
+    if not {"docx", "pdf"} <= set(formats) or (os.cpu_count() or 1) < 2 or render_serial():
         return None
     _renderer("docx")  # imported before the fork, so the child starts drawing at once
     try:

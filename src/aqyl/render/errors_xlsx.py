@@ -5,7 +5,7 @@ what is wrong, and a sheet listing every problem with a link to its cell."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
@@ -15,8 +15,19 @@ from aqyl.domain.wording.catalogue import label
 from aqyl.files import atomic_path
 from aqyl.render.xlsx import sheet_name
 
-if TYPE_CHECKING:  # only its type: a renderer imports no reader
-    from aqyl.importers.readers import RawTable
+if TYPE_CHECKING:
+    import polars as pl
+
+
+class RawTable(Protocol):
+    """What the workbook reads of an upload (``aqyl.importers.readers.RawTable`` has it): a renderer
+    imports no reader."""
+
+    name: str
+    headers: list[str]
+    header_row: int
+    first_column: int
+    frame: pl.DataFrame
 
 # Comments beyond this make the workbook slow to open; the problems sheet still lists them all.
 MAX_COMMENTS = 20_000

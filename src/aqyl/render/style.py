@@ -7,7 +7,6 @@ DOCX, PDF and XLSX read it, so a ministry's font, sizes, indent and margins are 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -69,7 +68,9 @@ def _page_style(path: str | None) -> PageStyle:
 
 
 def page_style() -> PageStyle:
-    return _page_style(os.environ.get("AQYL_ORGANISATION_FILE") or None)
+    from aqyl.config import organisation_file
+
+    return _page_style(organisation_file())
 
 
 # Fonts metric-compatible with the house fonts that Linux lacks: Liberation (Debian fonts-liberation2,

@@ -63,7 +63,7 @@ def report_crash(error: BaseException, lang: str = "en") -> str:
     import traceback
     from datetime import datetime
 
-    from aqyl.files import data_dir
+    from aqyl.config import data_dir
 
     log = data_dir() / "error.log"
     try:

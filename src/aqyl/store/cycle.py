@@ -244,10 +244,10 @@ def notify_review(made: m.SubmissionReview) -> int:
 
 
 def _link(path: str) -> str:
-    import os
+    from aqyl.config import public_url
 
-    # PUBLIC_URL is the deployment's address (AQYL_PUBLIC_URL); links in mail need it.
-    base = getattr(settings, "PUBLIC_URL", "") or os.environ.get("AQYL_PUBLIC_URL") or "http://localhost:8000"
+    # the deployment's address (AQYL_PUBLIC_URL); links in mail need it.
+    base = public_url() or "http://localhost:8000"
     return base.rstrip("/") + path
 
 

@@ -1,13 +1,7 @@
-"""The database address (AQYL_DATABASE_URL) as Django's DATABASES entry. Read by the settings,
-so it imports nothing of Django's models."""
+"""What storage reads of the database Django was given (the address itself is parsed by
+``aqyl.config.parse_database``)."""
 
 from __future__ import annotations
-
-import re
-
-import dj_database_url
-
-PAGE_SIZE = 16384
 
 
 def sqlite_file(settings_dict: dict) -> str | None:
@@ -17,33 +11,3 @@ def sqlite_file(settings_dict: dict) -> str | None:
     if not str(settings_dict.get("ENGINE", "")).endswith("sqlite3") or name.startswith("file:") or name == ":memory:":
         return None
     return name
-
-
-def parse_database(url: str) -> dict:
-    """Django's DATABASES entry for ``url``, or StoreFault("db_url_bad") listing the accepted forms:
-    an address that would silently use an in-memory database (``sqlite://x.db``, ``sqlite:///``)
-    is refused, since it keeps nothing."""
-    from aqyl.domain.errors import StoreFault
-
-    scheme, _, rest = url.partition("://")
-    shown = re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", url)  # never a password in a message
-    ok = (scheme == "sqlite" and rest.startswith("/") and rest.strip("/") and rest != "/:memory:") or (
-        scheme in ("postgresql", "postgres") and rest.rpartition("/")[2].split("?")[0])
-    try:
-        db = dj_database_url.parse(url, conn_max_age=60) if ok else None
-    except ValueError:
-        db = None
-    if db is None:
-        raise StoreFault("db_url_bad", value=shown)
-    if db["ENGINE"].endswith("sqlite3"):
-        # WAL lets the web app read while an import writes. IMMEDIATE takes the write lock when a
-        # transaction begins, so a second writer waits (busy timeout) instead of failing on
-        # "database is locked" half-way; imports also queue behind each other (aqyl.store.queue).
-        # A new database gets 16 KiB pages (an existing one keeps its own): a national file's
-        # million rows go in through a quarter of the pages and WAL frames, 0.6 s less than with
-        # 4 KiB; 32 and 64 KiB gained nothing more and make an empty database 4-7 MB (docs/development.md).
-        db["OPTIONS"] = {"init_command": f"PRAGMA page_size={PAGE_SIZE}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-                         "timeout": 20,
-                         "transaction_mode": "IMMEDIATE"}
-        db["CONN_MAX_AGE"] = 0
-    return db

@@ -12,29 +12,25 @@ from collections.abc import Callable, Iterator
 
 from django.db import connection
 
+from aqyl.config import write_wait
 from aqyl.domain.errors import StoreFault
 from aqyl.store.dburl import sqlite_file
 
 POLL = 0.2
 
 
-def wait_limit() -> float:
-    """Seconds a writer waits for its turn (AQYL_WRITE_WAIT, default 15 minutes)."""
-    return float(os.environ.get("AQYL_WRITE_WAIT") or 900)
-
-
 @contextlib.contextmanager
 def writer_turn(waiting: Callable[[], None] | None = None) -> Iterator[None]:
     """Hold the database's writer lock (a lock file beside the SQLite file, so processes and
     threads queue alike); ``waiting`` is called once if another writer holds it. Refuses with
-    ``db_locked`` after :func:`wait_limit` seconds. Released when the process dies, even by kill -9."""
+    ``db_locked`` after :func:`aqyl.config.write_wait` seconds. Released when the process dies, even by kill -9."""
     name = sqlite_file(connection.settings_dict)
     if name is None:
         yield
         return
     handle = os.open(f"{name}.write-lock", os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        deadline = time.monotonic() + wait_limit()
+        deadline = time.monotonic() + write_wait()
         told = False
         while True:
             try:
@@ -47,7 +43,7 @@ def writer_turn(waiting: Callable[[], None] | None = None) -> Iterator[None]:
                 if time.monotonic() >= deadline:
                     from aqyl.store.bootstrap import database_label
 
-                    raise StoreFault("db_locked", where=database_label(), detail=f"{wait_limit():.0f} s") from None
+                    raise StoreFault("db_locked", where=database_label(), detail=f"{write_wait():.0f} s") from None
                 time.sleep(POLL)
         yield
     finally:

@@ -1,67 +1,41 @@
-"""Who may see and change what. Every view and API endpoint asks here, so the rule is written once:
-an HEI officer sees and changes only their HEI's records and submissions, an analyst reads
-everything and runs reports, an administrator also manages users, HEIs and classifiers."""
+"""The web's side of who may see and change what: the request's user as an ``Actor``, asked of
+the one rule (``aqyl.app.access``); its refusal, ``Forbidden``, is a ``PermissionDenied`` (403)."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
-from aqyl.app import records as app
+from aqyl.app import access as rule
+from aqyl.app.access import ROLES, Actor, hei_of, role_of
 
-ROLES = ("officer", "analyst", "admin")
-
-
-def role_of(user) -> str | None:
-    if not user.is_authenticated:
-        return None
-    profile = getattr(user, "aqyl_profile", None)
-    if profile is not None:
-        return profile.role
-    return "admin" if user.is_superuser else None
+__all__ = ["ROLES", "actor", "hei_of", "heis", "may_change_hei", "records", "require_role", "role_of", "scope",
+           "submissions"]
 
 
-def hei_of(user):
-    profile = getattr(user, "aqyl_profile", None)
-    return profile.hei if profile is not None and profile.role == "officer" else None
+def actor(user) -> Actor:
+    return rule.actor(user)
 
 
 def require_role(user, *allowed: str) -> str:
-    role = role_of(user)
-    if role not in allowed:
-        raise PermissionDenied
-    return role
+    return rule.require_role(rule.actor(user), *allowed)
 
 
 def scope(user, qs: QuerySet, hei_field: str = "hei") -> QuerySet:
     """``qs`` narrowed to what ``user`` may read: nothing without a role, one HEI for an officer."""
-    role = role_of(user)
-    if role is None:
-        return qs.none()
-    if role == "officer":
-        return qs.filter(**{hei_field: hei_of(user)})
-    return qs
+    return rule.scope(rule.actor(user), qs, hei_field)
 
 
 def records(user) -> QuerySet:
-    return scope(user, app.all_records())
+    return rule.records(rule.actor(user))
 
 
 def submissions(user) -> QuerySet:
-    return scope(user, app.all_submissions())
+    return rule.submissions(rule.actor(user))
 
 
 def heis(user) -> QuerySet:
-    role = role_of(user)
-    if role is None:
-        return app.heis(none=True)
-    if role == "officer":
-        return app.heis(only=hei_of(user))
-    return app.heis()
+    return rule.heis(rule.actor(user))
 
 
 def may_change_hei(user, hei_code: str) -> bool:
-    role = role_of(user)
-    if role == "admin":
-        return True
-    return role == "officer" and hei_of(user).code == hei_code
+    return rule.may_change_hei(rule.actor(user), hei_code)

@@ -9,12 +9,8 @@ import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from aqyl.files import data_dir
-from aqyl.store.dburl import parse_database  # refuses a malformed address, listing the accepted forms
-
-
-def database_url() -> str:
-    return os.environ.get("AQYL_DATABASE_URL") or f"sqlite:///{data_dir() / 'aqyl.sqlite3'}"
+from aqyl import config
+from aqyl.config import data_dir
 
 
 def _secret_key() -> str:
@@ -47,7 +43,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("AQYL_ALLOWED_HOSTS", "localhost,127.
 
 # --- a public deployment ----------------------------------------------------------------------
 # One variable, the address people type, sets everything Django needs behind a TLS reverse proxy.
-PUBLIC_URL = os.environ.get("AQYL_PUBLIC_URL", "").rstrip("/")
+PUBLIC_URL = config.public_url()
 if PUBLIC_URL:
     _public = urlsplit(PUBLIC_URL)
     ALLOWED_HOSTS = [_public.hostname, *(h for h in os.environ.get("AQYL_ALLOWED_HOSTS", "").split(",") if h)]
@@ -131,7 +127,7 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 # Uploads: refused above this size with a message, never read into memory whole.
-AQYL_MAX_UPLOAD_BYTES = int(os.environ.get("AQYL_MAX_UPLOAD_MB", "50")) * 1024 * 1024
+AQYL_MAX_UPLOAD_BYTES = config.max_upload_bytes()
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 SESSION_COOKIE_HTTPONLY = True
@@ -140,7 +136,7 @@ CSRF_FAILURE_VIEW = "aqyl.web.views.errors.csrf_failure"
 # API tokens are refused (and deleted) this many days after they were issued.
 AQYL_TOKEN_DAYS = int(os.environ.get("AQYL_TOKEN_DAYS", "30"))
 # Uploads checked but never stored are deleted after this many hours.
-AQYL_UPLOAD_RETENTION_HOURS = float(os.environ.get("AQYL_UPLOAD_RETENTION_HOURS", "24"))
+AQYL_UPLOAD_RETENTION_HOURS = config.upload_retention_hours()
 # Second factor (TOTP): anyone may turn it on; administrators must when this is 1.
 AQYL_REQUIRE_2FA_FOR_ADMINS = os.environ.get("AQYL_REQUIRE_2FA_FOR_ADMINS", "") == "1"
 OTP_TOTP_ISSUER = "Aqyl"
@@ -184,7 +180,7 @@ TEMPLATES = [
 ]
 WSGI_APPLICATION = "aqyl.web.wsgi.application"
 
-_db = parse_database(database_url())
+_db = config.database()  # refuses a malformed address, listing the accepted forms
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -63,6 +63,12 @@ WORDS: dict[str, Label] = {
         ru="Пользователь «{user}» ({role}) не может сохранять отчёты: это могут только сотрудники вузов (по своему вузу) и администраторы.",
         en="User “{user}” ({role}) may not store submissions: only HEI officers (for their own HEI) and administrators may.",
     ),
+    # a role refused (aqyl.app.access.require_role): the pages answer 403, a command says this
+    "role_forbidden": Label(
+        kk="«{user}» пайдаланушысының ({role}) бұған құқығы жоқ.",
+        ru="У пользователя «{user}» ({role}) нет прав на это действие.",
+        en="User “{user}” ({role}) may not do this.",
+    ),
     # --- output files (aqyl.files): a report, a template, an errors workbook, a backup --------------
     "output_is_folder": Label(
         kk="«{path}» — файл емес, бума. Файлдың атын толық жазыңыз.",

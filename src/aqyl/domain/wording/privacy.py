@@ -34,7 +34,7 @@ WORDS = {
         "IINs first with aqyl pseudonymise FILE --key-file KEY, or remove the IIN column."),
     "key_file_missing": Label("«{file}» кілт файлы табылмады немесе оқылмайды.", "Файл ключа «{file}» не найден или не читается.",
                          "The key file “{file}” is missing or cannot be read."),
-    # the open-data release: its note and tables (aqyl.store.release)
+    # the open-data release: its note and tables (aqyl.app.release)
     "release_title": Label("Ашық деректер: академиялық ұтқырлық, {period}", "Открытые данные: академическая мобильность, {period}",
                "Open data: academic mobility, {period}"),
     "release_total": Label("Барлығы", "Итого", "Total"),
