@@ -10,6 +10,22 @@ import dj_database_url
 PAGE_SIZE = 16384
 
 
+def write_wait() -> float:
+    """Seconds a writer waits for the database (AQYL_WRITE_WAIT, default 15 minutes): for its turn
+    in the queue and for SQLite's lock alike (the busy timeout), never longer in all."""
+    from aqyl.domain.environment import number_setting
+
+    return number_setting("AQYL_WRITE_WAIT", 900, zero_allowed=True)
+
+
+def wait_words(seconds: float):
+    """The wait in words in each language ("3 seconds", «3 секунды», «3 секунд»), for a message."""
+    from aqyl.domain.i18n import Label
+    from aqyl.domain.numbers import duration
+
+    return Label(*(duration(seconds, lang) for lang in ("kk", "ru", "en")))
+
+
 def sqlite_file(settings_dict: dict) -> str | None:
     """The SQLite database's file, or None: another engine, or an in-memory database (the tests'
     ``file:…?mode=memory`` or ``:memory:``), which has no folder beside it and no WAL."""
@@ -43,7 +59,7 @@ def parse_database(url: str) -> dict:
         # million rows go in through a quarter of the pages and WAL frames, 0.6 s less than with
         # 4 KiB; 32 and 64 KiB gained nothing more and make an empty database 4-7 MB (README).
         db["OPTIONS"] = {"init_command": f"PRAGMA page_size={PAGE_SIZE}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-                         "timeout": 20,
+                         "timeout": write_wait(),
                          "transaction_mode": "IMMEDIATE"}
         db["CONN_MAX_AGE"] = 0
     return db

@@ -13,14 +13,14 @@ from collections.abc import Callable, Iterator
 from django.db import connection
 
 from aqyl.domain.errors import StoreFault
-from aqyl.store.dburl import sqlite_file
+from aqyl.store.dburl import sqlite_file, wait_words, write_wait
 
 POLL = 0.2
 
 
 def wait_limit() -> float:
-    """Seconds a writer waits for its turn (AQYL_WRITE_WAIT, default 15 minutes)."""
-    return float(os.environ.get("AQYL_WRITE_WAIT") or 900)
+    """Seconds a writer waits for its turn and SQLite's lock, in all (AQYL_WRITE_WAIT, default 15 minutes)."""
+    return write_wait()
 
 
 @contextlib.contextmanager
@@ -34,7 +34,8 @@ def writer_turn(waiting: Callable[[], None] | None = None) -> Iterator[None]:
         return
     handle = os.open(f"{name}.write-lock", os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        deadline = time.monotonic() + wait_limit()
+        limit = wait_limit()
+        deadline = time.monotonic() + limit
         told = False
         while True:
             try:
@@ -47,8 +48,19 @@ def writer_turn(waiting: Callable[[], None] | None = None) -> Iterator[None]:
                 if time.monotonic() >= deadline:
                     from aqyl.store.bootstrap import database_label
 
-                    raise StoreFault("db_locked", where=database_label(), detail=f"{wait_limit():.0f} s") from None
+                    raise StoreFault("db_locked", where=database_label(), wait=wait_words(limit)) from None
                 time.sleep(POLL)
-        yield
+        # Another program (a sqlite3 shell) may hold SQLite's own lock: the busy timeout gets
+        # what is left of the wait, so both together never wait longer than was asked.
+        _busy_timeout(max(deadline - time.monotonic(), 0.0))
+        try:
+            yield
+        finally:
+            _busy_timeout(limit)
     finally:
         os.close(handle)  # releases the lock
+
+
+def _busy_timeout(seconds: float) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
