@@ -16,9 +16,13 @@ def backup(file: Path) -> tuple[str, float]:
     return engine, file.stat().st_size / 1024 ** 2
 
 
-def database() -> str:
-    """The database a restore would replace (opened, for its name)."""
+def database(file: Path) -> str:
+    """The database a restore of ``file`` would replace (opened, for its name), once the backup
+    is found whole and of this database's engine (else the refusal, naming the backup)."""
     open_database()
+    from aqyl.store.backup import check_backup
+
+    check_backup(file)
     return database_label()
 
 

@@ -246,6 +246,11 @@ WORDS: dict[str, Label] = {
         ru="Резервная копия {file} повреждена ({detail}), поэтому не восстановлена; база данных {db} не изменена. Укажите другую резервную копию.",
         en="The backup {file} is damaged ({detail}), so it was not restored; the database {db} is unchanged. Give another backup.",
     ),
+    "backup_cut_short": Label(
+        kk="файл қысқарып қалған: {size} байт, ал тақырыбы бойынша {expected} байт болуы керек",
+        ru="файл обрезан: {size} байт вместо {expected} по его заголовку",
+        en="the file is cut short: {size} bytes of the {expected} its header gives",
+    ),
     "backup_other_engine": Label(
         kk="{file} — {kind} көшірмесі, ал қазіргі дерекқор {engine}. Сол түрдегі дерекқорға қалпына келтіріңіз.",
         ru="{file} — копия {kind}, а текущая база — {engine}. Восстанавливайте в базу того же типа.",
