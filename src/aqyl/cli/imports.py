@@ -46,6 +46,7 @@ def run_import(files: list[Path], layout: str, accept_valid: bool, dry_run: bool
     from aqyl.app import imports
     from aqyl.files import output_place, reading
 
+    imports.check_settings()
     for path in files:
         reading(path)
     for output in (report, errors_xlsx):  # refused before anything is stored, not after

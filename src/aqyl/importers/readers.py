@@ -46,7 +46,9 @@ class UnreadableFile(AqylError):
 def max_import_bytes() -> int:
     """The largest file an import reads (AQYL_MAX_IMPORT_MB, default 2 GB): a million rows of
     labels are 0.4 GB, and a bigger file would not fit in memory once parsed."""
-    return int(float(os.environ.get("AQYL_MAX_IMPORT_MB") or 2048) * 1024 * 1024)
+    from aqyl.domain.environment import number_setting
+
+    return int(number_setting("AQYL_MAX_IMPORT_MB", 2048) * 1024 * 1024)
 
 
 def display_name(path: Path) -> str:
