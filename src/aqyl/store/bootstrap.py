@@ -54,7 +54,7 @@ def database_label() -> str:
 
     s = connection.settings_dict
     if s["ENGINE"].endswith("sqlite3"):
-        return f"SQLite {s['NAME']}"
+        return f"SQLite {s.get('AQYL_READ_ONLY') or s['NAME']}"
     return f"PostgreSQL {s.get('USER') or ''}@{s.get('HOST') or 'localhost'}:{s.get('PORT') or 5432}/{s['NAME']}"
 
 

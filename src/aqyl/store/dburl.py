@@ -30,6 +30,8 @@ def sqlite_file(settings_dict: dict) -> str | None:
     """The SQLite database's file, or None: another engine, or an in-memory database (the tests'
     ``file:…?mode=memory`` or ``:memory:``), which has no folder beside it and no WAL."""
     name = str(settings_dict.get("NAME", ""))
+    if settings_dict.get("AQYL_READ_ONLY"):
+        return str(settings_dict["AQYL_READ_ONLY"])
     if not str(settings_dict.get("ENGINE", "")).endswith("sqlite3") or name.startswith("file:") or name == ":memory:":
         return None
     return name
@@ -62,4 +64,24 @@ def parse_database(url: str) -> dict:
                          "timeout": write_wait(),
                          "transaction_mode": "IMMEDIATE"}
         db["CONN_MAX_AGE"] = 0
+        _read_only_place(db)
     return db
+
+
+def _read_only_place(db: dict) -> None:
+    """A database on a read-only disk (a mounted copy, a backup medium) is opened to be read:
+    SQLite cannot otherwise open a WAL database there at all, so even db --check, submissions
+    and report failed. Nobody can write it there, so it is read as immutable (no lock, no -shm);
+    a command that writes is then told the database is read-only."""
+    import os
+    from pathlib import Path
+
+    path = Path(db["NAME"])
+    try:
+        if not path.is_file() or not os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+            return
+    except OSError:
+        return
+    db["AQYL_READ_ONLY"] = str(path)
+    db["NAME"] = f"{path.resolve().as_uri()}?immutable=1"
+    db["OPTIONS"] = {"uri": True, "timeout": db["OPTIONS"]["timeout"]}
