@@ -9,7 +9,7 @@ from aqyl.app.system import database_label, open_database
 
 def backup(file: Path) -> tuple[str, float]:
     """Write the backup; the engine and the file's size in MB."""
-    open_database()
+    open_database(existing=True)
     from aqyl.store.backup import backup as write
 
     engine = write(file)

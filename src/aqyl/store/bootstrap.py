@@ -7,7 +7,9 @@ import os
 _ready = False
 
 
-def setup(migrate: bool = True) -> None:
+def setup(migrate: bool = True, existing: bool = False) -> None:
+    """Django on the configured database, migrated unless ``migrate`` is False; with ``existing``
+    a SQLite file that does not exist is refused (StoreFault ``db_missing``), not created."""
     global _ready
     if _ready:
         return
@@ -22,6 +24,10 @@ def setup(migrate: bool = True) -> None:
 
     if (name := sqlite_file(connection.settings_dict)) is not None:
         reading(name, database=True)  # no output (a backup, a report) may be written over it
+        if existing and not os.path.isfile(name):
+            from aqyl.domain.errors import StoreFault
+
+            raise StoreFault("db_missing", where=database_label())
     if migrate:
         migrate_if_needed()
     _ready = True

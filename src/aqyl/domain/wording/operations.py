@@ -48,6 +48,11 @@ WORDS: dict[str, Label] = {
         ru="Не удаётся подключиться к базе данных {where} ({detail}). Проверьте, что сервер запущен и что в AQYL_DATABASE_URL верно указаны сервер, порт и имя базы.",
         en="Cannot connect to the database {where} ({detail}). Check that the server is running and that AQYL_DATABASE_URL gives the right host, port and database name.",
     ),
+    "db_missing": Label(
+        kk="{where} дерекқор файлы жоқ, сондықтан оқитын ештеңе жоқ; бос дерекқор жасалған жоқ. AQYL_DATABASE_URL ішіндегі жолды тексеріңіз (жаңа дерекқорды aqyl db немесе aqyl import жасайды).",
+        ru="Файла базы данных {where} нет, читать нечего; пустая база не создана. Проверьте путь в AQYL_DATABASE_URL (новую базу создают aqyl db и aqyl import).",
+        en="The database file {where} does not exist, so there is nothing to read; no empty database was made. Check the path in AQYL_DATABASE_URL (aqyl db or aqyl import makes a new database).",
+    ),
     "db_file_unopenable": Label(
         kk="{where} дерекқор файлы ашылмады. AQYL_DATABASE_URL ішіндегі жол дұрыс екенін және бума бар әрі оған жазуға болатынын тексеріңіз.",
         ru="Не удаётся открыть файл базы данных {where}. Проверьте путь в AQYL_DATABASE_URL и что папка существует и доступна для записи.",
