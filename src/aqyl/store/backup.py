@@ -79,9 +79,8 @@ def check_backup(src: Path) -> str:
 
 
 def _check_sqlite_backup(src: Path, head: bytes) -> None:
-    from aqyl.store.bootstrap import database_label
-
     from aqyl.domain.wording.catalogue import filled
+    from aqyl.store.bootstrap import database_label
 
     def damaged(detail: object) -> AqylError:
         return AqylError("backup_damaged", file=src, db=database_label(), detail=detail)

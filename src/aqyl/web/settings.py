@@ -220,12 +220,20 @@ LOCALE_PATHS = [BASE_DIR / "web" / "locale"]
 # Every unhandled exception (logger django.request) goes to stderr and to a rotating file in the
 # data folder, each line with the request id the error page shows.
 LOG_DIR = Path(os.environ.get("AQYL_LOG_DIR") or data_dir() / "logs")
-try:
-    LOG_DIR.mkdir(parents=True, exist_ok=True)
-except OSError:  # a read-only data folder: commands that only read still work, logging to stderr
-    pass
-_LOG_HANDLERS = ["stderr", "file"] if os.access(LOG_DIR, os.W_OK) and not (
-    os.statvfs(LOG_DIR).f_flag & os.ST_RDONLY) else ["stderr"]
+
+
+def _log_handlers() -> list[str]:
+    """stderr, and the log file where the folder can be written (a read-only data folder: commands
+    that only read still work, logging to stderr)."""
+    try:
+        LOG_DIR.mkdir(parents=True, exist_ok=True)
+        writable = os.access(LOG_DIR, os.W_OK) and not os.statvfs(LOG_DIR).f_flag & os.ST_RDONLY
+    except OSError:
+        writable = False
+    return ["stderr", "file"] if writable else ["stderr"]
+
+
+_LOG_HANDLERS = _log_handlers()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

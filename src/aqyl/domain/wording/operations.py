@@ -130,6 +130,11 @@ WORDS: dict[str, Label] = {
         ru="«{value}» — не дата. Укажите срок в виде ГГГГ-ММ-ДД, например 2024-07-15.",
         en="“{value}” is not a date. Give the deadline as YYYY-MM-DD, for example 2024-07-15.",
     ),
+    "cycle_deadline_before": Label(
+        kk="Мерзім {deadline} — {period} кезеңінің басынан ({start}) ерте. Кезең басталғаннан кейінгі күнді көрсетіңіз.",
+        ru="Срок {deadline} раньше начала периода {period} ({start}). Укажите дату после начала периода.",
+        en="The deadline {deadline} comes before the period {period} begins ({start}). Give a day after the period has begun.",
+    ),
     "cycle_bad_decision": Label(
         kk="«{value}» шешімі белгісіз: қабылдау немесе түзетуге қайтару ғана мүмкін.",
         ru="Решение «{value}» неизвестно: можно только принять или вернуть на доработку.",
