@@ -30,6 +30,13 @@ def open_database(migrate: bool = True, existing: bool = False) -> None:
     setup(migrate=migrate, existing=existing)
 
 
+def refuse_read_only() -> None:
+    """StoreFault ``db_read_only`` when the database can only be read (a read-only disk)."""
+    from aqyl.store.bootstrap import refuse_read_only as refuse
+
+    refuse()
+
+
 def database_label() -> str:
     from aqyl.store.bootstrap import database_label as label
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from aqyl.app.system import open_database
+from aqyl.app.system import open_database, refuse_read_only
 from aqyl.cli.present import LangOption, console, err_console, import_summary, write_json
 from aqyl.domain.wording.commands import say
 
@@ -54,6 +54,8 @@ def run_import(files: list[Path], layout: str, accept_valid: bool, dry_run: bool
             output_place(output)
     ahead = imports.ReadAhead(files[0], layout) if files else None  # read while the database opens
     open_database()
+    if not dry_run:
+        refuse_read_only()  # before any file is read, not once per file
     who = imports.storer(user, f"cli:{getpass.getuser()}")
     stages = {"read": say("cli_stage_read", lang), "check": say("cli_stage_check", lang), "store": say("cli_stage_store", lang),
               "wait": say("stage_wait", lang)}

@@ -54,6 +54,17 @@ def migrate_if_needed() -> None:
         call_command("migrate", interactive=False, verbosity=0)
 
 
+def refuse_read_only() -> None:
+    """A command that writes stops before it reads anything when the database is on a read-only
+    disk (opened to be read: aqyl.store.dburl)."""
+    from django.db import connection
+
+    if connection.settings_dict.get("AQYL_READ_ONLY"):
+        from aqyl.domain.errors import StoreFault
+
+        raise StoreFault("db_read_only", where=database_label())
+
+
 def database_label() -> str:
     """The database in use, password hidden, for messages."""
     from django.db import connection
