@@ -209,12 +209,13 @@ FILES = {
                    "Укажите путь к самому файлу.",
              "en": "{path} is a loop of symbolic links that point at each other, with no file at its end. Give the "
                    "path of the file itself."},
-    "wide": {"kk": "wide.csv файлы кесте емес: 3-жолда 18 ұяшық бар, ал тақырып жолында 17. Файлды «CSV UTF-8» "
+    "wide": {"kk": "wide.csv файлы кесте емес: 3-жолда ұяшық тақырып жолындағыдан көп (18, ал тақырып жолында 17). Файлды «CSV UTF-8» "
                    "немесе XLSX түрінде сақтап, қайта жүктеңіз (Windows-1251 кодталуында қазақ әріптері жоқ).",
-             "ru": "Файл wide.csv — не таблица: в строке 3 ячеек 18, а в строке заголовков 17. Сохраните файл как "
+             "ru": "Файл wide.csv — не таблица: в строке 3 ячеек больше, чем в строке заголовков (18 против 17). "
+                   "Сохраните файл как "
                    "«CSV UTF-8» или XLSX и загрузите снова (в кодировке Windows-1251 нет казахских букв).",
-             "en": "wide.csv is not a table: row 3 has 18 cells, the header row 17. Save the file as “CSV UTF-8” or "
-                   "XLSX and upload it again (Windows-1251 has no Kazakh letters)."},
+             "en": "wide.csv is not a table: row 3 has more cells than the header row (18 against 17). Save the file "
+                   "as “CSV UTF-8” or XLSX and upload it again (Windows-1251 has no Kazakh letters)."},
     "mixed": {"kk": "mixed.csv файлы кесте емес: жол соңдары аралас: 2-жол CR белгісімен ғана аяқталады, ал басқа "
                     "жолдар LF белгісімен, сондықтан жолдар бір-біріне жалғасып кетеді. Файлды «CSV UTF-8» немесе "
                     "XLSX түрінде сақтап, қайта жүктеңіз (Windows-1251 кодталуында қазақ әріптері жоқ).",

@@ -278,9 +278,9 @@ WORDS: dict[str, Label] = {
     "reason_utf8": Label("UTF-8 кодталуы бұзылған", "нарушена кодировка UTF-8", "its UTF-8 is broken"),
     "reason_utf8_at": Label("UTF-8 кодталуы бұзылған: {line}-жол, {at}-байт", "нарушена кодировка UTF-8: строка {line}, байт {at}",
                             "its UTF-8 is broken on line {line}, byte {at}"),
-    "reason_csv_wide_row": Label("{row}-жолда {cells} ұяшық бар, ал тақырып жолында {header}",
-                                 "в строке {row} ячеек {cells}, а в строке заголовков {header}",
-                                 "row {row} has {cells} cells, the header row {header}"),
+    "reason_csv_wide_row": Label("{row}-жолда ұяшық тақырып жолындағыдан көп ({cells}, ал тақырып жолында {header})",
+                                 "в строке {row} ячеек больше, чем в строке заголовков ({cells} против {header})",
+                                 "row {row} has more cells than the header row ({cells} against {header})"),
     "reason_mixed_line_ends": Label(
         "жол соңдары аралас: {row}-жол CR белгісімен ғана аяқталады, ал басқа жолдар LF белгісімен, сондықтан жолдар бір-біріне жалғасып кетеді",
         "концы строк смешаны: строка {row} заканчивается одним символом CR, а другие строки — символом LF, поэтому строки сливаются",
