@@ -29,6 +29,9 @@ class Boundary(TyperGroup):
 
     def make_context(self, info_name, args, parent=None, **extra):
         given = list(args)
+        from aqyl.cli.help_text import translate
+
+        translate(self, _lang_in(given) or default_lang())  # before click reads an eager --help
         try:
             ctx = super().make_context(info_name, args, parent, **extra)
         except Exception as error:  # the root's own options (aqyl --nosuch)

@@ -28,7 +28,7 @@ def import_(
     user: Annotated[str | None, typer.Option(help="Record the submission as this Aqyl user's.")] = None,
     lang: LangOption = "",
 ) -> None:
-    """Import mobility records; exit 0 if every row is valid, 1 if any is rejected, 2 if a file cannot be read."""
+    """Import mobility records; exit 0 if every row is valid, 1 if any is rejected, 2 if a file cannot be read or is refused whole."""
     run_import(files, "mobility", accept_valid, dry_run, report, errors_xlsx, user, lang)
 
 
