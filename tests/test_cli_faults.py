@@ -97,6 +97,11 @@ def test_a_lock_held_by_another_program_is_waited_for_as_long_as_asked(tmp_path)
             assert done.returncode == 2
             assert said == [LOCKED[lang].format(db=db)]
             assert waited < 3 + 6  # the wait and the process's start, not the 20 s busy timeout of before
+        # A writer outside the import queue waits the same (at most 20 s: a web page does not hang).
+        done = run(tmp_path, "period", "open", "2024H1", "--deadline", "2024-07-15", "--lang", "en", url=url,
+                   AQYL_WRITE_WAIT="2")
+        assert (done.returncode, one_line(done.stderr)) == (2, "✗ " + LOCKED["en"].format(db=db).replace(
+            "3 seconds", "2 seconds"))
     finally:
         shell.execute("ROLLBACK")
         shell.close()

@@ -18,6 +18,15 @@ def write_wait() -> float:
     return number_setting("AQYL_WRITE_WAIT", 900, zero_allowed=True)
 
 
+BUSY_TIMEOUT = 20.0  # seconds a writer outside the import queue (a page, a command) waits at most
+
+
+def busy_timeout() -> float:
+    """SQLite's busy timeout of every connection: AQYL_WRITE_WAIT, but at most 20 s (a web page
+    does not hang for the 15 minutes an import may wait: the queue gives an import the rest)."""
+    return min(write_wait(), BUSY_TIMEOUT)
+
+
 def wait_words(seconds: float):
     """The wait in words in each language ("3 seconds", «3 секунды», «3 секунд»), for a message."""
     from aqyl.domain.i18n import Label
@@ -61,7 +70,7 @@ def parse_database(url: str) -> dict:
         # million rows go in through a quarter of the pages and WAL frames, 0.6 s less than with
         # 4 KiB; 32 and 64 KiB gained nothing more and make an empty database 4-7 MB (README).
         db["OPTIONS"] = {"init_command": f"PRAGMA page_size={PAGE_SIZE}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-                         "timeout": write_wait(),
+                         "timeout": busy_timeout(),
                          "transaction_mode": "IMMEDIATE"}
         db["CONN_MAX_AGE"] = 0
         _read_only_place(db)

@@ -47,11 +47,12 @@ def fault_of(error: BaseException) -> StoreFault | None:
 
 
 def _wait():
-    """The wait a locked database was given (AQYL_WRITE_WAIT), in words."""
-    from aqyl.store.dburl import wait_words, write_wait
+    """The wait a locked database was given (its busy timeout), in words; an import's longer
+    wait is said by the import's queue (aqyl.store.queue)."""
+    from aqyl.store.dburl import busy_timeout, wait_words
 
     try:
-        return wait_words(write_wait())
+        return wait_words(busy_timeout())
     except Exception:  # a bad setting is said by the command that reads it
         return "?"
 

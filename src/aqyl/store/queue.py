@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from django.db import connection
 
 from aqyl.domain.errors import StoreFault
-from aqyl.store.dburl import sqlite_file, wait_words, write_wait
+from aqyl.store.dburl import busy_timeout, sqlite_file, wait_words, write_wait
 
 POLL = 0.2
 
@@ -51,12 +51,20 @@ def writer_turn(waiting: Callable[[], None] | None = None) -> Iterator[None]:
                     raise StoreFault("db_locked", where=database_label(), wait=wait_words(limit)) from None
                 time.sleep(POLL)
         # Another program (a sqlite3 shell) may hold SQLite's own lock: the busy timeout gets
-        # what is left of the wait, so both together never wait longer than was asked.
+        # what is left of the wait, so both together wait as long as was asked and no longer.
         _busy_timeout(max(deadline - time.monotonic(), 0.0))
         try:
             yield
+        except Exception as error:
+            from aqyl.store.faults import fault_of
+
+            fault = fault_of(error)
+            if fault is not None and fault.key == "db_locked":  # waited the whole of AQYL_WRITE_WAIT
+                raise StoreFault("db_locked", where=fault.params["where"], wait=wait_words(limit)) from error
+            raise
         finally:
-            _busy_timeout(limit)
+            with contextlib.suppress(Exception):  # the write's own error, if any, is the one to say
+                _busy_timeout(busy_timeout())
     finally:
         os.close(handle)  # releases the lock
 
