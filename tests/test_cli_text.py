@@ -263,4 +263,14 @@ def test_help_is_in_the_users_language(monkeypatch, lang):
     assert " ".join(next(line for line in shown if line.startswith("--help ")).split()) == f"--help <bool> {help_line}"
     monkeypatch.setenv("AQYL_LANG", "en" if lang != "en" else "kk")  # --lang before --help wins over AQYL_LANG
     code, out, _ = aqyl("report", "--lang", lang, "--help")
-    assert code == 0 and report in [line.strip(" │") for line in out.splitlines()]
+    shown = [" ".join(line.strip(" │").split()) for line in out.splitlines()]
+    assert code == 0 and report in shown
+    assert next(line for line in shown if "--category" in line) == "--category <str> " + REPORT_CATEGORY[lang]
+    assert next(line for line in shown if "--lang" in line) == "--lang <str> " + REPORT_LANG[lang]
+
+
+REPORT_CATEGORY = {"kk": "faculty, researcher, staff немесе student. [әдепкісі: faculty]",
+                   "ru": "faculty, researcher, staff или student. [по умолчанию: faculty]",
+                   "en": "faculty, researcher, staff or student. [default: faculty]"}
+REPORT_LANG = {"kk": "Белгілер мен хабарлардың тілі: kk, ru немесе en.", "ru": "Язык подписей и сообщений: kk, ru или en.",
+               "en": "Language of labels and messages: kk, ru or en."}
