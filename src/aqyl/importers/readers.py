@@ -130,7 +130,9 @@ def _read_csv(data: bytes, name: str) -> RawTable:
     data, encoding = _decode(data, name)
     if b"\r" in data and b"\n" not in data:  # line ends of an old Mac: CR alone
         data = data.replace(b"\r", b"\n")
-    elif (lone := _lone_cr_line(data)) is not None:  # CR alone on some lines, LF on others
+    elif (lone := _lone_cr_line(data[: _line_end(data, 1) + 1])) is not None:
+        # The header ends in CR alone, later lines in LF: the header would swallow the first row.
+        # (A lone CR further down joins two rows into one too wide: told where polars fails.)
         raise UnreadableFile("file_not_table", name, filled("reason_mixed_line_ends", row=lone))
     sep = _separator(data[: _line_end(data, 1)].decode("utf-8", "replace"))
     try:
@@ -290,6 +292,8 @@ def _separator(first_line: str) -> str:
 
 
 def _csv_reason(message: str, data: bytes, sep: str) -> Label:
+    if "more fields" in message and (lone := _lone_cr_line(data)) is not None:
+        return filled("reason_mixed_line_ends", row=lone)
     if "more fields" in message and (wide := _first_wide_row(data, sep)) is not None:
         return filled("reason_csv_wide_row", row=wide[0], cells=wide[1], header=wide[2])
     if "utf-8" in message.lower():
