@@ -222,3 +222,44 @@ def test_an_output_over_the_input_or_into_a_folder_is_refused_before_anything_is
     assert aqyl("report", "--period", "2023H1", "--out", str(path), "--lang", lang) == (
         2, "", FOLDER_IS_FILE[lang].format(p=path))
     assert path.read_bytes() == before and list(folder.iterdir()) == []
+
+
+# --help in the language of --lang (given before --help) or of AQYL_LANG (issue 33, item 19).
+HELP = {
+    "kk": ("Aqyl: академиялық ұтқырлық пен зияткерлік көші-қон мониторингі.", "Параметрлер", "Командалар",
+           "Жартыжылдық талдамалық жазбаны таңдалған тілде және пішімдерде жасайды.", "Осы анықтаманы көрсетіп, шығу."),
+    "ru": ("Aqyl: мониторинг академической мобильности и интеллектуальной миграции.", "Параметры", "Команды",
+           "Формирует полугодовую аналитическую записку на выбранном языке и в выбранных форматах.",
+           "Показать эту справку и выйти."),
+    "en": ("Aqyl: academic mobility and intellectual migration monitoring.", "Options", "Commands",
+           "Generate the half-year analytical note in the chosen language and formats.", "Show this message and exit."),
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_help_is_in_the_users_language(monkeypatch, lang):
+    import typer.rich_utils
+
+    monkeypatch.setattr(typer.rich_utils, "MAX_WIDTH", 300)
+    monkeypatch.setenv("COLUMNS", "300")
+    monkeypatch.setenv("AQYL_LANG", lang)
+    code, out, _ = aqyl("--help")
+    root, options, commands, report, help_line = HELP[lang]
+    shown = [line.strip(" │") for line in out.splitlines()]
+    assert code == 0 and root in shown
+    assert f"╭─ {options} ─" in out and f"╭─ {commands} ─" in out
+    assert " ".join(next(line for line in shown if line.startswith("report ")).split()) == f"report {report}"
+    assert " ".join(next(line for line in shown if line.startswith("--help ")).split()) == f"--help <bool> {help_line}"
+    monkeypatch.setenv("AQYL_LANG", "en" if lang != "en" else "kk")  # --lang before --help wins over AQYL_LANG
+    code, out, _ = aqyl("report", "--lang", lang, "--help")
+    shown = [" ".join(line.strip(" │").split()) for line in out.splitlines()]
+    assert code == 0 and report in shown
+    assert next(line for line in shown if "--category" in line) == "--category <str> " + REPORT_CATEGORY[lang]
+    assert next(line for line in shown if "--lang" in line) == "--lang <str> " + REPORT_LANG[lang]
+
+
+REPORT_CATEGORY = {"kk": "faculty, researcher, staff немесе student. [әдепкісі: faculty]",
+                   "ru": "faculty, researcher, staff или student. [по умолчанию: faculty]",
+                   "en": "faculty, researcher, staff or student. [default: faculty]"}
+REPORT_LANG = {"kk": "Белгілер мен хабарлардың тілі: kk, ru немесе en.", "ru": "Язык подписей и сообщений: kk, ru или en.",
+               "en": "Language of labels and messages: kk, ru or en."}

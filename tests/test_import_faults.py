@@ -158,8 +158,9 @@ def test_a_writer_holding_the_database_past_the_wait(tmp_path):
                               AQYL_WRITE_WAIT="1")
     assert done.returncode == 2
     assert "a.csv: the database is busy with another import, waiting for its turn…" in one_line(done.stderr)
-    assert said == [f"The database SQLite {tmp_path / 'aqyl.sqlite3'} was busy with another write for 1 s. Nothing was "
-                    "stored. Run the command again when the other import has finished."]
+    assert said == [f"The database SQLite {tmp_path / 'aqyl.sqlite3'} is busy with another write and did not become "
+                    "free in 1 second. Nothing was stored. Run the command again when the other write has finished "
+                    "(AQYL_WRITE_WAIT sets how long to wait)."]
     assert records(tmp_path, url) == "0"
 
 
@@ -176,7 +177,8 @@ def test_a_damaged_database_and_db_check(tmp_path):
         f.write(b"\xff" * page * 3)
     done = run(tmp_path, "db", "--check", "--lang", "en", url=url)
     assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert one_line(done.stderr).startswith(f"✗ The database SQLite {db} is damaged (")
+    assert one_line(done.stderr).startswith(f"✗ The integrity check found the database SQLite {db} damaged (")
+    assert one_line(done.stderr).endswith("). Restore it from its last backup: aqyl restore-db BACKUP --yes.")
     done, said = imported(tmp_path, str(rows_csv(tmp_path / "b.csv", 3, "ENU")), "--lang", "en", url=url)
     assert done.returncode == 2 and len(said) == 1 and f"The database SQLite {db} is damaged (" in said[0]
 

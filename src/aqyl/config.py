@@ -71,21 +71,54 @@ def parse_database(url: str) -> dict:
         # million rows go in through a quarter of the pages and WAL frames, 0.6 s less than with
         # 4 KiB; 32 and 64 KiB gained nothing more and make an empty database 4-7 MB (docs/development.md).
         db["OPTIONS"] = {"init_command": f"PRAGMA page_size={PAGE_SIZE}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-                         "timeout": 20,
+                         "timeout": busy_timeout(),
                          "transaction_mode": "IMMEDIATE"}
         db["CONN_MAX_AGE"] = 0
+        _read_only_place(db)
     return db
 
 
+def _read_only_place(db: dict) -> None:
+    """A database on a read-only disk (a mounted copy, a backup medium) is opened to be read:
+    SQLite cannot otherwise open a WAL database there at all, so even db --check, submissions
+    and report failed. Nobody can write it there, so it is read as immutable (no lock, no -shm);
+    a command that writes is then told the database is read-only."""
+    from pathlib import Path
+
+    path = Path(db["NAME"])
+    try:
+        if not path.is_file() or not os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+            return
+    except OSError:
+        return
+    db["AQYL_READ_ONLY"] = str(path)
+    db["NAME"] = f"{path.resolve().as_uri()}?immutable=1"
+    db["OPTIONS"] = {"uri": True, "timeout": db["OPTIONS"]["timeout"]}
+
+
 def write_wait() -> float:
-    """Seconds a writer waits for its turn (AQYL_WRITE_WAIT, default 15 minutes)."""
-    return float(os.environ.get("AQYL_WRITE_WAIT") or 900)
+    """Seconds a writer waits for the database (AQYL_WRITE_WAIT, default 15 minutes): for its turn
+    in the queue and for SQLite's lock alike (the busy timeout), never longer in all."""
+    from aqyl.domain.environment import number_setting
+
+    return number_setting("AQYL_WRITE_WAIT", 900, zero_allowed=True)
+
+
+BUSY_TIMEOUT = 20.0  # seconds a writer outside the import queue (a page, a command) waits at most
+
+
+def busy_timeout() -> float:
+    """SQLite's busy timeout of every connection: AQYL_WRITE_WAIT, but at most 20 s (a web page
+    does not hang for the 15 minutes an import may wait: the queue gives an import the rest)."""
+    return min(write_wait(), BUSY_TIMEOUT)
 
 
 def max_import_bytes() -> int:
     """The largest file an import reads (AQYL_MAX_IMPORT_MB, default 2 GB): a million rows of
     labels are 0.4 GB, and a bigger file would not fit in memory once parsed."""
-    return int(float(os.environ.get("AQYL_MAX_IMPORT_MB") or 2048) * 1024 * 1024)
+    from aqyl.domain.environment import number_setting
+
+    return int(number_setting("AQYL_MAX_IMPORT_MB", 2048) * 1024 * 1024)
 
 
 def max_upload_bytes() -> int:

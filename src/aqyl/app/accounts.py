@@ -88,11 +88,15 @@ def remind(period: str, dry_run: bool) -> list[Reminded]:
 
 def open_period(period: str, deadline: str) -> tuple[str, str]:
     """Open a half-year for submissions (or move its deadline): its code and the deadline, ISO."""
+    import re
+
     from aqyl.store import cycle
 
-    try:
-        day = date.fromisoformat(deadline)
+    try:  # YYYY-MM-DD only: Python also reads 20240715 and 2024-W28-1, which nobody means here
+        day = date.fromisoformat(deadline) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", deadline.strip()) else None
     except ValueError:
-        raise AqylError("cycle_bad_deadline", value=deadline) from None
+        day = None
+    if day is None:
+        raise AqylError("cycle_bad_deadline", value=deadline)
     found = cycle.open_period(period, day)
     return found.period, found.deadline.isoformat()

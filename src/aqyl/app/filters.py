@@ -30,5 +30,16 @@ def report_filter(category: str | None = "faculty", hei_types: Iterable[str] = (
 
 
 def report_periods(period: str, compare: str | None = None) -> tuple[str, str | None]:
-    """The period's code and the comparison period's (None: the default, a year earlier)."""
-    return half_year(period), half_year(compare) if compare else None
+    """The period's code and the comparison period's (None: the default, a year earlier); a
+    comparison period that is not earlier than the period is refused (CommandError)."""
+    from aqyl.domain.classifiers import parse_period
+
+    code = half_year(period)
+    if not compare:
+        return code, None
+    other = half_year(compare)
+    if parse_period(other).start >= parse_period(code).start:
+        from aqyl.app.system import CommandError
+
+        raise CommandError("compare_not_earlier", period=code, compare=other)
+    return code, other

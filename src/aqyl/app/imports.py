@@ -115,13 +115,23 @@ class Storer:
     name: str
 
 
+def check_settings() -> None:
+    """The settings an import reads, refused by name before any file is (AQYL_MAX_IMPORT_MB)."""
+    from aqyl.config import max_import_bytes
+
+    max_import_bytes()
+
+
 def active_user(username: str):
-    """The active account of that name, or CommandError ``no_user``."""
+    """The active account of that name, or CommandError ``no_user`` (``user_inactive`` for a
+    deactivated one)."""
     from django.contrib.auth import get_user_model
 
-    found = get_user_model().objects.filter(username=username, is_active=True).first()
+    found = get_user_model().objects.filter(username=username).first()
     if found is None:
         raise CommandError("no_user", user=username)
+    if not found.is_active:
+        raise CommandError("user_inactive", user=username)
     return found
 
 

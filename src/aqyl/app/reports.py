@@ -91,7 +91,7 @@ def note_files(period: str, compare: str | None, category: str, hei_types: list[
     from aqyl.app.system import open_database
 
     period_code, compare_code = report_periods(period, compare)
-    open_database()
+    open_database(existing=True)
     flt = report_filter(category, hei_types, regions, programmes)
     started = time.perf_counter()
     paths, data = generate_report(period_code, compare_code, flt, lang, formats, out)

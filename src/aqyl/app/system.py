@@ -20,12 +20,21 @@ class CommandError(AqylError):
         return say(self.key, lang, **self.params)
 
 
-def open_database(migrate: bool = True) -> None:
+def open_database(migrate: bool = True, existing: bool = False) -> None:
     """Start Django on the configured database; migrate it unless ``migrate`` is False (a
-    damaged database must be checked, not migrated)."""
+    damaged database must be checked, not migrated). ``existing``: a command that only reads
+    (report, submissions, db --check, backup) refuses a SQLite file that is not there (a
+    mistyped path) instead of making an empty database and reading nothing from it."""
     from aqyl.store.bootstrap import setup
 
-    setup(migrate=migrate)
+    setup(migrate=migrate, existing=existing)
+
+
+def refuse_read_only() -> None:
+    """StoreFault ``db_read_only`` when the database can only be read (a read-only disk)."""
+    from aqyl.store.bootstrap import refuse_read_only as refuse
+
+    refuse()
 
 
 def database_label() -> str:
@@ -50,11 +59,22 @@ def database_counts() -> DatabaseCounts:
 
 
 def check_database() -> Label:
-    """The engine's integrity check, as a sentence in three languages."""
-    open_database(migrate=False)
-    from aqyl.store.integrity import check_database as check
+    """The engine's integrity check, as a sentence in three languages; damage found (by the check
+    or by the engine while opening the database for it) is StoreFault ``db_check_corrupt``, whose
+    advice is to restore a backup (not to run the check again)."""
+    from aqyl.domain.errors import StoreFault
+    from aqyl.store.faults import fault_of
 
-    return check()
+    try:
+        open_database(migrate=False, existing=True)
+        from aqyl.store.integrity import check_database as check
+
+        return check()
+    except Exception as error:
+        fault = fault_of(error)
+        if fault is not None and fault.key == "db_corrupt":
+            raise StoreFault("db_check_corrupt", **fault.params) from error
+        raise
 
 
 def fault_message(error: BaseException, lang: str) -> str | None:

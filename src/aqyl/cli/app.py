@@ -20,7 +20,7 @@ from aqyl.domain.errors import AqylError
 from aqyl.domain.i18n import LANGUAGES
 
 # Refusals of the account given with --user are said plainly, without the error mark.
-UNMARKED = ("no_user", "user_may_not_store")
+UNMARKED = ("no_user", "user_inactive", "user_may_not_store")
 
 
 class Boundary(TyperGroup):
@@ -29,6 +29,9 @@ class Boundary(TyperGroup):
 
     def make_context(self, info_name, args, parent=None, **extra):
         given = list(args)
+        from aqyl.cli.help_text import translate
+
+        translate(self, _lang_in(given) or default_lang())  # before click reads an eager --help
         try:
             ctx = super().make_context(info_name, args, parent, **extra)
         except Exception as error:  # the root's own options (aqyl --nosuch)
@@ -56,6 +59,8 @@ class Boundary(TyperGroup):
             fail(error.message(lang), 2, mark=error.key not in UNMARKED)
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            _closed_pipe()
         except Exception as error:  # the last guard: a short line, never a traceback
             from aqyl.app.system import crash_line, fault_message
 
@@ -63,6 +68,17 @@ class Boundary(TyperGroup):
             if (said := fault_message(error, lang)) is not None:  # the database's fault: what to do
                 fail(said, 2)
             fail(crash_line(error), 3)
+
+
+def _closed_pipe() -> None:
+    """The reader of the output went away (``aqyl hei list --json | head``): end quietly, as a
+    Unix tool killed by SIGPIPE (exit 141), with nothing more written to the closed pipe."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's own flush at exit finds no pipe
+    raise typer.Exit(141)
 
 
 def _refuse_usage(error: Exception, args: Sequence[str], command: str) -> None:
@@ -183,6 +199,10 @@ def main() -> None:
         app()
     except KeyboardInterrupt:  # while parsing, before a command ran
         sys.exit(130)
+    except BrokenPipeError:  # the output's reader left while a command's last lines were flushed
+        with contextlib.suppress(typer.Exit):
+            _closed_pipe()
+        sys.exit(141)
     finally:
         _before_exit()
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from aqyl.app.system import open_database
+from aqyl.app.system import open_database, refuse_read_only
 from aqyl.cli.present import LangOption, console, err_console, import_summary, write_json
 from aqyl.domain.wording.commands import say
 
@@ -28,7 +28,7 @@ def import_(
     user: Annotated[str | None, typer.Option(help="Record the submission as this Aqyl user's.")] = None,
     lang: LangOption = "",
 ) -> None:
-    """Import mobility records; exit 0 if every row is valid, 1 if any is rejected, 2 if a file cannot be read."""
+    """Import mobility records; exit 0 if every row is valid, 1 if any is rejected, 2 if a file cannot be read or is refused whole."""
     run_import(files, "mobility", accept_valid, dry_run, report, errors_xlsx, user, lang)
 
 
@@ -46,6 +46,7 @@ def run_import(files: list[Path], layout: str, accept_valid: bool, dry_run: bool
     from aqyl.app import imports
     from aqyl.files import output_place, reading
 
+    imports.check_settings()
     for path in files:
         reading(path)
     for output in (report, errors_xlsx):  # refused before anything is stored, not after
@@ -53,6 +54,8 @@ def run_import(files: list[Path], layout: str, accept_valid: bool, dry_run: bool
             output_place(output)
     ahead = imports.ReadAhead(files[0], layout) if files else None  # read while the database opens
     open_database()
+    if not dry_run:
+        refuse_read_only()  # before any file is read, not once per file
     who = imports.storer(user, f"cli:{getpass.getuser()}")
     stages = {"read": say("cli_stage_read", lang), "check": say("cli_stage_check", lang), "store": say("cli_stage_store", lang),
               "wait": say("stage_wait", lang)}

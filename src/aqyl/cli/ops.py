@@ -27,7 +27,7 @@ def restore_db(
     lang: LangOption = "",
 ) -> None:
     """Replace the whole database by the backup FILE (all of it, or on failure nothing)."""
-    database = ops.database()
+    database = ops.database(file)
     if not yes:
         err_console.print(render("restore_confirm", lang, db=database, file=file))
         raise typer.Exit(2)

@@ -51,7 +51,8 @@ def lang_option(help: str):
     return Annotated[str, typer.Option("--lang", help=help, callback=resolve_lang)]
 
 
-LangOption = lang_option("Language of labels and messages: kk, ru or en.")
+LANG_HELP = "Language of labels and messages: kk, ru or en."  # in other languages: help_opt_lang
+LangOption = lang_option(LANG_HELP)
 
 
 def fail(text: str, code: int = 2, mark: bool = True) -> typer.Exit:

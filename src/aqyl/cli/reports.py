@@ -6,10 +6,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from aqyl.app.reports import check_formats, note_files
-from aqyl.cli.present import LangOption, console, lines, seconds, table
+from aqyl.cli.present import LangOption, console, err_console, lines, seconds, table
 from aqyl.domain.classifiers import DIRECTION, parse_period
+from aqyl.domain.wording.commands import say
 from aqyl.domain.wording.interface import ui
 
 FormatOption = Annotated[str, typer.Option("--format", help="Comma-separated: docx, pdf, html, xlsx, json, md.")]
@@ -34,6 +36,9 @@ def report(
     console.print(table(rows=[[names[d], str(n)] for d, n in made.totals.items()],
                         title=parse_period(made.period).label.get(lang), show_header=False))
     lines(*(str(p) for p in made.paths), seconds(made.seconds, lang))
+    if not made.totals["both"]:  # files of zeros: said, so that nobody sends them on unread
+        err_console.print(f"[yellow]![/yellow] {escape(say('report_no_data', lang, period=made.period))}",
+                          highlight=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -23,7 +23,7 @@ def submissions(
 ) -> None:
     """Which HEIs submitted for a period, when, how many rows, and which have not."""
     period_code = half_year(period)
-    open_database()
+    open_database(existing=True)
     from aqyl.app import submissions as subs
 
     if hei:

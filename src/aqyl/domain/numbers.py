@@ -67,3 +67,24 @@ def collation_key(text: str, lang: str) -> tuple:
     if alphabet is None:
         return (folded,)
     return tuple(alphabet.index(ch) if ch in alphabet else 100 + ord(ch) for ch in folded)
+
+
+# A duration's unit as it follows a numeral: Russian in the accusative ("ждали 1 секунду,
+# 3 секунды, 5 секунд"; a fraction: "0,5 секунды"); Kazakh nouns do not change after a numeral.
+_SECONDS = {"kk": {"other": "секунд"}, "ru": {"one": "секунду", "few": "секунды", "many": "секунд", "other": "секунды"},
+            "en": {"one": "second", "other": "seconds"}}
+_MINUTES = {"kk": {"other": "минут"}, "ru": {"one": "минуту", "few": "минуты", "many": "минут", "other": "минуты"},
+            "en": {"one": "minute", "other": "minutes"}}
+
+
+def duration(seconds: float, lang: str) -> str:
+    """``seconds`` in words: "3 seconds", «3 секунды» (accusative), «3 секунд»; whole minutes from
+    two minutes on ("15 minutes", «15 минут»)."""
+    if seconds >= 120 and seconds % 60 == 0:
+        n: float = seconds // 60
+        forms = _MINUTES[check_lang(lang)]
+    else:
+        n = seconds
+        forms = _SECONDS[check_lang(lang)]
+    shown = fmt_int(int(n), lang) if n == int(n) else fmt_num(n, lang, 2).rstrip("0")
+    return f"{shown} {plural(n, forms, lang)}"

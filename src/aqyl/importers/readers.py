@@ -7,7 +7,10 @@ refused with :class:`UnreadableFile`, whose message says what the file is and wh
 
 from __future__ import annotations
 
+import csv
+import errno
 import hashlib
+import io
 import os
 import re
 import stat
@@ -73,12 +76,17 @@ def read_table(path: Path, layout: str | Callable[[list[str]], int] = "mobility"
     """``layout`` names the columns expected (``columns.schema``), or counts the known headers of
     a row (a survey's instrument): in a workbook, the sheet and row matching the most are read."""
     name = display_name(path)
+    shown = os.fsencode(path).decode("utf-8", "replace")
     try:
         info = path.stat()  # before opening: opening a pipe with no writer never returns
     except (FileNotFoundError, NotADirectoryError):
-        raise UnreadableFile("file_missing", os.fsencode(path).decode("utf-8", "replace")) from None
+        raise UnreadableFile("file_missing", shown) from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # links that point at each other: no file at the end
+            raise UnreadableFile("file_link_loop", shown) from None
+        raise
     if stat.S_ISDIR(info.st_mode):
-        raise UnreadableFile("file_missing", os.fsencode(path).decode("utf-8", "replace"))
+        raise UnreadableFile("file_is_folder", shown)
     if not stat.S_ISREG(info.st_mode):
         raise UnreadableFile("file_special", name)
     if info.st_size > max_import_bytes():
@@ -115,6 +123,10 @@ def _read_csv(data: bytes, name: str) -> RawTable:
     data, encoding = _decode(data, name)
     if b"\r" in data and b"\n" not in data:  # line ends of an old Mac: CR alone
         data = data.replace(b"\r", b"\n")
+    elif (lone := _lone_cr_line(data[: _line_end(data, 1) + 1])) is not None:
+        # The header ends in CR alone, later lines in LF: the header would swallow the first row.
+        # (A lone CR further down joins two rows into one too wide: told where polars fails.)
+        raise UnreadableFile("file_not_table", name, filled("reason_mixed_line_ends", row=lone))
     sep = _separator(data[: _line_end(data, 1)].decode("utf-8", "replace"))
     try:
         frame = pl.read_csv(data, has_header=False, infer_schema=False, separator=sep, quote_char='"',
@@ -124,7 +136,7 @@ def _read_csv(data: bytes, name: str) -> RawTable:
     except pl.exceptions.PolarsError as e:
         if "utf-8" in str(e).lower() and (bad := _first_bad_utf8(data)) is not None:
             _refuse_broken_utf8(data, name, bad)
-        raise UnreadableFile("file_not_table", name, _csv_reason(str(e))) from None
+        raise UnreadableFile("file_not_table", name, _csv_reason(str(e), data, sep)) from None
     if frame.width > MAX_COLUMNS:
         raise UnreadableFile("file_not_table", name, _too_wide(frame.width))
     headers = [h or "" for h in frame.row(0)]
@@ -172,14 +184,24 @@ def _decode(data: bytes, name: str) -> tuple[bytes, str]:
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
-    """UTF-16 without a byte-order mark: text has a zero byte in every other place."""
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd > 0.3 * half and even < 0.05 * half:
-        return "utf-16-le"
-    if even > 0.3 * half and odd < 0.05 * half:
-        return "utf-16-be"
-    return None
+    """UTF-16 without a byte-order mark: the byte order whose decoding is text. Latin text has a
+    zero byte in every other place, Cyrillic and Kazakh text a 0x04 (U+0400–U+04FF): told apart
+    by what the two decodings read as, not by where the zeros are."""
+    sample = sample[: len(sample) // 2 * 2]
+    best: tuple[float, str] | None = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = sample.decode(codec, "replace")
+        if not text:
+            continue
+        share = len(_TEXTUAL.findall(text)) / len(text)
+        if best is None or share > best[0]:
+            best = (share, codec)
+    return best[1] if best is not None and best[0] > 0.95 else None
+
+
+# What a table's text is made of: printable ASCII and line ends, Latin and Cyrillic letters (with
+# Kazakh's), general punctuation («», —, №, …).
+_TEXTUAL = re.compile(r"[\t\r\n\x20-\x7e\u00a0-\u024f\u0400-\u04ff\u2000-\u206f\u2116]")
 
 
 def _from_utf16(data: bytes, codec: str, name: str) -> bytes:
@@ -262,13 +284,45 @@ def _separator(first_line: str) -> str:
     return max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ","
 
 
-def _csv_reason(message: str) -> Label:
-    if "more fields" in message:
-        return label("reason_csv_wide_row")
+def _csv_reason(message: str, data: bytes, sep: str) -> Label:
+    if "more fields" in message and (lone := _lone_cr_line(data)) is not None:
+        return filled("reason_mixed_line_ends", row=lone)
+    if "more fields" in message and (wide := _first_wide_row(data, sep)) is not None:
+        return filled("reason_csv_wide_row", row=wide[0], cells=wide[1], header=wide[2])
     if "utf-8" in message.lower():
         return label("reason_utf8")
     first = message.strip().splitlines()[0] if message.strip() else ""
     return filled("reason_csv", detail=first)
+
+
+def _first_wide_row(data: bytes, sep: str) -> tuple[int, int, int] | None:
+    """The first row with more cells than the header row: its number as a spreadsheet shows it
+    (the header is row 1), its cells and the header's (the file already failed: read again here)."""
+    rows = csv.reader(io.StringIO(data.decode("utf-8", "replace"), newline=""), delimiter=sep, quotechar='"')
+    width = None
+    for number, row in enumerate(rows, start=1):
+        if width is None:
+            width = len(row)
+        elif len(row) > width:
+            return number, len(row), width
+    return None
+
+
+_LONE_CR = re.compile(rb"\r(?!\n)")
+
+
+def _lone_cr_line(data: bytes) -> int | None:
+    """The row ending in a carriage return alone (outside quotes) in a file whose other rows end
+    in a line feed, else None: such a file's rows run together."""
+    if b"\n" not in data:
+        return None
+    for found in _LONE_CR.finditer(data):
+        at = found.start()
+        if at == len(data) - 1:
+            continue  # the file's last end
+        if data.count(b'"', 0, at) % 2 == 0:
+            return len(re.findall(rb"\r\n|\r|\n", data[:at])) + 1
+    return None
 
 
 def _too_wide(n: int) -> Label:

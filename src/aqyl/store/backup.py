@@ -4,6 +4,7 @@ server's own major version (custom format, restored in one transaction)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -41,6 +42,9 @@ def backup(dest: Path) -> str:
             with target:
                 source.backup(target)
             ok = target.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            # A copy in WAL mode gets -shm and -wal files beside it whenever it is opened: a
+            # backup is one file, read by a restore that never writes it.
+            target.execute("PRAGMA journal_mode=DELETE").fetchone()
         finally:
             target.close()
             source.close()
@@ -53,33 +57,64 @@ def backup(dest: Path) -> str:
     return engine
 
 
-def restore(src: Path) -> str:
-    """Replace the database in use by the backup ``src`` (all of it or, on failure, none)."""
+def check_backup(src: Path) -> str:
+    """The engine of the backup ``src`` once it is known to be one this database can take: an
+    existing file, of this engine, and for SQLite whole (its size, the engine's integrity check,
+    Aqyl's tables). Read without a lock or a journal, so no -shm or -wal file is made beside it;
+    a damaged backup is named as the damaged one."""
     src = Path(src)
     if not src.is_file():
         raise AqylError("backup_missing", file=src)
     with src.open("rb") as f:
-        head = f.read(16)
-    kind = "sqlite" if head == SQLITE_MAGIC else "postgresql" if head.startswith(PG_MAGIC) else None
+        head = f.read(100)
+    kind = "sqlite" if head[:16] == SQLITE_MAGIC else "postgresql" if head.startswith(PG_MAGIC) else None
     engine = _engine()
     if kind is None:
         raise AqylError("backup_unknown", file=src)
     if kind != engine:
         raise AqylError("backup_other_engine", file=src, kind=kind, engine=engine)
+    if engine == "sqlite":
+        _check_sqlite_backup(src, head)
+    return engine
+
+
+def _check_sqlite_backup(src: Path, head: bytes) -> None:
+    from aqyl.domain.wording.catalogue import filled
+    from aqyl.store.bootstrap import database_label
+
+    def damaged(detail: object) -> AqylError:
+        return AqylError("backup_damaged", file=src, db=database_label(), detail=detail)
+
+    page = int.from_bytes(head[16:18], "big")
+    page = 65536 if page == 1 else page
+    pages = int.from_bytes(head[28:32], "big")
+    size = src.stat().st_size
+    if len(head) < 100 or (pages and page * pages > size):
+        raise damaged(filled("backup_cut_short", size=size, expected=page * pages))
+    try:
+        with contextlib.closing(sqlite3.connect(f"{src.resolve().as_uri()}?immutable=1", uri=True)) as source:
+            found = [row[0] for row in source.execute("PRAGMA integrity_check(3)").fetchall()]
+            if found != ["ok"]:
+                raise damaged("; ".join(found))
+            ours = source.execute("SELECT 1 FROM sqlite_master WHERE name = 'django_migrations'").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise damaged(str(error)) from None
+    if not ours:
+        raise AqylError("backup_unknown", file=src)
+
+
+def restore(src: Path) -> str:
+    """Replace the database in use by the backup ``src`` (all of it or, on failure, none), once
+    :func:`check_backup` has found it whole."""
+    from aqyl.config import write_wait
+
+    src = Path(src)
+    engine = check_backup(src)
     connections.close_all()
     if engine == "sqlite":
-        source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
-        try:
-            if source.execute("PRAGMA integrity_check").fetchone()[0] != "ok" or not source.execute(
-                    "SELECT 1 FROM sqlite_master WHERE name = 'django_migrations'").fetchone():
-                raise AqylError("backup_unknown", file=src)
-            target = sqlite3.connect(connection.settings_dict["NAME"], timeout=20)
-            try:
-                source.backup(target)  # page by page under the database's lock: readers wait, never see half
-            finally:
-                target.close()
-        finally:
-            source.close()
+        with contextlib.closing(sqlite3.connect(f"{src.resolve().as_uri()}?immutable=1", uri=True)) as source, \
+                contextlib.closing(sqlite3.connect(connection.settings_dict["NAME"], timeout=write_wait())) as target:
+            source.backup(target)  # page by page under the database's lock: readers wait, never see half
     else:
         _pg("pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction",
             "--exit-on-error", str(src))

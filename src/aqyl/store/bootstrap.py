@@ -7,7 +7,9 @@ import os
 _ready = False
 
 
-def setup(migrate: bool = True) -> None:
+def setup(migrate: bool = True, existing: bool = False) -> None:
+    """Django on the configured database, migrated unless ``migrate`` is False; with ``existing``
+    a SQLite file that does not exist is refused (StoreFault ``db_missing``), not created."""
     global _ready
     if _ready:
         return
@@ -22,6 +24,10 @@ def setup(migrate: bool = True) -> None:
 
     if (name := sqlite_file(connection.settings_dict)) is not None:
         reading(name, database=True)  # no output (a backup, a report) may be written over it
+        if existing and not os.path.isfile(name):
+            from aqyl.domain.errors import StoreFault
+
+            raise StoreFault("db_missing", where=database_label())
     if migrate:
         migrate_if_needed()
     _ready = True
@@ -48,13 +54,24 @@ def migrate_if_needed() -> None:
         call_command("migrate", interactive=False, verbosity=0)
 
 
+def refuse_read_only() -> None:
+    """A command that writes stops before it reads anything when the database is on a read-only
+    disk (opened to be read: aqyl.store.dburl)."""
+    from django.db import connection
+
+    if connection.settings_dict.get("AQYL_READ_ONLY"):
+        from aqyl.domain.errors import StoreFault
+
+        raise StoreFault("db_read_only", where=database_label())
+
+
 def database_label() -> str:
     """The database in use, password hidden, for messages."""
     from django.db import connection
 
     s = connection.settings_dict
     if s["ENGINE"].endswith("sqlite3"):
-        return f"SQLite {s['NAME']}"
+        return f"SQLite {s.get('AQYL_READ_ONLY') or s['NAME']}"
     return f"PostgreSQL {s.get('USER') or ''}@{s.get('HOST') or 'localhost'}:{s.get('PORT') or 5432}/{s['NAME']}"
 
 

@@ -34,8 +34,14 @@ def audit(user, action: str, target: str, before=None, after=None) -> None:
 
 # --- collection periods ------------------------------------------------------------------------
 def open_period(period: str, deadline: date, user=None) -> m.CollectionPeriod:
-    """Open ``period`` for submissions with ``deadline``, or move the deadline of an open one."""
+    """Open ``period`` for submissions with ``deadline``, or move the deadline of an open one. A
+    deadline before the period begins is refused (AqylError ``cycle_deadline_before``)."""
+    from aqyl.domain.classifiers import parse_period
+    from aqyl.domain.errors import AqylError
+
     code = half_year(period)
+    if deadline < (start := parse_period(code).start):
+        raise AqylError("cycle_deadline_before", period=code, deadline=deadline.isoformat(), start=start.isoformat())
     with transaction.atomic():
         found = m.CollectionPeriod.objects.select_for_update().filter(period=code).first()
         if found is None:

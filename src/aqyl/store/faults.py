@@ -15,7 +15,8 @@ SIGNS = (
     ("db_corrupt", ("malformed", "file is not a database", "database corruption", "invalid page")),
     ("db_auth", ("password authentication failed", "no password supplied", "authentication failed",
                  "role \"", "permission denied for database")),
-    ("db_unreachable", ("connection refused", "could not connect", "could not translate host name", "timeout expired",
+    ("db_unreachable", ("connection refused", "could not connect", "could not translate host name",
+                        "failed to resolve host", "name or service not known", "timeout expired",
                         "connection to server", "database \"", "unable to open database file",
                         "server closed the connection")),
 )
@@ -36,8 +37,73 @@ def fault_of(error: BaseException) -> StoreFault | None:
     # The first cause, not a rollback failing after it ("cannot rollback - no transaction is active").
     for e in reversed(chain):
         key = _key(e)
+        if key == "disk_full" and (folder := _full_temp_folder(e)) is not None:
+            return StoreFault("temp_full", where=_where(), folder=folder)
+        if key == "db_locked":
+            return StoreFault(key, where=_where(), wait=_wait())
         if key is not None:
             return StoreFault(key, where=_where(), detail=_detail(e))
+    return None
+
+
+def _wait():
+    """The wait a locked database was given (its busy timeout), in words; an import's longer
+    wait is said by the import's queue (aqyl.store.queue)."""
+    from aqyl.config import busy_timeout
+    from aqyl.store.dburl import wait_words
+
+    try:
+        return wait_words(busy_timeout())
+    except Exception:  # a bad setting is said by the command that reads it
+        return "?"
+
+
+def temp_folder() -> str:
+    """The folder SQLite writes its temporary files to (SQLITE_TMPDIR, TMPDIR, else the first of
+    /var/tmp, /usr/tmp, /tmp it may write); Python's readers use TMPDIR the same way."""
+    import os
+
+    for name in ("SQLITE_TMPDIR", "TMPDIR"):
+        if (value := os.environ.get(name)) and os.path.isdir(value):
+            return value
+    for value in ("/var/tmp", "/usr/tmp", "/tmp"):
+        if os.path.isdir(value) and os.access(value, os.W_OK | os.X_OK):
+            return value
+    return "."
+
+
+def _full_temp_folder(e: BaseException) -> str | None:
+    """The temporary folder, when it (not the database's disk) is the one that is full: a file
+    named in it, or, for the engine's own "disk is full", a folder on another disk with less
+    space left than the database's (SQLite deletes its temporary files once it fails, the WAL
+    stays: the full one has the least left)."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    folders = list(dict.fromkeys([temp_folder(), tempfile.gettempdir()]))
+    named = getattr(e, "filename", None)
+    if isinstance(e, OSError) and named:
+        place = Path(os.fsdecode(named)).resolve()
+        return next((f for f in folders if place.is_relative_to(Path(f).resolve())), None)
+    try:
+        from django.db import connection
+
+        from aqyl.store.dburl import sqlite_file
+
+        name = sqlite_file(connection.settings_dict)
+        if name is None:
+            return None
+        db = os.statvfs(Path(name).resolve().parent)
+        db_device = os.stat(Path(name).resolve().parent).st_dev
+        for folder in folders:
+            if os.stat(folder).st_dev == db_device:
+                continue
+            tmp = os.statvfs(folder)
+            if tmp.f_bavail * tmp.f_frsize < db.f_bavail * db.f_frsize:
+                return folder
+    except Exception:  # a place that cannot be looked at: the database's disk, as before
+        return None
     return None
 
 

@@ -13,7 +13,7 @@ PG_TABLES = ("aqyl_hei", "aqyl_submission", "aqyl_mobilityrecord", "aqyl_archive
 
 
 def check_database() -> Label:
-    """The message to show when the database is whole; raises StoreFault("db_corrupt") naming
+    """The message to show when the database is whole; raises StoreFault("db_check_corrupt") naming
     the first problems otherwise."""
     from aqyl.domain.wording import messages
 
@@ -33,5 +33,5 @@ def check_database() -> Label:
                 cursor.execute(f"SELECT count(*) FROM {connection.ops.quote_name(table)}")
                 cursor.fetchone()
     if problems:
-        raise StoreFault("db_corrupt", where=where, detail="; ".join(problems[:3]))
+        raise StoreFault("db_check_corrupt", where=where, detail="; ".join(problems[:3]))
     return Label(*(messages.render("db_check_ok", lang, where=where) for lang in ("kk", "ru", "en")))

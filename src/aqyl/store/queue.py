@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator
 
 from django.db import connection
 
-from aqyl.config import write_wait
+from aqyl.config import busy_timeout, write_wait
 from aqyl.domain.errors import StoreFault
-from aqyl.store.dburl import sqlite_file
+from aqyl.store.dburl import sqlite_file, wait_words
 
 POLL = 0.2
 
@@ -30,7 +30,8 @@ def writer_turn(waiting: Callable[[], None] | None = None) -> Iterator[None]:
         return
     handle = os.open(f"{name}.write-lock", os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        deadline = time.monotonic() + write_wait()
+        limit = write_wait()
+        deadline = time.monotonic() + limit
         told = False
         while True:
             try:
@@ -43,8 +44,27 @@ def writer_turn(waiting: Callable[[], None] | None = None) -> Iterator[None]:
                 if time.monotonic() >= deadline:
                     from aqyl.store.bootstrap import database_label
 
-                    raise StoreFault("db_locked", where=database_label(), detail=f"{write_wait():.0f} s") from None
+                    raise StoreFault("db_locked", where=database_label(), wait=wait_words(limit)) from None
                 time.sleep(POLL)
-        yield
+        # Another program (a sqlite3 shell) may hold SQLite's own lock: the busy timeout gets
+        # what is left of the wait, so both together wait as long as was asked and no longer.
+        _busy_timeout(max(deadline - time.monotonic(), 0.0))
+        try:
+            yield
+        except Exception as error:
+            from aqyl.store.faults import fault_of
+
+            fault = fault_of(error)
+            if fault is not None and fault.key == "db_locked":  # waited the whole of AQYL_WRITE_WAIT
+                raise StoreFault("db_locked", where=fault.params["where"], wait=wait_words(limit)) from error
+            raise
+        finally:
+            with contextlib.suppress(Exception):  # the write's own error, if any, is the one to say
+                _busy_timeout(busy_timeout())
     finally:
         os.close(handle)  # releases the lock
+
+
+def _busy_timeout(seconds: float) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")

@@ -216,7 +216,20 @@ LOCALE_PATHS = [BASE_DIR / "web" / "locale"]
 # Every unhandled exception (logger django.request) goes to stderr and to a rotating file in the
 # data folder, each line with the request id the error page shows.
 LOG_DIR = Path(os.environ.get("AQYL_LOG_DIR") or data_dir() / "logs")
-LOG_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def _log_handlers() -> list[str]:
+    """stderr, and the log file where the folder can be written (a read-only data folder: commands
+    that only read still work, logging to stderr)."""
+    try:
+        LOG_DIR.mkdir(parents=True, exist_ok=True)
+        writable = os.access(LOG_DIR, os.W_OK) and not os.statvfs(LOG_DIR).f_flag & os.ST_RDONLY
+    except OSError:
+        writable = False
+    return ["stderr", "file"] if writable else ["stderr"]
+
+
+_LOG_HANDLERS = _log_handlers()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -225,13 +238,13 @@ LOGGING = {
     "handlers": {
         "stderr": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "line"},
         "file": {"class": "logging.handlers.RotatingFileHandler", "filename": str(LOG_DIR / "aqyl.log"),
-                 "maxBytes": 10 * 1024 * 1024, "backupCount": 10, "encoding": "utf-8",
+                 "maxBytes": 10 * 1024 * 1024, "backupCount": 10, "encoding": "utf-8", "delay": True,
                  "filters": ["request_id"], "formatter": "line"},
     },
     "loggers": {
-        "django": {"handlers": ["stderr", "file"], "level": "WARNING", "propagate": False},
-        "django.request": {"handlers": ["stderr", "file"], "level": "ERROR", "propagate": False},  # not every 404
-        "aqyl": {"handlers": ["stderr", "file"], "level": "INFO", "propagate": False},
-        "axes": {"handlers": ["stderr", "file"], "level": "WARNING", "propagate": False},
+        "django": {"handlers": _LOG_HANDLERS, "level": "WARNING", "propagate": False},
+        "django.request": {"handlers": _LOG_HANDLERS, "level": "ERROR", "propagate": False},  # not every 404
+        "aqyl": {"handlers": _LOG_HANDLERS, "level": "INFO", "propagate": False},
+        "axes": {"handlers": _LOG_HANDLERS, "level": "WARNING", "propagate": False},
     },
 }

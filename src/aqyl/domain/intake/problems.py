@@ -52,6 +52,10 @@ class Problem:
         }
 
 
+# Problems that refuse a file whole, before its rows (exit status 2).
+FILE_REFUSALS = frozenset({"no_rows", "missing_columns", "duplicate_column"})
+
+
 @dataclass
 class ImportReport:
     file: str
@@ -86,8 +90,15 @@ class ImportReport:
     def ok(self) -> bool:
         return not self.unreadable and self.rejected == 0 and self.errors_total == 0
 
+    @property
+    def refused(self) -> bool:
+        """The file as a whole is refused (no data rows, a column missing or twice): not a file
+        with row problems (exit 1) but one to fix before any row is looked at (exit 2)."""
+        return any(p.type in FILE_REFUSALS for p in self.problems)
+
     def exit_code(self) -> int:
-        return 2 if self.unreadable else 0 if self.ok else 1
+        """2 the file unreadable or refused whole, 1 some rows rejected, 0 every row valid."""
+        return 2 if self.unreadable or self.refused else 0 if self.ok else 1
 
     def shown(self) -> list[Problem]:
         """The order a person reads the problems in (pages, the command line): errors first, then

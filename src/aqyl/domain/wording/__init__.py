@@ -12,7 +12,7 @@ Modules, by area (none much over 500 lines):
 - ``messages``: import cells, columns and files, the HEI registry; ``research``: surveys,
   interviews, note texts, flows, forecasts, models; ``operations``: database, collection cycle and
   mails, backup, background work;
-- ``interface``: pages and shared words; ``cycle``: the collection cycle, records and accounts
+- ``command_help``: the command line's --help; ``interface``: pages and shared words; ``cycle``: the collection cycle, records and accounts
   pages; ``research_pages``: migration, surveys and interviews pages; ``admin``: the admin's field
   names, decisions and audit actions; ``privacy``: pseudonymisation and the open-data release;
   ``analysis``: words of analytical results (persons' indicators, cohorts, models, forecasts);
@@ -41,6 +41,7 @@ note's and the survey report's prose with their documents.
 from aqyl.domain.wording import (  # noqa: F401
     admin,
     analysis,
+    command_help,
     commands,
     cycle,
     documents,

@@ -204,9 +204,9 @@ WORDS: dict[str, Label] = {
         en="The file is empty ({file}). Upload a CSV or XLSX file.",
     ),
     "file_not_table": Label(
-        kk="{file} файлы кесте емес: {reason}. CSV (UTF-8) немесе XLSX файлын жүктеңіз: Windows-1251 қазақ әріптерін сақтамайды.",
-        ru="Файл {file} — не таблица: {reason}. Загрузите файл CSV (UTF-8 или Windows-1251) или XLSX.",
-        en="{file} is not a table: {reason}. Upload a CSV (UTF-8 or Windows-1251) or XLSX file.",
+        kk="{file} файлы кесте емес: {reason}. Файлды «CSV UTF-8» немесе XLSX түрінде сақтап, қайта жүктеңіз (Windows-1251 кодталуында қазақ әріптері жоқ).",
+        ru="Файл {file} — не таблица: {reason}. Сохраните файл как «CSV UTF-8» или XLSX и загрузите снова (в кодировке Windows-1251 нет казахских букв).",
+        en="{file} is not a table: {reason}. Save the file as “CSV UTF-8” or XLSX and upload it again (Windows-1251 has no Kazakh letters).",
     ),
     "file_too_big": Label(
         kk="{file} файлы ашылғанда тым үлкен: {reason}. Мұндай файл қабылданбайды; деректерді бірнеше файлға бөліңіз.",
@@ -217,6 +217,16 @@ WORDS: dict[str, Label] = {
         kk="{file} файлы табылмады.",
         ru="Файл {file} не найден.",
         en="File {file} was not found.",
+    ),
+    "file_is_folder": Label(
+        kk="{file} — файл емес, бума. CSV, XLSX немесе ODS файлының жолын көрсетіңіз.",
+        ru="{file} — это папка, а не файл. Укажите путь к файлу CSV, XLSX или ODS.",
+        en="{file} is a folder, not a file. Give the path of a CSV, XLSX or ODS file.",
+    ),
+    "file_link_loop": Label(
+        kk="{file} — бір-біріне сілтейтін символдық сілтемелер тізбегі, оның соңында файл жоқ. Файлдың өз жолын көрсетіңіз.",
+        ru="{file} — символические ссылки, которые указывают друг на друга по кругу; файла за ними нет. Укажите путь к самому файлу.",
+        en="{file} is a loop of symbolic links that point at each other, with no file at its end. Give the path of the file itself.",
     ),
     "file_special": Label(
         kk="{file} — кәдімгі файл емес (арна, құрылғы немесе сокет), ол оқылмады. CSV, XLSX немесе ODS файлының жолын көрсетіңіз.",
@@ -268,9 +278,13 @@ WORDS: dict[str, Label] = {
     "reason_utf8": Label("UTF-8 кодталуы бұзылған", "нарушена кодировка UTF-8", "its UTF-8 is broken"),
     "reason_utf8_at": Label("UTF-8 кодталуы бұзылған: {line}-жол, {at}-байт", "нарушена кодировка UTF-8: строка {line}, байт {at}",
                             "its UTF-8 is broken on line {line}, byte {at}"),
-    "reason_csv_wide_row": Label("бір жолда тақырып жолына қарағанда ұяшық көп",
-                                 "в одной из строк больше ячеек, чем в строке заголовков",
-                                 "a row has more cells than the header row"),
+    "reason_csv_wide_row": Label("{row}-жолда ұяшық тақырып жолындағыдан көп ({cells}, ал тақырып жолында {header})",
+                                 "в строке {row} ячеек больше, чем в строке заголовков ({cells} против {header})",
+                                 "row {row} has more cells than the header row ({cells} against {header})"),
+    "reason_mixed_line_ends": Label(
+        "жол соңдары аралас: {row}-жол CR белгісімен ғана аяқталады, ал басқа жолдар LF белгісімен, сондықтан жолдар бір-біріне жалғасып кетеді",
+        "концы строк смешаны: строка {row} заканчивается одним символом CR, а другие строки — символом LF, поэтому строки сливаются",
+        "its line ends are mixed: row {row} ends with a CR alone while other rows end with LF, so rows run together"),
     "reason_csv": Label("CSV оқылмады ({detail})", "CSV не читается ({detail})", "the CSV cannot be parsed ({detail})"),
     "reason_xlsx": Label("XLSX оқылмады ({detail})", "XLSX не читается ({detail})", "the XLSX cannot be read ({detail})"),
     "reason_too_wide": Label("{n} баған бар, ең көбі {most}", "в нём столбцов: {n}, допустимо не более {most}",

@@ -24,19 +24,34 @@ WORDS: dict[str, Label] = {
         en="The database {where} cannot be written (read-only). Nothing was stored. Check the write permissions of the file and its folder, or use another database.",
     ),
     "db_locked": Label(
-        kk="{where} дерекқоры басқа жазумен {detail} бойы бос болмады. Ештеңе сақталмады. Басқа жүктеу аяқталған соң команданы қайта орындаңыз.",
-        ru="База данных {where} была занята другой записью {detail}. Ничего не сохранено. Повторите команду, когда другая загрузка завершится.",
-        en="The database {where} was busy with another write for {detail}. Nothing was stored. Run the command again when the other import has finished.",
+        kk="{where} дерекқоры басқа жазумен бос емес және {wait} ішінде босамады. Ештеңе сақталмады. Басқа жазу аяқталған соң команданы қайта орындаңыз (күту уақытын AQYL_WRITE_WAIT белгілейді).",
+        ru="База данных {where} занята другой записью и не освободилась за {wait} ожидания. Ничего не сохранено. Повторите команду, когда другая запись завершится (время ожидания задаёт AQYL_WRITE_WAIT).",
+        en="The database {where} is busy with another write and did not become free in {wait}. Nothing was stored. Run the command again when the other write has finished (AQYL_WRITE_WAIT sets how long to wait).",
+    ),
+    "temp_full": Label(
+        kk="Уақытша файлдар бумасы {folder} толып қалды: {where} дерекқоры уақытша файлдарын сонда жазады, ал дерекқордың өз дискісінде орын бар. Ештеңе сақталмады. {folder} ішінде орын босатыңыз немесе TMPDIR айнымалысымен бос орны бар буманы көрсетіп, команданы қайта орындаңыз.",
+        ru="Папка временных файлов {folder} заполнена: база данных {where} пишет туда свои временные файлы, а на диске самой базы место есть. Ничего не сохранено. Освободите место в {folder} или укажите в переменной TMPDIR папку, где есть место, и повторите команду.",
+        en="The temporary folder {folder} is full: the database {where} writes its temporary files there, while the database's own disk has space. Nothing was stored. Free some space in {folder}, or set TMPDIR to a folder with space, and run the command again.",
     ),
     "db_corrupt": Label(
-        kk="{where} дерекқоры бүлінген ({detail}). Ештеңе сақталмады. Оны сақтық көшірмеден қалпына келтіріңіз; не бүлінгенін aqyl db --check көрсетеді.",
-        ru="База данных {where} повреждена ({detail}). Ничего не сохранено. Восстановите её из резервной копии; что именно повреждено, покажет aqyl db --check.",
-        en="The database {where} is damaged ({detail}). Nothing was stored. Restore it from a backup; aqyl db --check shows what is wrong.",
+        kk="{where} дерекқоры бүлінген ({detail}). Ештеңе сақталмады. Оны соңғы сақтық көшірмеден қалпына келтіріңіз (aqyl restore-db КӨШІРМЕ); не бүлінгенін aqyl db --check көрсетеді.",
+        ru="База данных {where} повреждена ({detail}). Ничего не сохранено. Восстановите её из последней резервной копии (aqyl restore-db КОПИЯ); что именно повреждено, покажет aqyl db --check.",
+        en="The database {where} is damaged ({detail}). Nothing was stored. Restore it from its last backup (aqyl restore-db BACKUP); aqyl db --check shows what is wrong.",
+    ),
+    "db_check_corrupt": Label(
+        kk="Тұтастықты тексеру {where} дерекқорының бүлінгенін көрсетті ({detail}). Дерекқорды соңғы сақтық көшірмеден қалпына келтіріңіз: aqyl restore-db КӨШІРМЕ --yes.",
+        ru="Проверка целостности показала, что база данных {where} повреждена ({detail}). Восстановите базу из последней резервной копии: aqyl restore-db КОПИЯ --yes.",
+        en="The integrity check found the database {where} damaged ({detail}). Restore it from its last backup: aqyl restore-db BACKUP --yes.",
     ),
     "db_unreachable": Label(
         kk="{where} дерекқорына қосылу мүмкін емес ({detail}). Сервердің іске қосылғанын және AQYL_DATABASE_URL ішінде сервер, порт пен дерекқор атауы дұрыс екенін тексеріңіз.",
         ru="Не удаётся подключиться к базе данных {where} ({detail}). Проверьте, что сервер запущен и что в AQYL_DATABASE_URL верно указаны сервер, порт и имя базы.",
         en="Cannot connect to the database {where} ({detail}). Check that the server is running and that AQYL_DATABASE_URL gives the right host, port and database name.",
+    ),
+    "db_missing": Label(
+        kk="{where} дерекқор файлы жоқ, сондықтан оқитын ештеңе жоқ; бос дерекқор жасалған жоқ. AQYL_DATABASE_URL ішіндегі жолды тексеріңіз (жаңа дерекқорды aqyl db немесе aqyl import жасайды).",
+        ru="Файла базы данных {where} нет, читать нечего; пустая база не создана. Проверьте путь в AQYL_DATABASE_URL (новую базу создают aqyl db и aqyl import).",
+        en="The database file {where} does not exist, so there is nothing to read; no empty database was made. Check the path in AQYL_DATABASE_URL (aqyl db or aqyl import makes a new database).",
     ),
     "db_file_unopenable": Label(
         kk="{where} дерекқор файлы ашылмады. AQYL_DATABASE_URL ішіндегі жол дұрыс екенін және бума бар әрі оған жазуға болатынын тексеріңіз.",
@@ -120,6 +135,11 @@ WORDS: dict[str, Label] = {
         kk="«{value}» — күн емес. Мерзімді ЖЖЖЖ-АА-КК түрінде жазыңыз, мысалы 2024-07-15.",
         ru="«{value}» — не дата. Укажите срок в виде ГГГГ-ММ-ДД, например 2024-07-15.",
         en="“{value}” is not a date. Give the deadline as YYYY-MM-DD, for example 2024-07-15.",
+    ),
+    "cycle_deadline_before": Label(
+        kk="Мерзім {deadline} — {period} кезеңінің басынан ({start}) ерте. Кезең басталғаннан кейінгі күнді көрсетіңіз.",
+        ru="Срок {deadline} раньше начала периода {period} ({start}). Укажите дату после начала периода.",
+        en="The deadline {deadline} comes before the period {period} begins ({start}). Give a day after the period has begun.",
     ),
     "cycle_bad_decision": Label(
         kk="«{value}» шешімі белгісіз: қабылдау немесе түзетуге қайтару ғана мүмкін.",
@@ -237,6 +257,16 @@ WORDS: dict[str, Label] = {
         ru="{file} — не копия базы Aqyl (укажите файл, созданный командой aqyl backup).",
         en="{file} is not a backup of an Aqyl database (give a file written by aqyl backup).",
     ),
+    "backup_damaged": Label(
+        kk="{file} сақтық көшірмесі бүлінген ({detail}), сондықтан қалпына келтірілмеді; {db} дерекқоры өзгерген жоқ. Басқа сақтық көшірмені көрсетіңіз.",
+        ru="Резервная копия {file} повреждена ({detail}), поэтому не восстановлена; база данных {db} не изменена. Укажите другую резервную копию.",
+        en="The backup {file} is damaged ({detail}), so it was not restored; the database {db} is unchanged. Give another backup.",
+    ),
+    "backup_cut_short": Label(
+        kk="файл қысқарып қалған: {size} байт, ал тақырыбы бойынша {expected} байт болуы керек",
+        ru="файл обрезан: {size} байт вместо {expected} по его заголовку",
+        en="the file is cut short: {size} bytes of the {expected} its header gives",
+    ),
     "backup_other_engine": Label(
         kk="{file} — {kind} көшірмесі, ал қазіргі дерекқор {engine}. Сол түрдегі дерекқорға қалпына келтіріңіз.",
         ru="{file} — копия {kind}, а текущая база — {engine}. Восстанавливайте в базу того же типа.",
@@ -268,6 +298,16 @@ WORDS: dict[str, Label] = {
         kk="AQYL_ORGANISATION_FILE={file}: файлды JSON ретінде оқу мүмкін емес ({detail}). Файлды түзетіңіз немесе айнымалыны алып тастаңыз.",
         ru="AQYL_ORGANISATION_FILE={file}: файл не читается как JSON ({detail}). Исправьте файл или удалите переменную.",
         en="AQYL_ORGANISATION_FILE={file}: cannot read it as JSON ({detail}); fix the file or unset the variable.",
+    ),
+    "setting_positive": Label(
+        kk="{name}={value} баптауы жарамсыз: 0-ден үлкен сан жазыңыз, мысалы {name}={example}, немесе айнымалыны алып тастаңыз.",
+        ru="Настройка {name}={value} недопустима: укажите число больше 0, например {name}={example}, или удалите переменную.",
+        en="The setting {name}={value} is not valid: give a number greater than 0, for example {name}={example}, or unset the variable.",
+    ),
+    "setting_zero_or_more": Label(
+        kk="{name}={value} баптауы жарамсыз: 0 немесе одан үлкен сан жазыңыз, мысалы {name}={example}, немесе айнымалыны алып тастаңыз.",
+        ru="Настройка {name}={value} недопустима: укажите число 0 или больше, например {name}={example}, или удалите переменную.",
+        en="The setting {name}={value} is not valid: give a number of 0 or more, for example {name}={example}, or unset the variable.",
     ),
     "crash": Label(
         kk="Ішкі қате ({error}).",

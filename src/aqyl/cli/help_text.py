@@ -1,0 +1,78 @@
+"""``--help`` in the user's language: before click parses the command line (and so before an
+eager ``--help`` prints anything), the root's text, each top-level command's and group's text and
+the panel titles and the --help option's line are set from the catalogue (:mod:`aqyl.domain.wording.command_help`) in the
+language of a ``--lang`` on the command line, else AQYL_LANG or the locale. Options' own help and
+the sub-commands of groups stay in English for now."""
+
+from __future__ import annotations
+
+import click
+import typer.rich_utils
+
+from aqyl.cli.present import LANG_HELP
+from aqyl.domain.wording.commands import say
+
+# Each top-level command or group and the key of its help (literal keys: the catalogue's rule).
+COMMAND_HELP = {
+    "demo": "help_demo", "db": "help_db", "serve": "help_serve", "report": "help_report", "import": "help_import",
+    "template": "help_template", "submissions": "help_submissions", "restore": "help_restore",
+    "classifiers": "help_classifiers", "remind": "help_remind", "pseudonymise": "help_pseudonymise",
+    "publish": "help_publish", "persons": "help_persons", "backup": "help_backup", "restore-db": "help_restore_db",
+    "worker": "help_worker", "hei": "help_hei", "flows": "help_flows", "migration": "help_migration",
+    "cohorts": "help_cohorts", "survey": "help_survey", "interview": "help_interview", "note-text": "help_note_text",
+    "user": "help_user", "period": "help_period", "key": "help_key",
+}
+
+
+# Options and arguments: (command, parameter) and the key of its help.
+OPTION_HELP = {
+    ("report", "period"): "help_opt_report_period", ("report", "compare"): "help_opt_compare",
+    ("report", "category"): "help_opt_category", ("report", "hei_type"): "help_opt_hei_type",
+    ("report", "region"): "help_opt_region", ("report", "programme"): "help_opt_programme",
+    ("report", "fmt"): "help_opt_format", ("report", "out"): "help_opt_report_out",
+    ("import", "files"): "help_opt_import_files", ("import", "accept_valid"): "help_opt_accept_valid",
+    ("import", "dry_run"): "help_opt_dry_run", ("import", "report"): "help_opt_import_report",
+    ("import", "errors_xlsx"): "help_opt_errors_xlsx", ("import", "user"): "help_opt_user",
+    ("db", "check"): "help_opt_check", ("backup", "file"): "help_opt_backup_file",
+    ("restore-db", "file"): "help_opt_restore_file", ("restore-db", "yes"): "help_opt_yes",
+    ("submissions", "period"): "help_opt_half_year", ("submissions", "hei"): "help_opt_submissions_hei",
+    ("submissions", "compare_with"): "help_opt_compare_with", ("submissions", "as_json"): "help_opt_json",
+    ("template", "out"): "help_opt_template_out", ("restore", "hei"): "help_opt_hei",
+    ("restore", "period"): "help_opt_half_year", ("restore", "version"): "help_opt_version",
+    ("classifiers", "name"): "help_opt_classifier", ("classifiers", "lookup"): "help_opt_lookup",
+}
+
+
+def translate(root: click.Group, lang: str) -> None:
+    """Set the help of ``root`` and its commands in ``lang``."""
+    root.help = say("help_root", lang)
+    for name, command in root.commands.items():
+        if name in COMMAND_HELP:
+            command.help = say(COMMAND_HELP[name], lang)
+            command.short_help = None  # the listing takes the first sentence of the help
+        for param in command.params:
+            if (name, param.name) in OPTION_HELP:
+                param.help = say(OPTION_HELP[name, param.name], lang)  # type: ignore[attr-defined]
+    _help_option(root, say("help_option", lang), say("help_opt_lang", lang))
+    # typer reads its panel titles and the [default: …] and [required] marks from these names
+    # each time it draws a help.
+    typer.rich_utils.OPTIONS_PANEL_TITLE = say("help_panel_options", lang)
+    typer.rich_utils.COMMANDS_PANEL_TITLE = say("help_panel_commands", lang)
+    typer.rich_utils.ARGUMENTS_PANEL_TITLE = say("help_panel_arguments", lang)
+    typer.rich_utils.DEFAULT_STRING = say("help_default", lang).replace("{value}", "{}")
+    typer.rich_utils.REQUIRED_LONG_STRING = say("help_required", lang)
+
+
+def _help_option(command: click.Command, text: str, lang_text: str) -> None:
+    """The --help option's own line and every command's --lang (the one of :data:`LangOption`),
+    on ``command`` and every command below it (click makes the help option once per command and
+    keeps it)."""
+    option = command.get_help_option(click.Context(command))
+    if option is not None:
+        option.help = text
+    for param in command.params:
+        english = param.__dict__.setdefault("aqyl_english_help", getattr(param, "help", None))
+        if param.name == "lang" and english == LANG_HELP:
+            param.help = lang_text  # type: ignore[attr-defined]
+    for sub in getattr(command, "commands", {}).values():
+        _help_option(sub, text, lang_text)
