@@ -187,6 +187,13 @@ def scan() -> list[Use]:
             if isinstance(arg, ast.Constant) and arg.value is None:
                 continue  # AqylError(None): the class's own key
             uses.append(Use(where, node.lineno, _keys(arg, maps, scopes.get(id(node))), ast.unparse(arg), fields))
+        # An error class's own key (``key = "..."``), raised as SomeError(None, ...).
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and {getattr(b, "id", getattr(b, "attr", "")) for b in node.bases} & errors:
+                for item in node.body:
+                    if (isinstance(item, ast.Assign) and [getattr(t, "id", "") for t in item.targets] == ["key"]
+                            and isinstance(item.value, ast.Constant)):
+                        uses.append(Use(where, item.lineno, (item.value.value,), ast.unparse(item.value)))
     for template in sorted((SRC / "web" / "templates").rglob("*.html")):
         text = template.read_text()
         for n, line in enumerate(text.splitlines(), 1):

@@ -14,14 +14,17 @@ Imports nothing of aqyl but the core: every layer above the core may use it.
 - AQYL_PSEUDONYM_KEY_FILE: the pseudonym key the web server holds; none (uploads keep no IIN then)
 - AQYL_ORGANISATION_FILE: the organisation and house style of the notes; ``aqyl/data/organisation.json``
 - AQYL_RENDER_SERIAL: 1 draws a note's DOCX and PDF one after the other, not side by side
+- SQLITE_TMPDIR, TMPDIR: where SQLite writes its temporary files (a full one is named as such)
 """
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from pathlib import Path
 
+from aqyl.domain.errors import AqylError
 from aqyl.domain.i18n import LANGUAGES
 
 # A new SQLite database's page size (see database()).
@@ -96,11 +99,38 @@ def _read_only_place(db: dict) -> None:
     db["OPTIONS"] = {"uri": True, "timeout": db["OPTIONS"]["timeout"]}
 
 
+def number_setting(name: str, default: float, *, zero_allowed: bool = False) -> float:
+    """The number in the environment variable ``name`` (unset or empty: ``default``); it must be
+    greater than 0 (or 0 or more when ``zero_allowed``)."""
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0 or (value == 0 and not zero_allowed):
+        example = f"{default:g}"
+        raise AqylError("setting_zero_or_more" if zero_allowed else "setting_positive", name=name, value=text,
+                        example=example)
+    return value
+
+
+def temp_folder() -> str:
+    """The folder SQLite writes its temporary files to (SQLITE_TMPDIR, TMPDIR, else the first of
+    /var/tmp, /usr/tmp, /tmp it may write); Python's readers use TMPDIR the same way."""
+    for name in ("SQLITE_TMPDIR", "TMPDIR"):
+        if (value := os.environ.get(name)) and os.path.isdir(value):
+            return value
+    for value in ("/var/tmp", "/usr/tmp", "/tmp"):
+        if os.path.isdir(value) and os.access(value, os.W_OK | os.X_OK):
+            return value
+    return "."
+
+
 def write_wait() -> float:
     """Seconds a writer waits for the database (AQYL_WRITE_WAIT, default 15 minutes): for its turn
     in the queue and for SQLite's lock alike (the busy timeout), never longer in all."""
-    from aqyl.domain.environment import number_setting
-
     return number_setting("AQYL_WRITE_WAIT", 900, zero_allowed=True)
 
 
@@ -116,8 +146,6 @@ def busy_timeout() -> float:
 def max_import_bytes() -> int:
     """The largest file an import reads (AQYL_MAX_IMPORT_MB, default 2 GB): a million rows of
     labels are 0.4 GB, and a bigger file would not fit in memory once parsed."""
-    from aqyl.domain.environment import number_setting
-
     return int(number_setting("AQYL_MAX_IMPORT_MB", 2048) * 1024 * 1024)
 
 

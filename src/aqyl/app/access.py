@@ -45,9 +45,14 @@ class Forbidden(AqylError, PermissionDenied):
     key = "role_forbidden"
 
     def __init__(self, who: Actor) -> None:
-        from aqyl.domain.wording.commands import COMMANDS
+        super().__init__(None, user=who.name or "–", role=role_word(who.role))
 
-        super().__init__(None, user=who.name or "–", role=COMMANDS[ROLE_KEYS[who.role]])
+
+def role_word(role: str | None):
+    """The role's name in the three languages, for a message."""
+    from aqyl.domain.wording.catalogue import label
+
+    return label(ROLE_KEYS[role])
 
 
 def role_of(user: Any) -> str | None:

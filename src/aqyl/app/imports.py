@@ -141,13 +141,12 @@ def storer(username: str | None, fallback: str) -> Storer:
     names it."""
     if not username:
         return Storer(None, None, fallback)
-    from aqyl.app.access import ROLE_KEYS, actor, may_store
-    from aqyl.domain.wording.commands import COMMANDS
+    from aqyl.app.access import actor, may_store, role_word
 
     found = active_user(username)
     who = actor(found)
     if not may_store(who):
-        raise AqylError("user_may_not_store", user=username, role=COMMANDS[ROLE_KEYS[who.role]])
+        raise AqylError("user_may_not_store", user=username, role=role_word(who.role))
     return Storer(found, who.hei if who.role == "officer" else None, found.get_username())
 
 

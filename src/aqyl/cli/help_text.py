@@ -59,7 +59,7 @@ def translate(root: click.Group, lang: str) -> None:
     typer.rich_utils.OPTIONS_PANEL_TITLE = say("help_panel_options", lang)
     typer.rich_utils.COMMANDS_PANEL_TITLE = say("help_panel_commands", lang)
     typer.rich_utils.ARGUMENTS_PANEL_TITLE = say("help_panel_arguments", lang)
-    typer.rich_utils.DEFAULT_STRING = say("help_default", lang).replace("{value}", "{}")
+    typer.rich_utils.DEFAULT_STRING = say("help_default", lang, value="{}")  # typer fills {} itself
     typer.rich_utils.REQUIRED_LONG_STRING = say("help_required", lang)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 
+from aqyl import config
 from aqyl.domain.errors import StoreFault
 
 # Substrings of the drivers' messages (lower case), first match wins.
@@ -58,20 +59,6 @@ def _wait():
         return "?"
 
 
-def temp_folder() -> str:
-    """The folder SQLite writes its temporary files to (SQLITE_TMPDIR, TMPDIR, else the first of
-    /var/tmp, /usr/tmp, /tmp it may write); Python's readers use TMPDIR the same way."""
-    import os
-
-    for name in ("SQLITE_TMPDIR", "TMPDIR"):
-        if (value := os.environ.get(name)) and os.path.isdir(value):
-            return value
-    for value in ("/var/tmp", "/usr/tmp", "/tmp"):
-        if os.path.isdir(value) and os.access(value, os.W_OK | os.X_OK):
-            return value
-    return "."
-
-
 def _full_temp_folder(e: BaseException) -> str | None:
     """The temporary folder, when it (not the database's disk) is the one that is full: a file
     named in it, or, for the engine's own "disk is full", a folder on another disk with less
@@ -81,7 +68,7 @@ def _full_temp_folder(e: BaseException) -> str | None:
     import tempfile
     from pathlib import Path
 
-    folders = list(dict.fromkeys([temp_folder(), tempfile.gettempdir()]))
+    folders = list(dict.fromkeys([config.temp_folder(), tempfile.gettempdir()]))
     named = getattr(e, "filename", None)
     if isinstance(e, OSError) and named:
         place = Path(os.fsdecode(named)).resolve()
