@@ -93,6 +93,22 @@ _hypothesis_settings.register_profile("aqyl", derandomize=True, print_blob=True)
 _hypothesis_settings.load_profile("aqyl")
 
 
+@pytest.fixture(scope="module")
+def demo_register(django_db_setup, django_db_blocker):
+    """The demo register (records, HEIs, the three accounts), loaded once per test module inside a
+    transaction rolled back after the module; each test runs in a transaction of its own inside
+    it, so what one test changes the next does not see. Not for transactional tests or live
+    servers (they load the demo themselves), nor in a module whose other tests need an empty register."""
+    from django.db import transaction
+
+    from aqyl.store.demo import load_demo
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_demo()
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture(autouse=True)
 def _tasks_run_at_once(settings):
     """Background work (uploads, research runs) runs inside the request in tests; a test that

@@ -14,11 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(settings, tmp_path):
-    from aqyl.store.demo import load_demo
-
+def demo(settings, tmp_path, demo_register):
     settings.MEDIA_ROOT = tmp_path / "media"
-    load_demo()
 
 
 def visible_words(html: str) -> set[str]:

@@ -10,10 +10,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.engines]  # engine-specific cod
 
 
 @pytest.fixture
-def almau():
-    from aqyl.store.demo import load_demo
-
-    load_demo()
+def almau(demo_register):
     return m.Hei.objects.get(code="ALMAU")
 
 

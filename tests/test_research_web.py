@@ -35,14 +35,11 @@ API = ["/api/flows?origin=KZ&year=2019", "/api/flows/series?origin=KZ&destinatio
 
 
 @pytest.fixture
-def demo(settings, tmp_path):
+def demo(settings, tmp_path, demo_register):
     from django.contrib.auth import get_user_model
-
-    from aqyl.store.demo import load_demo
 
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.TASKS = IMMEDIATE
-    load_demo()
     get_user_model().objects.create_user("norole", password="no-role-here")
 
 

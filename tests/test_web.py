@@ -19,11 +19,8 @@ PAGES = ["/dashboard/", "/upload/", "/records/", "/submissions/", "/reports/", "
 
 
 @pytest.fixture
-def demo(settings, tmp_path):
-    from aqyl.store.demo import load_demo
-
+def demo(settings, tmp_path, demo_register):
     settings.MEDIA_ROOT = tmp_path / "media"
-    load_demo()
     other = m.Hei.objects.get(code="KAZNU")
     user = get_user_model().objects.create_user("officer2", password="second-officer")
     m.Profile.objects.create(user=user, role="officer", hei=other)
