@@ -52,6 +52,9 @@ WORDS = {
     "audit_record_edit": L("Жазба өзгертілді", "Запись изменена", "Record changed"),
     "audit_record_remove": L("Жазба жойылды", "Запись удалена", "Record removed"),
     "audit_note_text_set": L("Жазба мәтіні сақталды", "Текст записки сохранён", "Note text saved"),
+    "audit_segment_add": L("Сұхбат үзіндісіне код берілді", "Фрагменту интервью присвоен код",
+                           "Interview segment coded"),
+    "audit_interview_delete": L("Сұхбат жойылды", "Интервью удалено", "Interview deleted"),
     "audit_release_publish": L("Ашық деректер жарияланды", "Открытые данные опубликованы", "Open data published"),
     # the admin's own changes: model: verb (Russian agrees with the model's gender)
     "audit_hei_create": L("ЖОО: жасалды", "Вуз: создан", "HEI: created"),
