@@ -278,3 +278,31 @@ def test_a_database_fault_on_a_page_or_the_api_is_said_in_the_users_language_and
     assert api.json() == {"error": {"type": "database_fault", "message": expected, "field": None}}
     assert m.Submission.objects.get(hei=hei, period="2023H1", is_current=True) == before
     assert not m.MobilityRecord.objects.filter(partner_institution="University of Tartu").exists()
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("kk", "Сұрау мекенжайы тым ұзын: іздеу мәтіні немесе сүзгілер тым көп. Оларды қысқартып, қайталап көріңіз."),
+    ("ru", "Адрес запроса слишком длинный: слишком длинный текст поиска или слишком много фильтров. "
+           "Сократите их и попробуйте ещё раз."),
+    ("en", "The address of the request is too long: the search text or the filters are too long. "
+           "Shorten them and try again."),
+])
+def test_a_long_address_gets_the_applications_414_and_a_short_login_next(demo, lang, message):
+    from urllib.parse import quote
+
+    from aqyl.web.middleware import MAX_ADDRESS, MAX_NEXT
+
+    anonymous = Client()
+    anonymous.cookies["aqyl_lang"] = lang
+    # 300 letters «Қ»: 1,800 characters encoded, under the limit; the login's next would be 3,000.
+    moved = anonymous.get("/records/?q=" + quote("Қ" * 300))
+    assert moved.status_code == 302 and moved["Location"] == "/login/?next=/records/"
+    assert len("/records/?q=" + quote("Қ" * 300)) < MAX_ADDRESS and len(quote(quote("Қ" * 300))) > MAX_NEXT
+    short = anonymous.get("/records/?q=" + quote("Қ" * 10))
+    assert short["Location"] == "/login/?next=/records/%3Fq%3D" + quote(quote("Қ" * 10))  # kept when it fits
+    for response in (anonymous.get("/records/?q=" + quote("Қ" * 400)), anonymous.get("/errors/414")):
+        assert response.status_code == 414
+        assert f'<p class="error" role="alert">{message}</p>' in response.content.decode()
+    signed_in = client_for("analyst")
+    signed_in.cookies["aqyl_lang"] = lang
+    assert signed_in.get("/records/?q=" + quote("Қ" * 400)).status_code == 414
