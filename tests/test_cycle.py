@@ -154,14 +154,30 @@ def test_reminders_reach_officers_of_heis_that_have_not_submitted(demo):
     analyst = client_for("analyst")
     upload(client_for("officer"), period_rows(2))  # ALMAU has submitted; KAZNU has not
     page = analyst.post("/submissions/remind", {"period": "2024H1"}, follow=True).content.decode()
-    heis = m.Hei.objects.filter(is_active=True).count() - 1
-    assert f"Еске салу жіберілді: {heis} ЖОО, 1 хат." in page
+    unreached = [r.hei.code for r in cycle.due("2024H1") if r.hei.code != "KAZNU"]  # no officer with an address
+    assert len(unreached) == m.Hei.objects.filter(is_active=True).count() - 2
+    assert "Еске салу жіберілді: 1 ЖОО, 1 хат." in page
+    assert (f"Хат жіберілмеген ЖОО: {len(unreached)}. Олардың қызметкерлерінің э-пошта мекенжайы жоқ "
+            f"(мекенжайды әкімші қосады): {', '.join(unreached)}.") in page
+    assert m.AuditEntry.objects.filter(action="reminder.unreached").count() == len(unreached)
     [message] = outbox(demo)
     assert "To: office@kaznu.example" in message
     assert "Subject: Aqyl: сдайте отчёт за 2024H1 до 2027-01-15" in message  # the officer's language, Russian
     assert "ещё не сдал отчёт об академической мобильности за 2024H1. Срок сдачи — 2027-01-15." in message
     entry = m.AuditEntry.objects.get(action="reminder.send", target="KAZNU 2024H1")
     assert entry.after == {"to": ["office@kaznu.example"], "sent": 1, "kind": "reminder_due", "status": "not_submitted"}
+    assert m.AuditEntry.objects.filter(action="reminder.send").count() == 1
+    from django.utils import translation
+
+    from aqyl.store.labels import action_text
+
+    for lang, sent_text, none_text in (
+            ("kk", "Еске салу жіберілді (хат саны: 1)", "Еске салу жіберілмеді: э-пошта мекенжайы жоқ"),
+            ("ru", "Напоминание отправлено (писем: 1)", "Напоминание не отправлено: нет адреса э-почты"),
+            ("en", "Reminder sent (messages: 1)", "Reminder not sent: no e-mail address")):
+        with translation.override(lang):
+            assert action_text("reminder.send", entry.after) == sent_text
+            assert action_text("reminder.unreached", {"sent": 0}) == none_text
     # Once the deadline has passed the wording says so.
     cycle.remind("2024H1", today=date(2027, 1, 16))
     sent = outbox(demo)  # the file transport names files by time and an object id: order them by content
@@ -487,3 +503,29 @@ def test_api_token_listed_created_shown_once_and_revoked_by_its_owner(demo):
     assert [e.action for e in m.AuditEntry.objects.filter(action__startswith="token.").order_by("id")] == [
         "token.create", "token.revoke"]
     assert Client().get("/account/").status_code == 302
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("kk", "Шешім туралы хат KAZNU қызметкерлеріне жіберілмеді: kaznu пайдаланушысының э-пошта мекенжайы жоқ. "
+           "Оларға шешімді өзіңіз хабарлаңыз; мекенжайды әкімші қосады."),
+    ("ru", "Письмо о решении сотрудникам KAZNU не отправлено: у пользователя kaznu нет адреса э-почты. "
+           "Сообщите им о решении сами; адрес добавляет администратор."),
+    ("en", "The notice of the decision did not go to the officers of KAZNU: kaznu has no e-mail address. "
+           "Tell them of the decision yourself; an administrator adds the address."),
+])
+def test_returning_a_submission_nobody_can_be_told_of_says_whom_and_why(demo, lang, said):
+    import html
+
+    users = get_user_model()
+    kaznu = users.objects.get(username="kaznu")
+    kaznu.email = ""
+    kaznu.save()
+    cycle.open_period("2024H1", date(2027, 1, 15))
+    upload(client_for("kaznu", "kaznu-officer"), [{**r, "hei": "KAZNU"} for r in period_rows(2)])
+    analyst = client_for("analyst")
+    analyst.cookies["aqyl_lang"] = lang
+    version = str(m.Submission.objects.get(hei__code="KAZNU", period="2024H1", is_current=True).version)
+    page = analyst.post("/submissions/2024H1/KAZNU/review", {"version": version, "return": "1", "comment": "Түзетіңіз."},
+                        follow=True).content.decode()
+    assert html.escape(said) in page
+    assert outbox(demo) == []

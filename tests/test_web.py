@@ -306,3 +306,34 @@ def test_a_long_address_gets_the_applications_414_and_a_short_login_next(demo, l
     signed_in = client_for("analyst")
     signed_in.cookies["aqyl_lang"] = lang
     assert signed_in.get("/records/?q=" + quote("Қ" * 400)).status_code == 414
+
+
+def test_the_audit_log_says_a_language_switch_a_note_section_and_its_help_in_words(demo):
+    from django.utils import translation
+
+    from aqyl.store.labels import action_text, target_text
+
+    client = client_for("analyst")
+    client.post("/language/", {"lang": "ru", "next": "/dashboard/"})
+    entry = m.AuditEntry.objects.filter(username="analyst").latest("id")
+    assert entry.action == "profile.language"
+    assert not m.AuditEntry.objects.filter(action="profile.change").exists()
+    target = "faculty H1 benefits kk from 2023H1"
+    for lang, action, words, helps in (
+            ("kk", "Интерфейс тілі ауыстырылды",
+             "Жазба бөлімі «Академиялық алмасудың ЖЖОКБҰ үшін маңызы» (Профессор-оқытушылар құрамы (ПОҚ); қазақша; "
+             "қолданылу басы — 2023 жылғы I жартыжылдық)", "Пайдаланушы жойылса да сақталады"),
+            ("ru", "Язык интерфейса изменён",
+             "Раздел записки «Значение академического обмена для ОВПО» (Профессорско-преподавательский состав (ППС); "
+             "на казахском; начало действия — I полугодие 2023 года)", "Сохраняется, даже если пользователь удалён"),
+            ("en", "Interface language changed",
+             "Note section “What academic exchange gives HEIs” (Teaching staff; in Kazakh; from H1 2023)",
+             "Kept when the user is deleted")):
+        with translation.override(lang):
+            assert action_text("profile.language") == action
+            assert target_text("note_text.set", target) == words
+            assert str(m.AuditEntry._meta.get_field("username").help_text) == helps
+    admin = client_for("admin")
+    admin.cookies["aqyl_lang"] = "kk"
+    page = admin.get(f"/admin/aqyl/auditentry/{entry.pk}/change/").content.decode()
+    assert "Пайдаланушы жойылса да сақталады" in page and "Kept when" not in page

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aqyl.domain.wording.catalogue import label
 from aqyl.store import models as m
-from aqyl.store.labels import COMMON, ROLE, action_text, text
+from aqyl.store.labels import COMMON, ROLE, action_text, target_text, text
 
 
 def _word(key: str) -> str:
@@ -108,16 +108,20 @@ class MobilityRecordAdmin(ReadOnly):
 
 @admin.register(m.AuditEntry)
 class AuditEntryAdmin(ReadOnly):
-    list_display = ["at", "username", "what", "target"]
+    list_display = ["at", "username", "what", "about"]
 
     @admin.display(description=text(COMMON["action"]), ordering="action")
     def what(self, entry):
-        return action_text(entry.action)
+        return action_text(entry.action, entry.after)
+
+    @admin.display(description=text(COMMON["target"]), ordering="target")
+    def about(self, entry):
+        return target_text(entry.action, entry.target)
 
     list_filter = ["action", "username"]
     search_fields = ["target", "username", "action"]
     date_hierarchy = "at"
-    readonly_fields = ["at", "user", "username", "action", "target", "before", "after"]
+    readonly_fields = ["at", "user", "username", "what", "about", "before", "after"]
 
 
 @admin.register(m.CollectionPeriod)

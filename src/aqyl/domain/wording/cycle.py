@@ -29,6 +29,28 @@ WORDS = {
     "remind_now": L("Тапсырмағандарға қазір еске салу", "Напомнить несдавшим сейчас", "Remind those who have not submitted"),
     "reminded": L("Еске салу жіберілді: {heis} ЖОО, {mails} хат.", "Напоминания отправлены: вузов — {heis}, писем — {mails}.",
                   "Reminders sent: {heis} HEIs, {mails} messages."),
+    "reminder_unreached": L(
+        "Хат жіберілмеген ЖОО: {n}. Олардың қызметкерлерінің э-пошта мекенжайы жоқ (мекенжайды әкімші қосады): {heis}.",
+        "Письма не отправлены, вузов — {n}: у их сотрудников нет адреса э-почты (его добавляет администратор): {heis}.",
+        "No message went to {n} HEIs: their officers have no e-mail address (an administrator adds it): {heis}."),
+    "notice_no_address": L(
+        "Шешім туралы хат {hei} қызметкерлеріне жіберілмеді: {users} пайдаланушысының э-пошта мекенжайы жоқ. "
+        "Оларға шешімді өзіңіз хабарлаңыз; мекенжайды әкімші қосады.",
+        "Письмо о решении сотрудникам {hei} не отправлено: у пользователя {users} нет адреса э-почты. "
+        "Сообщите им о решении сами; адрес добавляет администратор.",
+        "The notice of the decision did not go to the officers of {hei}: {users} has no e-mail address. "
+        "Tell them of the decision yourself; an administrator adds the address."),
+    "notice_no_officer": L(
+        "Шешім туралы хат жіберілмеді: {hei} үшін белсенді қызметкер тіркелмеген. Әкімшіге хабарласыңыз.",
+        "Письмо о решении не отправлено: у {hei} нет активного сотрудника в системе. Обратитесь к администратору.",
+        "The notice of the decision did not go out: {hei} has no active officer. Ask an administrator."),
+    "notice_failed": L(
+        "Шешім туралы хат {hei} қызметкерлеріне жіберілмеді: пошта сервері хатты қабылдамады. "
+        "Шешім сақталды; оны қызметкерлерге өзіңіз хабарлаңыз немесе әкімшіге хабарласыңыз.",
+        "Письмо о решении сотрудникам {hei} не отправлено: почтовый сервер его не принял. "
+        "Решение сохранено; сообщите его сотрудникам сами или обратитесь к администратору.",
+        "The notice of the decision did not go to the officers of {hei}: the mail server refused it. "
+        "The decision is stored; tell the officers yourself or ask an administrator."),
     "no_address": L("э-пошта мекенжайы жоқ", "нет адреса э-почты", "no e-mail address"),
     "hei_name": L("Атауы", "Название", "Name"),
     "hei_type": L("ЖОО түрі", "Тип вуза", "HEI type"),

@@ -139,5 +139,8 @@ def remind(request):
     except AqylError as error:
         messages.error(request, error.message(lang))
     else:
-        messages.success(request, ui("reminded", lang, heis=len(sent), mails=sum(len(r.to) for r in sent)))
+        reached, unreached = [r for r in sent if r.sent], [r.hei.code for r in sent if not r.sent]
+        messages.success(request, ui("reminded", lang, heis=len(reached), mails=sum(r.sent for r in reached)))
+        if unreached:
+            messages.warning(request, ui("reminder_unreached", lang, n=len(unreached), heis=", ".join(unreached)))
     return HttpResponseRedirect(f"{reverse('board')}?period={period}")

@@ -71,12 +71,18 @@ def review(request, period: str, hei: str):
         return HttpResponseRedirect(reverse("submission", args=[period, found_hei.code]))
     decision = "accepted" if "accept" in request.POST else "returned"
     try:
-        cycle.review(current, decision, request.POST.get("comment", ""), request.user)
+        made = cycle.review(current, decision, request.POST.get("comment", ""), request.user)
     except AqylError as error:
         messages.error(request, error.message(lang))
         return HttpResponseRedirect(reverse("submission", args=[period, found_hei.code]))
     messages.success(request, ui("accepted_msg" if decision == "accepted" else "returned_msg", lang, hei=found_hei.code,
                                  period=period, version=current.version))
+    notice = made.notice
+    if notice["failed"]:
+        messages.warning(request, ui("notice_failed", lang, hei=found_hei.code))
+    elif not notice["sent"]:
+        messages.warning(request, ui("notice_no_address", lang, hei=found_hei.code, users=", ".join(notice["missing"]))
+                         if notice["missing"] else ui("notice_no_officer", lang, hei=found_hei.code))
     return HttpResponseRedirect(f"{reverse('board')}?period={period}")
 
 
