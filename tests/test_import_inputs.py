@@ -188,3 +188,19 @@ def test_a_password_protected_ods_has_its_own_message(tmp_path, ods_file):
                 data = os.urandom(len(data))
             target.writestr(item, data)
     assert refused(locked).startswith("locked.ods is protected by a password")
+
+
+@pytest.mark.parametrize(("lang", "last"), [
+    ("kk", "* белгісі бар бағандар міндетті. Толтырылған файлды (XLSX немесе UTF-8 кодтауындағы CSV) Aqyl сайтының "
+           "«Жүктеу» бетінде жүктеңіз."),
+    ("ru", "Столбцы со знаком * обязательны. Заполненный файл (XLSX или CSV в кодировке UTF-8) загрузите на странице "
+           "«Загрузка» сайта Aqyl."),
+    ("en", "Columns marked * are required. Upload the filled-in file (XLSX, or CSV in UTF-8) on the “Upload” page of "
+           "the Aqyl site."),
+])
+def test_the_templates_instruction_sends_officers_to_the_upload_page(heis, lang, last):
+    from aqyl.render.template import build_template
+
+    book = openpyxl.load_workbook(io.BytesIO(build_template(lang, list(shipped_registry()))))
+    how = next(ws for ws in book.worksheets if ws.cell(2, 1).value and "*" in ws.cell(2, 1).value).cell(2, 1).value
+    assert how.endswith(last) and "aqyl import" not in how
