@@ -529,3 +529,32 @@ def test_returning_a_submission_nobody_can_be_told_of_says_whom_and_why(demo, la
                         follow=True).content.decode()
     assert html.escape(said) in page
     assert outbox(demo) == []
+
+
+@pytest.mark.parametrize(("lang", "cell", "page_text"), [
+    ("kk", "файл жоқ (пішінде енгізілді)", "Бұл нұсқаның файлы жоқ: ол жазба пішінінде енгізілді."),
+    ("ru", "файла нет (введено в форме)", "У этой версии нет файла: она введена в форме записи."),
+    ("en", "no file (entered in the form)", "This version has no file: it was entered in the record form."),
+])
+def test_a_version_saved_in_the_form_has_no_file_and_no_rejected_rows(demo, lang, cell, page_text):
+    from aqyl.app.edits import record_values
+
+    cycle.open_period("2024H1", date(2027, 1, 15))
+    officer = client_for("officer")
+    page = upload(officer, period_rows(3) + period_rows(1, partner_country="Атлантида"), confirm=False)
+    upload_id = page.split('name="confirm" value="')[1].split('"')[0]
+    officer.post("/upload/", {"confirm": upload_id, "accept_valid": "1"})
+    first = m.Submission.objects.get(hei__code="ALMAU", period="2024H1", is_current=True)
+    assert (first.version, first.rejected_count, first.file_name) == (1, 1, "almau.csv")
+    own = m.MobilityRecord.objects.filter(submission=first).order_by("id").first()
+    saved = officer.post(f"/records/{own.id}/edit/", record_values(own) | {
+        "save": "1", "version": first.version, "partner_institution": "Aalto University"})
+    assert saved.status_code == 302
+    second = m.Submission.objects.get(hei__code="ALMAU", period="2024H1", is_current=True)
+    assert (second.version, second.source, second.file_name, second.rejected_count) == (2, "form", "", 0)
+    officer.cookies["aqyl_lang"] = lang
+    history = officer.get("/submissions/2024H1/ALMAU/").content.decode()
+    assert history.count(f'<span class="muted">{cell}</span>') == 1
+    assert '<a href="/submissions/2024H1/ALMAU/1/file">almau.csv</a>' in history
+    missing = officer.get("/submissions/2024H1/ALMAU/2/file")
+    assert missing.status_code == 404 and f'<p class="error" role="alert">{page_text}</p>' in missing.content.decode()

@@ -267,8 +267,10 @@ def test_xlsx_with_a_title_offset_dates_numbers_and_formulas(tmp_path, heis):
     assert result.valid["field"].to_list() == ["04"] and result.valid["start_date"].to_list() == ["2023-03-01"]
     assert result.valid["_row"].to_list() == [4]
     [problem] = result.report.problems
-    assert (problem.row, problem.column, problem.type) == (6, "partner_country", "required")
+    # The formula was never computed: said as the formula it is, not as an empty cell.
+    assert (problem.row, problem.column, problem.type) == (6, "partner_country", "formula_text")
     assert problem.as_dict("en")["cell"] == "H6"  # column B + 6
+    assert problem.message("en") == "“=CONCATENATE(\"E\",\"E\")” looks like a formula. Write the value as plain text."
 
 
 def test_merged_header_cells_lose_a_column_and_say_so(tmp_path, heis):

@@ -204,3 +204,27 @@ def test_the_templates_instruction_sends_officers_to_the_upload_page(heis, lang,
     book = openpyxl.load_workbook(io.BytesIO(build_template(lang, list(shipped_registry()))))
     how = next(ws for ws in book.worksheets if ws.cell(2, 1).value and "*" in ws.cell(2, 1).value).cell(2, 1).value
     assert how.endswith(last) and "aqyl import" not in how
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("kk", "«=HYPERLINK(\"https://ut.ee\",\"University of Tartu\")» формулаға ұқсайды. Мәнді формуласыз, мәтінмен жазыңыз."),
+    ("ru", "«=HYPERLINK(\"https://ut.ee\",\"University of Tartu\")» похоже на формулу. Запишите значение текстом, без формулы."),
+    ("en", "“=HYPERLINK(\"https://ut.ee\",\"University of Tartu\")” looks like a formula. Write the value as plain text."),
+])
+def test_a_formula_cell_without_a_value_is_reported_as_the_formula_not_as_empty(tmp_path, heis, lang, message):
+    """A generator that writes =HYPERLINK(…) without calculating it leaves no value in the file."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet.append(HEADER)
+    row = [GOOD[h] for h in HEADER]
+    row[HEADER.index("partner_institution")] = '=HYPERLINK("https://ut.ee","University of Tartu")'
+    row[HEADER.index("partner_country")] = '=IF(1,"EE","")'
+    sheet.append(row)
+    path = tmp_path / "links.xlsx"
+    book.save(path)
+    result = check(read_table(path), heis)
+    found = {(p.row, p.column, p.type): p for p in result.report.problems}
+    assert set(found) == {(2, "partner_institution", "formula_text"), (2, "partner_country", "formula_text")}
+    assert found[(2, "partner_institution", "formula_text")].message(lang) == message
+    assert result.report.rejected == 1

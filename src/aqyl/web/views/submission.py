@@ -112,6 +112,10 @@ def submission_file(request, period: str, hei: str, version: int):
     period, found_hei = period_of(period), _hei(request, hei)
     s = cycle.version(found_hei, period, version)
     path = cycle.kept_file(s) if s is not None else None
+    if path is None and s is not None and s.source == "form":  # there never was a file: say so
+        from aqyl.web.views.errors import _error
+
+        return _error(request, "no_file_form_page", 404)
     if path is None:
         raise Http404
     return FileResponse(path.open("rb"), as_attachment=True, filename=path.name)
