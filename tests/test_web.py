@@ -332,7 +332,9 @@ def test_the_audit_log_says_a_language_switch_a_note_section_and_its_help_in_wor
         with translation.override(lang):
             assert action_text("profile.language") == action
             assert target_text("note_text.set", target) == words
-            assert str(m.AuditEntry._meta.get_field("username").help_text) == helps
+            from aqyl.store.labels import help_texts
+
+            assert str(help_texts("AuditEntry")["username"]) == helps
     admin = client_for("admin")
     admin.cookies["aqyl_lang"] = "kk"
     page = admin.get(f"/admin/aqyl/auditentry/{entry.pk}/change/").content.decode()

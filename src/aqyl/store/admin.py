@@ -4,6 +4,7 @@ audited version, so the admin does not offer to edit or delete one."""
 
 from functools import wraps
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aqyl.domain.wording.catalogue import label
 from aqyl.store import models as m
-from aqyl.store.labels import COMMON, ROLE, action_text, target_text, text
+from aqyl.store.labels import COMMON, ROLE, action_text, help_texts, target_text, text
 
 
 def _word(key: str) -> str:
@@ -106,8 +107,16 @@ class MobilityRecordAdmin(ReadOnly):
     list_select_related = ["hei"]
 
 
+class AuditEntryForm(forms.ModelForm):
+    class Meta:
+        model = m.AuditEntry
+        fields = "__all__"
+        help_texts = help_texts("AuditEntry")
+
+
 @admin.register(m.AuditEntry)
 class AuditEntryAdmin(ReadOnly):
+    form = AuditEntryForm
     list_display = ["at", "username", "what", "about"]
 
     @admin.display(description=text(COMMON["action"]), ordering="action")

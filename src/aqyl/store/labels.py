@@ -84,9 +84,14 @@ def target_text(action: str, target: str) -> str:
                                                        language=LANGUAGE_IN[parts[3]].get(lang), period=period)
 
 
-# Help texts of fields, in the active language (the models' own are English, for migrations).
+# Help texts of fields in the admin, in the active language, through its forms' Meta.help_texts:
+# the models' own stay English, as migrations record a field's help_text.
 HELP = {("AuditEntry", "username"): label("help_kept_username"),
         ("NoteText", "author_name"): label("help_kept_author")}
+
+
+def help_texts(model: str) -> dict:
+    return {name: text(words) for (owner, name), words in HELP.items() if owner == model}
 
 
 def _lang() -> str:
@@ -121,5 +126,4 @@ def localise_fields() -> None:
                 or (CLASSIFIERS[classifier].title if classifier else None) or COMMON.get(field.name)
             if name is not None:
                 field.verbose_name = text(name)
-            if (model.__name__, field.name) in HELP:
-                field.help_text = text(HELP[(model.__name__, field.name)])
+
