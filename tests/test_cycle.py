@@ -299,7 +299,11 @@ def test_cli_user_add_and_remind(aqyl, tmp_path):
     made = run("user", "add", "asel", "--role", "officer", "--hei", "ALMAU", "--email", "asel@almau.example",
                "--language", "ru", "--lang", "en", stdin="long-enough-pass\n")
     assert made.returncode == 0, made.stderr
-    assert "User “asel” created: role officer, ALMAU." in made.stdout
+    assert made.stdout.strip() == "User “asel” created: role: HEI officer, ALMAU."
+    kk = run("user", "add", "dana", "--role", "analyst", "--lang", "kk", stdin="long-enough-pass\n")
+    assert kk.stdout.strip() == "«dana» пайдаланушысы жасалды: рөлі — талдаушы."
+    ru = run("user", "add", "ivan", "--role", "admin", "--lang", "ru", stdin="long-enough-pass\n")
+    assert ru.stdout.strip() == "Пользователь «ivan» создан: роль — администратор."
     assert "An HEI officer needs an HEI: give --hei." in run("user", "add", "x", "--role", "officer", "--lang", "en").stderr
     assert "already exists" in run("user", "add", "asel", "--role", "analyst", "--lang", "en", stdin="long-enough-pass\n").stderr
     weak = run("user", "add", "short", "--role", "analyst", "--lang", "en", stdin="abc\n")
@@ -439,10 +443,14 @@ def test_uploads_are_checked_and_stored_by_the_worker_off_the_request(demo, sett
     page = officer.get(page_url).content.decode()
     stored = m.Submission.objects.get(hei__code="ALMAU", period="2024H1")
     assert (stored.row_count, stored.rejected_count, stored.submitted_by) == (3, 1, "officer")
-    assert "ALMAU 2024H1 — Нұсқа 1, 3 Жолдар" in " ".join(page.split())
+    assert "ALMAU 2024H1 — 1-нұсқа, 3 жол" in " ".join(page.split())
     assert m.AuditEntry.objects.filter(action="submission.store", target="ALMAU 2024H1", username="officer").count() == 1
     # The errors workbook, in the page's language.
     officer.post("/language/", {"lang": "ru", "next": "/"})
+    assert "ALMAU 2024H1 — версия 1, строк: 3" in " ".join(officer.get(page_url).content.decode().split())
+    officer.cookies["aqyl_lang"] = "en"
+    assert "ALMAU 2024H1 — version 1, 3 rows" in " ".join(officer.get(page_url).content.decode().split())
+    officer.cookies["aqyl_lang"] = "ru"
     workbook = officer.get(f"/upload/{upload_id}/errors.xlsx")
     book = openpyxl.load_workbook(io.BytesIO(b"".join(workbook.streaming_content)))
     problems = book.worksheets[-1]

@@ -188,7 +188,7 @@ def test_cohorts_uploaded_and_shown(demo, tmp_path):
     sent = io.BytesIO((HEADER + "\n".join(GOOD) + "\n").encode())
     sent.name = "bolashak.csv"
     page = text(analyst.post("/migration/cohorts/?as_of=2023", {"file": sent}))
-    assert "Сақталды: Болашақ — Нұсқа 1, 5 Жолдар" in page
+    assert "Сақталды: Болашақ — 1-нұсқа, 5 жол" in page
     assert "Бітіргендердің оралғаны, %" in page and m.CohortMember.objects.count() == 5
     bad = io.BytesIO((HEADER + "B-009,Болашақ,2016,Марс,магистратура,07,2018,x,,15,,,,\n").encode())
     bad.name = "bad.csv"

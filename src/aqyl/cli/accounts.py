@@ -38,7 +38,10 @@ def user_add(
     else:
         password = sys.stdin.readline().rstrip("\r\n")
     made = accounts.add_user(username, role, found_hei, email, language, password)
-    console.print(say("user_created", lang, user=made.username, role=made.role, hei=f", {made.hei}" if made.hei else ""))
+    from aqyl.app.imports import ROLE_KEYS
+
+    console.print(say("user_created", lang, user=made.username, role=say(ROLE_KEYS[made.role], lang),
+                      hei=f", {made.hei}" if made.hei else ""))
 
 
 def remind(

@@ -68,6 +68,8 @@ WORDS = {
     "template": L("Үлгіні жүктеп алу", "Скачать шаблон", "Download the template"),
     "report_title": L("Тексеру нәтижесі", "Результат проверки", "Check result"),
     "rows": L("Жолдар", "Строк", "Rows"),
+    # after a number: no plural in Kazakh («4 жол»), the genitive after «строк:» in Russian
+    "version_rows": L("{version}-нұсқа, {n} жол", "версия {version}, строк: {n}", "version {version}, {n} rows"),
     "valid": L("Дұрыс", "Верных", "Valid"),
     "rejected": L("Қабылданбады", "Отклонено", "Rejected"),
     "warnings": L("Ескертулер", "Предупреждений", "Warnings"),

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from aqyl.app import cycle
 from aqyl.domain.classifiers import HEI_TYPE, REGION, half_year
 from aqyl.domain.errors import AqylError
+from aqyl.domain.i18n import collation_key
 from aqyl.domain.wording.interface import ui
 from aqyl.web import access
 from aqyl.web.views.common import lang_of
@@ -104,7 +105,7 @@ def board(request):
                      accepted=count["accepted"], returned=count["returned"]),
         "statuses": [(s, ui(STATUS_WORD[s], lang)) for s in cycle.STATUSES],
         "hei_types": [(c.code, c.label.get(lang)) for c in HEI_TYPE],
-        "regions": sorted(((c.code, c.label.get(lang)) for c in REGION), key=lambda x: x[1]),
+        "regions": sorted(((c.code, c.label.get(lang)) for c in REGION), key=lambda x: collation_key(x[1], lang)),
         "may_review": role in ("analyst", "admin"), "order_note": ui("board_order", lang),
     })
 
