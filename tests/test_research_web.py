@@ -331,3 +331,25 @@ def test_an_interview_stored_before_the_rule_is_listed_opened_and_deleted_with_a
 
     assert [ACTIONS["interview.delete"].get(x) for x in ("kk", "ru", "en")] == \
         ["Сұхбат жойылды", "Интервью удалено", "Interview deleted"]
+
+
+@pytest.mark.parametrize(("lang", "uis", "ets", "distance"), [
+    ("kk", "ЮНЕСКО Статистика институты", None, "қашықтық 1 %-ға артса, ағын -1,23 %-ға өзгереді"),
+    ("ru", "Институт статистики ЮНЕСКО", None, "при росте расстояния на 1 % поток меняется на -1,23 %"),
+    ("en", "UNESCO Institute for Statistics", None, "the flow changes by -1.23 % when the distance grows by 1 %"),
+])
+def test_sources_methods_and_the_distance_effect_are_said_in_words(demo, lang, uis, ets, distance):
+    from django.template import Context, Template
+    from django.test import RequestFactory
+
+    from aqyl.domain.migration.forecast import METHOD_LABELS
+
+    request = RequestFactory().get("/")
+    request.LANGUAGE_CODE = lang
+    page = Template('{% load aqyl_ui %}{% source_name "uis" %}|{% source_name "national" %}|{% method_name "ets" %}|'
+                    '{% num -1.234 2 as e %}{% t "distance_elasticity" value=e %}').render(Context({"request": request}))
+    assert page.split("|") == [uis, "national", METHOD_LABELS["ets"].get(lang), distance]
+    analyst = client_for("analyst")
+    analyst.cookies["aqyl_lang"] = lang
+    flows = text(analyst.get("/migration/flows/"))
+    assert f'<option value="uis">{uis}</option>' in flows and '<option value="uis">uis</option>' not in flows
