@@ -4,6 +4,7 @@ restore and the submitted file; reminders by e-mail through the file transport; 
 sort and export; password reset; every address as every role."""
 
 import csv
+import re
 import io
 from datetime import date
 
@@ -359,6 +360,7 @@ def test_every_address_as_every_role_answers_with_the_applications_pages(demo):
         "/account/2fa/": _expect(LOGIN, 200, 200, 200, 200),
         "/login/verify/": _expect(LOGIN, 302, 302, 302, 302),  # no second factor set up: on to the page
         "/healthz": _expect(200, 200, 200, 200, 200),
+        "/errors/414": _expect(414, 414, 414, 414, 414),  # nginx sends an over-long address here
         "/account/password/": _expect(LOGIN, 200, 200, 200, 200),
         "/account/reset/": _expect(200, 200, 200, 200, 200),
         "/account/reset/MQ/bad-token/": _expect(200, 200, 200, 200, 200),
@@ -566,3 +568,34 @@ def test_a_version_saved_in_the_form_has_no_file_and_no_rejected_rows(demo, lang
     assert '<a href="/submissions/2024H1/ALMAU/1/file">almau.csv</a>' in history
     missing = officer.get("/submissions/2024H1/ALMAU/2/file")
     assert missing.status_code == 404 and f'<p class="error" role="alert">{page_text}</p>' in missing.content.decode()
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("kk", "2025H1 кезеңі бойынша деректер жинау ашылмаған, сондықтан ештеңе сақталмады. Ашық кезеңдер: 2024H1. "
+           "Басқа кезеңді министрліктің талдаушысы ашады."),
+    ("ru", "Сбор данных за 2025H1 не открыт, поэтому ничего не сохранено. Открытые периоды: 2024H1. "
+           "Другой период открывает аналитик министерства."),
+    ("en", "Collection for 2025H1 is not open, so nothing was stored. Open periods: 2024H1. "
+           "The ministry&#x27;s analyst opens another period."),
+])
+def test_an_upload_for_a_period_not_open_is_refused_with_the_open_ones(demo, lang, said):
+    cycle.open_period("2024H1", date(2027, 1, 15))
+    officer = client_for("officer")
+    officer.cookies["aqyl_lang"] = lang
+    rows = [{"period": "2025H1", "start_date": "2025-03-01", "end_date": "2025-03-20"}] * 2
+    page = upload(officer, rows, confirm=False)
+    assert said in page and 'name="confirm"' not in page
+    totals = re.search(r'<table class="numbers">.*?</table>', page, re.S).group(0)
+    assert re.findall(r"<td[^>]*>(\d+)</td>", totals) == ["2", "0", "2", "0"]  # rows, valid, rejected, warnings
+    assert not m.Submission.objects.filter(period="2025H1").exists()
+    upload(officer, period_rows(2))  # the open period goes in
+    assert m.Submission.objects.filter(hei__code="ALMAU", period="2024H1").exists()
+
+
+def test_another_heis_rows_refuse_the_file_and_the_totals_say_so(demo):
+    officer = client_for("officer")
+    page = upload(officer, [{"hei": "KAZNU"}, {"hei": "ALMAU"}, {}], confirm=False)
+    assert ("Файлда басқа ЖОО-ның жолдары бар (KAZNU). Тек өз ЖОО-ңыздың (ALMAU) деректерін жүктей аласыз; "
+            "ештеңе сақталмады.") in page
+    totals = re.search(r'<table class="numbers">.*?</table>', page, re.S).group(0)
+    assert re.findall(r"<td[^>]*>(\d+)</td>", totals) == ["3", "0", "3", "0"]

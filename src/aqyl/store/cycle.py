@@ -54,6 +54,11 @@ def collection(period: str) -> m.CollectionPeriod | None:
     return m.CollectionPeriod.objects.filter(period=period).first()
 
 
+def open_periods() -> list[str]:
+    """The periods opened for submissions, oldest first (none: the cycle is not in use)."""
+    return sorted(m.CollectionPeriod.objects.values_list("period", flat=True))
+
+
 # --- statuses ----------------------------------------------------------------------------------
 @dataclass
 class Line:
