@@ -4,8 +4,8 @@ restore and the submitted file; reminders by e-mail through the file transport; 
 sort and export; password reset; every address as every role."""
 
 import csv
-import re
 import io
+import re
 from datetime import date
 
 import openpyxl
