@@ -599,3 +599,30 @@ def test_another_heis_rows_refuse_the_file_and_the_totals_say_so(demo):
             "ештеңе сақталмады.") in page
     totals = re.search(r'<table class="numbers">.*?</table>', page, re.S).group(0)
     assert re.findall(r"<td[^>]*>(\d+)</td>", totals) == ["3", "0", "3", "0"]
+
+
+@pytest.mark.parametrize(("user", "lang", "hint"), [
+    ("officer", "kk", "Өңдеу 60 секунд бойы басталмады: серверде өңдеу қызметі іске қосылмаған болуы мүмкін. "
+                      "Бетті жаппай-ақ күте тұрыңыз немесе жүйе әкімшісіне хабарласыңыз."),
+    ("officer", "ru", "Обработка не началась за 60 с: возможно, на сервере не запущена служба обработки. "
+                      "Подождите, не закрывая страницу, или обратитесь к администратору системы."),
+    ("admin", "en", "Processing has not started for 60 s: “aqyl worker” may not be running on the server. "
+                    "Start it; the queued files are then processed."),
+])
+def test_an_upload_waiting_for_a_worker_says_so_after_thirty_seconds(demo, settings, user, lang, hint):
+    import time
+
+    from aqyl.app import uploads
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # no worker runs here
+    client = client_for(user)
+    client.cookies["aqyl_lang"] = lang
+    sent = io.BytesIO(csv_text(period_rows(2)).encode())
+    sent.name = "almau.csv"
+    page_url = client.post("/upload/", {"file": sent})["Location"]
+    upload_id = page_url.strip("/").split("/")[-1]
+    queued = {"kk": "Файл кезекте тұр…", "ru": "Файл в очереди…", "en": "The file is queued…"}[lang]
+    assert client.get(f"/upload/{upload_id}/state.json").json()["text"] == queued  # not yet
+    uploads.write_state(upload_id, uploads.read_state(upload_id) | {"at": time.time() - 60.4})
+    assert client.get(f"/upload/{upload_id}/state.json").json()["text"] == f"{queued} {hint}"
+    assert hint.split(":")[0] in client.get(page_url).content.decode()  # the page drawn before polling says it too

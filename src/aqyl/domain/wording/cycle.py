@@ -133,6 +133,18 @@ WORDS = {
                           "Строки с ошибками можно исправить позже и загрузить полный файл снова.",
                           "You may correct the rows with errors later and upload the whole file again."),
     "stage_queued": L("Файл кезекте тұр…", "Файл в очереди…", "The file is queued…"),
+    "worker_hint": L("Өңдеу {seconds} секунд бойы басталмады: серверде өңдеу қызметі іске қосылмаған болуы мүмкін. "
+                     "Бетті жаппай-ақ күте тұрыңыз немесе жүйе әкімшісіне хабарласыңыз.",
+                     "Обработка не началась за {seconds} с: возможно, на сервере не запущена служба обработки. "
+                     "Подождите, не закрывая страницу, или обратитесь к администратору системы.",
+                     "Processing has not started for {seconds} s: the server's processing service may not be running. "
+                     "Wait with the page open, or ask the system administrator."),
+    "worker_hint_admin": L("Өңдеу {seconds} секунд бойы басталмады: серверде «aqyl worker» іске қосылмаған болуы мүмкін. "
+                           "Оны іске қосыңыз; кезектегі файлдар сонда өңделеді.",
+                           "Обработка не началась за {seconds} с: возможно, на сервере не запущен «aqyl worker». "
+                           "Запустите его; файлы из очереди будут обработаны.",
+                           "Processing has not started for {seconds} s: “aqyl worker” may not be running on the server. "
+                           "Start it; the queued files are then processed."),
     "stage_read": L("Файл оқылуда…", "Файл читается…", "Reading the file…"),
     "stage_check": L("Жолдар тексерілуде…", "Строки проверяются…", "Checking the rows…"),
     "stage_store": L("Сақталуда: {done} / {total} жол", "Сохранение строк: {done} из {total}", "Storing: {done} of {total} rows"),
