@@ -565,6 +565,7 @@ def test_a_version_saved_in_the_form_has_no_file_and_no_rejected_rows(demo, lang
     officer.cookies["aqyl_lang"] = lang
     history = officer.get("/submissions/2024H1/ALMAU/").content.decode()
     assert history.count(f'<span class="muted">{cell}</span>') == 1
+    assert "</span>, " + {"kk": "2-нұсқа", "ru": "версия 2", "en": "version 2"}[lang] + "</p>" in history
     assert '<a href="/submissions/2024H1/ALMAU/1/file">almau.csv</a>' in history
     missing = officer.get("/submissions/2024H1/ALMAU/2/file")
     assert missing.status_code == 404 and f'<p class="error" role="alert">{page_text}</p>' in missing.content.decode()

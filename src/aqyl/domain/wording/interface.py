@@ -69,6 +69,7 @@ WORDS = {
     "report_title": L("Тексеру нәтижесі", "Результат проверки", "Check result"),
     "rows": L("Жолдар", "Строк", "Rows"),
     # after a number: no plural in Kazakh («4 жол»), the genitive after «строк:» in Russian
+    "version_n": L("{version}-нұсқа", "версия {version}", "version {version}"),
     "version_rows": L("{version}-нұсқа, {n} жол", "версия {version}, строк: {n}", "version {version}, {n} rows"),
     "valid": L("Дұрыс", "Верных", "Valid"),
     "rejected": L("Қабылданбады", "Отклонено", "Rejected"),
