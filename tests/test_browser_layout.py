@@ -3,15 +3,17 @@ table scrolls inside its box); the flows' Sankey chart names the origin and its 
 they are written; the board's filter button sits in line with its fields. Screenshots go to
 $AQYL_SCREENSHOTS when it is set."""
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from tests.conftest import SHARED
 from tests.test_browser import CHROMIUM, shot
 from tests.test_import_check import csv_text
 
 pytestmark = [pytest.mark.django_db(transaction=True),
               pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (scripts/test.sh installs it)")]
-SHARED_UIS = Path("/work/shared/datasets/uis-student-flows/popular-destinations-by-origin.csv")
+SHARED_UIS = SHARED / "datasets" / "uis-student-flows" / "popular-destinations-by-origin.csv"
 
 
 @pytest.fixture
@@ -93,7 +95,7 @@ def test_the_sankey_names_the_origin_and_its_destinations(browser):
     for name, top, bottom, left, right in boxes:  # whole, inside the chart: not clipped at any edge
         assert frame[0] <= top and bottom <= frame[1] and frame[2] <= left and right <= frame[3] + 1, name
     destinations = sorted(boxes[1:], key=lambda b: b[1])
-    for upper, lower in zip(destinations, destinations[1:], strict=False):
+    for upper, lower in pairwise(destinations):
         assert upper[2] <= lower[1] + 1, (upper[0], lower[0])  # no two names overlap
 
 
