@@ -4,7 +4,6 @@ they are written; the board's filter button sits in line with its fields. Screen
 $AQYL_SCREENSHOTS when it is set."""
 
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 from tests.conftest import SHARED
