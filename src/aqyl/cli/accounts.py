@@ -62,8 +62,14 @@ def remind(
         for r in reminders:
             to = ", ".join(r.to) or f"({say('no_address', lang)})"
             console.print(f"{p}  {r.hei:<12} {r.status:<14} {to}")
-        console.print(say("reminders_would" if dry_run else "reminders_sent", lang, n=len(reminders),
-                          mails=sum(len(r.to) for r in reminders)))
+        if dry_run:
+            console.print(say("reminders_would", lang, n=len(reminders)))
+            continue
+        # The HEIs reached and the messages that went; those nobody could be written to, by name.
+        reached, unreached = [r for r in reminders if r.sent], [r.hei for r in reminders if not r.sent]
+        console.print(say("reminders_sent", lang, n=len(reached), mails=sum(r.sent for r in reached)))
+        if unreached:
+            console.print(say("reminder_unreached", lang, n=len(unreached), heis=", ".join(unreached)))
 
 
 @period_app.command("open")
