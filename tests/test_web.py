@@ -306,6 +306,8 @@ def test_a_long_address_gets_the_applications_414_and_a_short_login_next(demo, l
     signed_in = client_for("analyst")
     signed_in.cookies["aqyl_lang"] = lang
     assert signed_in.get("/records/?q=" + quote("Қ" * 400)).status_code == 414
+    api = signed_in.get("/api/records?q=" + quote("Қ" * 400))
+    assert api.status_code == 414 and api.json() == {"error": {"type": "uri_too_long", "message": message, "field": None}}
 
 
 def test_the_audit_log_says_a_language_switch_a_note_section_and_its_help_in_words(demo):

@@ -38,6 +38,10 @@ def not_found(request, exception=None):
 def uri_too_long(request):
     """414: the address is over the application's limit (aqyl.web.middleware.MAX_ADDRESS), or nginx
     sent one gunicorn could not read (deploy/nginx/aqyl.conf's @aqyl_too_long)."""
+    if request.path.startswith("/api/"):  # the API's one envelope (aqyl.web.api.errors)
+        from aqyl.web.api.errors import envelope
+
+        return JsonResponse(envelope("uri_too_long", ui("uri_too_long", language_of(request))), status=414)
     return _error(request, "uri_too_long", 414)
 
 
