@@ -631,3 +631,16 @@ def test_an_upload_waiting_for_a_worker_says_so_after_thirty_seconds(demo, setti
     uploads.write_state(upload_id, uploads.read_state(upload_id) | {"at": time.time() - 60.4})
     assert client.get(f"/upload/{upload_id}/state.json").json()["text"] == f"{queued} {hint}"
     assert hint.split(":")[0] in client.get(page_url).content.decode()  # the page drawn before polling says it too
+
+
+def test_a_mail_server_that_refuses_is_said_on_the_board_and_in_the_log(demo, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 5  # nothing listens there
+    cycle.open_period("2024H1", date(2027, 1, 15))
+    analyst = client_for("analyst")
+    analyst.cookies["aqyl_lang"] = "ru"
+    page = analyst.post("/submissions/remind", {"period": "2024H1"}, follow=True).content.decode()
+    assert page.count("Почтовый сервер не принял писем: 2 (ALMAU, KAZNU). Повторите позже или обратитесь к администратору.") == 1
+    assert "Напоминания отправлены: вузов — 0, писем — 0." in page
+    assert set(m.AuditEntry.objects.filter(action="reminder.failed").values_list("target", flat=True)) == \
+        {"ALMAU 2024H1", "KAZNU 2024H1"}

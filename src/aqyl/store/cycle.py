@@ -166,6 +166,7 @@ class Reminder:
     status: str
     to: list[tuple[str, str]]  # (address, language) of each officer
     sent: int = 0              # how many of those messages went (0 in a dry run)
+    failed: int = 0            # how many the mail server refused
 
 
 def officers(hei: m.Hei) -> list[tuple[str, str]]:
@@ -227,12 +228,20 @@ def remind(period: str, *, user=None, dry_run: bool = False, today: date | None 
         return reminders
     for r in reminders:
         for address, lang in r.to:
-            r.sent += _send([(address, lang)], key if r.status == "not_submitted" else "reminder_returned",
-                            period=code, deadline=found.deadline.isoformat(), link=_link("/upload/"),
-                            **_texts(r.hei, code, lang))
+            try:
+                r.sent += _send([(address, lang)], key if r.status == "not_submitted" else "reminder_returned",
+                                period=code, deadline=found.deadline.isoformat(), link=_link("/upload/"),
+                                **_texts(r.hei, code, lang))
+            except OSError:  # the mail server refused or is down: said to whoever sent the reminders
+                import logging
+
+                r.failed += 1
+                logging.getLogger("aqyl").exception("a reminder to %s could not be sent", address)
         # A HEI nobody could be written to is its own entry: "sent" would hide it among the reached.
-        audit(user, "reminder.send" if r.sent else "reminder.unreached", f"{r.hei.code} {code}", None,
-              {"to": [a for a, _ in r.to], "sent": r.sent, "kind": key, "status": r.status})
+        action = "reminder.send" if r.sent else "reminder.failed" if r.failed else "reminder.unreached"
+        audit(user, action, f"{r.hei.code} {code}", None,
+              {"to": [a for a, _ in r.to], "sent": r.sent, "kind": key, "status": r.status}
+              | ({"failed": r.failed} if r.failed else {}))
     return reminders
 
 

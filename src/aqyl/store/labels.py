@@ -48,7 +48,7 @@ ACTIONS = {
     "heialias.change": label("audit_heialias_change"), "heialias.delete": label("audit_heialias_delete"),
     "profile.create": label("audit_profile_create"), "profile.change": label("audit_profile_change"),
     "profile.delete": label("audit_profile_delete"), "profile.language": label("audit_profile_language"),
-    "reminder.unreached": label("audit_reminder_unreached"), "user.create": label("audit_user_create"),
+    "reminder.unreached": label("audit_reminder_unreached"), "reminder.failed": label("audit_reminder_failed"), "user.create": label("audit_user_create"),
     "user.change": label("audit_user_change"), "user.delete": label("audit_user_delete"),
 }
 

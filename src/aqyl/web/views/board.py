@@ -140,7 +140,11 @@ def remind(request):
     except AqylError as error:
         messages.error(request, error.message(lang))
     else:
-        reached, unreached = [r for r in sent if r.sent], [r.hei.code for r in sent if not r.sent]
+        reached = [r for r in sent if r.sent]
+        unreached = [r.hei.code for r in sent if not r.sent and not r.failed]
+        if failed := sum(r.failed for r in sent):
+            messages.warning(request, ui("reminder_failed", lang, n=failed,
+                                         heis=", ".join(r.hei.code for r in sent if r.failed)))
         messages.success(request, ui("reminded", lang, heis=len(reached), mails=sum(r.sent for r in reached)))
         if unreached:
             messages.warning(request, ui("reminder_unreached", lang, n=len(unreached), heis=", ".join(unreached)))
