@@ -68,7 +68,7 @@ def test_officer_uploads_fixes_and_reports(browser_page, tmp_path):
     page.wait_for_selector("#store")
     assert "Иә, ауыстыру" in page.inner_text("#store")
     page.click("#store")
-    page.wait_for_selector("text=Нұсқа 2")
+    page.wait_for_selector("text=2-нұсқа, 3 жол")
     shot(page, "upload-stored")
 
     page.goto(page.base + "/submissions/?period=2023H1")

@@ -110,7 +110,7 @@ def test_the_whole_cycle_in_kazakh(site, settings):
     fixed = tmp / "almau-2024h1-fixed.csv"
     fixed.write_text(csv_text(rows(3)), encoding="utf-8")
     upload(officer, fixed)
-    assert "Нұсқа 1, 3 Жолдар" in officer.inner_text("#result")
+    assert "1-нұсқа, 3 жол" in officer.inner_text("#result")
 
     analyst.goto(analyst.base + "/submissions/?period=2024H1")
     row = analyst.locator("tr[data-hei=ALMAU]")

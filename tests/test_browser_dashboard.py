@@ -3,6 +3,8 @@ comparison period is named, legends and tooltips name both periods in the page's
 click on a bar opens the records behind it, filters with no data say so once, and at 390 px
 nothing runs off the screen."""
 
+import re
+
 import pytest
 from tests.test_browser import CHROMIUM, shot
 from tests.test_browser_cycle import site  # noqa: F401  (the fixture)
@@ -36,6 +38,9 @@ def test_dashboard_names_periods_drills_down_and_fits_a_phone(site, monkeypatch)
     assert page.inner_text("#compared") == "2022H1 кезеңімен салыстырғанда"
     legend = page.inner_text("#by_country")
     assert "2022H1" in legend and "2023H1" in legend
+    # The change in per cent as the tables write numbers: a decimal comma in Kazakh, the sign always.
+    deltas = page.locator(".delta").all_inner_texts()
+    assert deltas and all(re.fullmatch(r"2022H1: [\d\u00a0\u202f ]+ \([+-]\d[\d\u00a0\u202f ]*,\d%\)", d) for d in deltas), deltas
     # The top country's bar (the current period's, the last series) and where it is on the screen.
     top = page.evaluate("""() => { const c = echarts.getInstanceByDom(document.getElementById('by_country'));
         const o = c.getOption(); const last = o.series.length - 1, s = o.series[last], i = s.data.length - 1;

@@ -5,6 +5,7 @@ sort and export; password reset; every address as every role."""
 
 import csv
 import io
+import re
 from datetime import date
 
 import openpyxl
@@ -154,14 +155,30 @@ def test_reminders_reach_officers_of_heis_that_have_not_submitted(demo):
     analyst = client_for("analyst")
     upload(client_for("officer"), period_rows(2))  # ALMAU has submitted; KAZNU has not
     page = analyst.post("/submissions/remind", {"period": "2024H1"}, follow=True).content.decode()
-    heis = m.Hei.objects.filter(is_active=True).count() - 1
-    assert f"Еске салу жіберілді: {heis} ЖОО, 1 хат." in page
+    unreached = [r.hei.code for r in cycle.due("2024H1") if r.hei.code != "KAZNU"]  # no officer with an address
+    assert len(unreached) == m.Hei.objects.filter(is_active=True).count() - 2
+    assert "Еске салу жіберілді: 1 ЖОО, 1 хат." in page
+    assert (f"Хат жіберілмеген ЖОО: {len(unreached)}. Олардың қызметкерлерінің э-пошта мекенжайы жоқ "
+            f"(мекенжайды әкімші қосады): {', '.join(unreached)}.") in page
+    assert m.AuditEntry.objects.filter(action="reminder.unreached").count() == len(unreached)
     [message] = outbox(demo)
     assert "To: office@kaznu.example" in message
     assert "Subject: Aqyl: сдайте отчёт за 2024H1 до 2027-01-15" in message  # the officer's language, Russian
     assert "ещё не сдал отчёт об академической мобильности за 2024H1. Срок сдачи — 2027-01-15." in message
     entry = m.AuditEntry.objects.get(action="reminder.send", target="KAZNU 2024H1")
     assert entry.after == {"to": ["office@kaznu.example"], "sent": 1, "kind": "reminder_due", "status": "not_submitted"}
+    assert m.AuditEntry.objects.filter(action="reminder.send").count() == 1
+    from django.utils import translation
+
+    from aqyl.store.labels import action_text
+
+    for lang, sent_text, none_text in (
+            ("kk", "Еске салу жіберілді (хат саны: 1)", "Еске салу жіберілмеді: э-пошта мекенжайы жоқ"),
+            ("ru", "Напоминание отправлено (писем: 1)", "Напоминание не отправлено: нет адреса э-почты"),
+            ("en", "Reminder sent (messages: 1)", "Reminder not sent: no e-mail address")):
+        with translation.override(lang):
+            assert action_text("reminder.send", entry.after) == sent_text
+            assert action_text("reminder.unreached", {"sent": 0}) == none_text
     # Once the deadline has passed the wording says so.
     cycle.remind("2024H1", today=date(2027, 1, 16))
     sent = outbox(demo)  # the file transport names files by time and an object id: order them by content
@@ -283,7 +300,11 @@ def test_cli_user_add_and_remind(aqyl, tmp_path):
     made = run("user", "add", "asel", "--role", "officer", "--hei", "ALMAU", "--email", "asel@almau.example",
                "--language", "ru", "--lang", "en", stdin="long-enough-pass\n")
     assert made.returncode == 0, made.stderr
-    assert "User “asel” created: role officer, ALMAU." in made.stdout
+    assert made.stdout.strip() == "User “asel” created: role: HEI officer, ALMAU."
+    kk = run("user", "add", "dana", "--role", "analyst", "--lang", "kk", stdin="long-enough-pass\n")
+    assert kk.stdout.strip() == "«dana» пайдаланушысы жасалды: рөлі — талдаушы."
+    ru = run("user", "add", "ivan", "--role", "admin", "--lang", "ru", stdin="long-enough-pass\n")
+    assert ru.stdout.strip() == "Пользователь «ivan» создан: роль — администратор."
     assert "An HEI officer needs an HEI: give --hei." in run("user", "add", "x", "--role", "officer", "--lang", "en").stderr
     assert "already exists" in run("user", "add", "asel", "--role", "analyst", "--lang", "en", stdin="long-enough-pass\n").stderr
     weak = run("user", "add", "short", "--role", "analyst", "--lang", "en", stdin="abc\n")
@@ -294,7 +315,11 @@ def test_cli_user_add_and_remind(aqyl, tmp_path):
     dry = run("remind", "--period", "2024H1", "--dry-run", "--lang", "en")
     assert "ALMAU" in dry.stdout and "asel@almau.example" in dry.stdout and not outbox_dir.exists()
     sent = run("remind", "--period", "2024H1", "--lang", "en")
-    assert sent.returncode == 0 and "messages" in sent.stdout
+    assert sent.returncode == 0 and "Reminders sent: 1 HEIs, 1 messages." in sent.stdout
+    said = re.search(r"No message went to (\d+) HEIs: their officers have no e-mail address \(an administrator "
+                     r"adds it\): ([^.]+)\.", " ".join(sent.stdout.split()))
+    heis = said.group(2).split(", ")
+    assert int(said.group(1)) == len(heis) > 1 and "ALMAU" not in heis and "KAZNU" in heis
     [mail_file] = list(outbox_dir.glob("*.log"))
     assert "asel@almau.example" in mail_file.read_text() and mail is not None
 
@@ -339,6 +364,7 @@ def test_every_address_as_every_role_answers_with_the_applications_pages(demo):
         "/account/2fa/": _expect(LOGIN, 200, 200, 200, 200),
         "/login/verify/": _expect(LOGIN, 302, 302, 302, 302),  # no second factor set up: on to the page
         "/healthz": _expect(200, 200, 200, 200, 200),
+        "/errors/414": _expect(414, 414, 414, 414, 414),  # nginx sends an over-long address here
         "/account/password/": _expect(LOGIN, 200, 200, 200, 200),
         "/account/reset/": _expect(200, 200, 200, 200, 200),
         "/account/reset/MQ/bad-token/": _expect(200, 200, 200, 200, 200),
@@ -423,10 +449,14 @@ def test_uploads_are_checked_and_stored_by_the_worker_off_the_request(demo, sett
     page = officer.get(page_url).content.decode()
     stored = m.Submission.objects.get(hei__code="ALMAU", period="2024H1")
     assert (stored.row_count, stored.rejected_count, stored.submitted_by) == (3, 1, "officer")
-    assert "ALMAU 2024H1 — Нұсқа 1, 3 Жолдар" in " ".join(page.split())
+    assert "ALMAU 2024H1 — 1-нұсқа, 3 жол" in " ".join(page.split())
     assert m.AuditEntry.objects.filter(action="submission.store", target="ALMAU 2024H1", username="officer").count() == 1
     # The errors workbook, in the page's language.
     officer.post("/language/", {"lang": "ru", "next": "/"})
+    assert "ALMAU 2024H1 — версия 1, строк: 3" in " ".join(officer.get(page_url).content.decode().split())
+    officer.cookies["aqyl_lang"] = "en"
+    assert "ALMAU 2024H1 — version 1, 3 rows" in " ".join(officer.get(page_url).content.decode().split())
+    officer.cookies["aqyl_lang"] = "ru"
     workbook = officer.get(f"/upload/{upload_id}/errors.xlsx")
     book = openpyxl.load_workbook(io.BytesIO(b"".join(workbook.streaming_content)))
     problems = book.worksheets[-1]
@@ -487,3 +517,130 @@ def test_api_token_listed_created_shown_once_and_revoked_by_its_owner(demo):
     assert [e.action for e in m.AuditEntry.objects.filter(action__startswith="token.").order_by("id")] == [
         "token.create", "token.revoke"]
     assert Client().get("/account/").status_code == 302
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("kk", "Шешім туралы хат KAZNU қызметкерлеріне жіберілмеді: kaznu пайдаланушысының э-пошта мекенжайы жоқ. "
+           "Оларға шешімді өзіңіз хабарлаңыз; мекенжайды әкімші қосады."),
+    ("ru", "Письмо о решении сотрудникам KAZNU не отправлено: у пользователя kaznu нет адреса э-почты. "
+           "Сообщите им о решении сами; адрес добавляет администратор."),
+    ("en", "The notice of the decision did not go to the officers of KAZNU: kaznu has no e-mail address. "
+           "Tell them of the decision yourself; an administrator adds the address."),
+])
+def test_returning_a_submission_nobody_can_be_told_of_says_whom_and_why(demo, lang, said):
+    import html
+
+    users = get_user_model()
+    kaznu = users.objects.get(username="kaznu")
+    kaznu.email = ""
+    kaznu.save()
+    cycle.open_period("2024H1", date(2027, 1, 15))
+    upload(client_for("kaznu", "kaznu-officer"), [{**r, "hei": "KAZNU"} for r in period_rows(2)])
+    analyst = client_for("analyst")
+    analyst.cookies["aqyl_lang"] = lang
+    version = str(m.Submission.objects.get(hei__code="KAZNU", period="2024H1", is_current=True).version)
+    page = analyst.post("/submissions/2024H1/KAZNU/review", {"version": version, "return": "1", "comment": "Түзетіңіз."},
+                        follow=True).content.decode()
+    assert html.escape(said) in page
+    assert outbox(demo) == []
+
+
+@pytest.mark.parametrize(("lang", "cell", "page_text"), [
+    ("kk", "файл жоқ (пішінде енгізілді)", "Бұл нұсқаның файлы жоқ: ол жазба пішінінде енгізілді."),
+    ("ru", "файла нет (введено в форме)", "У этой версии нет файла: она введена в форме записи."),
+    ("en", "no file (entered in the form)", "This version has no file: it was entered in the record form."),
+])
+def test_a_version_saved_in_the_form_has_no_file_and_no_rejected_rows(demo, lang, cell, page_text):
+    from aqyl.app.edits import record_values
+
+    cycle.open_period("2024H1", date(2027, 1, 15))
+    officer = client_for("officer")
+    page = upload(officer, period_rows(3) + period_rows(1, partner_country="Атлантида"), confirm=False)
+    upload_id = page.split('name="confirm" value="')[1].split('"')[0]
+    officer.post("/upload/", {"confirm": upload_id, "accept_valid": "1"})
+    first = m.Submission.objects.get(hei__code="ALMAU", period="2024H1", is_current=True)
+    assert (first.version, first.rejected_count, first.file_name) == (1, 1, "almau.csv")
+    own = m.MobilityRecord.objects.filter(submission=first).order_by("id").first()
+    saved = officer.post(f"/records/{own.id}/edit/", record_values(own) | {
+        "save": "1", "version": first.version, "partner_institution": "Aalto University"})
+    assert saved.status_code == 302
+    second = m.Submission.objects.get(hei__code="ALMAU", period="2024H1", is_current=True)
+    assert (second.version, second.source, second.file_name, second.rejected_count) == (2, "form", "", 0)
+    officer.cookies["aqyl_lang"] = lang
+    history = officer.get("/submissions/2024H1/ALMAU/").content.decode()
+    assert history.count(f'<span class="muted">{cell}</span>') == 1
+    assert "</span>, " + {"kk": "2-нұсқа", "ru": "версия 2", "en": "version 2"}[lang] + "</p>" in history
+    assert '<a href="/submissions/2024H1/ALMAU/1/file">almau.csv</a>' in history
+    missing = officer.get("/submissions/2024H1/ALMAU/2/file")
+    assert missing.status_code == 404 and f'<p class="error" role="alert">{page_text}</p>' in missing.content.decode()
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("kk", "2025H1 кезеңі бойынша деректер жинау ашылмаған, сондықтан ештеңе сақталмады. Ашық кезеңдер: 2024H1. "
+           "Басқа кезеңді министрліктің талдаушысы ашады."),
+    ("ru", "Сбор данных за 2025H1 не открыт, поэтому ничего не сохранено. Открытые периоды: 2024H1. "
+           "Другой период открывает аналитик министерства."),
+    ("en", "Collection for 2025H1 is not open, so nothing was stored. Open periods: 2024H1. "
+           "The ministry&#x27;s analyst opens another period."),
+])
+def test_an_upload_for_a_period_not_open_is_refused_with_the_open_ones(demo, lang, said):
+    cycle.open_period("2024H1", date(2027, 1, 15))
+    officer = client_for("officer")
+    officer.cookies["aqyl_lang"] = lang
+    rows = [{"period": "2025H1", "start_date": "2025-03-01", "end_date": "2025-03-20"}] * 2
+    page = upload(officer, rows, confirm=False)
+    assert said in page and 'name="confirm"' not in page
+    totals = re.search(r'<table class="numbers">.*?</table>', page, re.S).group(0)
+    assert re.findall(r"<td[^>]*>(\d+)</td>", totals) == ["2", "0", "2", "0"]  # rows, valid, rejected, warnings
+    assert not m.Submission.objects.filter(period="2025H1").exists()
+    upload(officer, period_rows(2))  # the open period goes in
+    assert m.Submission.objects.filter(hei__code="ALMAU", period="2024H1").exists()
+
+
+def test_another_heis_rows_refuse_the_file_and_the_totals_say_so(demo):
+    officer = client_for("officer")
+    page = upload(officer, [{"hei": "KAZNU"}, {"hei": "ALMAU"}, {}], confirm=False)
+    assert ("Файлда басқа ЖОО-ның жолдары бар (KAZNU). Тек өз ЖОО-ңыздың (ALMAU) деректерін жүктей аласыз; "
+            "ештеңе сақталмады.") in page
+    totals = re.search(r'<table class="numbers">.*?</table>', page, re.S).group(0)
+    assert re.findall(r"<td[^>]*>(\d+)</td>", totals) == ["3", "0", "3", "0"]
+
+
+@pytest.mark.parametrize(("user", "lang", "hint"), [
+    ("officer", "kk", "Өңдеу 60 секунд бойы басталмады: серверде өңдеу қызметі іске қосылмаған болуы мүмкін. "
+                      "Бетті жаппай-ақ күте тұрыңыз немесе жүйе әкімшісіне хабарласыңыз."),
+    ("officer", "ru", "Обработка не началась за 60 с: возможно, на сервере не запущена служба обработки. "
+                      "Подождите, не закрывая страницу, или обратитесь к администратору системы."),
+    ("admin", "en", "Processing has not started for 60 s: “aqyl worker” may not be running on the server. "
+                    "Start it; the queued files are then processed."),
+])
+def test_an_upload_waiting_for_a_worker_says_so_after_thirty_seconds(demo, settings, user, lang, hint):
+    import time
+
+    from aqyl.app import uploads
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # no worker runs here
+    client = client_for(user)
+    client.cookies["aqyl_lang"] = lang
+    sent = io.BytesIO(csv_text(period_rows(2)).encode())
+    sent.name = "almau.csv"
+    page_url = client.post("/upload/", {"file": sent})["Location"]
+    upload_id = page_url.strip("/").split("/")[-1]
+    queued = {"kk": "Файл кезекте тұр…", "ru": "Файл в очереди…", "en": "The file is queued…"}[lang]
+    assert client.get(f"/upload/{upload_id}/state.json").json()["text"] == queued  # not yet
+    uploads.write_state(upload_id, uploads.read_state(upload_id) | {"at": time.time() - 60.4})
+    assert client.get(f"/upload/{upload_id}/state.json").json()["text"] == f"{queued} {hint}"
+    assert hint.split(":")[0] in client.get(page_url).content.decode()  # the page drawn before polling says it too
+
+
+def test_a_mail_server_that_refuses_is_said_on_the_board_and_in_the_log(demo, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 5  # nothing listens there
+    cycle.open_period("2024H1", date(2027, 1, 15))
+    analyst = client_for("analyst")
+    analyst.cookies["aqyl_lang"] = "ru"
+    page = analyst.post("/submissions/remind", {"period": "2024H1"}, follow=True).content.decode()
+    assert page.count("Почтовый сервер не принял писем: 2 (ALMAU, KAZNU). Повторите позже или обратитесь к администратору.") == 1
+    assert "Напоминания отправлены: вузов — 0, писем — 0." in page
+    assert set(m.AuditEntry.objects.filter(action="reminder.failed").values_list("target", flat=True)) == \
+        {"ALMAU 2024H1", "KAZNU 2024H1"}

@@ -142,7 +142,13 @@ def test_every_check_names_row_and_column(tmp_path, heis):
     assert derived[19] == "2023H2"
     by_row = {(p.row, p.column): p for p in report.problems}
     assert by_row[(3, "partner_country")].as_dict("kk")["cell"] == "G3"
-    assert "UZ — Өзбекстан" in by_row[(3, "partner_country")].message("kk")
+    # A file's people write the labels of the template's lists: the suggestion is a label, no code.
+    assert by_row[(3, "partner_country")].message("kk") == \
+        "«Uzbekstan» мәні «Ел» анықтамалығында жоқ. Мүмкін, мыналардың бірі: Өзбекстан."
+    assert by_row[(3, "partner_country")].message("ru") == \
+        "Значения «Uzbekstan» нет в справочнике «Страна». Возможно, имелось в виду: Узбекистан."
+    assert by_row[(3, "partner_country")].message("en") == \
+        "“Uzbekstan” is not in the Country classifier. Did you mean: Uzbekistan?"
     assert "row 3" in by_row[(13, "record_id")].message("en")
     assert "3-жолда" in by_row[(13, "record_id")].message("kk")
     assert "II полугодие 2023 года" in by_row[(7, "period")].message("ru")
@@ -267,8 +273,10 @@ def test_xlsx_with_a_title_offset_dates_numbers_and_formulas(tmp_path, heis):
     assert result.valid["field"].to_list() == ["04"] and result.valid["start_date"].to_list() == ["2023-03-01"]
     assert result.valid["_row"].to_list() == [4]
     [problem] = result.report.problems
-    assert (problem.row, problem.column, problem.type) == (6, "partner_country", "required")
+    # The formula was never computed: said as the formula it is, not as an empty cell.
+    assert (problem.row, problem.column, problem.type) == (6, "partner_country", "formula_text")
     assert problem.as_dict("en")["cell"] == "H6"  # column B + 6
+    assert problem.message("en") == "“=CONCATENATE(\"E\",\"E\")” looks like a formula. Write the value as plain text."
 
 
 def test_merged_header_cells_lose_a_column_and_say_so(tmp_path, heis):

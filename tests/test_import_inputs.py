@@ -181,3 +181,43 @@ def test_a_password_protected_ods_has_its_own_message(tmp_path, ods_file):
                 data = os.urandom(len(data))
             target.writestr(item, data)
     assert refused(locked).startswith("locked.ods is protected by a password")
+
+
+@pytest.mark.parametrize(("lang", "last"), [
+    ("kk", "* белгісі бар бағандар міндетті. Толтырылған файлды (XLSX немесе UTF-8 кодтауындағы CSV) Aqyl сайтының "
+           "«Жүктеу» бетінде жүктеңіз."),
+    ("ru", "Столбцы со знаком * обязательны. Заполненный файл (XLSX или CSV в кодировке UTF-8) загрузите на странице "
+           "«Загрузка» сайта Aqyl."),
+    ("en", "Columns marked * are required. Upload the filled-in file (XLSX, or CSV in UTF-8) on the “Upload” page of "
+           "the Aqyl site."),
+])
+def test_the_templates_instruction_sends_officers_to_the_upload_page(heis, lang, last):
+    from aqyl.render.template import build_template
+
+    book = openpyxl.load_workbook(io.BytesIO(build_template(lang, list(shipped_registry()))))
+    how = next(ws for ws in book.worksheets if ws.cell(2, 1).value and "*" in ws.cell(2, 1).value).cell(2, 1).value
+    assert how.endswith(last) and "aqyl import" not in how
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("kk", "«=HYPERLINK(\"https://ut.ee\",\"University of Tartu\")» формулаға ұқсайды. Мәнді формуласыз, мәтінмен жазыңыз."),
+    ("ru", "«=HYPERLINK(\"https://ut.ee\",\"University of Tartu\")» похоже на формулу. Запишите значение текстом, без формулы."),
+    ("en", "“=HYPERLINK(\"https://ut.ee\",\"University of Tartu\")” looks like a formula. Write the value as plain text."),
+])
+def test_a_formula_cell_without_a_value_is_reported_as_the_formula_not_as_empty(tmp_path, heis, lang, message):
+    """A generator that writes =HYPERLINK(…) without calculating it leaves no value in the file."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet.append(HEADER)
+    row = [GOOD[h] for h in HEADER]
+    row[HEADER.index("partner_institution")] = '=HYPERLINK("https://ut.ee","University of Tartu")'
+    row[HEADER.index("partner_country")] = '=IF(1,"EE","")'
+    sheet.append(row)
+    path = tmp_path / "links.xlsx"
+    book.save(path)
+    result = check(read_table(path), heis)
+    found = {(p.row, p.column, p.type): p for p in result.report.problems}
+    assert set(found) == {(2, "partner_institution", "formula_text"), (2, "partner_country", "formula_text")}
+    assert found[(2, "partner_institution", "formula_text")].message(lang) == message
+    assert result.report.rejected == 1

@@ -34,6 +34,10 @@ def test_coding_counting_quoting_and_export(tmp_path, aqyl):
         assert result.returncode == 0, result.stderr
     again = aqyl("interview", "add", str(tmp_path / "KZ-US-01.txt"), "--id", "KZ-US-01", "--language", "ru", "--lang", "en")
     assert again.returncode == 2 and "--replace" in again.stderr
+    slash = aqyl("interview", "add", str(tmp_path / "KZ-US-01.txt"), "--id", "KZ/US-02", "--language", "ru", "--lang", "en")
+    assert slash.returncode == 2 and " ".join(slash.stderr.split()) == (
+        "✗ “KZ/US-02” cannot be an interview code. A code holds only letters, digits, hyphens (-), underscores (_) "
+        "and dots (.), starts with a letter or a digit and is at most 64 characters long. For example: KZ-US-02.")
 
     bad = tmp_path / "bad.csv"
     segments_file(bad, [

@@ -188,7 +188,10 @@ def test_web_upload_stores_pseudonyms_and_the_database_holds_no_iin(site, monkey
     monkeypatch.delenv("AQYL_PSEUDONYM_KEY_FILE", raising=False)
     officer.cookies["aqyl_lang"] = "ru"
     refused = _upload(officer, upload).content.decode()
-    assert "В файле есть ИИН, но на сервере нет ключа псевдонимизации, поэтому файл не сохранён." in refused
+    assert ("В файле есть ИИН, поэтому он не сохранён. Ячейки с ИИН: A2, A3 (всего 2). На сервере ещё не установлен "
+            "ключ, которым ИИН заменяются псевдонимами. Обратитесь к аналитику министерства или администратору системы "
+            "либо удалите ИИН из файла и загрузите его снова.") in refused
+    assert "aqyl pseudonymise" not in refused
     assert not any(p.is_file() for p in (site / "media").rglob("*"))
 
     monkeypatch.setenv("AQYL_PSEUDONYM_KEY_FILE", str(key_file))
@@ -208,7 +211,14 @@ def test_web_upload_stores_pseudonyms_and_the_database_holds_no_iin(site, monkey
     monkeypatch.delenv("AQYL_PSEUDONYM_KEY_FILE")
     raw = site / "raw.csv"
     raw.write_text(csv_text([{"person_id": IIN_A}]), encoding="utf-8")
-    assert "ИИН" in _upload(officer, raw).content.decode()
+    column = next(i for i, h in enumerate(HEADER) if h == "person_id")
+    officer.cookies["aqyl_lang"] = "kk"
+    assert (f"Файлда ЖСН бар, сондықтан ол сақталмады. ЖСН тұрған ұяшықтар: {chr(ord('A') + column)}2 (барлығы 1). "
+            "Серверде ЖСН-ді бүркеншік атқа ауыстыратын кілт әлі орнатылмаған. Министрліктің талдаушысына немесе жүйе "
+            "әкімшісіне хабарласыңыз не файлдан ЖСН-ді өшіріп, оны қайта жүктеңіз.") in _upload(officer, raw).content.decode()
+    officer.cookies["aqyl_lang"] = "en"
+    assert ("The file holds IINs, so it was not stored. Cells with an IIN: "
+            f"{chr(ord('A') + column)}2 (1 in all).") in _upload(officer, raw).content.decode()
     assert scan_database_for([IIN_A, IIN_B]) == []
 
 

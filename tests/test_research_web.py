@@ -209,7 +209,7 @@ def test_cohorts_uploaded_and_shown(demo, tmp_path):
     sent = io.BytesIO((HEADER + "\n".join(GOOD) + "\n").encode())
     sent.name = "bolashak.csv"
     page = text(analyst.post("/migration/cohorts/?as_of=2023", {"file": sent}))
-    assert "Сақталды: Болашақ — Нұсқа 1, 5 Жолдар" in page
+    assert "Сақталды: Болашақ — 1-нұсқа, 5 жол" in page
     assert "Бітіргендердің оралғаны, %" in page and m.CohortMember.objects.count() == 5
     bad = io.BytesIO((HEADER + "B-009,Болашақ,2016,Марс,магистратура,07,2018,x,,15,,,,\n").encode())
     bad.name = "bad.csv"
@@ -307,3 +307,70 @@ def test_the_forecast_page_before_any_flows_says_to_load_them(demo):
     page = text(analyst.get("/migration/forecast/"))
     assert "дереккөзінің Қазақстан бойынша ағындары әлі жүктелмеген. Оларды «Ағындар» бетінде жүктеңіз." in page
     assert "0 жыл" not in page
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("kk", "«KZ/US-02» сұхбат коды ретінде жарамайды. Кодта тек әріп, цифр, дефис (-), астыңғы сызық (_) және нүкте (.) "
+           "болады, ол әріптен немесе цифрдан басталады және 64 таңбадан аспайды. Мысалы: KZ-US-02."),
+    ("ru", "«KZ/US-02» не подходит как код интервью. В коде могут быть только буквы, цифры, дефис (-), подчёркивание (_) "
+           "и точка (.); он начинается с буквы или цифры и не длиннее 64 знаков. Например: KZ-US-02."),
+    ("en", "“KZ/US-02” cannot be an interview code. A code holds only letters, digits, hyphens (-), underscores (_) "
+           "and dots (.), starts with a letter or a digit and is at most 64 characters long. For example: KZ-US-02."),
+])
+def test_an_interview_code_with_a_slash_is_refused_in_the_users_language(demo, lang, message):
+    import html
+
+    analyst = client_for("analyst")
+    analyst.cookies["aqyl_lang"] = lang
+    refused = analyst.post("/interviews/", {"code": "KZ/US-02", "language": "ru", "transcript": FIRST})
+    assert refused.status_code == 400
+    assert f'<p class="error" role="alert">{html.escape(message)}</p>' in text(refused)
+    assert not m.Interview.objects.exists()
+
+
+def test_an_interview_stored_before_the_rule_is_listed_opened_and_deleted_with_an_audit_entry(demo):
+    """A code with "/" stored before the rule (or by hand) breaks no page and can be removed."""
+    from aqyl.app.interviews import code_passage
+
+    old = m.Interview.objects.create(code="KZ/US-02", language="ru", transcript=FIRST, attributes={"gender": "male"})
+    code_passage(old, "degree_prestige", 0, 20)
+    analyst = client_for("analyst")
+    for url in ("/interviews/", "/interviews/?by=gender", "/interviews/?by=funding"):
+        page = analyst.get(url)
+        assert page.status_code == 200 and '<a href="/interviews/KZ/US-02/">KZ/US-02</a>' in text(page), url
+    assert analyst.get("/interviews/KZ/US-02/").status_code == 200
+    assert client_for("officer").post("/interviews/KZ/US-02/delete").status_code == 403
+    analyst.cookies["aqyl_lang"] = "ru"
+    done = analyst.post("/interviews/KZ/US-02/delete")
+    assert done.status_code == 302 and done["Location"] == "/interviews/"
+    assert not m.Interview.objects.exists() and not m.CodedSegment.objects.exists()
+    entry = m.AuditEntry.objects.get(action="interview.delete")
+    assert (entry.username, entry.target, entry.before["segments"]) == ("analyst", "KZ/US-02", 1)
+    after = analyst.get("/interviews/")
+    assert "Интервью KZ/US-02 удалено (размеченных фрагментов: 1)." in text(after)
+    from aqyl.store.labels import ACTIONS
+
+    assert [ACTIONS["interview.delete"].get(x) for x in ("kk", "ru", "en")] == \
+        ["Сұхбат жойылды", "Интервью удалено", "Interview deleted"]
+
+
+@pytest.mark.parametrize(("lang", "uis", "ets", "distance"), [
+    ("kk", "ЮНЕСКО Статистика институты", None, "қашықтық 1 %-ға артса, ағын -1,23 %-ға өзгереді"),
+    ("ru", "Институт статистики ЮНЕСКО", None, "при росте расстояния на 1 % поток меняется на -1,23 %"),
+    ("en", "UNESCO Institute for Statistics", None, "the flow changes by -1.23 % when the distance grows by 1 %"),
+])
+def test_sources_methods_and_the_distance_effect_are_said_in_words(demo, lang, uis, ets, distance):
+    from django.template import Context, Template
+    from django.test import RequestFactory
+
+    from aqyl.domain.migration.forecast import METHOD_LABELS
+
+    request = RequestFactory().get("/")
+    request.LANGUAGE_CODE = lang
+    page = Template('{% load aqyl_ui %}{% source_name "uis" %}|{% source_name "national" %}|{% method_name "ets" %}|'
+                    '{% num -1.234 2 as e %}{% t "distance_elasticity" value=e %}').render(Context({"request": request}))
+    assert page.split("|") == [uis, "national", METHOD_LABELS["ets"].get(lang), distance]
+    analyst = client_for("analyst")
+    analyst.cookies["aqyl_lang"] = lang
+    flows = text(analyst.get("/migration/flows/"))
+    assert f'<option value="uis">{uis}</option>' in flows and '<option value="uis">uis</option>' not in flows

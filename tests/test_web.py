@@ -275,3 +275,85 @@ def test_a_database_fault_on_a_page_or_the_api_is_said_in_the_users_language_and
     assert api.json() == {"error": {"type": "database_fault", "message": expected, "field": None}}
     assert m.Submission.objects.get(hei=hei, period="2023H1", is_current=True) == before
     assert not m.MobilityRecord.objects.filter(partner_institution="University of Tartu").exists()
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("kk", "Сұрау мекенжайы тым ұзын: іздеу мәтіні немесе сүзгілер тым көп. Оларды қысқартып, қайталап көріңіз."),
+    ("ru", "Адрес запроса слишком длинный: слишком длинный текст поиска или слишком много фильтров. "
+           "Сократите их и попробуйте ещё раз."),
+    ("en", "The address of the request is too long: the search text or the filters are too long. "
+           "Shorten them and try again."),
+])
+def test_a_long_address_gets_the_applications_414_and_a_short_login_next(demo, lang, message):
+    from urllib.parse import quote
+
+    from aqyl.web.middleware import MAX_ADDRESS, MAX_NEXT
+
+    anonymous = Client()
+    anonymous.cookies["aqyl_lang"] = lang
+    # 300 letters «Қ»: 1,800 characters encoded, under the limit; the login's next would be 3,000.
+    moved = anonymous.get("/records/?q=" + quote("Қ" * 300))
+    assert moved.status_code == 302 and moved["Location"] == "/login/?next=/records/"
+    assert len("/records/?q=" + quote("Қ" * 300)) < MAX_ADDRESS and len(quote(quote("Қ" * 300))) > MAX_NEXT
+    short = anonymous.get("/records/?q=" + quote("Қ" * 10))
+    assert short["Location"] == "/login/?next=/records/%3Fq%3D" + quote(quote("Қ" * 10))  # kept when it fits
+    for response in (anonymous.get("/records/?q=" + quote("Қ" * 400)), anonymous.get("/errors/414")):
+        assert response.status_code == 414
+        assert f'<p class="error" role="alert">{message}</p>' in response.content.decode()
+    signed_in = client_for("analyst")
+    signed_in.cookies["aqyl_lang"] = lang
+    assert signed_in.get("/records/?q=" + quote("Қ" * 400)).status_code == 414
+    api = signed_in.get("/api/records?q=" + quote("Қ" * 400))
+    assert api.status_code == 414 and api.json() == {"error": {"type": "uri_too_long", "message": message, "field": None}}
+
+
+def test_the_audit_log_says_a_language_switch_a_note_section_and_its_help_in_words(demo):
+    from django.utils import translation
+
+    from aqyl.store.labels import action_text, target_text
+
+    client = client_for("analyst")
+    client.post("/language/", {"lang": "ru", "next": "/dashboard/"})
+    entry = m.AuditEntry.objects.filter(username="analyst").latest("id")
+    assert entry.action == "profile.language"
+    assert not m.AuditEntry.objects.filter(action="profile.change").exists()
+    target = "faculty H1 benefits kk from 2023H1"
+    for lang, action, words, helps in (
+            ("kk", "Интерфейс тілі ауыстырылды",
+             "Жазба бөлімі «Академиялық алмасудың ЖЖОКБҰ үшін маңызы» (Профессор-оқытушылар құрамы (ПОҚ); қазақша; "
+             "қолданылу басы — 2023 жылғы I жартыжылдық)", "Пайдаланушы жойылса да сақталады"),
+            ("ru", "Язык интерфейса изменён",
+             "Раздел записки «Значение академического обмена для ОВПО» (Профессорско-преподавательский состав (ППС); "
+             "на казахском; начало действия — I полугодие 2023 года)", "Сохраняется, даже если пользователь удалён"),
+            ("en", "Interface language changed",
+             "Note section “What academic exchange gives HEIs” (Teaching staff; in Kazakh; from H1 2023)",
+             "Kept when the user is deleted")):
+        with translation.override(lang):
+            assert action_text("profile.language") == action
+            assert target_text("note_text.set", target) == words
+            from aqyl.store.labels import help_texts
+
+            assert str(help_texts("AuditEntry")["username"]) == helps
+    admin = client_for("admin")
+    admin.cookies["aqyl_lang"] = "kk"
+    page = admin.get(f"/admin/aqyl/auditentry/{entry.pk}/change/").content.decode()
+    assert "Пайдаланушы жойылса да сақталады" in page and "Kept when" not in page
+
+
+@pytest.mark.parametrize(("lang", "pairs"), [
+    # each letter of the pair's first word comes right after its base letter, not after Я
+    ("kk", [("Әзірбайжан", "Бельгия"), ("Қазақстан", "Латвия"), ("Өзбекстан", "Польша"), ("Ұлыбритания", "Франция")]),
+    ("ru", [("Азербайджан", "Бельгия"), ("Казахстан", "Латвия"), ("Узбекистан", "Франция")]),
+])
+def test_country_lists_follow_the_languages_alphabet(demo, lang, pairs):
+    from aqyl.domain.i18n import collation_key
+
+    analyst = client_for("analyst")
+    analyst.cookies["aqyl_lang"] = lang
+    page = analyst.get("/records/").content.decode()
+    select = page.split('<select name="country">')[1].split("</select>")[0]
+    names = re.findall(r'<option value="[A-Z]{2}" >([^<]+)</option>', select)
+    assert len(names) > 200 and names == sorted(names, key=lambda n: collation_key(n, lang))
+    for first, later in pairs:
+        assert names.index(first) < names.index(later), (first, later)
+    assert names[-1] not in ("Қазақстан", "Ұлыбритания", "Әзірбайжан", "Өзбекстан")

@@ -71,6 +71,7 @@ class Reminded:
     hei: str
     status: str
     to: list[str]  # addresses; empty when the HEI's officers have none
+    sent: int = 0  # messages that went (0 in a dry run)
 
 
 def reminder_periods(period: str | None) -> list[str]:
@@ -83,7 +84,8 @@ def reminder_periods(period: str | None) -> list[str]:
 def remind(period: str, dry_run: bool) -> list[Reminded]:
     from aqyl.store import cycle
 
-    return [Reminded(period, r.hei.code, r.status, [a for a, _ in r.to]) for r in cycle.remind(period, dry_run=dry_run)]
+    return [Reminded(period, r.hei.code, r.status, [a for a, _ in r.to], r.sent)
+            for r in cycle.remind(period, dry_run=dry_run)]
 
 
 def open_period(period: str, deadline: str) -> tuple[str, str]:

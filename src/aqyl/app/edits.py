@@ -75,8 +75,8 @@ def change_record(
     try:
         with transaction.atomic():
             [result.submission] = write_submissions(
-                checked.valid, source="form", file_name=current.file_name if current else "",
-                rejected={(hei.code, period): current.rejected_count if current else 0}, user=user,
+                # A version made in the form has no file and left no row out: not the last upload's.
+                checked.valid, source="form", file_name="", rejected={}, user=user,
                 submitted_by=user.get_username() if user is not None else "",
             )
     except IntegrityError:

@@ -71,6 +71,7 @@ def import_file(
     file may already be being read."""
     # The store is imported here: this module loads before Django is set up (the error workbook).
     from aqyl.app.storing import planned, store_cohorts, store_submissions
+    from aqyl.store.cycle import open_periods
     from aqyl.store.faults import fault_of
     from aqyl.store.queue import writer_turn
     from aqyl.store.registry import directory
@@ -88,6 +89,14 @@ def import_file(
         others = sorted({p["hei"] for p in report.planned} - {only_hei}) if only_hei else []
         if others:
             report.add(Problem(0, "", "", "other_hei", params={"heis": ", ".join(others[:5]), "own": only_hei}))
+            # Refused whole: no row counts as valid (the totals would say "3 valid, 0 rejected").
+            report.valid, report.rejected, report.planned = 0, report.rows, []
+            report.seconds = time.perf_counter() - started
+            return report, table
+        if only_hei and (closed := not_open({p["period"] for p in report.planned})):
+            report.add(Problem(0, "", "", "upload_period_not_open", params={
+                "periods": ", ".join(closed), "open": ", ".join(open_periods())}))
+            report.valid, report.rejected, report.planned = 0, report.rows, []
             report.seconds = time.perf_counter() - started
             return report, table
     if not dry_run and report.valid and (accept_valid or report.errors_total == 0):
@@ -172,6 +181,15 @@ def import_files(paths: list[Path], layout: str, *, accept_valid: bool, dry_run:
             result.crashed = crash_line(error)
         results.append((result, table))
     return results
+
+
+def not_open(periods: set[str]) -> list[str]:
+    """The periods an officer's upload may not go to: not opened for submissions while others are
+    (with no period opened at all the collection cycle is not in use and nothing is refused)."""
+    from aqyl.store.cycle import open_periods
+
+    opened = open_periods()
+    return sorted(periods - set(opened)) if opened else []
 
 
 def checked_or_refused(path: Path, name: str, **options) -> tuple[ImportReport, RawTable | None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,17 @@ from aqyl.store import models as m
 from aqyl.store.interviews import Code, _find, codebook, export_rows, store_segments
 
 SEGMENT_COLUMNS = ("interview", "code", "quote", "note")
+# An interview's code names it in addresses (/interviews/<code>/) and files: letters, digits,
+# "-", "_" and "."; a letter or digit first; 64 characters at most. No "/", no space.
+CODE_RULE = re.compile(r"[^\W_][\w.-]{0,63}")
+
+
+def check_interview_code(code: str) -> str:
+    """The code as given (spaces around it dropped), or AqylError when it breaks the one rule."""
+    code = code.strip()
+    if not CODE_RULE.fullmatch(code):
+        raise AqylError("interview_bad_code", value=code)
+    return code
 
 
 def store_segment_file(path: Path, accept_valid: bool = False, file_name: str | None = None) -> tuple[ImportReport, RawTable | None]:
@@ -108,14 +120,39 @@ def add_interview(code: str, language: str, transcript: Path, attributes: dict[s
                   replace: bool = False) -> StoredInterview:
     """Store a transcript (a UTF-8 file) with its attributes; CommandError when it cannot be read."""
     from aqyl.app.system import CommandError
-    from aqyl.store.interviews import add_interview as store
 
+    check_interview_code(code)
     try:
         text = transcript.read_text("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise CommandError("file_unreadable", file=transcript, detail=error) from None
-    found = store(code, language, text, attributes, replace=replace)
+    return add_interview_text(code, language, text, attributes, replace=replace)
+
+
+def add_interview_text(code: str, language: str, text: str, attributes: dict[str, str],
+                       replace: bool = False) -> StoredInterview:
+    """Store a transcript given as text (the web form); the code is checked against the one rule."""
+    from aqyl.store.interviews import add_interview as store
+
+    found = store(check_interview_code(code), language, text, attributes, replace=replace)
     return StoredInterview(found.code, found.language, len(found.transcript), found.attributes)
+
+
+def remove_interview(code: str, user=None) -> int:
+    """Delete an interview and its coded segments, with an audit entry; how many segments went.
+    Any stored code is found, also one stored before the rule (with a "/")."""
+    from aqyl.store.cycle import audit
+
+    found = m.Interview.objects.filter(code=code).first()
+    if found is None:
+        raise AqylError("interview_unknown", value=code)
+    with transaction.atomic():
+        segments = found.segments.count()
+        before = {"language": found.language, "attributes": found.attributes, "segments": segments,
+                  "characters": len(found.transcript)}
+        found.delete()
+        audit(user, "interview.delete", code, before, None)
+    return segments
 
 
 def code_frequencies(by: str | None = None) -> dict:

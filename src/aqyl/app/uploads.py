@@ -45,7 +45,7 @@ def keep(chunks, upload_id: str, name: str, lang: str) -> str:
 
     from aqyl.app.pseudonymise import pseudonymise_file
     from aqyl.domain.errors import AqylError
-    from aqyl.importers.pseudonymise import TEXT, server_key
+    from aqyl.importers.pseudonymise import server_key
     from aqyl.importers.readers import UnreadableFile
 
     target = folder(upload_id)
@@ -68,7 +68,7 @@ def keep(chunks, upload_id: str, name: str, lang: str) -> str:
             return " ".join(outcome.messages(lang)[:10])
         if outcome is not None and outcome.had_iins and key is None:
             shutil.rmtree(target)
-            return TEXT["no_key"].get(lang)
+            return outcome.no_key(lang)
         if outcome is None or not outcome.had_iins:
             shutil.move(raw, target / name)
     return ""

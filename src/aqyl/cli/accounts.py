@@ -38,7 +38,10 @@ def user_add(
     else:
         password = sys.stdin.readline().rstrip("\r\n")
     made = accounts.add_user(username, role, found_hei, email, language, password)
-    console.print(say("user_created", lang, user=made.username, role=made.role, hei=f", {made.hei}" if made.hei else ""))
+    from aqyl.app.imports import ROLE_KEYS
+
+    console.print(say("user_created", lang, user=made.username, role=say(ROLE_KEYS[made.role], lang),
+                      hei=f", {made.hei}" if made.hei else ""))
 
 
 def remind(
@@ -59,8 +62,14 @@ def remind(
         for r in reminders:
             to = ", ".join(r.to) or f"({say('no_address', lang)})"
             console.print(f"{p}  {r.hei:<12} {r.status:<14} {to}")
-        console.print(say("reminders_would" if dry_run else "reminders_sent", lang, n=len(reminders),
-                          mails=sum(len(r.to) for r in reminders)))
+        if dry_run:
+            console.print(say("reminders_would", lang, n=len(reminders)))
+            continue
+        # The HEIs reached and the messages that went; those nobody could be written to, by name.
+        reached, unreached = [r for r in reminders if r.sent], [r.hei for r in reminders if not r.sent]
+        console.print(say("reminders_sent", lang, n=len(reached), mails=sum(r.sent for r in reached)))
+        if unreached:
+            console.print(say("reminder_unreached", lang, n=len(unreached), heis=", ".join(unreached)))
 
 
 @period_app.command("open")

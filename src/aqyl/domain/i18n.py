@@ -54,3 +54,31 @@ def normalize(text: str) -> str:
     # "Л.Н. Гумилев" and "Л. Н. Гумилев" are the same name.
     text = re.sub(r"\.\s*", ". ", text).strip()
     return text.replace(" - ", "-").replace('" ', '"').replace(' "', '"')
+
+
+# --- collation -----------------------------------------------------------------------------------
+# Each language's alphabet order (no PyICU or system locale here): Kazakh puts Ә after А, Ғ after Г,
+# Қ after К, Ң after Н, Ө after О, Ұ Ү after У, Һ after Х and І after Ы; Russian puts Ё after Е.
+_ALPHABETS = {
+    "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+}
+
+
+def collation_key(text: str, lang: str) -> tuple:
+    """Sort key for ``text`` in ``lang``'s alphabet order, letter case aside; Latin letters come
+    before Cyrillic ones, digits and marks before both (as in a printed index)."""
+    order = _ALPHABETS.get(lang, "")
+    folded = text.casefold()
+    key = []
+    for ch in folded:
+        at = order.find(ch) if order else -1
+        if at >= 0:
+            key.append((2, at))
+        elif ch.isalpha() and ch.isascii():
+            key.append((1, ord(ch)))
+        elif ch.isalpha():
+            key.append((3, ord(ch)))
+        else:
+            key.append((0, ord(ch)))
+    return (tuple(key), text)

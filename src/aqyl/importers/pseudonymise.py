@@ -36,9 +36,15 @@ class Outcome:
     replaced: int = 0  # cells turned into pseudonyms
     had_iins: bool = False
     problems: list[tuple[str, str, PseudonymError]] = field(default_factory=list)  # (cell, value, error)
+    cells: list[str] = field(default_factory=list)  # where IINs stand (B2, B3, …), said when there is no key
 
     def messages(self, lang: str) -> list[str]:
         return [f"{cell}: {error.message(lang)}" for cell, _, error in self.problems]
+
+    def no_key(self, lang: str, shown: int = 10) -> str:
+        """Why the file was refused where the server has no key: the cells, and whom to ask."""
+        cells = ", ".join(self.cells[:shown]) + (" …" if len(self.cells) > shown else "")
+        return TEXT["no_key"].get(lang).format(cells=cells, n=len(self.cells))
 
 
 def read_key(path: Path) -> Key:
@@ -84,6 +90,7 @@ def pseudonymise_table(table: RawTable, key: Key | None) -> Outcome:
             if not value:
                 continue
             out.had_iins = True
+            out.cells.append(cell_name(number, table.first_column + i))
             if key is not None:
                 try:
                     row[person_at] = pseudonym(value, key)
@@ -93,6 +100,7 @@ def pseudonymise_table(table: RawTable, key: Key | None) -> Outcome:
             row[i] = ""
         if person_at is not None and _TWELVE.match(row[person_at]) and not is_pseudonym(row[person_at]):
             out.had_iins = True
+            out.cells.append(cell_name(number, table.first_column + person_at))
             if key is not None:
                 try:
                     row[person_at] = pseudonym(row[person_at], key)

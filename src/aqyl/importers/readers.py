@@ -385,10 +385,62 @@ def _read_book(path: Path, name: str, layout) -> RawTable:
     first_row, first_column = sheet.start or (0, 0)
     header_row = first_row + header_at + 1
     n = len(columns[0]) if columns else 0
+    if not (path.suffix.lower() == ".ods" or book_is_ods(path)):
+        for (row, col), formula in _uncalculated_formulas(path, sheet.name).items():
+            at, i = row - header_row - 1, col - first_column
+            if 0 <= at < n and 0 <= i < width and not columns[i][at]:
+                columns[i][at] = formula  # the checks refuse it as a formula, not as an empty cell
     frame = pl.DataFrame({f"c{i}": col for i, col in enumerate(columns)}, schema=dict.fromkeys(_names(width), pl.String))
     frame = frame.with_columns(pl.int_range(header_row + 1, header_row + 1 + n, dtype=pl.Int64).alias("_row"))
     kind = "ods" if path.suffix.lower() == ".ods" or book_is_ods(path) else "xlsx"
     return RawTable(name, "", headers, header_row, frame, kind, sheet.name, first_column)
+
+
+_CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]+)"[^>]*>')
+_FORMULA = re.compile(rb"<f\b[^>]*?(?:/>|>(.*?)</f>)", re.DOTALL)
+_VALUE = re.compile(rb"<v\b[^>]*>(.*?)</v>", re.DOTALL)
+
+
+def _uncalculated_formulas(path: Path, sheet_name: str) -> dict[tuple[int, int], str]:
+    """The cells of a sheet that hold a formula but no value (a file written by a program that
+    does not calculate, e.g. ``=HYPERLINK(…)`` from a generator): calamine reads them as empty,
+    which would be reported as an empty cell. Keyed by (row as shown, 0-based column)."""
+    import html
+    import posixpath
+    import xml.etree.ElementTree as ET
+
+    found: dict[tuple[int, int], str] = {}
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            book = ET.fromstring(z.read("xl/workbook.xml"))
+            rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels")) if "xl/_rels/workbook.xml.rels" in names else None
+            ns_r = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+            rid = next((e.get(ns_r) for e in book.iter() if e.tag.endswith("}sheet") and e.get("name") == sheet_name), None)
+            target = next((e.get("Target", "") for e in (rels if rels is not None else []) if e.get("Id") == rid), "")
+            part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+            if part not in names:
+                return found
+            data = z.read(part)
+    except (zipfile.BadZipFile, KeyError, OSError, ET.ParseError):
+        return found
+    if b"<f" not in data:
+        return found
+    for hit in _FORMULA.finditer(data):
+        start = data.rfind(b"<c", 0, hit.start())
+        end = data.find(b"</c>", hit.end())
+        ref = _CELL_REF.match(data, start) if start >= 0 else None
+        value = _VALUE.search(data, hit.end(), end if end >= 0 else len(data))
+        # Calculated (a value), or a text result that is empty (t="str", as Excel writes it): read as it is.
+        if ref is None or (value is not None and value.group(1)) or b't="str"' in ref.group(0):
+            continue
+        letters, number = ref.group(1).decode(), int(ref.group(2))
+        col = 0
+        for ch in letters:
+            col = col * 26 + ord(ch) - 64
+        text = html.unescape(hit.group(1).decode("utf-8", "replace")) if hit.group(1) else "…"
+        found[(number, col - 1)] = "=" + text
+    return found
 
 
 def book_is_ods(path: Path) -> bool:

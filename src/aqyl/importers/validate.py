@@ -140,11 +140,15 @@ def _encode(c: _Check | _Deferred, raw: pl.DataFrame, col: Column, heis: HeiDire
         return _free_text(c, raw, col)
     reader = CellReader(col, heis)
     distinct = values.unique().to_list()
-    cells = {text: reader.read(text) for text in distinct}
+    formulas = [text for text in distinct if text.startswith("=")]  # no code, date or number starts so
+    for text in formulas[:MAX_LISTED]:
+        c.flag(raw, values == text, col.name, Finding("formula_text", params={"value": text}))
+    cells = {text: reader.read(text) for text in distinct if not text.startswith("=")}
     for text, cell in cells.items():
         if cell.finding is not None:
             c.flag(raw, values == text, col.name, cell.finding)
-    return values.replace_strict({t: cell.value for t, cell in cells.items()}, return_dtype=pl.String).alias(col.name)
+    codes = {t: cell.value for t, cell in cells.items()} | dict.fromkeys(formulas, "")
+    return values.replace_strict(codes, return_dtype=pl.String).alias(col.name)
 
 
 def _free_text(c: _Check | _Deferred, raw: pl.DataFrame, col: Column) -> pl.Series:

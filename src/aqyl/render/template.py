@@ -10,6 +10,7 @@ import xlsxwriter
 
 from aqyl.domain.classifiers import CLASSIFIERS
 from aqyl.domain.heis import Hei
+from aqyl.domain.i18n import collation_key
 from aqyl.domain.intake.columns import schema
 from aqyl.domain.wording.catalogue import label
 from aqyl.render.xlsx import sheet_name
@@ -52,8 +53,10 @@ def build_template(lang: str, heis: list[Hei], layout: str = "mobility") -> byte
     for col in columns:
         if col.kind == "code":
             values = [c.label.get(lang) for c in CLASSIFIERS[col.classifier]]
+            if col.classifier == "country":
+                values.sort(key=lambda v: collation_key(v, lang))
         elif col.kind == "hei":
-            values = sorted(h.name.get(lang) for h in heis)
+            values = sorted((h.name.get(lang) for h in heis), key=lambda v: collation_key(v, lang))
         else:
             continue
         lists.write_string(0, list_col, col.header.get(lang), header)

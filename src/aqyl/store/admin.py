@@ -4,6 +4,7 @@ audited version, so the admin does not offer to edit or delete one."""
 
 from functools import wraps
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aqyl.domain.wording.catalogue import label
 from aqyl.store import models as m
-from aqyl.store.labels import COMMON, ROLE, action_text, text
+from aqyl.store.labels import COMMON, ROLE, action_text, help_texts, target_text, text
 
 
 def _word(key: str) -> str:
@@ -106,18 +107,30 @@ class MobilityRecordAdmin(ReadOnly):
     list_select_related = ["hei"]
 
 
+class AuditEntryForm(forms.ModelForm):
+    class Meta:
+        model = m.AuditEntry
+        fields = "__all__"
+        help_texts = help_texts("AuditEntry")
+
+
 @admin.register(m.AuditEntry)
 class AuditEntryAdmin(ReadOnly):
-    list_display = ["at", "username", "what", "target"]
+    form = AuditEntryForm
+    list_display = ["at", "username", "what", "about"]
 
     @admin.display(description=text(COMMON["action"]), ordering="action")
     def what(self, entry):
-        return action_text(entry.action)
+        return action_text(entry.action, entry.after)
+
+    @admin.display(description=text(COMMON["target"]), ordering="target")
+    def about(self, entry):
+        return target_text(entry.action, entry.target)
 
     list_filter = ["action", "username"]
     search_fields = ["target", "username", "action"]
     date_hierarchy = "at"
-    readonly_fields = ["at", "user", "username", "action", "target", "before", "after"]
+    readonly_fields = ["at", "user", "username", "what", "about", "before", "after"]
 
 
 @admin.register(m.CollectionPeriod)

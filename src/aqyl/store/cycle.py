@@ -60,6 +60,11 @@ def collection(period: str) -> m.CollectionPeriod | None:
     return m.CollectionPeriod.objects.filter(period=period).first()
 
 
+def open_periods() -> list[str]:
+    """The periods opened for submissions, oldest first (none: the cycle is not in use)."""
+    return sorted(m.CollectionPeriod.objects.values_list("period", flat=True))
+
+
 # --- statuses ----------------------------------------------------------------------------------
 @dataclass
 class Line:
@@ -123,12 +128,16 @@ def review(submission: m.Submission, decision: str, comment: str = "", user=None
         audit(user, f"submission.{'accept' if decision == 'accepted' else 'return'}",
                f"{fresh.hei.code} {fresh.period}", {"version": fresh.version, "status": previous.decision if previous else "submitted"},
                {"version": fresh.version, "status": decision, "comment": comment})
+    # Whom the notice reached, for the reviewer: {"sent": n, "missing": [officers without an
+    # address], "failed": the mail server refused}. An attribute of the returned review, not stored.
+    made.notice = {"sent": 0, "missing": no_address(fresh.hei), "failed": False}  # type: ignore[attr-defined]
     if notify:  # after the decision is stored: a mail server that is down must not undo it
         try:
-            notify_review(made)
+            made.notice["sent"] = notify_review(made)  # type: ignore[attr-defined]
         except OSError:
             import logging
 
+            made.notice["failed"] = True  # type: ignore[attr-defined]
             logging.getLogger("aqyl").exception("the review notice for %s could not be sent", made.submission)
     return made
 
@@ -162,12 +171,20 @@ class Reminder:
     hei: m.Hei
     status: str
     to: list[tuple[str, str]]  # (address, language) of each officer
+    sent: int = 0              # how many of those messages went (0 in a dry run)
+    failed: int = 0            # how many the mail server refused
 
 
 def officers(hei: m.Hei) -> list[tuple[str, str]]:
     """The e-mail addresses of the HEI's active officers, with each officer's language."""
     profiles = m.Profile.objects.filter(role="officer", hei=hei, user__is_active=True).exclude(user__email="")
     return [(p.user.email, p.language) for p in profiles.select_related("user").order_by("user__username")]
+
+
+def no_address(hei: m.Hei) -> list[str]:
+    """The user names of the HEI's active officers who have no e-mail address."""
+    return list(m.Profile.objects.filter(role="officer", hei=hei, user__is_active=True, user__email="")
+                .order_by("user__username").values_list("user__username", flat=True))
 
 
 def due(period: str) -> list[Reminder]:
@@ -216,13 +233,21 @@ def remind(period: str, *, user=None, dry_run: bool = False, today: date | None 
     if dry_run:
         return reminders
     for r in reminders:
-        sent = 0
         for address, lang in r.to:
-            sent += _send([(address, lang)], key if r.status == "not_submitted" else "reminder_returned",
-                          period=code, deadline=found.deadline.isoformat(), link=_link("/upload/"),
-                          **_texts(r.hei, code, lang))
-        audit(user, "reminder.send", f"{r.hei.code} {code}", None,
-               {"to": [a for a, _ in r.to], "sent": sent, "kind": key, "status": r.status})
+            try:
+                r.sent += _send([(address, lang)], key if r.status == "not_submitted" else "reminder_returned",
+                                period=code, deadline=found.deadline.isoformat(), link=_link("/upload/"),
+                                **_texts(r.hei, code, lang))
+            except OSError:  # the mail server refused or is down: said to whoever sent the reminders
+                import logging
+
+                r.failed += 1
+                logging.getLogger("aqyl").exception("a reminder to %s could not be sent", address)
+        # A HEI nobody could be written to is its own entry: "sent" would hide it among the reached.
+        action = "reminder.send" if r.sent else "reminder.failed" if r.failed else "reminder.unreached"
+        audit(user, action, f"{r.hei.code} {code}", None,
+              {"to": [a for a, _ in r.to], "sent": r.sent, "kind": key, "status": r.status}
+              | ({"failed": r.failed} if r.failed else {}))
     return reminders
 
 

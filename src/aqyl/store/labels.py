@@ -41,17 +41,57 @@ ACTIONS = {
     "period.open": label("audit_period_open"), "period.deadline": label("audit_period_deadline"),
     "reminder.send": label("audit_reminder_send"), "record.add": label("audit_record_add"),
     "record.edit": label("audit_record_edit"), "record.remove": label("audit_record_remove"),
-    "note_text.set": label("audit_note_text_set"), "release.publish": label("audit_release_publish"),
+    "note_text.set": label("audit_note_text_set"), "segment.add": label("audit_segment_add"),
+    "interview.delete": label("audit_interview_delete"), "release.publish": label("audit_release_publish"),
     "hei.create": label("audit_hei_create"), "hei.change": label("audit_hei_change"),
     "hei.delete": label("audit_hei_delete"), "heialias.create": label("audit_heialias_create"),
     "heialias.change": label("audit_heialias_change"), "heialias.delete": label("audit_heialias_delete"),
     "profile.create": label("audit_profile_create"), "profile.change": label("audit_profile_change"),
-    "profile.delete": label("audit_profile_delete"), "user.create": label("audit_user_create"),
+    "profile.delete": label("audit_profile_delete"), "profile.language": label("audit_profile_language"),
+    "reminder.unreached": label("audit_reminder_unreached"), "reminder.failed": label("audit_reminder_failed"), "user.create": label("audit_user_create"),
     "user.change": label("audit_user_change"), "user.delete": label("audit_user_delete"),
 }
 
-def action_text(action: str) -> str:
-    return ACTIONS[action].get(_lang()) if action in ACTIONS else action
+def action_text(action: str, after=None) -> str:
+    """The action in words; a reminder with how many messages went."""
+    lang = _lang()
+    if action == "reminder.send" and isinstance(after, dict) and isinstance(after.get("sent"), int):
+        return label("audit_reminder_sent_n").get(lang).format(n=after["sent"])
+    return ACTIONS[action].get(lang) if action in ACTIONS else action
+
+
+LANGUAGE_IN = {"kk": label("audit_in_kk"), "ru": label("audit_in_ru"), "en": label("audit_in_en")}
+
+
+def target_text(action: str, target: str) -> str:
+    """What an entry is about, in words where the stored target is a code (a note's section:
+    "faculty H1 benefits kk from 2023H1")."""
+    if action != "note_text.set":
+        return target
+    from aqyl.domain.classifiers import CATEGORY, parse_period
+    from aqyl.domain.report.phrases import T
+
+    parts = target.split()
+    if len(parts) != 6 or parts[4] != "from" or f"h_{parts[2]}" not in T or parts[3] not in LANGUAGE_IN:
+        return target
+    lang = _lang()
+    try:
+        period = parse_period(parts[5]).label.get(lang)
+        category = CATEGORY.label(parts[0], lang)
+    except Exception:  # a target written before a classifier changed: shown as it is
+        return target
+    return label("audit_note_target").get(lang).format(section=T[f"h_{parts[2]}"].get(lang), category=category,
+                                                       language=LANGUAGE_IN[parts[3]].get(lang), period=period)
+
+
+# Help texts of fields in the admin, in the active language, through its forms' Meta.help_texts:
+# the models' own stay English, as migrations record a field's help_text.
+HELP = {("AuditEntry", "username"): label("help_kept_username"),
+        ("NoteText", "author_name"): label("help_kept_author")}
+
+
+def help_texts(model: str) -> dict:
+    return {name: text(words) for (owner, name), words in HELP.items() if owner == model}
 
 
 def _lang() -> str:
@@ -86,3 +126,4 @@ def localise_fields() -> None:
                 or (CLASSIFIERS[classifier].title if classifier else None) or COMMON.get(field.name)
             if name is not None:
                 field.verbose_name = text(name)
+

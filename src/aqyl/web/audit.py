@@ -38,8 +38,10 @@ def _after(sender, instance, created, **kwargs):
     before = getattr(instance, "_aqyl_before", None)
     after = _state(instance)
     if before != after:
-        record(current_user.get(), f"{sender._meta.model_name}.{'create' if created else 'change'}", str(instance),
-               before, after)
+        verb = "create" if created else "change"
+        if not created and sender is m.Profile and {k for k in after if before.get(k) != after[k]} == {"language"}:
+            verb = "language"  # the user's own language switch, not a change of role
+        record(current_user.get(), f"{sender._meta.model_name}.{verb}", str(instance), before, after)
 
 
 def _deleted(sender, instance, **kwargs):

@@ -116,7 +116,7 @@ class SecurityHeaders:
 
 
 # --- second factor -----------------------------------------------------------------------------
-OPEN_WITHOUT_SECOND_FACTOR = {"login", "logout", "set_language", "otp_verify", "otp_setup", "healthz"}
+OPEN_WITHOUT_SECOND_FACTOR = {"login", "logout", "set_language", "otp_verify", "otp_setup", "healthz", "uri_too_long"}
 
 
 def second_factor_required(user) -> bool:
@@ -167,6 +167,40 @@ class NoNulCharacters:
         if any("\x00" in key or any("\x00" in v for v in values) for q in params for key, values in q.lists()):
             raise SuspiciousOperation("NUL character in a request parameter")
         return self.get_response(request)
+
+
+MAX_ADDRESS = 2048  # characters of a request's path and query, as sent (percent-encoded)
+MAX_NEXT = 1024     # characters of a login redirect's next=…, once encoded
+
+
+class LongAddresses:
+    """An address longer than MAX_ADDRESS is answered with the application's own 414 page in the
+    user's language (gunicorn refuses a request line over 4,094 bytes in English, and nginx sends
+    what is longer than that to the same page: deploy/nginx/aqyl.conf). A sign-in redirect whose
+    next=… would be over MAX_NEXT keeps the page's path without its query (or no next at all), so
+    the Location header fits nginx's proxy buffer."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from urllib.parse import quote
+
+        from django.conf import settings
+        from django.contrib.auth.views import redirect_to_login
+        from django.shortcuts import resolve_url
+
+        if len(request.get_full_path()) > MAX_ADDRESS:
+            from aqyl.web.views.errors import uri_too_long
+
+            return uri_too_long(request)
+        response = self.get_response(request)
+        login = resolve_url(settings.LOGIN_URL)
+        where = response.get("Location", "") if response.status_code == 302 else ""
+        if where.startswith(login + "?") and len(where) > len(login) + MAX_NEXT:
+            short = request.path if len(quote(request.path)) <= MAX_NEXT else None
+            response["Location"] = redirect_to_login(short, login)["Location"] if short else login
+        return response
 
 
 class DatabaseFaults:

@@ -22,8 +22,11 @@ urlpatterns = [
     path("interviews/", interviews.interviews, name="interviews"),
     path("interviews/quotes/", interviews.quotes, name="interview_quotes"),
     path("interviews/export.<str:fmt>", interviews.interview_export, name="interview_export"),
-    path("interviews/<str:code>/", interviews.interview, name="interview"),
-    path("interviews/<str:code>/code", interviews.interview_code, name="interview_code"),
+    # <path:…>: an interview stored before the code rule may hold a "/"; its page, coding and
+    # deletion must still be reachable (aqyl.app.interviews.CODE_RULE keeps new codes plain).
+    path("interviews/<path:code>/", interviews.interview, name="interview"),
+    path("interviews/<path:code>/code", interviews.interview_code, name="interview_code"),
+    path("interviews/<path:code>/delete", interviews.interview_delete, name="interview_delete"),
     path("api/flows", api.flows, name="api_flows"),
     path("api/flows/series", api.flow_series, name="api_flow_series"),
     path("api/flows/reconcile", api.reconcile, name="api_reconcile"),

@@ -17,6 +17,7 @@ router.register("submissions", api_records.SubmissionViewSet, basename="submissi
 urlpatterns = [
     path("", dashboard.home, name="home"),
     path("healthz", errors.healthz, name="healthz"),
+    path("errors/414", errors.uri_too_long, name="uri_too_long"),  # nginx's error_page for an over-long address
     path("login/", auth_views.LoginView.as_view(template_name="aqyl/login.html", redirect_authenticated_user=True),
          name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

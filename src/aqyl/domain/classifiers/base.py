@@ -86,20 +86,23 @@ class CodeTable(Generic[C]):
             text = self._prepare(text)
         return self._index.get(normalize(text))
 
-    def encode(self, value: object) -> str:
-        """The code a value names; raises EmptyValue or UnknownValue with suggestions."""
+    def encode(self, value: object, *, labels_only: bool = False) -> str:
+        """The code a value names; raises EmptyValue or UnknownValue with suggestions: "code —
+        label" where codes are typed (the command line's options), the label alone with
+        ``labels_only`` (a file, where people write the labels of the template's lists)."""
         if value is None or not str(value).strip():
             raise EmptyValue(self.title)
         code = self.lookup(value)
         if code is None:
-            close = self.suggest(str(value))
+            close = self.suggest(str(value), labels_only=labels_only)
             if close:
                 raise UnknownValue(self.title, value, close)
             # Nothing is close: list what is allowed when the list is short enough to read.
-            raise UnknownValue(self.title, value, [self.display(c) for c in self.codes[:15]], close_match=False)
+            raise UnknownValue(self.title, value, [self.display(c, labels_only) for c in self.codes[:15]],
+                               close_match=False)
         return code
 
-    def suggest(self, value: str, limit: int = 3) -> list[Label]:
+    def suggest(self, value: str, limit: int = 3, *, labels_only: bool = False) -> list[Label]:
         """Closest codes, shown as "code — label" in each language."""
         query = normalize(value)
         # Two- and three-letter codes match almost anything partially; compare them only with short input.
@@ -114,10 +117,12 @@ class CodeTable(Generic[C]):
                 seen.append(code)
             if len(seen) == limit:
                 break
-        return [self.display(code) for code in seen]
+        return [self.display(code, labels_only) for code in seen]
 
-    def display(self, code: str) -> Label:
+    def display(self, code: str, labels_only: bool = False) -> Label:
         label = self._codes[code].label
+        if labels_only:
+            return label
         return Label(*(f"{code} — {text}" if text != code else code for text in label))
 
     def missing_labels(self) -> list[tuple[str, str]]:

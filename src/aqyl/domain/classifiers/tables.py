@@ -248,7 +248,7 @@ REGION = _table(
         ("atyrau", "Атырау облысы", "Атырауская область", "Atyrau Region"),
         ("east_kazakhstan", "Шығыс Қазақстан облысы", "Восточно-Казахстанская область", "East Kazakhstan Region"),
         ("zhambyl", "Жамбыл облысы", "Жамбылская область", "Zhambyl Region"),
-        ("zhetysu", "Жетісу облысы", "область Жетісу", "Zhetysu Region"),
+        ("zhetysu", "Жетісу облысы", "область Жетысу", "Zhetysu Region", ("область Жетісу",)),
         ("west_kazakhstan", "Батыс Қазақстан облысы", "Западно-Казахстанская область", "West Kazakhstan Region"),
         ("karaganda", "Қарағанды облысы", "Карагандинская область", "Karaganda Region"),
         ("kostanay", "Қостанай облысы", "Костанайская область", "Kostanay Region"),
@@ -257,7 +257,7 @@ REGION = _table(
         ("pavlodar", "Павлодар облысы", "Павлодарская область", "Pavlodar Region"),
         ("north_kazakhstan", "Солтүстік Қазақстан облысы", "Северо-Казахстанская область", "North Kazakhstan Region"),
         ("turkistan", "Түркістан облысы", "Туркестанская область", "Turkistan Region"),
-        ("ulytau", "Ұлытау облысы", "область Ұлытау", "Ulytau Region"),
+        ("ulytau", "Ұлытау облысы", "область Улытау", "Ulytau Region", ("область Ұлытау",)),
     ],
 )
 

@@ -115,7 +115,7 @@ class CellReader:
     def _code(self, text: str) -> Cell:
         table = CLASSIFIERS[self.column.classifier]
         try:
-            return Cell(table.encode(text))
+            return Cell(table.encode(text, labels_only=True))  # a file's people write labels
         except UnknownValue as e:
             return Cell("", Finding(e.key, params=e.params))
         except EmptyValue:  # pragma: no cover - empty text is handled above

@@ -145,7 +145,7 @@ COMMANDS: dict[str, L] = {
                          "{file}: the file cannot be read ({detail})."),
     # --- users, reminders, periods ------------------------------------------------------------
     "user_created": L("«{user}» пайдаланушысы жасалды: рөлі — {role}{hei}.", "Пользователь «{user}» создан: роль — {role}{hei}.",
-                      "User “{user}” created: role {role}{hei}."),
+                      "User “{user}” created: role: {role}{hei}."),
     "user_exists": L("«{user}» пайдаланушысы бұрыннан бар. Басқа атау таңдаңыз.",
                      "Пользователь «{user}» уже есть. Выберите другое имя.",
                      "User “{user}” already exists. Choose another name."),

@@ -29,6 +29,32 @@ WORDS = {
     "remind_now": L("Тапсырмағандарға қазір еске салу", "Напомнить несдавшим сейчас", "Remind those who have not submitted"),
     "reminded": L("Еске салу жіберілді: {heis} ЖОО, {mails} хат.", "Напоминания отправлены: вузов — {heis}, писем — {mails}.",
                   "Reminders sent: {heis} HEIs, {mails} messages."),
+    "reminder_unreached": L(
+        "Хат жіберілмеген ЖОО: {n}. Олардың қызметкерлерінің э-пошта мекенжайы жоқ (мекенжайды әкімші қосады): {heis}.",
+        "Письма не отправлены, вузов — {n}: у их сотрудников нет адреса э-почты (его добавляет администратор): {heis}.",
+        "No message went to {n} HEIs: their officers have no e-mail address (an administrator adds it): {heis}."),
+    "reminder_failed": L(
+        "Пошта сервері {n} хатты қабылдамады ({heis}). Кейінірек қайталап көріңіз немесе әкімшіге хабарласыңыз.",
+        "Почтовый сервер не принял писем: {n} ({heis}). Повторите позже или обратитесь к администратору.",
+        "The mail server refused {n} messages ({heis}). Try again later or ask an administrator."),
+    "notice_no_address": L(
+        "Шешім туралы хат {hei} қызметкерлеріне жіберілмеді: {users} пайдаланушысының э-пошта мекенжайы жоқ. "
+        "Оларға шешімді өзіңіз хабарлаңыз; мекенжайды әкімші қосады.",
+        "Письмо о решении сотрудникам {hei} не отправлено: у пользователя {users} нет адреса э-почты. "
+        "Сообщите им о решении сами; адрес добавляет администратор.",
+        "The notice of the decision did not go to the officers of {hei}: {users} has no e-mail address. "
+        "Tell them of the decision yourself; an administrator adds the address."),
+    "notice_no_officer": L(
+        "Шешім туралы хат жіберілмеді: {hei} үшін белсенді қызметкер тіркелмеген. Әкімшіге хабарласыңыз.",
+        "Письмо о решении не отправлено: у {hei} нет активного сотрудника в системе. Обратитесь к администратору.",
+        "The notice of the decision did not go out: {hei} has no active officer. Ask an administrator."),
+    "notice_failed": L(
+        "Шешім туралы хат {hei} қызметкерлеріне жіберілмеді: пошта сервері хатты қабылдамады. "
+        "Шешім сақталды; оны қызметкерлерге өзіңіз хабарлаңыз немесе әкімшіге хабарласыңыз.",
+        "Письмо о решении сотрудникам {hei} не отправлено: почтовый сервер его не принял. "
+        "Решение сохранено; сообщите его сотрудникам сами или обратитесь к администратору.",
+        "The notice of the decision did not go to the officers of {hei}: the mail server refused it. "
+        "The decision is stored; tell the officers yourself or ask an administrator."),
     "no_address": L("э-пошта мекенжайы жоқ", "нет адреса э-почты", "no e-mail address"),
     "hei_name": L("Атауы", "Название", "Name"),
     "hei_type": L("ЖОО түрі", "Тип вуза", "HEI type"),
@@ -74,6 +100,10 @@ WORDS = {
     "current": L("ағымдағы", "текущая", "current"),
     "src_import": L("файл", "файл", "file"),
     "src_form": L("пішін", "форма", "form"),
+    "no_file_form": L("файл жоқ (пішінде енгізілді)", "файла нет (введено в форме)", "no file (entered in the form)"),
+    "no_file_form_page": L("Бұл нұсқаның файлы жоқ: ол жазба пішінінде енгізілді.",
+                           "У этой версии нет файла: она введена в форме записи.",
+                           "This version has no file: it was entered in the record form."),
     "src_api": L("API", "API", "API"),
     "src_demo": L("демо", "демо", "demo"),
     "src_restore": L("қалпына келтіру", "восстановление", "restore"),
@@ -107,6 +137,18 @@ WORDS = {
                           "Строки с ошибками можно исправить позже и загрузить полный файл снова.",
                           "You may correct the rows with errors later and upload the whole file again."),
     "stage_queued": L("Файл кезекте тұр…", "Файл в очереди…", "The file is queued…"),
+    "worker_hint": L("Өңдеу {seconds} секунд бойы басталмады: серверде өңдеу қызметі іске қосылмаған болуы мүмкін. "
+                     "Бетті жаппай-ақ күте тұрыңыз немесе жүйе әкімшісіне хабарласыңыз.",
+                     "Обработка не началась за {seconds} с: возможно, на сервере не запущена служба обработки. "
+                     "Подождите, не закрывая страницу, или обратитесь к администратору системы.",
+                     "Processing has not started for {seconds} s: the server's processing service may not be running. "
+                     "Wait with the page open, or ask the system administrator."),
+    "worker_hint_admin": L("Өңдеу {seconds} секунд бойы басталмады: серверде «aqyl worker» іске қосылмаған болуы мүмкін. "
+                           "Оны іске қосыңыз; кезектегі файлдар сонда өңделеді.",
+                           "Обработка не началась за {seconds} с: возможно, на сервере не запущен «aqyl worker». "
+                           "Запустите его; файлы из очереди будут обработаны.",
+                           "Processing has not started for {seconds} s: “aqyl worker” may not be running on the server. "
+                           "Start it; the queued files are then processed."),
     "stage_read": L("Файл оқылуда…", "Файл читается…", "Reading the file…"),
     "stage_check": L("Жолдар тексерілуде…", "Строки проверяются…", "Checking the rows…"),
     "stage_store": L("Сақталуда: {done} / {total} жол", "Сохранение строк: {done} из {total}", "Storing: {done} of {total} rows"),

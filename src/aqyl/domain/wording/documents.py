@@ -19,13 +19,13 @@ WORDS = {
     "template_how": Label(
         "«Деректер» парағында бір жол — бір ұтқырлық (бір адамның бір сапары). Тақырып жолын өзгертпеңіз. "
         "Тізімі бар бағандарда мәнді ашылмалы тізімнен таңдаңыз; кез келген тілдегі атау немесе код та қабылданады. "
-        "* белгісі бар бағандар міндетті. Файлды XLSX немесе CSV (UTF-8) түрінде жүктеңіз: aqyl import ФАЙЛ.",
+        "* белгісі бар бағандар міндетті. Толтырылған файлды (XLSX немесе UTF-8 кодтауындағы CSV) Aqyl сайтының «Жүктеу» бетінде жүктеңіз.",
         "На листе «Данные» одна строка — одна мобильность (одна поездка одного человека). Не меняйте строку заголовков. "
         "В столбцах со списком выберите значение из раскрывающегося списка; принимаются также название на любом языке или код. "
-        "Столбцы со знаком * обязательны. Загрузите файл как XLSX или CSV (UTF-8): aqyl import ФАЙЛ.",
+        "Столбцы со знаком * обязательны. Заполненный файл (XLSX или CSV в кодировке UTF-8) загрузите на странице «Загрузка» сайта Aqyl.",
         "On the “Data” sheet one row is one mobility (one trip of one person). Do not change the header row. "
         "In columns with a list pick the value from the drop-down; a name in any language or a code is accepted too. "
-        "Columns marked * are required. Upload the file as XLSX or CSV (UTF-8): aqyl import FILE.",
+        "Columns marked * are required. Upload the filled-in file (XLSX, or CSV in UTF-8) on the “Upload” page of the Aqyl site.",
     ),
     "template_title_cohort": Label(
         "Стипендиаттар когортасы туралы деректерді тапсыру үлгісі",

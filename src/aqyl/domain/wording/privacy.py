@@ -26,12 +26,15 @@ WORDS = {
     "key_file_other_format": Label("басқа пішім", "другой формат", "another format"),
     "key_file_secret_damaged": Label("құпия бөлігі бүлінген", "секретная часть повреждена", "its secret is damaged"),
     "pseudonym_no_key": Label(
-        "Файлда ЖСН бар, бірақ серверде псевдонимдеу кілті жоқ, сондықтан файл сақталмады. ЖСН-ді алдымен "
-        "«aqyl pseudonymise ФАЙЛ --key-file КІЛТ» арқылы бүркеншік атқа ауыстырыңыз немесе ЖСН бағанын алып тастаңыз.",
-        "В файле есть ИИН, но на сервере нет ключа псевдонимизации, поэтому файл не сохранён. Сначала замените ИИН "
-        "псевдонимами: aqyl pseudonymise ФАЙЛ --key-file КЛЮЧ, или удалите столбец ИИН.",
-        "The file holds IINs but the server has no pseudonymisation key, so the file was not stored. Replace the "
-        "IINs first with aqyl pseudonymise FILE --key-file KEY, or remove the IIN column."),
+        "Файлда ЖСН бар, сондықтан ол сақталмады. ЖСН тұрған ұяшықтар: {cells} (барлығы {n}). Серверде ЖСН-ді "
+        "бүркеншік атқа ауыстыратын кілт әлі орнатылмаған. Министрліктің талдаушысына немесе жүйе әкімшісіне "
+        "хабарласыңыз не файлдан ЖСН-ді өшіріп, оны қайта жүктеңіз.",
+        "В файле есть ИИН, поэтому он не сохранён. Ячейки с ИИН: {cells} (всего {n}). На сервере ещё не установлен "
+        "ключ, которым ИИН заменяются псевдонимами. Обратитесь к аналитику министерства или администратору системы "
+        "либо удалите ИИН из файла и загрузите его снова.",
+        "The file holds IINs, so it was not stored. Cells with an IIN: {cells} ({n} in all). The server has no key "
+        "yet to replace IINs by pseudonyms. Ask the ministry's analyst or the system administrator, or remove the "
+        "IINs from the file and upload it again."),
     "key_file_missing": Label("«{file}» кілт файлы табылмады немесе оқылмайды.", "Файл ключа «{file}» не найден или не читается.",
                          "The key file “{file}” is missing or cannot be read."),
     # the open-data release: its note and tables (aqyl.app.release)

@@ -65,6 +65,14 @@ WORDS: dict[str, Label] = {
         ru="Интервью «{code}» уже есть. Чтобы заменить, добавьте --replace (его размеченные фрагменты удалятся).",
         en="Interview “{code}” exists. Add --replace to replace it (its coded segments are removed).",
     ),
+    "interview_bad_code": Label(
+        kk="«{value}» сұхбат коды ретінде жарамайды. Кодта тек әріп, цифр, дефис (-), астыңғы сызық (_) және нүкте (.) "
+           "болады, ол әріптен немесе цифрдан басталады және 64 таңбадан аспайды. Мысалы: KZ-US-02.",
+        ru="«{value}» не подходит как код интервью. В коде могут быть только буквы, цифры, дефис (-), подчёркивание (_) "
+           "и точка (.); он начинается с буквы или цифры и не длиннее 64 знаков. Например: KZ-US-02.",
+        en="“{value}” cannot be an interview code. A code holds only letters, digits, hyphens (-), underscores (_) "
+           "and dots (.), starts with a letter or a digit and is at most 64 characters long. For example: KZ-US-02.",
+    ),
     "interview_unknown": Label(
         kk="«{value}» сұхбаты жоқ. Алдымен оны қосыңыз: aqyl interview add.",
         ru="Интервью «{value}» нет. Сначала добавьте его: aqyl interview add.",

@@ -18,6 +18,24 @@ def label(value, lang: str) -> str:
     return value.get(lang) if hasattr(value, "get") else value
 
 
+@register.simple_tag(takes_context=True)
+def source_name(context, code: str) -> str:
+    """``{% source_name "uis" %}``: a flow source's name (UNESCO Institute for Statistics, …); a
+    source without one (a national file) as its code."""
+    from aqyl.domain.migration.flows import sources
+
+    found = sources().get(code)
+    return found.label.get(_lang_of(context)) if found is not None else code
+
+
+@register.simple_tag(takes_context=True)
+def method_name(context, code: str) -> str:
+    """``{% method_name "ets" %}``: a forecasting method in words."""
+    from aqyl.domain.migration.forecast import METHOD_LABELS
+
+    return METHOD_LABELS[code].get(_lang_of(context)) if code in METHOD_LABELS else code
+
+
 def _lang_of(context) -> str:
     return getattr(context.get("request"), "LANGUAGE_CODE", "kk")
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from aqyl.app import cycle
 from aqyl.domain.classifiers import HEI_TYPE, REGION, half_year
 from aqyl.domain.errors import AqylError
+from aqyl.domain.i18n import collation_key
 from aqyl.domain.wording.interface import ui
 from aqyl.web import access
 from aqyl.web.views.common import lang_of
@@ -104,7 +105,7 @@ def board(request):
                      accepted=count["accepted"], returned=count["returned"]),
         "statuses": [(s, ui(STATUS_WORD[s], lang)) for s in cycle.STATUSES],
         "hei_types": [(c.code, c.label.get(lang)) for c in HEI_TYPE],
-        "regions": sorted(((c.code, c.label.get(lang)) for c in REGION), key=lambda x: x[1]),
+        "regions": sorted(((c.code, c.label.get(lang)) for c in REGION), key=lambda x: collation_key(x[1], lang)),
         "may_review": role in ("analyst", "admin"), "order_note": ui("board_order", lang),
     })
 
@@ -139,5 +140,12 @@ def remind(request):
     except AqylError as error:
         messages.error(request, error.message(lang))
     else:
-        messages.success(request, ui("reminded", lang, heis=len(sent), mails=sum(len(r.to) for r in sent)))
+        reached = [r for r in sent if r.sent]
+        unreached = [r.hei.code for r in sent if not r.sent and not r.failed]
+        if failed := sum(r.failed for r in sent):
+            messages.warning(request, ui("reminder_failed", lang, n=failed,
+                                         heis=", ".join(r.hei.code for r in sent if r.failed)))
+        messages.success(request, ui("reminded", lang, heis=len(reached), mails=sum(r.sent for r in reached)))
+        if unreached:
+            messages.warning(request, ui("reminder_unreached", lang, n=len(unreached), heis=", ".join(unreached)))
     return HttpResponseRedirect(f"{reverse('board')}?period={period}")

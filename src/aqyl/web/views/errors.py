@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views.decorators.csrf import csrf_exempt
 
 from aqyl.domain.wording.interface import ui
 from aqyl.web.middleware import LANGS, language_of
@@ -31,6 +32,17 @@ def forbidden(request, exception=None):
 
 def not_found(request, exception=None):
     return _error(request, "not_found", 404)
+
+
+@csrf_exempt  # nginx sends any method here, a form's POST included; nothing is changed
+def uri_too_long(request):
+    """414: the address is over the application's limit (aqyl.web.middleware.MAX_ADDRESS), or nginx
+    sent one gunicorn could not read (deploy/nginx/aqyl.conf's @aqyl_too_long)."""
+    if request.path.startswith("/api/"):  # the API's one envelope (aqyl.web.api.errors)
+        from aqyl.web.api.errors import envelope
+
+        return JsonResponse(envelope("uri_too_long", ui("uri_too_long", language_of(request))), status=414)
+    return _error(request, "uri_too_long", 414)
 
 
 def server_error(request):

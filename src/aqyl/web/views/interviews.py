@@ -60,7 +60,7 @@ def interviews(request):
 
 
 def _add_interview(request, lang: str) -> dict:
-    from aqyl.app.research import add_interview
+    from aqyl.app.interviews import add_interview_text
 
     code = request.POST.get("code", "").strip()
     language = request.POST.get("language", "")
@@ -75,7 +75,7 @@ def _add_interview(request, lang: str) -> dict:
     if not code or language not in LANGUAGES or not text.strip() or any(len(p) != 2 or not p[0].strip() for p in pairs):
         return {"error": ui("interview_form", lang)}
     try:
-        found = add_interview(code[:64], language, text.replace("\r\n", "\n"), {k.strip(): v.strip() for k, v in pairs},
+        found = add_interview_text(code, language, text.replace("\r\n", "\n"), {k.strip(): v.strip() for k, v in pairs},
                               replace=request.POST.get("replace") == "on")
     except AqylError as error:
         return {"error": error.message(lang)}
@@ -136,6 +136,20 @@ def interview_code(request, code: str):
     label = next((c["label"] for c in _codes(lang) if c["id"] == segment.code), segment.code)
     messages.success(request, ui("segment_saved", lang, code=label, quote=segment.quote[:80]))
     return HttpResponseRedirect(reverse("interview", args=[found.code]))
+
+
+@login_required
+@require_POST
+def interview_delete(request, code: str):
+    """Delete an interview and its segments (whoever may code interviews may remove one); audited."""
+    from aqyl.app.interviews import remove_interview
+
+    access.require_role(request.user, *RESEARCH)
+    lang = lang_of(request)
+    found = _interview(code)
+    segments = remove_interview(found.code, user=request.user)
+    messages.success(request, ui("interview_deleted", lang, code=found.code, segments=segments))
+    return HttpResponseRedirect(reverse("interviews"))
 
 
 @login_required

@@ -116,11 +116,19 @@ def reconcile(request):
     return render(request, "aqyl/migration/reconcile.html", context)
 
 
+def _source_codes() -> list[str]:
+    """The stored flow sources, for a list of their names (not a field to type a code in)."""
+    from aqyl.app.flows import stored_sources
+
+    return sorted({s["source"] for s in stored_sources()})
+
+
 @login_required
 def forecast(request):
     access.require_role(request.user, *RESEARCH)
     lang = lang_of(request)
-    context: dict = {"countries": countries(lang), "levels": LEVELS, **run_context(request, "forecasts")}
+    context: dict = {"countries": countries(lang), "levels": LEVELS, "source_codes": _source_codes(),
+                     **run_context(request, "forecasts")}
     query = request.POST if request.method == "POST" else request.GET
     try:
         inputs = forecast_inputs(query)
@@ -167,7 +175,7 @@ def gravity(request):
     lang = lang_of(request)
     query = request.POST if request.method == "POST" else request.GET
     context: dict = {"countries": countries(lang), "covariates": [(k, v.get(lang)) for k, v in COVARIATE_LABELS.items()],
-                     **run_context(request, "gravity")}
+                     "source_codes": _source_codes(), **run_context(request, "gravity")}
     try:
         inputs = gravity_inputs(query)
     except (AqylError, BadInput) as error:

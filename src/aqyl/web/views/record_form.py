@@ -13,6 +13,7 @@ from aqyl.app.edits import change_record, current_version, record_values
 from aqyl.app.records import periods
 from aqyl.domain.classifiers import CLASSIFIERS, parse_period
 from aqyl.domain.errors import AqylError
+from aqyl.domain.i18n import collation_key
 from aqyl.domain.wording.interface import ui
 from aqyl.web import access
 from aqyl.web.views.common import lang_of, require_change
@@ -92,7 +93,7 @@ def _form_field(col, value: str, problems: list[str], lang: str) -> dict:
     choices = []
     if col.kind == "code":
         entries = [(c.code, c.label.get(lang)) for c in CLASSIFIERS[col.classifier]]
-        choices = sorted(entries, key=lambda x: x[1]) if col.classifier == "country" else entries
+        choices = sorted(entries, key=lambda x: collation_key(x[1], lang)) if col.classifier == "country" else entries
     return {"name": col.name, "label": col.header.get(lang), "help": col.help.get(lang), "value": value,
             "kind": col.kind, "choices": choices, "problems": problems,
             "required": col.required == "always", "max_length": col.max_length or ""}

@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 
 from aqyl.app import records as app
 from aqyl.domain.classifiers import CATEGORY, CLASSIFIERS, COUNTRY, DIRECTION, PROGRAMME
+from aqyl.domain.i18n import collation_key
 from aqyl.domain.wording.interface import ui
 from aqyl.web import access
 from aqyl.web.downloads import attachment
@@ -44,7 +45,7 @@ def records(request):
     } for r in page.object_list]
     query = urlencode({k: v for k, v in chosen.items() if v})
     sorted_query = urlencode({k: v for k, v in {**chosen, "sort": sort}.items() if v})
-    extra = [(key, CLASSIFIERS[name].title.get(lang), sorted(CLASSIFIERS[name].choices(lang), key=lambda x: x[1])
+    extra = [(key, CLASSIFIERS[name].title.get(lang), sorted(CLASSIFIERS[name].choices(lang), key=lambda x: collation_key(x[1], lang))
               if name in ("country", "region") else CLASSIFIERS[name].choices(lang))
              for key, (_, name) in app.CODED.items() if key not in ("direction", "category", "country")]
     return render(request, "aqyl/records.html", {
@@ -52,7 +53,7 @@ def records(request):
         "periods": app.periods(),
         "directions": [(c.code, c.label.get(lang)) for c in DIRECTION],
         "categories": [(c.code, c.label.get(lang)) for c in CATEGORY],
-        "countries": sorted(((c.code, c.label.get(lang)) for c in COUNTRY), key=lambda x: x[1]),
+        "countries": sorted(((c.code, c.label.get(lang)) for c in COUNTRY), key=lambda x: collation_key(x[1], lang)),
         "heis": [(h.code, f"{h.code} — {h.name(lang)}") for h in access.heis(request.user)],
         "extra": [{"key": k, "label": label, "choices": choices, "value": chosen[k]} for k, label, choices in extra],
         "extra_open": any(chosen[k] for k, _, _ in extra),

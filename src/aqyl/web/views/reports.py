@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from aqyl.app.records import default_period, periods
 from aqyl.domain.classifiers import CATEGORY, HEI_TYPE, PROGRAMME, REGION
 from aqyl.domain.errors import AqylError
+from aqyl.domain.i18n import collation_key
 from aqyl.domain.wording.interface import ui
 from aqyl.web import access
 from aqyl.web.downloads import CONTENT_TYPES, report_file
@@ -38,7 +39,7 @@ def _reports_page(request, posted=None, error: str = "", status: int = 200):
     context = {"periods": periods(), "categories": [(c.code, c.label.get(lang)) for c in CATEGORY],
                "formats": list(CONTENT_TYPES), "langs": [(code, names[code]) for code in LANGS],
                "hei_types": [(c.code, c.label.get(lang)) for c in HEI_TYPE],
-               "regions": sorted(((c.code, c.label.get(lang)) for c in REGION), key=lambda x: x[1]),
+               "regions": sorted(((c.code, c.label.get(lang)) for c in REGION), key=lambda x: collation_key(x[1], lang)),
                "programmes": [(c.code, c.label.get(lang)) for c in PROGRAMME],
                "hei": access.hei_of(request.user), "default_period": default_period(access.hei_of(request.user))}
     if access.role_of(request.user) in ("analyst", "admin"):

@@ -15,6 +15,7 @@ from aqyl.app.countries import country_name, country_option
 from aqyl.app.research import run_of
 from aqyl.domain.classifiers import COUNTRY
 from aqyl.domain.errors import AqylError
+from aqyl.domain.i18n import collation_key
 from aqyl.domain.wording.interface import ui
 from aqyl.web.views.common import lang_of
 
@@ -45,7 +46,7 @@ def country(query, name: str, default: str | None = None) -> str | None:
 
 
 def countries(lang: str) -> list[tuple[str, str]]:
-    return sorted(((c.code, c.label.get(lang)) for c in COUNTRY), key=lambda x: x[1])
+    return sorted(((c.code, c.label.get(lang)) for c in COUNTRY), key=lambda x: collation_key(x[1], lang))
 
 
 def bad_input(lang: str, error: Exception) -> str:

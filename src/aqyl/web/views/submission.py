@@ -71,12 +71,18 @@ def review(request, period: str, hei: str):
         return HttpResponseRedirect(reverse("submission", args=[period, found_hei.code]))
     decision = "accepted" if "accept" in request.POST else "returned"
     try:
-        cycle.review(current, decision, request.POST.get("comment", ""), request.user)
+        made = cycle.review(current, decision, request.POST.get("comment", ""), request.user)
     except AqylError as error:
         messages.error(request, error.message(lang))
         return HttpResponseRedirect(reverse("submission", args=[period, found_hei.code]))
     messages.success(request, ui("accepted_msg" if decision == "accepted" else "returned_msg", lang, hei=found_hei.code,
                                  period=period, version=current.version))
+    notice = made.notice
+    if notice["failed"]:
+        messages.warning(request, ui("notice_failed", lang, hei=found_hei.code))
+    elif not notice["sent"]:
+        messages.warning(request, ui("notice_no_address", lang, hei=found_hei.code, users=", ".join(notice["missing"]))
+                         if notice["missing"] else ui("notice_no_officer", lang, hei=found_hei.code))
     return HttpResponseRedirect(f"{reverse('board')}?period={period}")
 
 
@@ -106,6 +112,10 @@ def submission_file(request, period: str, hei: str, version: int):
     period, found_hei = period_of(period), _hei(request, hei)
     s = cycle.version(found_hei, period, version)
     path = cycle.kept_file(s) if s is not None else None
+    if path is None and s is not None and s.source == "form":  # there never was a file: say so
+        from aqyl.web.views.errors import _error
+
+        return _error(request, "no_file_form_page", 404)
     if path is None:
         raise Http404
     return FileResponse(path.open("rb"), as_attachment=True, filename=path.name)

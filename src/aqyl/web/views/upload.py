@@ -122,11 +122,21 @@ def upload_status(request, upload_id: str):
     if state.get("finished"):
         return _upload_page(request, _result_context(upload_id, state, lang))
     return _upload_page(request, {"progress": {
-        "upload_id": upload_id, "store": state.get("store"), "text": _stage_text(state, lang)}})
+        "upload_id": upload_id, "store": state.get("store"), "text": _stage_text(state, lang, request.user)}})
 
 
-def _stage_text(state: dict, lang: str) -> str:
-    return ui(STAGES.get(state.get("stage"), "stage_queued"), lang, done=state.get("done", 0), total=state.get("total", 0))
+WORKER_HINT_SECONDS = 30  # queued longer than this: no worker may be running (aqyl worker)
+
+
+def _stage_text(state: dict, lang: str, user=None) -> str:
+    import time
+
+    text = ui(STAGES.get(state.get("stage"), "stage_queued"), lang, done=state.get("done", 0), total=state.get("total", 0))
+    waited = time.time() - float(state.get("at") or time.time())
+    if state.get("stage", "queued") == "queued" and waited > WORKER_HINT_SECONDS:
+        admin = user is not None and access.role_of(user) == "admin"
+        text += " " + ui("worker_hint_admin" if admin else "worker_hint", lang, seconds=int(waited))
+    return text
 
 
 @login_required
@@ -136,7 +146,7 @@ def upload_state(request, upload_id: str):
         raise Http404
     state = uploads.read_state(upload_id)
     return JsonResponse({"stage": state.get("stage", "queued"), "done": state.get("done", 0), "total": state.get("total", 0),
-                         "finished": bool(state.get("finished")), "text": _stage_text(state, lang_of(request))})
+                         "finished": bool(state.get("finished")), "text": _stage_text(state, lang_of(request), request.user)})
 
 
 @login_required

@@ -9,6 +9,9 @@
   const charts = {};
   const BLUE = "#1f4e79", PALE = "#9bb7d4", ORANGE = "#d08c2c";
   const fmt = new Intl.NumberFormat(document.documentElement.lang === "en" ? "en" : "ru");
+  // A change in per cent as the tables write numbers (Kazakh and Russian: a decimal comma).
+  const fmtPct = new Intl.NumberFormat(document.documentElement.lang === "en" ? "en" : "ru",
+    { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: "exceptZero" });
   const mapBox = document.getElementById("map");
   let world = null, current = null;
 
@@ -56,7 +59,7 @@
         const pct = (v - p) / p * 100;
         const delta = document.createElement("div");
         delta.className = `delta ${pct >= 0 ? "up" : "down"}`;
-        delta.textContent = `${prevName}: ${fmt.format(p)} (${pct >= 0 ? "+" : ""}${pct.toFixed(1)}%)`;
+        delta.textContent = `${prevName}: ${fmt.format(p)} (${fmtPct.format(pct)}%)`;
         div.append(delta);
       }
       box.appendChild(div);

@@ -21,10 +21,15 @@
   if (flows) {
     const sankey = chart("sankey");
     if (sankey && flows.links.length) {
-      const nodes = [{ name: flows.origin, label: { show: true, position: [0, -16], align: "left", color: "#1b2733" } }]
-        .concat(flows.links.map((l) => ({ name: l.name, label: { show: true, position: "right", color: "#1b2733" } })));
-      sankey.setOption({ tooltip: { trigger: "item", valueFormatter: (v) => fmt.format(v) },
-        series: [{ type: "sankey", left: 8, top: 24, right: Math.min(140, sankey.getWidth() * 0.4), nodeGap: 6, data: nodes, lineStyle: { color: "gradient", opacity: 0.4 },
+      // The origin's name above its node, whole (not clipped at the top: it read as «қазақстан»);
+      // each destination's beside its node, the nodes far enough apart that no two names overlap,
+      // a name too long for the margin cut with "…"; drawn at once (no animation hiding the names).
+      const margin = Math.min(170, sankey.getWidth() * 0.4);
+      const nodes = [{ name: flows.origin, label: { show: true, position: [0, -20], align: "left", color: "#1b2733" } }]
+        .concat(flows.links.map((l) => ({ name: l.name, label: { show: true, position: "right", color: "#1b2733",
+                                                                 width: margin - 12, overflow: "truncate" } })));
+      sankey.setOption({ animation: false, tooltip: { trigger: "item", valueFormatter: (v) => fmt.format(v) },
+        series: [{ type: "sankey", left: 8, top: 32, bottom: 8, right: margin, nodeGap: 15, data: nodes, lineStyle: { color: "gradient", opacity: 0.4 },
                    label: { formatter: (p) => p.name }, links: flows.links.map((l) => ({ source: flows.origin, target: l.name, value: l.value })) }] });
     }
     const series = chart("series");
