@@ -86,8 +86,10 @@ class Line:
 
 
 def board(period: str, heis=None) -> list[Line]:
-    """Every active HEI (of ``heis`` if given) with its current submission and status for ``period``."""
-    hei_qs = (heis if heis is not None else m.Hei.objects.filter(is_active=True)).order_by("code")
+    """Every HEI active in ``period`` (of ``heis`` if given) with its current submission and status."""
+    from aqyl.store.registry import active_in
+
+    hei_qs = (heis if heis is not None else active_in(period)).order_by("code")
     subs = list(m.Submission.objects.filter(period=period, hei__in=hei_qs).select_related("hei"))
     current = {s.hei_id: s for s in subs if s.is_current}
     versions: dict[int, int] = {}
