@@ -130,7 +130,8 @@ def import_heis(path: Path, dry_run: bool = False) -> HeiImport:
     checked = check_rows(rows, positions, registry())
     result = HeiImport(table.name, len(checked.added), len(checked.changed), checked.unchanged, checked.problems)
     if not checked.problems and not dry_run:
-        save_heis(checked.added, checked.changed, _who())
+        if checked.added or checked.changed:
+            save_heis(checked.added, checked.changed, _who(), table.name)
         result.stored = True
     return result
 

@@ -43,7 +43,7 @@ ACTIONS = {
     "record.edit": label("audit_record_edit"), "record.remove": label("audit_record_remove"),
     "note_text.set": label("audit_note_text_set"), "release.publish": label("audit_release_publish"),
     "hei.create": label("audit_hei_create"), "hei.change": label("audit_hei_change"),
-    "hei.delete": label("audit_hei_delete"), "hei.merge": label("audit_hei_merge"),
+    "hei.delete": label("audit_hei_delete"), "hei.merge": label("audit_hei_merge"), "hei.import": label("audit_hei_import"),
     "hei.rename": label("audit_hei_rename"), "hei.close": label("audit_hei_close"), "heialias.create": label("audit_heialias_create"),
     "heialias.change": label("audit_heialias_change"), "heialias.delete": label("audit_heialias_delete"),
     "profile.create": label("audit_profile_create"), "profile.change": label("audit_profile_change"),

@@ -90,31 +90,30 @@ def _as_dict(hei: Hei) -> dict:
     return dict(zip(COLUMNS, hei_row(hei), strict=True))
 
 
-def save_heis(added: list[Hei], changed: list[Hei], who: str) -> None:
-    """Store a checked registry file (``aqyl.domain.hei_file``) in one transaction, each HEI audited."""
+def save_heis(added: list[Hei], changed: list[Hei], who: str, file: str) -> None:
+    """Store a checked registry file (``aqyl.domain.hei_file``) in one transaction: each HEI's
+    change is audited by the model's signals (``aqyl.web.audit``), the import as a whole here."""
     with transaction.atomic():
         rows = {h.code: h for h in _rows()}
         for hei in added:
             row = m.Hei.objects.create(code=hei.code, **_fields(hei))
             rows[hei.code] = row
             m.HeiAlias.objects.bulk_create(m.HeiAlias(hei=row, name=a) for a in hei.aliases)
-            _audit(who, "hei.create", hei.code, None, _as_dict(hei))
         for hei in changed:
             row = rows[hei.code]
-            before = _as_dict(to_domain(row))
             for name, value in _fields(hei).items():
                 setattr(row, name, value)
             row.save()
             m.HeiAlias.objects.filter(hei=row).exclude(name__in=hei.aliases).delete()
             have = set(m.HeiAlias.objects.filter(hei=row).values_list("name", flat=True))
             m.HeiAlias.objects.bulk_create(m.HeiAlias(hei=row, name=a) for a in hei.aliases if a not in have)
-            _audit(who, "hei.change", hei.code, before, _as_dict(hei))
         for hei in [*added, *changed]:
             row = rows[hei.code]
             successor = rows[hei.successor] if hei.successor else None
             if row.successor_id != (successor.id if successor else None):
                 row.successor = successor
                 row.save(update_fields=["successor"])
+        _audit(who, "hei.import", file, None, {"added": [h.code for h in added], "changed": [h.code for h in changed]})
 
 
 def merge(old: m.Hei, new: m.Hei, on: date, who: str) -> None:
