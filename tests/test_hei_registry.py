@@ -184,7 +184,7 @@ def test_export_then_import_changes_nothing_and_an_edit_is_stored_and_audited(cl
 
     out = tmp_path / f"registry.{suffix}"
     assert cli("hei", "export", "--out", str(out), "--lang", "en") == (0, f"{out}: 61 HEIs written.\n", "")
-    assert cli("hei", "import", str(out), "--lang", "en")[1] == "registry.%s: 0 HEIs added, 0 changed, 61 unchanged.\n" % suffix
+    assert cli("hei", "import", str(out), "--lang", "en")[1] == f"registry.{suffix}: 0 HEIs added, 0 changed, 61 unchanged.\n"
     csv_path = tmp_path / "edited.csv"
     cli("hei", "export", "--out", str(csv_path))
     rows = list(csv.DictReader(csv_path.open(encoding="utf-8-sig")))

@@ -78,7 +78,6 @@ WORDS: dict[str, L] = {
     "hei_not_active_on": L("{code} ЖОО-сы {on} күні жұмыс істемеген (қызметі: {active}).",
                            "Вуз {code} не действовал {on} (период деятельности: {active}).",
                            "{code} was not active on {on} (active {active})."),
-    "hei_active_always": L("шектеусіз", "без ограничений", "without limits"),
     # --- columns of hei list and audit actions ---------------------------------------------------
     "hei_col_bin": L("БСН", "БИН", "BIN"),
     "hei_col_schac": L("SCHAC", "SCHAC", "SCHAC"),
