@@ -282,6 +282,7 @@ def test_board_and_coverage_count_the_heis_active_in_each_half_year(cli, tmp_pat
     from aqyl.app import registry
     from aqyl.app.submissions import board
     from aqyl.store import models as m
+    from aqyl.store.cycle import board as web_board
     from aqyl.store.report_context import coverage
     from aqyl.store.report_data import ReportFilter
 
@@ -316,6 +317,7 @@ def test_board_and_coverage_count_the_heis_active_in_each_half_year(cli, tmp_pat
         lines = board(period)
         assert {line.hei.code for line in lines} == expected(period), period
         assert {line.hei.code for line in lines if line.current is None} == expected(period) - submitted[period]
+        assert {line.hei.code for line in web_board(period)} == expected(period), period  # the page's and remind's
         cov = coverage(period, ReportFilter(category="faculty"))
         assert (cov["registered"], cov["submitted"]) == (len(expected(period)), len(submitted[period])), period
     # across one merger: the half-year of the merger counts both HEIs, the next one only the successor
