@@ -71,10 +71,10 @@ def test_bin_check_digit_cases():
      "«000740001308» — не БИН: БИН состоит из 12 цифр, последняя из них контрольная. Сверьте его с регистрационным документом вуза."),
     (Identifiers(schac="kaznu"), "en", "“kaznu” is not a SCHAC code: it must be the HEI's internet domain, e.g. kaznu.kz."),
     (Identifiers(pic="12345678"), "en", "“12345678” is not a PIC: a PIC has 9 digits."),
-    (Identifiers(ror="ror:123"), "en", "“ror:123” is not a ROR id: e.g. 05xs36f43 or https://ror.org/05xs36f43."),
+    (Identifiers(ror="ror:123"), "en", "“ror:123” is not a ROR id: write it as 05xs36f43 or https://ror.org/05xs36f43."),
     (Identifiers(website="kaznu.kz"), "en", "“kaznu.kz” is not a website address: it must begin with http:// or https://."),
     (Identifiers(erasmus="KZALMATY"), "en",
-     "“KZALMATY” is not an Erasmus code: a country letter code, a city and two digits, e.g. KZ ALMATY01."),
+     "“KZALMATY” is not an Erasmus code: it is a country code, a city's name and two digits, e.g. KZ ALMATY01."),
 ])
 def test_identifiers_are_refused_when_wrong(ids, lang, message):
     with pytest.raises(RegistryError) as caught:
@@ -152,7 +152,7 @@ def test_a_wrong_file_names_each_cell_in_the_users_language_and_stores_nothing(c
     lines = err.splitlines()
     if lang == "en":
         assert lines == BAD_MESSAGES["en"] + [
-            "registry.csv: 5 errors found; the registry was not changed."]
+            "registry.csv: errors found: 5; the registry was not changed."]
     else:  # the classifiers' own messages are tested with them; here the registry's
         assert [lines[0], lines[1], lines[4]] == BAD_MESSAGES[lang]
         assert lines[5] == {"kk": "registry.csv: 5 қате табылды, тізілім өзгертілмеді.",
@@ -183,8 +183,8 @@ def test_export_then_import_changes_nothing_and_an_edit_is_stored_and_audited(cl
     from aqyl.store import models as m
 
     out = tmp_path / f"registry.{suffix}"
-    assert cli("hei", "export", "--out", str(out), "--lang", "en") == (0, f"{out}: 61 HEIs written.\n", "")
-    assert cli("hei", "import", str(out), "--lang", "en")[1] == f"registry.{suffix}: 0 HEIs added, 0 changed, 61 unchanged.\n"
+    assert cli("hei", "export", "--out", str(out), "--lang", "en") == (0, f"{out}: HEIs written: 61.\n", "")
+    assert cli("hei", "import", str(out), "--lang", "en")[1] == f"registry.{suffix}: HEIs added: 0, changed: 0, unchanged: 61.\n"
     csv_path = tmp_path / "edited.csv"
     cli("hei", "export", "--out", str(csv_path))
     rows = list(csv.DictReader(csv_path.open(encoding="utf-8-sig")))
@@ -192,9 +192,9 @@ def test_export_then_import_changes_nothing_and_an_edit_is_stored_and_audited(cl
     kaznu["bin"], kaznu["erasmus"] = "000740001307", "KZ ALMATY01"
     write_csv(csv_path, [*rows, new_hei("NEW1", 1, active_from="2024-09-01")])
     assert cli("hei", "import", str(csv_path), "--dry-run", "--lang", "en")[1] == (
-        "edited.csv: checked only (--dry-run): 1 HEIs would be added, 1 changed, 60 unchanged; nothing was stored.\n")
+        "edited.csv: checked only (--dry-run); HEIs that would be added: 1, changed: 1, unchanged: 60; nothing was stored.\n")
     assert m.Hei.objects.get(code="KAZNU").bin == ""
-    assert cli("hei", "import", str(csv_path), "--lang", "en")[1] == "edited.csv: 1 HEIs added, 1 changed, 60 unchanged.\n"
+    assert cli("hei", "import", str(csv_path), "--lang", "en")[1] == "edited.csv: HEIs added: 1, changed: 1, unchanged: 60.\n"
     assert m.Hei.objects.get(code="KAZNU").bin == "000740001307"
     assert m.Hei.objects.get(code="NEW1").active_from == date(2024, 9, 1)
     [entry] = m.AuditEntry.objects.filter(action="hei.import")
@@ -328,3 +328,43 @@ def test_board_and_coverage_count_the_heis_active_in_each_half_year(cli, tmp_pat
     codes_during, codes_after = ({line.hei.code for line in board(p)} for p in (during, after))
     assert {old, new} <= codes_during and new in codes_after and old not in codes_after
     assert len(codes_during) - len(codes_after) == len(expected(during)) - len(expected(after))
+
+
+@pytest.mark.django_db
+def test_the_records_import_finds_an_hei_by_bin_schac_or_erasmus_code(cli, tmp_path):
+    from tests.test_import_check import csv_text
+
+    from aqyl.app.registry import import_heis
+    from aqyl.store import models as m
+
+    path = tmp_path / "r.csv"
+    write_csv(path, [new_hei("NEW1", 1, bin="000740001307", schac="new.edu.kz", erasmus="KZ ALMATY99")])
+    assert import_heis(path).stored
+    records = tmp_path / "records.csv"
+    records.write_text(csv_text([{"hei": "000740001307"}, {"hei": "NEW.edu.kz"}, {"hei": "kz almaty99"},
+                                 {"hei": "kaznu.kz"}]), "utf-8")
+    code, _, err = cli("import", str(records), "--lang", "en")
+    assert (code, err.strip()) == (0, "")
+    assert dict(m.Submission.objects.values_list("hei__code", "row_count")) == {"NEW1": 3, "KAZNU": 1}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "✗ “000740001308” is not a BIN: a BIN has 12 digits, the last one a check digit. Check it against the HEI's registration document.\n"),
+    ("ru", "✗ «000740001308» — не БИН: БИН состоит из 12 цифр, последняя из них контрольная. Сверьте его с регистрационным документом вуза.\n"),
+])
+def test_hei_add_refuses_a_wrong_bin_and_takes_the_identifiers(cli, lang, text):
+    args = ["hei", "add", "--code", "NEW1", "--type", "private", "--name-kk", "Жаңа", "--name-ru", "Новый",
+            "--name-en", "New", "--lang", lang]
+    assert cli(*args, "--bin", "000740001308")[::2] == (2, text)
+    assert cli(*args, "--bin", "000740001307", "--schac", "New.edu.kz", "--pic", "999999999")[0] == 0
+    [listed] = json.loads(cli("hei", "list", "--search", "new.edu.kz", "--json")[1])
+    assert (listed["code"], listed["bin"], listed["schac"], listed["pic"]) == ("NEW1", "000740001307", "new.edu.kz", "999999999")
+
+
+@pytest.mark.django_db
+def test_a_file_without_the_required_columns_is_refused_whole(cli, tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text("code,name_en\nX1,X\n", "utf-8")
+    assert cli("hei", "import", str(path), "--lang", "en")[::2] == (
+        2, "✗ r.csv has no column type, name_kk, name_ru. Its first row must hold the column names as aqyl hei export writes them.\n")

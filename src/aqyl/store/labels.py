@@ -28,6 +28,9 @@ COMMON = {
     "language": label("col_language"), "deadline": label("deadline"), "opened_by": label("col_opened_by"),
     "opened_by_name": label("col_opened_by"), "opened_at": label("col_opened_at"), "decision": label("col_decision"),
     "comment": label("comment"), "reviewer": label("col_reviewer"), "reviewer_name": label("col_reviewer"),
+    "bin": label("col_bin"), "schac": label("col_schac"), "erasmus_code": label("col_erasmus_code"), "pic": label("col_pic"),
+    "ror": label("col_ror"), "website": label("col_website"), "ministry_code": label("col_ministry_code"),
+    "active_from": label("col_active_from"), "active_to": label("col_active_to"), "successor": label("col_successor"),
 }
 ROLE = {"officer": label("role_officer"), "analyst": label("role_analyst"), "admin": label("role_admin")}
 SOURCE = {"import": label("src_import"), "form": label("src_form"), "api": label("src_api"), "demo": label("src_demo"),
