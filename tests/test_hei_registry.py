@@ -240,6 +240,11 @@ def test_rename_keeps_the_former_names_and_a_closed_hei_cannot_merge(cli):
     assert (code, out) == (0, "ENU is called “Astana National University” from 2025-01-01; its former names are kept as aliases.\n")
     found = directory()
     assert found.resolve("Astana National University") == found.resolve("L. N. Gumilyov Eurasian National University") == "ENU"
+    assert cli("hei", "add", "--code", "KIMEP_NARXOZ", "--type", "private", "--name-kk", "Жаңа университет",
+               "--name-ru", "Новый университет", "--name-en", "New University", "--active-from", "2025-09-01")[0] == 0
+    assert cli("hei", "merge", "KIMEP", "--into", "KIMEP_NARXOZ", "--on", "2025-09-01")[0] == 0  # opened by the merger
+    code, _, err = cli("hei", "merge", "NARXOZ", "--into", "KIMEP_NARXOZ", "--on", "2025-08-31", "--lang", "en")
+    assert (code, err) == (2, "✗ KIMEP_NARXOZ was not active on 2025-08-31 (active 2025-09-01–…).\n")
     assert cli("hei", "close", "TURAN", "--on", "2025-07-01")[0] == 0
     code, _, err = cli("hei", "merge", "TURAN", "--into", "KIMEP", "--on", "2025-09-01", "--lang", "en")
     assert (code, err) == (2, "✗ TURAN was not active on 2025-09-01 (active …–2025-07-01).\n")

@@ -144,15 +144,19 @@ def _found(text: str):
     return m.Hei.objects.get(code=directory().encode(text))
 
 
-def _active_on(hei, on: date) -> None:
-    if (hei.active_from and on <= hei.active_from) or (hei.active_to and on >= hei.active_to):
+def _active_on(hei, on: date, *, first_day: bool = False) -> None:
+    """RegistryError unless ``hei`` is active on ``on`` and the day before (``first_day``: an HEI
+    opened that very day will do, as the successor a merger makes)."""
+    too_early = hei.active_from and (on < hei.active_from if first_day else on <= hei.active_from)
+    if too_early or (hei.active_to and on >= hei.active_to):
         span = "–".join(d.isoformat() if d else "…" for d in (hei.active_from, hei.active_to))
         raise RegistryError("hei_not_active_on", code=hei.code, on=on.isoformat(), active=span)
 
 
 def merge_hei(old: str, into: str, on: str) -> tuple[str, str, date]:
     """``old`` merges into ``into`` on ``on``: it stops being active that day and ``into`` is its
-    successor. Both must be active on that day."""
+    successor. ``old`` must have been active before that day, ``into`` active on it (a new HEI the
+    merger makes may open that day)."""
     from aqyl.store.registry import merge
 
     day = _day(on)
@@ -160,7 +164,7 @@ def merge_hei(old: str, into: str, on: str) -> tuple[str, str, date]:
     if old_row.pk == new_row.pk:
         raise RegistryError("hei_merge_self", code=old_row.code)
     _active_on(old_row, day)
-    _active_on(new_row, day)
+    _active_on(new_row, day, first_day=True)
     merge(old_row, new_row, day, _who())
     return old_row.code, new_row.code, day
 
