@@ -373,3 +373,29 @@ def test_a_file_without_the_required_columns_is_refused_whole(cli, tmp_path):
     path.write_text("code,name_en\nX1,X\n", "utf-8")
     assert cli("hei", "import", str(path), "--lang", "en")[::2] == (
         2, "✗ r.csv has no column type, name_kk, name_ru. Its first row must hold the column names as aqyl hei export writes them.\n")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "KIMEP was not active in 2025H1 (active …–2024-09-01): it merged into NARXOZ. Check the HEI and the period: the rows are kept under KIMEP."),
+    ("ru", "Вуз KIMEP не действовал в периоде 2025H1 (период деятельности: …–2024-09-01): он присоединён к вузу NARXOZ. Проверьте вуз и период: строки сохраняются за вузом KIMEP."),
+    ("kk", "KIMEP ЖОО-сы 2025H1 кезеңінде жұмыс істемеген (қызмет кезеңі: …–2024-09-01): ол NARXOZ ЖОО-сына қосылған. ЖОО мен кезеңді тексеріңіз: жолдар KIMEP атынан сақталады."),
+])
+def test_the_records_import_warns_of_an_hei_not_active_in_the_period(cli, tmp_path, lang, text):
+    from tests.test_import_check import csv_text
+
+    from aqyl.app.registry import close_hei, merge_hei
+    from aqyl.importers.readers import read_table
+    from aqyl.importers.validate import check
+    from aqyl.store.registry import directory
+
+    merge_hei("KIMEP", "NARXOZ", "2024-09-01")
+    close_hei("TURAN", "2024-01-01")
+    records = tmp_path / "records.csv"
+    rows = [{"hei": "KIMEP", "period": "2024H2", "start_date": "2024-07-01", "end_date": "2024-07-10"},
+            {"hei": "KIMEP", "period": "2025H1", "start_date": "2025-02-01", "end_date": "2025-02-10"},
+            {"hei": "TURAN", "period": "2023H2", "start_date": "2023-09-01", "end_date": "2023-09-10"}]
+    records.write_text(csv_text(rows), "utf-8")
+    result = check(read_table(records), directory())
+    assert [(p.row, p.column, p.severity, p.message(lang)) for p in result.report.problems] == [(3, "hei", "warning", text)]
+    assert result.report.valid == 3

@@ -66,6 +66,13 @@ WORDS: dict[str, L] = {
     "hei_exported": L("{file}: {n} ЖОО жазылды.", "{file}: записано вузов: {n}.", "{file}: HEIs written: {n}."),
     "hei_export_format": L("{file}: файл .csv немесе .xlsx болуы керек.", "{file}: файл должен быть .csv или .xlsx.",
                            "{file}: the file must be .csv or .xlsx."),
+    # --- the records import: an HEI outside its active dates (a warning) ------------------------
+    "hei_inactive": L("{hei} ЖОО-сы {period} кезеңінде жұмыс істемеген (қызмет кезеңі: {active}). ЖОО мен кезеңді тексеріңіз: жолдар {hei} атынан сақталады.",
+                      "Вуз {hei} не действовал в периоде {period} (период деятельности: {active}). Проверьте вуз и период: строки сохраняются за вузом {hei}.",
+                      "{hei} was not active in {period} (active {active}). Check the HEI and the period: the rows are kept under {hei}."),
+    "hei_inactive_merged": L("{hei} ЖОО-сы {period} кезеңінде жұмыс істемеген (қызмет кезеңі: {active}): ол {successor} ЖОО-сына қосылған. ЖОО мен кезеңді тексеріңіз: жолдар {hei} атынан сақталады.",
+                             "Вуз {hei} не действовал в периоде {period} (период деятельности: {active}): он присоединён к вузу {successor}. Проверьте вуз и период: строки сохраняются за вузом {hei}.",
+                             "{hei} was not active in {period} (active {active}): it merged into {successor}. Check the HEI and the period: the rows are kept under {hei}."),
     # --- history ----------------------------------------------------------------------------------
     "hei_merged": L("{old} ЖОО-сы {new} ЖОО-сына қосылды (күні: {on}).", "Вуз {old} присоединён к вузу {new} (дата: {on}).",
                     "{old} merged into {new} on {on}."),
