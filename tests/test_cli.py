@@ -54,7 +54,8 @@ def test_hei_add_and_list(cli):
     assert code == 2 and "TESTU" in err and "already registered" in err
     listed = json.loads(cli("hei", "list", "--json", "--search", "сынақ", "--lang", "kk")[1])
     assert listed == [{"code": "TESTU", "hei_type": "jsc", "region": "astana", "name": "Сынақ университеті",
-                       "city": "", "records": 0}]
+                       "city": "", "records": 0, "bin": "", "schac": "", "erasmus": "", "pic": "", "ror": "",
+                       "website": "", "ministry_code": "", "active_from": None, "active_to": None, "successor": None}]
 
 
 @pytest.mark.django_db

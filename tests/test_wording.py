@@ -41,6 +41,7 @@ ALLOWED = {
     # A finding or problem carries its key, scanned where it is made (Finding("key"), Problem(..., "key")).
     "domain/intake/problems.py: self.type": "a Problem's type is its message's key",
     "importers/validate.py: finding.key": "a Finding's key becomes its Problem's type",
+    "domain/hei_file.py: self.key": "a registry file's RowProblem carries the literal key it was made with",
     "domain/intake/values.py: e.key": "an AqylError of a classifier becomes a Finding",
     "domain/intake/values.py: key": "_whole_number's caller names bad_year or bad_count",
     "files.py: key": "reading() keeps the literal key of the refusal (output_is_input or output_is_database)",

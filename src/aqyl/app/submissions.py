@@ -61,13 +61,15 @@ class BoardLine:
 
 
 def board(period: str) -> list[BoardLine]:
-    """Every active HEI with its current submission for ``period`` (None: not submitted)."""
+    """Every HEI active in ``period`` with its current submission for it (None: not submitted)."""
+    from aqyl.store.registry import active_in
+
     subs = m.Submission.objects.filter(period=period).select_related("hei")
     current = {s.hei_id: s for s in subs if s.is_current}
     versions: dict[int, int] = {}
     for s in subs:
         versions[s.hei_id] = versions.get(s.hei_id, 0) + 1
-    heis = m.Hei.objects.filter(is_active=True).order_by("hei_type", "code")
+    heis = active_in(period).order_by("hei_type", "code")
     lines = [(h, current.get(h.id), versions.get(h.id, 0)) for h in heis]
     # Submitted first (newest on top), then those still missing.
     lines.sort(key=lambda line: (line[1] is None, -(line[1].created_at.timestamp() if line[1] else 0)))

@@ -13,6 +13,7 @@ from datetime import date
 import polars as pl
 
 from aqyl.domain.classifiers import DEGREE, STUDY_LEVEL, parse_period
+from aqyl.domain.errors import AqylError
 from aqyl.domain.heis import HeiDirectory
 from aqyl.domain.intake.columns import GROUPS, Column, categories, column, group_columns, other, schema
 from aqyl.domain.intake.problems import MAX_LISTED, ImportReport, Problem, cell_name
@@ -32,7 +33,9 @@ class Checked:
 class _Check:
     """Collects problems and the rows they reject."""
 
-    def __init__(self, table: RawTable, positions: dict[str, int], report: ImportReport, layout: str) -> None:
+    def __init__(self, table: RawTable, positions: dict[str, int], report: ImportReport, layout: str,
+                 heis: HeiDirectory | None = None) -> None:
+        self.heis = heis
         self.table = table
         self.layout = layout
         self.positions = positions
@@ -95,7 +98,7 @@ def check(table: RawTable, heis: HeiDirectory, layout: str = "mobility") -> Chec
         report.add(Problem(table.header_row, "", "", "no_rows"))
         return Checked(report, raw, raw.head(0))
 
-    c = _Check(table, headers.positions, report, layout)
+    c = _Check(table, headers.positions, report, layout, heis)
     codes = raw.select(ROW, *_encode_columns(c, raw, layout_columns, heis))
     ROW_RULES[layout](c, raw, codes)
     if not c.rejects:  # every row valid: nothing to copy apart
@@ -189,6 +192,7 @@ def _mobility_rules(c: _Check, raw: pl.DataFrame, codes: pl.DataFrame) -> None:
 
     c.flag(raw, (raw["period"] == "") & (raw["start_date"] == ""), "period", Finding("no_period"))
     _period_rules(c, raw, codes)
+    _active_rules(c, raw, codes)
 
     _repeats(c, raw, codes, ["record_id"], lambda key, first: Finding("duplicate_record_id", params={"value": key[0], "first": first}))
 
@@ -239,6 +243,25 @@ def _cohort_rules(c: _Check, raw: pl.DataFrame, codes: pl.DataFrame) -> None:
 
 
 ROW_RULES = {"mobility": _mobility_rules, "cohort": _cohort_rules}
+
+
+def _active_rules(c: _Check, raw: pl.DataFrame, codes: pl.DataFrame) -> None:
+    """A warning on the rows of an HEI not active in their period (merged, closed or not yet open):
+    the rows are kept; the message names its successor when it merged."""
+    if c.heis is None or not any(h.active_from or h.active_to for h in c.heis.heis.values()):
+        return
+    for code, period in codes.filter((codes["hei"] != "") & (codes["period"] != "")).select("hei", "period").unique().iter_rows():
+        hei = c.heis.heis.get(code)
+        try:
+            p = parse_period(period)
+        except AqylError:
+            continue
+        if hei is None or hei.active_between(p.start, p.end):
+            continue
+        active = "–".join(d.isoformat() if d else "…" for d in (hei.active_from, hei.active_to))
+        params = {"hei": code, "period": period, "active": active, "successor": hei.successor}
+        finding = Finding("hei_inactive_merged" if hei.successor else "hei_inactive", "warning", params)
+        c.flag(raw, (codes["hei"] == code) & (codes["period"] == period), "hei", finding)
 
 
 def _period_rules(c: _Check, raw: pl.DataFrame, codes: pl.DataFrame) -> None:

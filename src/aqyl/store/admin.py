@@ -85,9 +85,10 @@ class HeiAliasInline(admin.TabularInline):
 
 @admin.register(m.Hei)
 class HeiAdmin(admin.ModelAdmin):
-    list_display = ["code", "name_kk", "hei_type", "region", "city_kk", "is_active"]
+    list_display = ["code", "name_kk", "hei_type", "region", "city_kk", "bin", "schac", "active_from", "active_to",
+                    "is_active"]
     list_filter = ["hei_type", "region", "profile", "is_active"]
-    search_fields = ["code", "name_kk", "name_ru", "name_en", "aliases__name"]
+    search_fields = ["code", "name_kk", "name_ru", "name_en", "aliases__name", "bin", "schac", "erasmus_code"]
     inlines = [HeiAliasInline]
 
 

@@ -91,8 +91,14 @@ class Line:
 
 
 def board(period: str, heis=None) -> list[Line]:
-    """Every active HEI (of ``heis`` if given) with its current submission and status for ``period``."""
-    hei_qs = (heis if heis is not None else m.Hei.objects.filter(is_active=True)).order_by("code")
+    """Every HEI active in ``period`` (of ``heis`` if given) with its current submission and status."""
+    from aqyl.store.registry import active_in
+
+    return _lines(period, active_in(period, heis))
+
+
+def _lines(period: str, heis) -> list[Line]:
+    hei_qs = heis.order_by("code")
     subs = list(m.Submission.objects.filter(period=period, hei__in=hei_qs).select_related("hei"))
     current = {s.hei_id: s for s in subs if s.is_current}
     versions: dict[int, int] = {}
@@ -106,7 +112,7 @@ def board(period: str, heis=None) -> list[Line]:
 
 
 def status_of(hei: m.Hei, period: str) -> Line:
-    [line] = board(period, m.Hei.objects.filter(pk=hei.pk))
+    [line] = _lines(period, m.Hei.objects.filter(pk=hei.pk))
     return line
 
 

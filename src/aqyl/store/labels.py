@@ -28,6 +28,9 @@ COMMON = {
     "language": label("col_language"), "deadline": label("deadline"), "opened_by": label("col_opened_by"),
     "opened_by_name": label("col_opened_by"), "opened_at": label("col_opened_at"), "decision": label("col_decision"),
     "comment": label("comment"), "reviewer": label("col_reviewer"), "reviewer_name": label("col_reviewer"),
+    "bin": label("col_bin"), "schac": label("col_schac"), "erasmus_code": label("col_erasmus_code"), "pic": label("col_pic"),
+    "ror": label("col_ror"), "website": label("col_website"), "ministry_code": label("col_ministry_code"),
+    "active_from": label("col_active_from"), "active_to": label("col_active_to"), "successor": label("col_successor"),
 }
 ROLE = {"officer": label("role_officer"), "analyst": label("role_analyst"), "admin": label("role_admin")}
 SOURCE = {"import": label("src_import"), "form": label("src_form"), "api": label("src_api"), "demo": label("src_demo"),
@@ -44,7 +47,8 @@ ACTIONS = {
     "note_text.set": label("audit_note_text_set"), "segment.add": label("audit_segment_add"),
     "interview.delete": label("audit_interview_delete"), "release.publish": label("audit_release_publish"),
     "hei.create": label("audit_hei_create"), "hei.change": label("audit_hei_change"),
-    "hei.delete": label("audit_hei_delete"), "heialias.create": label("audit_heialias_create"),
+    "hei.delete": label("audit_hei_delete"), "hei.merge": label("audit_hei_merge"), "hei.import": label("audit_hei_import"),
+    "hei.rename": label("audit_hei_rename"), "hei.close": label("audit_hei_close"), "heialias.create": label("audit_heialias_create"),
     "heialias.change": label("audit_heialias_change"), "heialias.delete": label("audit_heialias_delete"),
     "profile.create": label("audit_profile_create"), "profile.change": label("audit_profile_change"),
     "profile.delete": label("audit_profile_delete"), "profile.language": label("audit_profile_language"),

@@ -88,6 +88,18 @@ class Hei(models.Model):
     city_ru = models.CharField(max_length=100, blank=True)
     city_en = models.CharField(max_length=100, blank=True)
     is_active = models.BooleanField(default=True)
+    # identifiers (aqyl.domain.heis.check_identifiers): empty when not known
+    bin = models.CharField(max_length=12, blank=True)
+    schac = models.CharField(max_length=100, blank=True)
+    erasmus_code = models.CharField(max_length=32, blank=True)
+    pic = models.CharField(max_length=9, blank=True)
+    ror = models.CharField(max_length=9, blank=True)
+    website = models.CharField(max_length=200, blank=True)
+    ministry_code = models.CharField(max_length=32, blank=True)
+    # history: active from its first day to the day before active_to (a merger's or closure's date)
+    active_from = models.DateField(null=True, blank=True)
+    active_to = models.DateField(null=True, blank=True)
+    successor = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="predecessors")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -99,6 +111,11 @@ class Hei(models.Model):
             one_of("hei_type", "hei_type"),
             one_of("profile", "hei_profile"),
             one_of("region", "region", optional=True),
+            models.UniqueConstraint(fields=["bin"], condition=~Q(bin=""), name="hei_unique_bin"),
+            models.UniqueConstraint(fields=["schac"], condition=~Q(schac=""), name="hei_unique_schac"),
+            models.UniqueConstraint(fields=["erasmus_code"], condition=~Q(erasmus_code=""), name="hei_unique_erasmus"),
+            models.CheckConstraint(condition=Q(active_to__isnull=True) | Q(active_from__isnull=True)
+                                   | Q(active_to__gt=models.F("active_from")), name="hei_active_dates"),
         ]
 
     def __str__(self) -> str:

@@ -11,6 +11,7 @@ from django.db.models import Count
 from aqyl.domain.classifiers import parse_period
 from aqyl.domain.demo import load_figures
 from aqyl.store import models as m
+from aqyl.store.registry import active_in
 
 if TYPE_CHECKING:
     from aqyl.store.report_data import ReportFilter
@@ -18,14 +19,16 @@ if TYPE_CHECKING:
 TREND_PERIODS = 6  # the note's trend covers up to the last six half-years
 
 
-def registered_heis(flt: ReportFilter):
-    return flt.select_heis(m.Hei.objects.filter(is_active=True))
+def registered_heis(flt: ReportFilter, period: str):
+    """The registered HEIs within the filter that were active in ``period`` (a merged or closed HEI
+    until its date, a new one from its first day)."""
+    return flt.select_heis(active_in(period))
 
 
 def coverage(period: str, flt: ReportFilter) -> dict[str, Any]:
-    """How many of the registered HEIs (within the filter) have a current submission for the period,
-    and which have not (code, type and names, in the registry's order)."""
-    heis = registered_heis(flt)
+    """How many of the HEIs active in the period (within the filter) have a current submission for
+    it, and which have not (code, type and names, in the registry's order)."""
+    heis = registered_heis(flt, period)
     submitted = set(m.Submission.objects.filter(period=period, is_current=True, hei__in=heis)
                     .values_list("hei_id", flat=True))
     missing = [{"hei": h.code, "hei_type": h.hei_type, "name": {"kk": h.name_kk, "ru": h.name_ru, "en": h.name_en}}

@@ -49,6 +49,7 @@ from aqyl.domain.wording import (  # noqa: F401
     messages,
     operations,
     privacy,
+    registry,
     research,
     research_pages,
     web,
