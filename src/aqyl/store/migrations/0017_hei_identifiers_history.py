@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('aqyl', '0015_record_time_from_submission'),
+        ('aqyl', '0016_form_versions_have_no_file'),
     ]
 
     operations = [
