@@ -71,7 +71,7 @@ def deployment(tmp_path):
     exported = dict(re.findall(r"\b(AQYL_[A-Z_]+)=(\S+)", "\n".join(x for x in production_lines() if x.startswith("export"))))
     assert set(exported) == {"AQYL_PUBLIC_URL", "AQYL_TRUSTED_PROXIES", "AQYL_DATA_DIR", "AQYL_DATABASE_URL",
                              "AQYL_SECRET_KEY"}
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AQYL_")} | exported | {
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AQYL_") and k != "DJANGO_SETTINGS_MODULE"} | exported | {
         "AQYL_PUBLIC_URL": public, "AQYL_DATA_DIR": str(tmp_path / "data"),
         "AQYL_DATABASE_URL": f"sqlite:///{tmp_path / 'aqyl.sqlite3'}", "AQYL_SECRET_KEY": "t" * 60,
         "PYTHONPATH": str(REPO / "src"), "DJANGO_SUPERUSER_PASSWORD": "admin-password-1"}
@@ -203,7 +203,7 @@ def test_sign_in_through_nginx_and_gunicorn_in_chromium(deployment):
 
 def test_healthz_is_503_when_the_database_is_down(tmp_path):
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AQYL_")} | {
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AQYL_") and k != "DJANGO_SETTINGS_MODULE"} | {
         "AQYL_DATA_DIR": str(tmp_path), "AQYL_DATABASE_URL": f"postgresql://nobody@127.0.0.1:{free_port()}/none",
         "PYTHONPATH": str(REPO / "src")}
     gunicorn = subprocess.Popen(readme_command("gunicorn", port), env=env, stdout=subprocess.DEVNULL,

@@ -38,9 +38,9 @@ def user_add(
     else:
         password = sys.stdin.readline().rstrip("\r\n")
     made = accounts.add_user(username, role, found_hei, email, language, password)
-    from aqyl.app.imports import ROLE_KEYS
+    from aqyl.app.access import role_word
 
-    console.print(say("user_created", lang, user=made.username, role=say(ROLE_KEYS[made.role], lang),
+    console.print(say("user_created", lang, user=made.username, role=role_word(made.role).get(lang),
                       hei=f", {made.hei}" if made.hei else ""))
 
 
