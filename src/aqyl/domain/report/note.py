@@ -417,6 +417,9 @@ class NoteWriter(NoteWords):
         for key in AUTHORED_SECTIONS:
             text = (self.authored.get(key) or "").strip()
             if not text:
+                if self.placeholders and self.authored_applies:
+                    # A draft keeps the section's place, visibly empty, until the analyst writes it.
+                    self.add(Heading(self.t("h_" + key)), Paragraph(self.t("placeholder")))
                 continue
             self.add(Heading(self.t("h_" + key)))
             for part in re.split(r"\n\s*\n", text):
@@ -474,9 +477,26 @@ class NoteWriter(NoteWords):
 AUTHORED_SECTIONS = ("benefits", "recommendations")
 
 
+def missing_sections(authored: Mapping[str, str] | None) -> tuple[str, ...]:
+    """The analyst's sections (AUTHORED_SECTIONS) with no text in ``authored``; none for a note that
+    leaves them out by design (``authored`` None: a note narrowed to some HEIs, types, regions or
+    programmes)."""
+    if authored is None:
+        return ()
+    return tuple(k for k in AUTHORED_SECTIONS if not (authored.get(k) or "").strip())
+
+
+def section_titles(keys: tuple[str, ...], lang: str) -> str:
+    """The headings of the analyst's sections ``keys`` as a message names them: «…», «…»."""
+    left, right = ph.QUOTES[lang]
+    return ", ".join(f"{left}{ph.T['h_' + k].get(lang)}{right}" for k in keys)
+
+
 def write_note(report: Mapping[str, Any], lang: str, generated: str = "",
                authored: Mapping[str, str] | None = None, org: Mapping[str, Any] | None = None,
-               persons: PersonIndicators | None = None) -> Document:
+               persons: PersonIndicators | None = None, placeholders: bool = False) -> Document:
     """The analytical note for ``report`` (from ``build_report``) in ``lang``, with the analyst's
-    sections ``authored`` (see AUTHORED_SECTIONS) where given."""
-    return NoteWriter(report, lang, generated, authored, org, persons).build()
+    sections ``authored`` (see AUTHORED_SECTIONS) where given. With ``placeholders``, a section of
+    ``authored`` without text keeps its heading and a paragraph saying it is not written yet (a
+    draft); without, it is left out (see :func:`missing_sections`)."""
+    return NoteWriter(report, lang, generated, authored, org, persons, placeholders).build()

@@ -241,6 +241,8 @@ T = {
     "h_benefits": L("Академиялық алмасудың ЖЖОКБҰ үшін маңызы", "Значение академического обмена для ОВПО",
                     "What academic exchange gives HEIs"),
     "h_recommendations": L("Ұсыныстар", "Рекомендации", "Recommendations"),
+    "placeholder": L("[Бұл бөлімнің мәтінін талдаушы әлі жазған жоқ.]", "[Текст этого раздела аналитик ещё не написал.]",
+                     "[The analyst has not written this section yet.]"),
     "h_appendix": L("{n}-қосымша. {x}", "Приложение {n}. {x}", "Appendix {n}. {x}"),
     # totals and coverage
     "coverage": L("{label} бойынша деректерді {submitted} ЖЖОКБҰ ұсынды (тізілімде – {registered} ЖЖОКБҰ).",
