@@ -401,6 +401,9 @@ T = {
                         "Most {group} came from {region} ({people}, {share}), including {list}."),
     "regions_other": L("{Region} – {people}, оның ішінде {list}.", "{Region} – {people}, в том числе {list}.",
                        "{Region}: {people}, including {list}."),
+    "regions_leader_same": L("{prev_when} да осы өңірде {country} көшбасшы болды ({people}).",
+                             "Страна-лидер в регионе – та же, что и {prev_when}: {country} ({people}).",
+                             "{Country} also led the region {prev_when} ({people})."),
     "regions_other_one": L("{Region} – {people}.", "{Region} – {people}.", "{Region}: {people}."),
     "regions_steady": L("{Group} арасында ТМД елдерінің үлесі ({prev_short} – {cis_prev}, {cur_short} – {cis_cur}) "
                         "және алыс шет елдердің үлесі ({prev_short} – {far_prev}, {cur_short} – {far_cur}) "
@@ -499,6 +502,31 @@ T = {
     "c_regions_far": L("Мониторинг нәтижелері бойынша екі бағытта да алыс шет елдердің үлесі өсті.",
                        "По итогам мониторинга доля дальнего зарубежья выросла в обоих направлениях.",
                        "Monitoring shows the share of the far abroad rising in both directions."),
+    "c_format": L("Екі бағытта да қатысушылардың басым бөлігі {label} форматты таңдады: {group_out} арасында – {out}, "
+                  "{group_in} арасында – {in_}.",
+                  "В обоих направлениях большинство участников выбрали {label}: среди {group_out} – {out}, "
+                  "среди {group_in} – {in_}.",
+                  "In both directions most participants took part {label}: {out} of {group_out} and {in_} of {group_in}."),
+    "c_programmes": L("Негізгі бағдарламалар мен келісімдер – {first} және {second}.",
+                      "Основные программы и соглашения – {first} и {second}.",
+                      "The main programmes and agreements were {first} and {second}."),
+    "c_programmes_rest": L("; қалған бағдарламалардың жиынтық үлесі – {share}.", "; на остальные программы вместе "
+                           "приходится {share}.", "; the other programmes together account for {share}."),
+    "c_regions_ties": L("Екі бағытта да ТМД елдерінің үлесі алыс шет елдердің үлесінен жоғары: {group_out} арасында – "
+                        "{cis_out} (алыс шетел – {far_out}), {group_in} арасында – {cis_in} (алыс шетел – {far_in}). "
+                        "Бұл ЖЖОКБҰ-ның ТМД елдерімен байланысы берік екенін көрсетеді.",
+                        "В обоих направлениях доля стран СНГ выше доли дальнего зарубежья: среди {group_out} – "
+                        "{cis_out} (дальнее зарубежье – {far_out}), среди {group_in} – {cis_in} (дальнее зарубежье – "
+                        "{far_in}). Это свидетельствует о прочных связях ОВПО со странами СНГ.",
+                        "In both directions the share of the CIS countries is higher than that of the far abroad: "
+                        "{cis_out} against {far_out} among {group_out}, {cis_in} against {far_in} among {group_in}. "
+                        "This shows strong ties between HEIs and the CIS countries."),
+    "c_regions_limit": L("Алайда алыс шет елдердің (Еуропа, Америка, Азия және басқа өңірлер) үлесі екі бағытта да айтарлықтай өскен жоқ, "
+                         "бұл ЖЖОКБҰ-ның интернационалдандыру деңгейінің артуын тежейді.",
+                         "Однако доля дальнего зарубежья (Европа, Америка, Азия и другие регионы) ни в одном из направлений существенно "
+                         "не выросла, что сдерживает рост интернационализации ОВПО.",
+                         "However, the share of the far abroad (Europe, America, Asia and other regions) did not grow significantly in "
+                         "either direction, which holds back the internationalisation of HEIs."),
     "c_fields": L("Ең танымал білім беру салалары: {group_out} арасында – {out}; {group_in} арасында – {in_}.",
                   "Наиболее популярные области образования: среди {group_out} – {out}; среди {group_in} – {in_}.",
                   "The most popular fields were {out} among {group_out} and {in_} among {group_in}."),
