@@ -400,3 +400,64 @@ def test_an_estimate_is_marked_where_it_is_printed_and_explained_once(models, la
     sheet = book.worksheets[1]
     cells = [(sheet.cell(r, 2).value, sheet.cell(r, 2).number_format.endswith('"*"')) for r in range(4, 8)]
     assert cells == [(11, True), (32, True), (21, True), (75, False)]
+
+
+def _student_model() -> dict:
+    from aqyl.domain.report.model import build_report
+
+    fields = {f"{i:02d}": 0 for i in range(1, 13)}
+
+    def facts(total, levels, countries, by_field, types):
+        return {"total": total, "kz_heis": 2, "foreign_heis": 3, "countries": len(countries), "by_hei_type": types,
+                "by_format": {"offline": total}, "by_study_level": levels, "by_field": {**fields, **by_field},
+                "by_country": countries, "by_programme": {"erasmus_plus": total}}
+
+    out = facts(30, {"bachelor": 30}, {"PL": 20, "DE": 10}, {"04": 14, "07": 10, "05": 5, "11": 1},
+                {"national": 10, "state": 15, "private": 5})
+    inc = facts(20, {"bachelor": 20}, {"UZ": 20}, {"04": 20}, {"national": 4, "state": 16})
+    both = facts(50, {"bachelor": 50}, {"PL": 20, "DE": 10, "UZ": 20}, {"04": 34, "07": 10, "05": 5, "11": 1},
+                 {"national": 14, "state": 31, "private": 5})
+    return build_report({"2024H1": {"outgoing": out, "incoming": inc, "both": both}}, "2024H1", None,
+                        {"filters": {"category": "student"}})
+
+
+STUDENT_SENTENCES = {
+    "kk": ["2024 жылғы I жартыжылдықта академиялық ұтқырлыққа 3 шетелдік ЖОО-дан 20 білім алушы қатысып, олар 2 "
+           "қазақстандық ЖЖОКБҰ-ға қабылданды.",
+           "Сондай-ақ 2 қазақстандық ЖЖОКБҰ-дан 30 білім алушы 3 шетелдік ЖОО-ға оқуға барды.",
+           "2024 жылғы I жартыжылдықта шетелге ең көп білім алушы жіберген – мемлекеттік ЖЖОКБҰ (15 адам).",
+           "2024 жылғы I жартыжылдықта ең көп шетелдік білім алушы қабылдаған – мемлекеттік ЖЖОКБҰ (16 адам).",
+           "Білім алушылардың академиялық ұтқырлығы негізінен мына бағдарламалар мен келісімдер шеңберінде өтті: "
+           "Erasmus+ (50 адам).",
+           "Шетелге ең аз білім алушы жіберген – жекеменшік ЖЖОКБҰ (5 адам).",
+           "Қазақстандық білім алушылар ең аз қатысқан білім беру саласы: қызметтер (1 адам)."],
+    "ru": ["В I полугодии 2024 года 2 ОВПО приняли в рамках академической мобильности 20 человек из 3 зарубежных вузов.",
+           "Кроме того, 30 человек из 2 ОВПО выехали на обучение в 3 зарубежных вуза.",
+           "В I полугодии 2024 года больше всего иностранных обучающихся приняли государственные ОВПО (16 человек).",
+           "Академическая мобильность обучающихся проходила главным образом в рамках следующих программ и соглашений: "
+           "Erasmus+ (50 человек).",
+           "Меньше всего казахстанских обучающихся направили за рубеж частные ОВПО (5 человек).",
+           "Среди казахстанских обучающихся наименее представлена область образования: услуги (1 человек)."],
+}
+STUDENT_HEADINGS = {"kk": ["Академиялық ұтқырлық форматы", "Академиялық ұтқырлыққа ең аз қатысқан ЖЖОКБҰ түрлері мен "
+                           "білім беру салалары"],
+                    "ru": ["Формат академической мобильности"]}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_student_note_speaks_of_mobility_and_admission(lang):
+    """Students are admitted (қабылданды / приняли), not invited, and go to study, not on exchange;
+    Kazakh keeps the noun singular after «ең көп»; one field is «саласы» / «область»."""
+    from aqyl.domain.report.document import Heading
+
+    doc = write_note(_student_model(), lang)
+    prose = [p.replace("\u00a0", " ") for p in doc.prose()]
+    for sentence in STUDENT_SENTENCES[lang]:
+        assert sentence in prose, sentence
+    text = " ".join(prose)
+    for word in ("шақыр", "алмасу", "приглас", "обмен", "білім алушылар жіберген"):
+        assert word not in text.lower(), word
+    headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert set(STUDENT_HEADINGS[lang]) <= set(headings)
+    assert doc.footer == {"kk": "Академиялық ұтқырлық бойынша аналитикалық анықтама, 2024 жылғы I жартыжылдық",
+                          "ru": "Аналитическая справка об академической мобильности, I полугодие 2024 года"}[lang]

@@ -231,9 +231,11 @@ def least_active(w: NoteWriter) -> None:
         if len(fields) >= 4:
             low = min(fields.values())
             names = [w.t("label_people", label=w.field_name(c), people=w.people(n)) for c, n in fields.items() if n == low]
-            paragraphs.append(Paragraph(w.t("least_fields", **w.words(direction), list="; ".join(names[:3]))))
+            # One field is "саласы" / "область", several "салалары" / "области".
+            paragraphs.append(Paragraph(w.t("least_field" if len(names[:3]) == 1 else "least_fields",
+                                            **w.words(direction), list="; ".join(names[:3]))))
     if paragraphs:
-        w.add(Heading(w.t("h_least")), *paragraphs)
+        w.add(Heading(w.t("h_least", **w.words())), *paragraphs)
 
 
 def trend(w: NoteWriter) -> None:

@@ -67,7 +67,8 @@ class NoteWriter(NoteWords):
         self.authored_sections()
         self.appendices()
         return Document(self.lang, ph.TITLE[self.category].get(self.lang), self.title_lines(), tuple(self.blocks),
-                        self.t("footer", x=self.period.label.get(self.lang)),
+                        self.t("footer_mobility" if self.category == "student" else "footer",
+                               x=self.period.label.get(self.lang)),
                         issuer=self.org["name"][self.lang], place_date=self.place_date())
 
     def place_date(self) -> str:
@@ -102,7 +103,11 @@ class NoteWriter(NoteWords):
                 "ru_foreign_from": plural(fh, {"one": "зарубежного вуза", "other": "зарубежных вузов"}, "ru"),
                 "ru_foreign_to": plural(fh, {"one": "зарубежный вуз", "few": "зарубежных вуза", "many": "зарубежных вузов",
                                              "other": "зарубежных вуза"}, "ru"),
-                "ru_invited": plural(kh, ph.INVITED_RU, "ru"), "ru_went": plural(total, ph.WENT_RU, "ru"),
+                "ru_invited": plural(kh, ph.ADMITTED_RU if self.category == "student" else ph.INVITED_RU, "ru"),
+                "ru_went": plural(total, ph.WENT_RU, "ru"),
+                "kk_trip": (f"{self.n(fh)} шетелдік ЖОО-ға оқуға барды" if fh else "шетелге оқуға барды")
+                if self.category == "student" else
+                (f"алмасу бойынша {self.n(fh)} шетелдік ЖОО-ға барды" if fh else "алмасу бойынша шетелге барды"),
                 "ru_activity_for": ph.ACTIVITY_FOR_RU[self.category],
                 "people_acc": f"{self.n(total)} {plural(total, ph.PEOPLE_ACC_RU, 'ru')}",
                 "en_heis_f": "HEI" if fh == 1 else "HEIs", "en_heis_k": "HEI" if kh == 1 else "HEIs",
@@ -196,7 +201,7 @@ class NoteWriter(NoteWords):
                        note=self.note_of(marks)))
 
     def formats(self) -> None:
-        self.add(Heading(self.t("h_format")))
+        self.add(Heading(self.t("h_format_mobility" if self.category == "student" else "h_format")))
         leaders = {}
         for direction in DIRECTIONS:
             d = self.cur[direction]
@@ -252,7 +257,7 @@ class NoteWriter(NoteWords):
         caption = {"kk": f"{n}-диаграмма. {self.group(direction)[:1].upper()}{self.group(direction)[1:]}: "
                          f"негізгі {len(top)} ел, адам",
                    "ru": f"Диаграмма {n}. {self.group(direction)[:1].upper()}{self.group(direction)[1:]}: "
-                         f"{len(top)} основных стран, человек",
+                         f"{len(top)} {plural(len(top), ph.MAIN_COUNTRIES_RU, 'ru')}, человек",
                    "en": f"Chart {n}. {self.group(direction)[:1].upper()}{self.group(direction)[1:]}: "
                          f"top {len(top)} countries, people"}[self.lang]
         self.add(Chart(f"chart_{n}", caption, "barh", tuple(self.label("by_country", c) for c, _ in top),
@@ -277,7 +282,7 @@ class NoteWriter(NoteWords):
                 for i, c in enumerate(order, start=1)]
         rows.append(Row((Cell(""), Cell(self.countries(len(before)), len(before)),
                          Cell(self.countries(len(now)), len(now))), "total"))
-        caption = self.t("table_country_sets", n=no, prev=self.compare.short.get(self.lang),
+        caption = self.t("table_country_sets", **self.words(), n=no, prev=self.compare.short.get(self.lang),
                          cur=self.period.short.get(self.lang))
         self.add(Table(f"table_{no}", caption, (Column(self.t("col_no"), "rank"),
                                                 Column(self.compare.short.get(self.lang)),
@@ -463,9 +468,9 @@ class NoteWriter(NoteWords):
             if not text:
                 if self.placeholders and self.authored_applies:
                     # A draft keeps the section's place, visibly empty, until the analyst writes it.
-                    self.add(Heading(self.t("h_" + key)), Paragraph(self.t("placeholder")))
+                    self.add(Heading(self.t(section_key(key, self.category))), Paragraph(self.t("placeholder")))
                 continue
-            self.add(Heading(self.t("h_" + key)))
+            self.add(Heading(self.t(section_key(key, self.category))))
             for part in re.split(r"\n\s*\n", text):
                 lines = [line.strip() for line in part.strip().splitlines() if line.strip()]
                 bullets = [line.lstrip("-•– ").strip() for line in lines if line[:1] in "-•–"]
@@ -530,10 +535,15 @@ def missing_sections(authored: Mapping[str, str] | None) -> tuple[str, ...]:
     return tuple(k for k in AUTHORED_SECTIONS if not (authored.get(k) or "").strip())
 
 
-def section_titles(keys: tuple[str, ...], lang: str) -> str:
+def section_key(key: str, category: str) -> str:
+    """The key of an analyst's section's heading: a note on students speaks of mobility, not exchange."""
+    return "h_benefits_mobility" if key == "benefits" and category == "student" else f"h_{key}"
+
+
+def section_titles(keys: tuple[str, ...], lang: str, category: str = "faculty") -> str:
     """The headings of the analyst's sections ``keys`` as a message names them: «…», «…»."""
     left, right = ph.QUOTES[lang]
-    return ", ".join(f"{left}{ph.T['h_' + k].get(lang)}{right}" for k in keys)
+    return ", ".join(f"{left}{ph.T[section_key(k, category)].get(lang)}{right}" for k in keys)
 
 
 def write_note(report: Mapping[str, Any], lang: str, generated: str = "",
