@@ -194,7 +194,7 @@ def test_russian_and_english_prose(models):
     assert "Кроме того, 382 человека из 55 ОВПО выехали по обмену в 126 зарубежных вузов." in ru
     assert "больше всего представителей казахстанского ППС направили за рубеж частные ОВПО (144 человека)" in ru
     assert "Среди представителей казахстанского ППС преобладают кандидаты наук (138 человек, 36,1\u00a0%)." in ru
-    assert "в Узбекистан (116 человек), в Россию (98 человек) и в Кыргызстан (28 человек)" in ru
+    assert "в Узбекистан (116 человек), в Российскую Федерацию (98 человек) и в Кыргызстан (28 человек)" in ru
     assert "(далее – ППС)" in ru and "(далее – ОВПО)" in ru
     en = " ".join(write_note(models["2023H1"], "en").prose())
     assert "In H1 2023, 46 Kazakhstani HEIs invited 353 people from 91 foreign HEIs for academic exchange." in en
