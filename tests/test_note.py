@@ -295,8 +295,12 @@ def test_xlsx_sheets_hold_numbers_and_native_charts(kk_note):
     assert book.sheetnames[0] == "Анықтама"
     assert {"1-кесте", "8-кесте", "1-қосымша", "2-қосымша", "5-диаграмма"} <= set(book.sheetnames)
     sheet = book["1-кесте"]
-    assert [c.value for c in sheet[4]] == [1, "Өзбекстан", 116, 30.4]
+    assert [c.value for c in sheet[4]] == [1, "Өзбекстан", 116, 0.304]
     assert isinstance(sheet["C4"].value, int)
+    assert (sheet["D4"].number_format, sheet["C4"].number_format) == ("0.0%", "#,##0")  # a share computes as a percent
+    regions = next(book[n] for n in book.sheetnames if n.startswith("9-"))
+    marked = next(c for c in regions["C"] if isinstance(c.value, float))
+    assert marked.number_format == '0.0%"*"'  # an estimated share keeps its mark
     charts = [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.startswith("xl/charts/chart")]
     assert len(charts) == len(kk_note.charts)
 

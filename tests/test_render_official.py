@@ -274,7 +274,10 @@ def test_xlsx_prints_every_sheet_on_a4_one_page_wide():
         assert "&P" in sheet.oddFooter.right.text
     summary = book.worksheets[0]
     assert summary.page_setup.orientation == "portrait"
-    assert 80 < summary.column_dimensions["A"].width < 95  # the print width of a portrait page
+    # Within the print width of a portrait page in Excel and in LibreOffice alike (issue 31: it ran off it).
+    assert 75 < summary.column_dimensions["A"].width < 82  # 170 mm in units of the house font's digit (8 px)
+    default = zipfile.ZipFile(io.BytesIO(render_xlsx(doc))).read("xl/styles.xml").decode()
+    assert re.search(r'<fonts count="\d+"><font><sz val="12(\.0)?"/><color theme="1"/><name val="Times New Roman"/>', default)
     assert summary["A1"].value == ISSUER
     long_text = next(c for c in summary["A"] if c.value and c.value.startswith("Академиялық алмасу шетелдік"))
     assert long_text.alignment.wrap_text and summary.row_dimensions[long_text.row].height > 30
