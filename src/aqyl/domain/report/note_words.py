@@ -193,11 +193,10 @@ class NoteWords:
 
     def words(self, direction: str | None = None) -> dict[str, str]:
         """The category's words every pattern may use, plus the periods."""
-        verbs = ph.VERBS["student" if self.category == "student" else "staff"]
+        kind = "student" if self.category == "student" else "staff"
         f = {"subject": self.subject(), "activity": self.activity(), **self.period_fields(),
              # Kazakh keeps the noun singular after "ең көп" / "ең аз" ("ең көп білім алушы жіберген").
-             "kk_one": ph.COUNTED_KK[self.category], "ran": verbs["ran"].get(self.lang),
-             **{k: v for k, v in verbs.items() if k != "ran"}}
+             "kk_one": ph.COUNTED_KK[self.category], "ran": ph.RAN[kind].get(self.lang), **ph.VERBS[kind]}
         if direction:
             f |= {"group": self.group(direction), "group_gen": self.group_gen(direction)}
         return f

@@ -126,19 +126,20 @@ ACTIVITY_FOR_RU = {c: "в рамках академической мобильн
                    for c in SUBJECT}
 # Staff are invited (шақырылды / приглашены), students admitted (қабылданды / приняты); staff go on
 # exchange, students go to study. The fields every pattern may use (NoteWords.words).
-VERBS = {
+VERBS: dict[str, dict[str, str]] = {
     "staff": {"kk_invited": "шақырылды", "kk_invited_by": "шақырған", "ru_invited_pl": "пригласили",
               "en_invited": "invited", "ru_on": "по обмену", "en_went": "went on exchange to",
-              "ran": L("Академиялық алмасу негізінен", "Академический обмен проходил главным образом",
-                       "Academic exchange ran mainly"),
               "activity_gen_ru": "академического обмена"},
     "student": {"kk_invited": "қабылданды", "kk_invited_by": "қабылдаған", "ru_invited_pl": "приняли",
                 "en_invited": "admitted", "ru_on": "на обучение", "en_went": "went to study at",
-                "ran": L("Білім алушылардың академиялық ұтқырлығы негізінен",
-                         "Академическая мобильность обучающихся проходила главным образом",
-                         "Academic mobility of students ran mainly"),
                 "activity_gen_ru": "академической мобильности"},
 }
+# How the programmes' sentence opens: the activity and its verb.
+RAN = {"staff": L("Академиялық алмасу негізінен", "Академический обмен проходил главным образом",
+                  "Academic exchange ran mainly"),
+       "student": L("Білім алушылардың академиялық ұтқырлығы негізінен",
+                    "Академическая мобильность обучающихся проходила главным образом",
+                    "Academic mobility of students ran mainly")}
 # Who went out and who came in: nominative (kk, ru, en) and the Russian genitive.
 GROUP = {
     # ППС is a collective noun ("состав"): people are "представители ППС", never "казахстанские ППС".
