@@ -105,9 +105,8 @@ class NoteWriter(NoteWords):
                                              "other": "зарубежных вуза"}, "ru"),
                 "ru_invited": plural(kh, ph.ADMITTED_RU if self.category == "student" else ph.INVITED_RU, "ru"),
                 "ru_went": plural(total, ph.WENT_RU, "ru"),
-                "kk_trip": (f"{self.n(fh)} шетелдік ЖОО-ға оқуға барды" if fh else "шетелге оқуға барды")
-                if self.category == "student" else
-                (f"алмасу бойынша {self.n(fh)} шетелдік ЖОО-ға барды" if fh else "алмасу бойынша шетелге барды"),
+                "kk_trip": ph.KK_TRIP["student" if self.category == "student" else "staff"][0 if fh else 1].format(
+                    n=self.n(fh)),
                 "ru_activity_for": ph.ACTIVITY_FOR_RU[self.category],
                 "people_acc": f"{self.n(total)} {plural(total, ph.PEOPLE_ACC_RU, 'ru')}",
                 "en_heis_f": "HEI" if fh == 1 else "HEIs", "en_heis_k": "HEI" if kh == 1 else "HEIs",

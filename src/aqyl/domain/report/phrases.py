@@ -134,6 +134,9 @@ VERBS: dict[str, dict[str, str]] = {
                 "en_invited": "admitted", "ru_on": "на обучение", "en_went": "went to study at",
                 "activity_gen_ru": "академической мобильности"},
 }
+# Where the Kazakhstani participants went, in Kazakh: to {n} foreign HEIs, or abroad (no partner HEIs known).
+KK_TRIP = {"staff": ("алмасу бойынша {n} шетелдік ЖОО-ға барды", "алмасу бойынша шетелге барды"),
+           "student": ("{n} шетелдік ЖОО-ға оқуға барды", "шетелге оқуға барды")}
 # How the programmes' sentence opens: the activity and its verb.
 RAN = {"staff": L("Академиялық алмасу негізінен", "Академический обмен проходил главным образом",
                   "Academic exchange ran mainly"),
