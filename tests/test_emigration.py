@@ -56,7 +56,7 @@ def test_prose_in_three_languages(stored_flows):
                               "Это на 0,1\u00a0% больше, чем в 2018 году.")
     assert prose["kk"][1] == ("Негізгі оқу елі — Ресей Федерациясы: 71\u00a0368\u00a0студент, бұл жалпы санның 82,4%-ы. "
                               "Ең ірі үш елдің үлесі — 87,8%.")
-    assert prose["ru"][1] == ("Основная страна обучения — Россия: 71\u00a0368\u00a0студентов, или 82,4\u00a0% от общего числа. "
+    assert prose["ru"][1] == ("Основная страна обучения — Российская Федерация: 71\u00a0368\u00a0студентов, или 82,4\u00a0% от общего числа. "
                               "На три крупнейшие страны приходится 87,8\u00a0%.")
     assert prose["en"][1] == ("The main country of study is Russia: 71,368\u00a0students, or 82.4% of the total. "
                               "The three largest account for 87.8%.")
@@ -73,7 +73,7 @@ def test_prose_in_three_languages(stored_flows):
                               "86,615\u00a0students.")
     assert ("Ресей Федерациясы, басқа дереккөз бойынша (ЭЫДҰ): 142\u00a0736\u00a0студент, "
             "бұл негізгі дереккөздегіден 2,0 есе көп") in prose["kk"]
-    assert ("Россия, по другому источнику (ОЭСР): 142\u00a0736\u00a0студентов, в 2,0 раза больше, "
+    assert ("Российская Федерация, по другому источнику (ОЭСР): 142\u00a0736\u00a0студентов, в 2,0 раза больше, "
             "чем по основному источнику") in prose["ru"]
 
     # Too short a series: the note says why there is no forecast instead of fitting one.
@@ -254,7 +254,7 @@ def test_every_format_from_the_command(tmp_path, aqyl):
     assert model["forecast"]["mean"][0] == pytest.approx(69_900 + 2_100)  # a straight line goes on
     text = subprocess.run(["pdftotext", str(out / "aqyl-emigration-KZ-2019-ru.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout.replace("\n", " ")
-    assert "Студенческая эмиграция: Казахстан, 2019 год" in text and "Россия" in text
+    assert "Студенческая эмиграция: Казахстан, 2019 год" in text and "Российская Федерация" in text
     with zipfile.ZipFile(out / "aqyl-emigration-KZ-2019-ru.xlsx") as book:
         charts = [n for n in book.namelist() if n.startswith("xl/charts/chart")]
         assert len(charts) == 2 and any(b"<c:lineChart>" in book.read(n) for n in charts)

@@ -194,7 +194,7 @@ def test_russian_and_english_prose(models):
     assert "Кроме того, 382 человека из 55 ОВПО выехали по обмену в 126 зарубежных вузов." in ru
     assert "больше всего представителей казахстанского ППС направили за рубеж частные ОВПО (144 человека)" in ru
     assert "Среди представителей казахстанского ППС преобладают кандидаты наук (138 человек, 36,1\u00a0%)." in ru
-    assert "в Узбекистан (116 человек), в Россию (98 человек) и в Кыргызстан (28 человек)" in ru
+    assert "в Узбекистан (116 человек), в Российскую Федерацию (98 человек) и в Кыргызстан (28 человек)" in ru
     assert "(далее – ППС)" in ru and "(далее – ОВПО)" in ru
     en = " ".join(write_note(models["2023H1"], "en").prose())
     assert "In H1 2023, 46 Kazakhstani HEIs invited 353 people from 91 foreign HEIs for academic exchange." in en
@@ -295,8 +295,12 @@ def test_xlsx_sheets_hold_numbers_and_native_charts(kk_note):
     assert book.sheetnames[0] == "Анықтама"
     assert {"1-кесте", "8-кесте", "1-қосымша", "2-қосымша", "5-диаграмма"} <= set(book.sheetnames)
     sheet = book["1-кесте"]
-    assert [c.value for c in sheet[4]] == [1, "Өзбекстан", 116, 30.4]
+    assert [c.value for c in sheet[4]] == [1, "Өзбекстан", 116, 0.304]
     assert isinstance(sheet["C4"].value, int)
+    assert (sheet["D4"].number_format, sheet["C4"].number_format) == ("0.0%", "#,##0")  # a share computes as a percent
+    regions = next(book[n] for n in book.sheetnames if n.startswith("9-"))
+    marked = next(c for c in regions["C"] if isinstance(c.value, float))
+    assert marked.number_format == '0.0%"*"'  # an estimated share keeps its mark
     charts = [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.startswith("xl/charts/chart")]
     assert len(charts) == len(kk_note.charts)
 
@@ -400,3 +404,64 @@ def test_an_estimate_is_marked_where_it_is_printed_and_explained_once(models, la
     sheet = book.worksheets[1]
     cells = [(sheet.cell(r, 2).value, sheet.cell(r, 2).number_format.endswith('"*"')) for r in range(4, 8)]
     assert cells == [(11, True), (32, True), (21, True), (75, False)]
+
+
+def _student_model() -> dict:
+    from aqyl.domain.report.model import build_report
+
+    fields = {f"{i:02d}": 0 for i in range(1, 13)}
+
+    def facts(total, levels, countries, by_field, types):
+        return {"total": total, "kz_heis": 2, "foreign_heis": 3, "countries": len(countries), "by_hei_type": types,
+                "by_format": {"offline": total}, "by_study_level": levels, "by_field": {**fields, **by_field},
+                "by_country": countries, "by_programme": {"erasmus_plus": total}}
+
+    out = facts(30, {"bachelor": 30}, {"PL": 20, "DE": 10}, {"04": 14, "07": 10, "05": 5, "11": 1},
+                {"national": 10, "state": 15, "private": 5})
+    inc = facts(20, {"bachelor": 20}, {"UZ": 20}, {"04": 20}, {"national": 4, "state": 16})
+    both = facts(50, {"bachelor": 50}, {"PL": 20, "DE": 10, "UZ": 20}, {"04": 34, "07": 10, "05": 5, "11": 1},
+                 {"national": 14, "state": 31, "private": 5})
+    return build_report({"2024H1": {"outgoing": out, "incoming": inc, "both": both}}, "2024H1", None,
+                        {"filters": {"category": "student"}})
+
+
+STUDENT_SENTENCES = {
+    "kk": ["2024 жылғы I жартыжылдықта академиялық ұтқырлыққа 3 шетелдік ЖОО-дан 20 білім алушы қатысып, олар 2 "
+           "қазақстандық ЖЖОКБҰ-ға қабылданды.",
+           "Сондай-ақ 2 қазақстандық ЖЖОКБҰ-дан 30 білім алушы 3 шетелдік ЖОО-ға оқуға барды.",
+           "2024 жылғы I жартыжылдықта шетелге ең көп білім алушы жіберген – мемлекеттік ЖЖОКБҰ (15 адам).",
+           "2024 жылғы I жартыжылдықта ең көп шетелдік білім алушы қабылдаған – мемлекеттік ЖЖОКБҰ (16 адам).",
+           "Білім алушылардың академиялық ұтқырлығы негізінен мына бағдарламалар мен келісімдер шеңберінде өтті: "
+           "Erasmus+ (50 адам).",
+           "Шетелге ең аз білім алушы жіберген – жекеменшік ЖЖОКБҰ (5 адам).",
+           "Қазақстандық білім алушылар ең аз қатысқан білім беру саласы: қызметтер (1 адам)."],
+    "ru": ["В I полугодии 2024 года 2 ОВПО приняли в рамках академической мобильности 20 человек из 3 зарубежных вузов.",
+           "Кроме того, 30 человек из 2 ОВПО выехали на обучение в 3 зарубежных вуза.",
+           "В I полугодии 2024 года больше всего иностранных обучающихся приняли государственные ОВПО (16 человек).",
+           "Академическая мобильность обучающихся проходила главным образом в рамках следующих программ и соглашений: "
+           "Erasmus+ (50 человек).",
+           "Меньше всего казахстанских обучающихся направили за рубеж частные ОВПО (5 человек).",
+           "Среди казахстанских обучающихся наименее представлена область образования: услуги (1 человек)."],
+}
+STUDENT_HEADINGS = {"kk": ["Академиялық ұтқырлық форматы", "Академиялық ұтқырлыққа ең аз қатысқан ЖЖОКБҰ түрлері мен "
+                           "білім беру салалары"],
+                    "ru": ["Формат академической мобильности"]}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_student_note_speaks_of_mobility_and_admission(lang):
+    """Students are admitted (қабылданды / приняли), not invited, and go to study, not on exchange;
+    Kazakh keeps the noun singular after «ең көп»; one field is «саласы» / «область»."""
+    from aqyl.domain.report.document import Heading
+
+    doc = write_note(_student_model(), lang)
+    prose = [p.replace("\u00a0", " ") for p in doc.prose()]
+    for sentence in STUDENT_SENTENCES[lang]:
+        assert sentence in prose, sentence
+    text = " ".join(prose)
+    for word in ("шақыр", "алмасу", "приглас", "обмен", "білім алушылар жіберген"):
+        assert word not in text.lower(), word
+    headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert set(STUDENT_HEADINGS[lang]) <= set(headings)
+    assert doc.footer == {"kk": "Академиялық ұтқырлық бойынша аналитикалық анықтама, 2024 жылғы I жартыжылдық",
+                          "ru": "Аналитическая справка об академической мобильности, I полугодие 2024 года"}[lang]

@@ -27,7 +27,9 @@ MARKS = {
            "clauses": r", ал ", "higher": "үлесі жоғарырақ:", "largest": " басым (",
            "lead": {"outgoing": "ең көп ПОҚ жіберген", "incoming": "ең көп шетелдік ПОҚ шақырған"},
            "when": "2023 жылғы I жартыжылдықта ",
-           "least": {"outgoing": "Шетелге ең аз ПОҚ жіберген", "incoming": "Ең аз шетелдік ПОҚ шақырған"}},
+           "least": {"outgoing": "Шетелге ең аз ПОҚ жіберген", "incoming": "Ең аз шетелдік ПОҚ шақырған"},
+           "ties": "ТМД елдерінің үлесі алыс шет елдердің үлесінен жоғары",
+           "limit": "интернационалдандыру деңгейінің артуын тежейді"},
     "ru": {"outgoing": "казахстанского ППС", "incoming": "зарубежного ППС",
            "gains": ("доля стран СНГ выросла",), "loses": ("доля дальнего зарубежья выросла",),
            "steady": ("существенно не изменились", "остаётся устойчивым"),
@@ -36,7 +38,8 @@ MARKS = {
                     "incoming": "больше всего представителей зарубежного ППС пригласили"},
            "when": "В I полугодии 2023 года ",
            "least": {"outgoing": "Меньше всего представителей казахстанского ППС направили",
-                     "incoming": "Меньше всего представителей зарубежного ППС пригласили"}},
+                     "incoming": "Меньше всего представителей зарубежного ППС пригласили"},
+           "ties": "доля стран СНГ выше доли дальнего зарубежья", "limit": "сдерживает рост интернационализации"},
     "en": {"outgoing": "Kazakhstani teaching staff", "incoming": "foreign teaching staff",
            "gains": ("share of the CIS countries rose", "share of the CIS countries rising"),
            "loses": ("share of the far abroad rose", "share of the far abroad rising"),
@@ -44,7 +47,8 @@ MARKS = {
            "clauses": r", while | and the share", "higher": "the share is higher for", "largest": " are the largest group (",
            "lead": {"outgoing": "sent the most", "incoming": "invited the most"},
            "when": "In H1 2023, ",
-           "least": {"outgoing": "sent the fewest Kazakhstani", "incoming": "invited the fewest foreign"}},
+           "least": {"outgoing": "sent the fewest Kazakhstani", "incoming": "invited the fewest foreign"},
+           "ties": "higher than that of the far abroad", "limit": "holds back the internationalisation"},
 }
 PAIR = re.compile(r"\((\d+[.,]\d)\u00a0?%; [^()]*?(\d+[.,]\d)\u00a0?%\)")
 
@@ -91,6 +95,20 @@ def cis_state(r: dict, d: str) -> str:
 
     delta = share("2023H1") - share("2022H1")
     return "gains" if delta >= STEADY_BAND else "loses" if delta <= -STEADY_BAND else "steady"
+
+
+def cis_over_far(r: dict, p: str, d: str) -> float:
+    x = r["periods"][p][d]
+    cis = sum(n for c, n in x["by_country"].items() if c in CIS)
+    return (cis - (x["total"] - cis)) / x["total"] * 100
+
+
+def far_gains(r: dict, d: str) -> bool:
+    def share(p: str) -> float:
+        x = r["periods"][p][d]
+        return sum(n for c, n in x["by_country"].items() if c not in CIS) / x["total"] * 100
+
+    return share("2023H1") - share("2022H1") >= STEADY_BAND
 
 
 def unique_max(counts: dict[str, int]) -> int | None:
@@ -164,3 +182,10 @@ def test_every_claim_of_direction_follows_from_the_figures(r):
                 assert len(said) == 1 and int(re.search(r"\((\d+)", said[0]).group(1)) == low, (lang, d, said)
         conclusion = [t for t in texts if all(m["lead"][d].lower() in t.lower() for d in tops) and not t.startswith(m["when"])]
         assert len(conclusion) == (1 if all(tops.values()) else 0), (lang, tops, conclusion)
+        # 4. The reading of the regions: "strong ties with the CIS" only when the CIS share is higher than
+        # the far abroad's by the threshold in both directions; "holds back internationalisation" only
+        # when, besides, the far abroad's share gained in neither direction.
+        ties = all(cis_over_far(r, "2023H1", d) >= STEADY_BAND for d in ("outgoing", "incoming"))
+        limit = ties and not any(far_gains(r, d) for d in ("outgoing", "incoming"))
+        assert sum(m["ties"] in t for t in texts) == int(ties), (lang, texts)
+        assert sum(m["limit"] in t for t in texts) == int(limit), (lang, texts)

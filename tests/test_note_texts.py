@@ -387,3 +387,97 @@ def test_the_abbreviation_for_foreign_heis_never_names_kazakhstani_ones(demo, tm
         for hit in foreign[lang].finditer(text):
             before = text[max(0, hit.start() - 40):hit.start()]
             assert allowed[lang].search(before), (lang, before + hit.group(0))
+
+
+# --- sections not written yet: said, and marked in a draft on request ------------------------------
+MISSING = [
+    ("kk", [], "! Талдаушы жазатын бөлімдердің мәтіні 2023H1 кезеңіне әлі жазылмаған, сондықтан олар анықтамаға "
+     "енбеді: «Академиялық алмасудың ЖЖОКБҰ үшін маңызы», «Ұсыныстар». Мәтінді «Есептер» бетінде немесе aqyl "
+     "note-text set командасымен жазыңыз; --placeholders параметрі жобада олардың орнына белгі қояды.", 0),
+    ("ru", [], "! Текст разделов, которые пишет аналитик, за период 2023H1 ещё не написан, поэтому они не вошли в "
+     "справку: «Значение академического обмена для ОВПО», «Рекомендации». Напишите текст на странице «Отчёты» или "
+     "командой aqyl note-text set; с параметром --placeholders черновик содержит на их месте пометку.", 0),
+    ("ru", ["--placeholders"], "! Текст разделов, которые пишет аналитик, за период 2023H1 ещё не написан: «Значение "
+     "академического обмена для ОВПО», «Рекомендации». В черновике на их месте стоит пометка.", 2),
+    ("en", ["--placeholders"], "! No text of the sections an analyst writes applies to 2023H1 yet: “What academic "
+     "exchange gives HEIs”, “Recommendations”. The draft carries a mark in their place.", 2),
+]
+PLACEHOLDER = {"kk": "[Бұл бөлімнің мәтінін талдаушы әлі жазған жоқ.]", "ru": "[Текст этого раздела аналитик ещё не написал.]",
+               "en": "[The analyst has not written this section yet.]"}
+
+
+@pytest.mark.parametrize(("lang", "extra", "said", "marks"), MISSING)
+def test_the_report_command_says_which_sections_are_not_written(demo, tmp_path, monkeypatch, lang, extra, said, marks):
+    from aqyl.cli import present
+    from conftest import invoke
+
+    for console in (present.console, present.err_console):
+        monkeypatch.setattr(console, "_width", 400)
+    m.NoteText.objects.filter(language=lang).delete()
+    code, _, err = invoke("report", "--period", "2023H1", "--format", "md", "--out", str(tmp_path), "--lang", lang, *extra)
+    assert (code, err.strip()) == (0, said)
+    text = (tmp_path / f"aqyl-report-2023H1-faculty-{lang}.md").read_text("utf-8")
+    assert text.count(PLACEHOLDER[lang]) == marks
+    # Written sections say nothing; a narrowed note leaves them out by design and says nothing either.
+    code, _, err = invoke("report", "--period", "2023H1", "--format", "md", "--out", str(tmp_path), "--lang",
+                          "kk" if lang != "kk" else "ru")
+    assert (code, err) == (0, "")
+    code, _, err = invoke("report", "--period", "2023H1", "--format", "md", "--out", str(tmp_path / "narrow"),
+                          "--lang", lang, "--hei-type", "private", *extra)
+    assert (code, err) == (0, "")
+
+
+@pytest.mark.parametrize(("date", "lang", "line"), [
+    ("2023-07-15", "kk", "Астана, 2023 жылғы 15 шілде"), ("2023-07-15", "ru", "Астана, 15 июля 2023 года"),
+    ("2023-07-01", "en", "Astana, 1 July 2023")])
+def test_the_note_is_dated_as_asked(demo, tmp_path, monkeypatch, date, lang, line):
+    from aqyl.cli import present
+    from conftest import invoke
+
+    for console in (present.console, present.err_console):
+        monkeypatch.setattr(console, "_width", 400)
+    code, _, err = invoke("report", "--period", "2023H1", "--format", "md,docx", "--out", str(tmp_path), "--lang", lang,
+                          "--date", date)
+    assert (code, err) == (0, "")
+    lines = (tmp_path / f"aqyl-report-2023H1-faculty-{lang}.md").read_text("utf-8").splitlines()
+    assert line in [x.strip() for x in lines[:8]]
+    with zipfile.ZipFile(tmp_path / f"aqyl-report-2023H1-faculty-{lang}.docx") as z:
+        assert line.replace(" ", "") in z.read("word/document.xml").decode().replace(" ", "").replace("\u00a0", "")
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("kk", "✗ «15.07.2023» — күн емес. Анықтаманың күнін ЖЖЖЖ-АА-КК түрінде жазыңыз, мысалы 2023-07-15."),
+    ("ru", "✗ «15.07.2023» — не дата. Укажите дату справки в виде ГГГГ-ММ-ДД, например 2023-07-15."),
+    ("en", "✗ “15.07.2023” is not a date. Give the note's date as YYYY-MM-DD, for example 2023-07-15.")])
+def test_a_date_that_is_not_one_is_refused(demo, tmp_path, monkeypatch, lang, said):
+    from aqyl.cli import present
+    from conftest import invoke
+
+    for console in (present.console, present.err_console):
+        monkeypatch.setattr(console, "_width", 400)
+    code, _, err = invoke("report", "--period", "2023H1", "--format", "md", "--out", str(tmp_path), "--lang", lang,
+                          "--date", "15.07.2023")
+    assert (code, err.strip()) == (2, said)
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_reports_page_says_which_sections_are_missing_and_drafts_carry_marks(demo):
+    m.NoteText.objects.filter(language="en").delete()
+    m.NoteText.objects.filter(language="ru", section="recommendations").delete()
+    page = client_for("analyst", "ru").get("/reports/?text_period=2023H1&text_category=faculty").content.decode()
+    assert ('<p class="warn" role="status">На русском языке: в справке за период 2023H1 нет разделов, которые пишет '
+            'аналитик, так как их текст ещё не написан: «Рекомендации».</p>') in page
+    assert ('<p class="warn" role="status">На английском языке (необязательно): в справке за период 2023H1 нет '
+            'разделов, которые пишет аналитик, так как их текст ещё не написан: «Значение академического обмена для '
+            'ОВПО», «Рекомендации».</p>') in page
+    assert "На казахском языке: в справке" not in page
+    assert '<input type="checkbox" name="placeholders"> Черновик: пометка на месте ненаписанных разделов' in page
+    analyst = client_for("analyst", "ru")
+    form = {"period": "2023H1", "category": "faculty", "lang": "ru", "format": "md", "date": "2023-07-15"}
+    draft = analyst.post("/reports/download", {**form, "placeholders": "on"}).content.decode()
+    assert draft.count(PLACEHOLDER["ru"]) == 1 and "Астана, 15 июля 2023 года" in draft
+    final = analyst.post("/reports/download", form).content.decode()
+    assert PLACEHOLDER["ru"] not in final and "## Рекомендации" not in final
+    bad = analyst.post("/reports/download", {**form, "date": "2023-02-30"})
+    assert bad.status_code == 400
+    assert "«2023-02-30» — не дата. Укажите дату справки в виде ГГГГ-ММ-ДД, например 2023-07-15." in bad.content.decode()

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from aqyl.domain.report.document import Cell, Chart, Column, Document, Heading, Paragraph, Row, Series, Table
-from aqyl.render.typography import NBSP, tie
+from aqyl.render.typography import NBSP, WJ, tie
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ISSUER = "Қазақстан Республикасы Ғылым және жоғары білім министрлігі"
@@ -25,11 +25,18 @@ TABLE_NOTE = "ЖОО-лардың өз деректері бойынша."
 # -- non-breaking spaces -----------------------------------------------------------------------------
 @pytest.mark.parametrize(("text", "lang", "expected"), [
     ("С. Д. Асфендияров атындағы ҚазҰМУ", "kk", f"С.{NBSP}Д.{NBSP}Асфендияров атындағы ҚазҰМУ"),
-    ("2022 ж. 1 жарт. – 313 адам", "kk", f"2022{NBSP}ж.{NBSP}1{NBSP}жарт. –{NBSP}313{NBSP}адам"),
+    ("2022 ж. 1 жарт. – 313 адам", "kk", f"2022{NBSP}ж.{NBSP}1{NBSP}жарт.{NBSP}–{WJ}{NBSP}313{NBSP}адам"),
+    # Issue 31: no break before or right after the dash of "N – M %", nor after a Roman numeral.
+    ("(1 пол. 2022 г. – 64,0 %*, 1 пол. 2023 г. – 67,8 %)", "ru",
+     f"(1{NBSP}пол.{NBSP}2022{NBSP}г.{NBSP}–{WJ}{NBSP}64,0{NBSP}%*, 1{NBSP}пол.{NBSP}2023{NBSP}г.{NBSP}–{WJ}{NBSP}67,8{NBSP}%)"),
+    ("В I полугодии 2023 года", "ru", f"В I{NBSP}полугодии 2023{NBSP}года"),
+    ("2023 жылғы I жартыжылдықта, ІІ жартыжылдық", "kk", f"2023{NBSP}жылғы I{NBSP}жартыжылдықта, ІІ{NBSP}жартыжылдық"),
+    ("In H1 2023, I think", "en", "In H1 2023, I think"),
+    ("Анықтама – маңызды", "kk", "Анықтама – маңызды"),
     ("в 2023 г. выехали 382 человека", "ru", f"в 2023{NBSP}г. выехали 382{NBSP}человека"),
     ("доля 30,4 % от 735 человек", "ru", f"доля 30,4{NBSP}% от 735{NBSP}человек"),
     ("A. B. Smith: 735 people, 12 %", "en", f"A.{NBSP}B.{NBSP}Smith: 735{NBSP}people, 12{NBSP}%"),
-    ("Түркия – 18 адам (4,7%)", "kk", f"Түркия –{NBSP}18{NBSP}адам (4,7%)"),
+    ("Түркия – 18 адам (4,7%)", "kk", f"Түркия{NBSP}–{WJ}{NBSP}18{NBSP}адам (4,7%)"),
     # A capital letter ending a sentence is not an initial; a plain word after a number is not tied.
     ("группа А. далее 5 вузов", "ru", f"группа А. далее 5{NBSP}вузов"),
     ("2023 жылы 46 ЖОО-ға", "kk", f"2023{NBSP}жылы 46 ЖОО-ға"),
@@ -267,7 +274,10 @@ def test_xlsx_prints_every_sheet_on_a4_one_page_wide():
         assert "&P" in sheet.oddFooter.right.text
     summary = book.worksheets[0]
     assert summary.page_setup.orientation == "portrait"
-    assert 80 < summary.column_dimensions["A"].width < 95  # the print width of a portrait page
+    # Within the print width of a portrait page in Excel and in LibreOffice alike (issue 31: it ran off it).
+    assert 75 < summary.column_dimensions["A"].width < 82  # 170 mm in units of the house font's digit (8 px)
+    default = zipfile.ZipFile(io.BytesIO(render_xlsx(doc))).read("xl/styles.xml").decode()
+    assert re.search(r'<fonts count="\d+"><font><sz val="12(\.0)?"/><color theme="1"/><name val="Times New Roman"/>', default)
     assert summary["A1"].value == ISSUER
     long_text = next(c for c in summary["A"] if c.value and c.value.startswith("Академиялық алмасу шетелдік"))
     assert long_text.alignment.wrap_text and summary.row_dimensions[long_text.row].height > 30
@@ -279,3 +289,21 @@ def test_xlsx_prints_every_sheet_on_a4_one_page_wide():
     assert book["9-кесте"].page_setup.orientation == "landscape"
     chart_sheet = book["1-диаграмма"]
     assert chart_sheet.page_setup.orientation == "portrait"
+
+
+def test_no_column_is_narrower_than_its_longest_word():
+    """Issue 31: a narrow column broke its header's word ("Сан-ы"): every column is at least as wide as
+    its longest word (a bold header's a little wider), taken from the columns with room to spare."""
+    from aqyl.domain.report.document import Cell, Column, Row, Table
+    from aqyl.render.layout import CELL_PADDING_MM, CHAR_EM, column_widths
+
+    cols = (Column("Өңір"), *(Column(h, "number") for h in ("2022 ж. 1 жарт.", "Үлесі", "2023 ж. 1 жарт.", "Үлесі")),
+            Column("Үлестің өзгеруі"), Column("Адам саны", "number"))
+    rows = (Row((Cell("Солтүстік Америка"), Cell("89*"), Cell("64,0%*"), Cell("259"), Cell("67,8%"),
+                 Cell("елеулі өзгеріс жоқ"), Cell("12"))),)
+    widths = column_widths(Table("t", "", cols, rows), 150.0, 12)
+    char_mm = 12 * CHAR_EM * 25.4 / 72
+    assert abs(sum(widths) - 150.0) < 1e-6
+    for column, width in zip(cols, widths, strict=True):
+        longest = max(len(w) for w in column.header.split(" "))
+        assert width >= longest * 1.1 * char_mm + CELL_PADDING_MM - 1e-6, (column.header, width)

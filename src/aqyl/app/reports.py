@@ -35,24 +35,32 @@ def _persons(data: dict[str, Any], flt: ReportFilter):
 
 
 def generate_report(period: str, compare: str | None, flt: ReportFilter, lang: str, formats: list[str],
-                    out: Path, generated: date | None = None,
-                    authored: dict[str, str] | None = None) -> tuple[list[Path], dict[str, Any]]:
+                    out: Path, generated: date | None = None, authored: dict[str, str] | None = None,
+                    placeholders: bool = False) -> tuple[list[Path], dict[str, Any]]:
     """Write the note for ``period`` in ``lang`` as each of ``formats`` into ``out``.
     The JSON report model is language-neutral, so its file name carries no language.
     Without ``authored``, the analyst's sections come from the database (aqyl.store.note_texts):
     they are written about the whole register, so a note narrowed by HEI, type, region or
-    programme leaves them out rather than state what its own figures may not show."""
+    programme leaves them out rather than state what its own figures may not show. With
+    ``placeholders``, a section not written yet keeps its place with a paragraph saying so.
+    ``generated`` is the note's date on its title page (today by default)."""
+    paths, data, _ = _generate(period, compare, flt, lang, formats, out, generated, authored, placeholders)
+    return paths, data
+
+
+def _generate(period: str, compare: str | None, flt: ReportFilter, lang: str, formats: list[str], out: Path,
+              generated: date | None, authored: dict[str, str] | None,
+              placeholders: bool) -> tuple[list[Path], dict[str, Any], tuple[str, ...]]:
     # Imported here: the command line checks its options before it starts Django.
-    from aqyl.domain.report.note import write_note
+    from aqyl.domain.report.note import missing_sections, write_note
     from aqyl.render import write_report_files
-    from aqyl.store.report_data import ReportFilter, report_data
+    from aqyl.store.report_data import report_data
 
     data = report_data(period, compare, flt)
-    if authored is None and flt == ReportFilter(category=flt.category):
-        from aqyl.store.note_texts import texts_for
-
-        authored = texts_for(flt.category, data["meta"]["period"], lang)
-    doc = write_note(data, lang, (generated or date.today()).isoformat(), authored, persons=_persons(data, flt))
+    if authored is None:
+        authored = _authored(flt, data["meta"]["period"], lang)
+    doc = write_note(data, lang, (generated or date.today()).isoformat(), authored, persons=_persons(data, flt),
+                     placeholders=placeholders)
     stem = report_stem(data["meta"]["period"], flt.category)
     paths = []
     if "json" in formats:
@@ -60,7 +68,45 @@ def generate_report(period: str, compare: str | None, flt: ReportFilter, lang: s
     others = [f for f in formats if f != "json"]
     if others:
         paths += write_report_files(data, doc, others, out, f"{stem}-{lang}")
-    return paths, data
+    return paths, data, missing_sections(authored)
+
+
+def _authored(flt: ReportFilter, period: str, lang: str) -> dict[str, str] | None:
+    """The analyst's texts the note of ``period`` carries, or None for a narrowed note (it leaves them out)."""
+    from aqyl.store.report_data import ReportFilter
+
+    if flt != ReportFilter(category=flt.category):
+        return None
+    from aqyl.store.note_texts import texts_for
+
+    return texts_for(flt.category, period, lang)
+
+
+def missing_sections(period: str, category: str, lang: str) -> tuple[str, ...]:
+    """The analyst's sections (benefits, recommendations) the note of ``period`` on the whole register
+    would lack in ``lang``: no version of the series applies to the period yet."""
+    from aqyl.app.filters import report_periods
+    from aqyl.domain.report.note import missing_sections as missing
+    from aqyl.store.report_data import ReportFilter
+
+    period_code, _ = report_periods(period, None)
+    return missing(_authored(ReportFilter(category=category), period_code, lang))
+
+
+def note_date(text: str | None) -> date | None:
+    """The note's date as the user writes it (YYYY-MM-DD), None for none; AqylError for anything else."""
+    import re
+
+    from aqyl.domain.errors import AqylError
+
+    if not text or not text.strip():
+        return None
+    try:  # YYYY-MM-DD only: Python also reads 20240715 and 2024-W28-1, which nobody means here
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            return date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    raise AqylError("bad_note_date", value=text)
 
 
 def check_formats(text: str) -> list[str]:
@@ -80,24 +126,28 @@ class NoteFiles:
     paths: list[Path]
     totals: dict[str, int]  # outgoing, incoming, both → records of the period
     seconds: float
+    missing: tuple[str, ...] = ()  # the analyst's sections the note lacks (see missing_sections)
 
 
 def note_files(period: str, compare: str | None, category: str, hei_types: list[str], regions: list[str],
-               programmes: list[str], lang: str, formats: list[str], out: Path) -> NoteFiles:
-    """The note of ``period`` for a filter given as users write it, and the period's totals."""
+               programmes: list[str], lang: str, formats: list[str], out: Path, generated: str | None = None,
+               placeholders: bool = False) -> NoteFiles:
+    """The note of ``period`` for a filter given as users write it, dated ``generated`` (YYYY-MM-DD,
+    today by default), the period's totals and the analyst's sections it lacks."""
     import time
 
     from aqyl.app.filters import report_filter, report_periods
     from aqyl.app.system import open_database
 
     period_code, compare_code = report_periods(period, compare)
+    day = note_date(generated)
     open_database(existing=True)
     flt = report_filter(category, hei_types, regions, programmes)
     started = time.perf_counter()
-    paths, data = generate_report(period_code, compare_code, flt, lang, formats, out)
+    paths, data, missing = _generate(period_code, compare_code, flt, lang, formats, out, day, None, placeholders)
     current = data["periods"][period_code]
     return NoteFiles(period_code, paths, {d: current[d]["total"] for d in ("outgoing", "incoming", "both")},
-                     time.perf_counter() - started)
+                     time.perf_counter() - started, missing)
 
 
 def report_model(period: str, compare: str | None, flt: ReportFilter) -> dict[str, Any]:

@@ -30,6 +30,7 @@ OPTION_HELP = {
     ("report", "category"): "help_opt_category", ("report", "hei_type"): "help_opt_hei_type",
     ("report", "region"): "help_opt_region", ("report", "programme"): "help_opt_programme",
     ("report", "fmt"): "help_opt_format", ("report", "out"): "help_opt_report_out",
+    ("report", "date"): "help_opt_report_date", ("report", "placeholders"): "help_opt_report_placeholders",
     ("import", "files"): "help_opt_import_files", ("import", "accept_valid"): "help_opt_accept_valid",
     ("import", "dry_run"): "help_opt_dry_run", ("import", "report"): "help_opt_import_report",
     ("import", "errors_xlsx"): "help_opt_errors_xlsx", ("import", "user"): "help_opt_user",

@@ -51,9 +51,35 @@ def column_widths(table: Table, total: float, size_pt: float) -> list[float]:
     fixed = sum(n for n, f in zip(needs, flexible, strict=True) if not f)
     wanted = sum(n for n, f in zip(needs, flexible, strict=True) if f)
     if not wanted or fixed >= total * 0.8:  # all numbers, or too many to fit: share in proportion
-        return [n * total / sum(needs) for n in needs]
-    room = total - fixed
-    return [n * room / wanted if f else n for n, f in zip(needs, flexible, strict=True)]
+        widths = [n * total / sum(needs) for n in needs]
+    else:
+        room = total - fixed
+        widths = [n * room / wanted if f else n for n, f in zip(needs, flexible, strict=True)]
+    return _no_broken_words(table, widths, char_mm)
+
+
+def _longest_word(text: str) -> int:
+    """The longest run that cannot break: words joined by no-break spaces count as one."""
+    return max((len(w) for w in text.split(" ")), default=0)
+
+
+def _no_broken_words(table: Table, widths: list[float], char_mm: float) -> list[float]:
+    """Widths where no column is narrower than its longest word (a bold header's counts 10 % wider):
+    a narrow column would break a word inside ("Сан-ы"); what a column gets is taken from the columns
+    with room to spare, in proportion to their spare room."""
+    floors = []
+    for c, column in enumerate(table.columns):
+        word = max(_longest_word(column.header) * 1.1,
+                   max((_longest_word(row.cells[c].text) for row in table.rows), default=0))
+        floors.append(word * char_mm + CELL_PADDING_MM)
+    total = sum(widths)
+    if sum(floors) >= total:  # cannot fit them all: in proportion to the words
+        return [f * total / sum(floors) for f in floors]
+    short = sum(max(f - w, 0.0) for f, w in zip(floors, widths, strict=True))
+    if not short:
+        return widths
+    spare = [max(w - f, 0.0) for f, w in zip(floors, widths, strict=True)]
+    return [f if w < f else w - short * room / sum(spare) for f, w, room in zip(floors, widths, spare, strict=True)]
 
 
 @lru_cache(maxsize=8)

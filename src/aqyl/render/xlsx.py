@@ -43,17 +43,25 @@ def _short_title(caption: str) -> str:
 A4 = 9
 
 
+def _unit_px(style) -> float:
+    """A column unit in pixels at 96 px an inch: the digit width of the workbook's default font, which
+    is set to the house font at the table size (a serif digit is half an em: 8 px at 12 pt). Left at
+    Calibri 11, the unit is 7 px in Excel but wider where Calibri is missing (about 9.5 px in LibreOffice
+    here), and a column of the print width ran past the page's right margin (issue 31)."""
+    return style.table_size_pt * 96 / 72 * 0.5
+
+
 def _print_width(style) -> float:
-    """A portrait A4 page's print width in Excel's column units (a unit is 7 px, plus 5 px of padding,
-    at 96 px an inch): a sheet this wide prints at 100 %, and its prose wraps within the page."""
-    return (style.text_width_mm / 25.4 * 96 - 5) / 7 - 1
+    """A portrait A4 page's print width in column units (plus 5 px of padding): a sheet this wide
+    prints at 100 %, and its prose wraps within the page."""
+    return (style.text_width_mm / 25.4 * 96 - 5) / _unit_px(style) - 1
 
 
-def _lines(text: str, width: float, size_pt: float) -> int:
-    """How many lines ``text`` wraps to in a column ``width`` units wide (a unit is about 7 px; an
+def _lines(text: str, width: float, size_pt: float, unit_px: float = 8.0) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` units wide (a unit is ``unit_px``; an
     average letter of a serif face about half its size): rows get their height from this, since a
     spreadsheet does not grow a wrapped or merged row by itself when it opens the file."""
-    per_line = max(10, int(width * 7 / (size_pt * 96 / 72 * 0.5)))
+    per_line = max(10, int(width * unit_px / (size_pt * 96 / 72 * 0.5)))
     return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
 
 
@@ -86,6 +94,9 @@ def render_xlsx(doc: Document) -> bytes:
     style = page_style()
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
+    # The default font sets the column unit (see _unit_px): the house font at the table size.
+    book.formats[0].set_font_name(style.font)
+    book.formats[0].set_font_size(style.table_size_pt)
     book.set_properties({"title": doc.title, "author": doc.issuer, "comments": doc.footer,
                          "created": datetime.now(UTC).replace(tzinfo=None)})
     font = {"font_name": style.font, "font_size": style.table_size_pt}
@@ -98,9 +109,10 @@ def render_xlsx(doc: Document) -> bytes:
     cell_fmt = {"text": fmt(border=1, text_wrap=True, valign="top"),
                 "number": fmt(border=1, num_format="#,##0", valign="top"),
                 "rank": fmt(border=1, num_format="0", valign="top"),
-                "percent": fmt(border=1, num_format="0.0", valign="top")}
+                "percent": fmt(border=1, num_format="0.0%", valign="top")}  # a share is a fraction shown as percent
     strong = {k: fmt(border=1, bold=True, bg_color="#F3F6FA", text_wrap=k == "text", valign="top",
-                     **({"num_format": "#,##0"} if k == "number" else {})) for k in cell_fmt}
+                     **({"num_format": "#,##0"} if k == "number" else {"num_format": "0.0%"} if k == "percent" else {}))
+              for k in cell_fmt}
     formats = {"header": header, "cell": cell_fmt, "strong": strong, "title": title_fmt, "note": note_fmt, "font": font}
     used: set[str] = set()
     numbers = footnote_numbers(doc)
@@ -162,11 +174,18 @@ def _table_sheet(book, table: Table, title: str, used, formats, style, lang: str
     for c, column in enumerate(table.columns):
         sheet.write(2, c, column.header, formats["header"])
         sheet.set_column(c, c, widths[c])
+    # A header that wraps ("2022 ж. 1 жарт.") gets the rows it needs: a spreadsheet does not grow it.
+    header_lines = max(_lines(column.header, widths[c] - 1, style.table_size_pt, _unit_px(style))
+                       for c, column in enumerate(table.columns))
+    if header_lines > 1:
+        sheet.set_row(2, header_lines * style.table_size_pt * 1.25 + 3)
     for r, row in enumerate(table.rows, start=3):
         for c, (cell, column) in enumerate(zip(row.cells, table.columns, strict=True)):
             fmt = (formats["strong"] if row.kind != "data" else formats["cell"])[column.kind]
             if cell.is_number and column.kind != "text":
-                sheet.write_number(r, c, cell.value, _marked(book, formats, column.kind, cell.mark, row.kind != "data")
+                # A share is stored as the fraction it is (30.4 % is 0.304), so that it computes as a percent.
+                value = cell.value / 100 if column.kind == "percent" else cell.value
+                sheet.write_number(r, c, value, _marked(book, formats, column.kind, cell.mark, row.kind != "data")
                                    if cell.mark else fmt)
             else:
                 sheet.write_string(r, c, safe_text(cell.text), fmt)
@@ -225,7 +244,7 @@ def _chart_sheet(book, chart: Chart, used, formats, style, lang: str) -> None:
     if chart.kind in ("barh", "diverging"):
         xl.set_y_axis({"reverse": True})
     # Under its data and no wider than a portrait page's print width, nor taller than a page.
-    width = int(_print_width(style) * 7)
+    width = int(_print_width(style) * _unit_px(style))
     height = min(860, max(320, 24 * len(chart.categories) * max(1, len(chart.series)) ** 0.5 + 140))
     if chart.note:
         _write_wrapped(sheet, last + 1, safe_text(chart.note), formats["note"], 45 + 14 * len(columns), style.table_size_pt - 2,
@@ -241,7 +260,7 @@ def _marked(book, formats, kind: str, mark: str, strong: bool = False):
     keeps its number). One format per kind and mark, made once per book."""
     made = formats.setdefault("marked", {})
     if (kind, mark, strong) not in made:
-        number = {"number": "#,##0", "percent": "0.0", "rank": "0"}.get(kind, "General")
+        number = {"number": "#,##0", "percent": "0.0%", "rank": "0"}.get(kind, "General")
         made[(kind, mark, strong)] = book.add_format({**formats["font"], "border": 1, "valign": "top",
                                                       "num_format": f'{number}"{mark}"',
                                                       **({"bold": True, "bg_color": "#F3F6FA"} if strong else {})})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from django.http import HttpResponse
@@ -22,13 +23,15 @@ def attachment(data: bytes, name: str) -> HttpResponse:
     return response
 
 
-def report_file(period: str, flt, lang: str, fmt: str, compare: str | None = None) -> HttpResponse:
-    """The note for ``period`` in one language and format, written to a scratch folder and sent."""
+def report_file(period: str, flt, lang: str, fmt: str, compare: str | None = None, generated: date | None = None,
+                placeholders: bool = False) -> HttpResponse:
+    """The note for ``period`` in one language and format, dated ``generated`` (today by default),
+    written to a scratch folder and sent."""
     from aqyl.app.reports import generate_report
 
     folder = Path(tempfile.mkdtemp(prefix="aqyl-report-"))
     try:
-        paths, _ = generate_report(period, compare, flt, lang, [fmt], folder)
+        paths, _ = generate_report(period, compare, flt, lang, [fmt], folder, generated, placeholders=placeholders)
         return attachment(paths[0].read_bytes(), paths[0].name)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -77,8 +77,10 @@ def regions(w: NoteWriter) -> None:
         for group, value in rest:
             top = list(w.ranked_countries(value["countries"]).items())[:2]
             if len(value["countries"]) > 1:
-                w.para("regions_other", region=_region_place(w, group, direction), people=w.people(value["count"]),
-                       list=w.join([f"{place(c)} ({w.people(n)})" for c, n in top]))
+                text = w.t("regions_other", **w.words(), region=_region_place(w, group, direction),
+                           people=w.people(value["count"]), list=w.join([f"{place(c)} ({w.people(n)})" for c, n in top]))
+                same = _same_leader(w, direction, group)
+                w.add(Paragraph(f"{text} {same}" if same else text))
             else:
                 # One country: named in brackets, in the nominative ("Солтүстік Америкаға (АҚШ) – 18 адам").
                 w.para("regions_other_one", region=f"{_region_place(w, group, direction)} "
@@ -98,6 +100,55 @@ def regions(w: NoteWriter) -> None:
     if any(_state(w, d) is not None for d in shown):
         share_rule(w)
     w.para("regions_far")
+
+
+def _same_leader(w: NoteWriter, direction: str, group: str) -> str:
+    """"The same leader as last time" for a region of several countries: said only when one country
+    leads the region in both periods (a tie at the top names no leader), else ""."""
+    if w.prev is None or not w.prev[direction]["total"]:
+        return ""
+    before = w.prev[direction]["by_group"].get(group, {}).get("countries", {})
+    now = w.cur[direction]["by_group"][group]["countries"]
+    leader, prev_leader = w.leader(w.ranked_countries(now)), w.leader(w.ranked_countries(before))
+    if leader is None or leader != prev_leader or len(before) < 2:
+        return ""
+    return w.t("regions_leader_same", **w.words(), country=w.label("by_country", leader),
+               people=w.people(before[leader]) + w.mark(f"{direction}.by_country.{leader}"))
+
+
+def _shares(w: NoteWriter, direction: str) -> tuple[float, float]:
+    """The exact shares of the CIS and of the far abroad in a direction's participants, percent."""
+    d = w.cur[direction]
+    cis = d["by_group"].get("cis", {}).get("count", 0)
+    far = d["by_group"].get("far_abroad", {}).get("count", 0)
+    return cis / d["total"] * 100, far / d["total"] * 100
+
+
+def ties_conclusion(w: NoteWriter) -> tuple[str | None, bool]:
+    """The 2023 note's reading of the regions, by the one threshold (regions.STEADY_BAND): in both
+    directions the CIS share is higher than the far abroad's by at least the band ("strong ties with
+    CIS partners"); and, with a comparison period, when the far abroad's share grew by less than the
+    band in each direction, that this holds back internationalisation. (None, False) when the data do
+    not say so; the second value says whether the reading of the far abroad's share was given."""
+    if not all(w.cur[d]["total"] and w.cur[d].get("by_group") for d in DIRECTIONS):
+        return None, False
+    shares = {d: _shares(w, d) for d in DIRECTIONS}
+    if any(rg.material(cis - far) != "gains" for cis, far in shares.values()):
+        return None, False
+    fields = {"group_out": w.group_gen("outgoing"), "group_in": w.group_gen("incoming"),
+              "cis_out": w.pct(shares["outgoing"][0]), "far_out": w.pct(shares["outgoing"][1]),
+              "cis_in": w.pct(shares["incoming"][0]), "far_in": w.pct(shares["incoming"][1])}
+    text = w.t("c_regions_ties", **fields)
+    if w.prev is not None and all(w.prev[d]["total"] for d in DIRECTIONS):
+        far_grew = False
+        for d in DIRECTIONS:
+            p = w.prev[d]
+            far_before = p["by_group"].get("far_abroad", {}).get("count", 0)
+            far_now = w.cur[d]["by_group"].get("far_abroad", {}).get("count", 0)
+            far_grew |= rg.share_change(far_before, p["total"], far_now, w.cur[d]["total"]) == "gains"
+        if not far_grew:
+            return text + " " + w.t("c_regions_limit"), True
+    return text, False
 
 
 def share_rule(w: NoteWriter) -> None:
@@ -180,9 +231,11 @@ def least_active(w: NoteWriter) -> None:
         if len(fields) >= 4:
             low = min(fields.values())
             names = [w.t("label_people", label=w.field_name(c), people=w.people(n)) for c, n in fields.items() if n == low]
-            paragraphs.append(Paragraph(w.t("least_fields", **w.words(direction), list="; ".join(names[:3]))))
+            # One field is "саласы" / "область", several "салалары" / "области".
+            paragraphs.append(Paragraph(w.t("least_field" if len(names[:3]) == 1 else "least_fields",
+                                            **w.words(direction), list="; ".join(names[:3]))))
     if paragraphs:
-        w.add(Heading(w.t("h_least")), *paragraphs)
+        w.add(Heading(w.t("h_least", **w.words())), *paragraphs)
 
 
 def trend(w: NoteWriter) -> None:

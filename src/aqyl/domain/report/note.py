@@ -67,7 +67,8 @@ class NoteWriter(NoteWords):
         self.authored_sections()
         self.appendices()
         return Document(self.lang, ph.TITLE[self.category].get(self.lang), self.title_lines(), tuple(self.blocks),
-                        self.t("footer", x=self.period.label.get(self.lang)),
+                        self.t("footer_mobility" if self.category == "student" else "footer",
+                               x=self.period.label.get(self.lang)),
                         issuer=self.org["name"][self.lang], place_date=self.place_date())
 
     def place_date(self) -> str:
@@ -102,7 +103,10 @@ class NoteWriter(NoteWords):
                 "ru_foreign_from": plural(fh, {"one": "зарубежного вуза", "other": "зарубежных вузов"}, "ru"),
                 "ru_foreign_to": plural(fh, {"one": "зарубежный вуз", "few": "зарубежных вуза", "many": "зарубежных вузов",
                                              "other": "зарубежных вуза"}, "ru"),
-                "ru_invited": plural(kh, ph.INVITED_RU, "ru"), "ru_went": plural(total, ph.WENT_RU, "ru"),
+                "ru_invited": plural(kh, ph.ADMITTED_RU if self.category == "student" else ph.INVITED_RU, "ru"),
+                "ru_went": plural(total, ph.WENT_RU, "ru"),
+                "kk_trip": ph.KK_TRIP["student" if self.category == "student" else "staff"][0 if fh else 1].format(
+                    n=self.n(fh)),
                 "ru_activity_for": ph.ACTIVITY_FOR_RU[self.category],
                 "people_acc": f"{self.n(total)} {plural(total, ph.PEOPLE_ACC_RU, 'ru')}",
                 "en_heis_f": "HEI" if fh == 1 else "HEIs", "en_heis_k": "HEI" if kh == 1 else "HEIs",
@@ -140,7 +144,7 @@ class NoteWriter(NoteWords):
         """The number of the appendix listing HEIs that did not submit: after the two HEI appendices."""
         return 1 + sum(1 for d in DIRECTIONS if self.cur[d].get("by_hei"))
 
-    def _leader(self, counts: Mapping[str, int]) -> str | None:
+    def leader(self, counts: Mapping[str, int]) -> str | None:
         """The one code with the most participants; None when none has any or two share the top
         (a tie names no leader: "больше всего … направили" would be half true)."""
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -158,7 +162,7 @@ class NoteWriter(NoteWords):
                             share=self.pct(d["shares"]["by_hei_type"][c]))
                      for c, n in d["by_hei_type"].items() if n]
             self.add(Bullets(list_items(items), self.t("hei_type_lead", **self.words(direction), appendix=appendix)))
-            leader = self._leader(d["by_hei_type"])
+            leader = self.leader(d["by_hei_type"])
             if leader is None:
                 continue
             text = self.t("hei_type_leader_out" if direction == "outgoing" else "hei_type_leader_in",
@@ -166,7 +170,7 @@ class NoteWriter(NoteWords):
                           people=self.people(d["by_hei_type"][leader]))
             if self.prev is not None and self.prev[direction]["total"]:
                 before = self.prev[direction]["by_hei_type"]
-                prev_leader = self._leader(before)
+                prev_leader = self.leader(before)
                 if prev_leader is not None:
                     people = self.people(before[prev_leader]) + self.mark(f"{direction}.by_hei_type.{prev_leader}")
                 if prev_leader == leader:
@@ -196,7 +200,7 @@ class NoteWriter(NoteWords):
                        note=self.note_of(marks)))
 
     def formats(self) -> None:
-        self.add(Heading(self.t("h_format")))
+        self.add(Heading(self.t("h_format_mobility" if self.category == "student" else "h_format")))
         leaders = {}
         for direction in DIRECTIONS:
             d = self.cur[direction]
@@ -205,7 +209,7 @@ class NoteWriter(NoteWords):
             items = [self.t("count_share", label=lower_first(FORMAT.label(c, self.lang)), people=self.people(n),
                             share=self.pct(d["shares"]["by_format"][c])) for c, n in d["by_format"].items() if n]
             self.add(Bullets(list_items(items), self.t("format_lead", **self.words(direction))))
-            leaders[direction] = self._leader(d["by_format"])
+            leaders[direction] = self.leader(d["by_format"])
         fmt = {k: ph.FORMAT_NAME[v].get(self.lang) if v in ph.FORMAT_NAME else v for k, v in leaders.items() if v}
         if len(fmt) == 2 and leaders["outgoing"] == leaders["incoming"]:
             self.para("format_both", label=fmt["outgoing"])
@@ -225,10 +229,10 @@ class NoteWriter(NoteWords):
             top = [f"{place(c)} ({self.people(n)})" for c, n in list(by_country.items())[:3]]
             self.para("country_top_" + ("out" if direction == "outgoing" else "in"), **self.words(direction),
                       table=no, list=self.join(top))
-            leader = self._leader(by_country)  # a tie at the top names no leader, in either period
+            leader = self.leader(by_country)  # a tie at the top names no leader, in either period
             if leader and self.prev is not None and self.prev[direction]["by_country"]:
                 before = self.ranked_countries(self.prev[direction]["by_country"])
-                prev_leader = self._leader(before)
+                prev_leader = self.leader(before)
                 if prev_leader is not None:
                     key = "country_leader_same" if prev_leader == leader else "country_leader_other"
                     self.para(key, country=self.label("by_country", prev_leader),
@@ -252,7 +256,7 @@ class NoteWriter(NoteWords):
         caption = {"kk": f"{n}-диаграмма. {self.group(direction)[:1].upper()}{self.group(direction)[1:]}: "
                          f"негізгі {len(top)} ел, адам",
                    "ru": f"Диаграмма {n}. {self.group(direction)[:1].upper()}{self.group(direction)[1:]}: "
-                         f"{len(top)} основных стран, человек",
+                         f"{len(top)} {plural(len(top), ph.MAIN_COUNTRIES_RU, 'ru')}, человек",
                    "en": f"Chart {n}. {self.group(direction)[:1].upper()}{self.group(direction)[1:]}: "
                          f"top {len(top)} countries, people"}[self.lang]
         self.add(Chart(f"chart_{n}", caption, "barh", tuple(self.label("by_country", c) for c, _ in top),
@@ -277,7 +281,7 @@ class NoteWriter(NoteWords):
                 for i, c in enumerate(order, start=1)]
         rows.append(Row((Cell(""), Cell(self.countries(len(before)), len(before)),
                          Cell(self.countries(len(now)), len(now))), "total"))
-        caption = self.t("table_country_sets", n=no, prev=self.compare.short.get(self.lang),
+        caption = self.t("table_country_sets", **self.words(), n=no, prev=self.compare.short.get(self.lang),
                          cur=self.period.short.get(self.lang))
         self.add(Table(f"table_{no}", caption, (Column(self.t("col_no"), "rank"),
                                                 Column(self.compare.short.get(self.lang)),
@@ -289,7 +293,7 @@ class NoteWriter(NoteWords):
         shown = [d for d in DIRECTIONS if self.cur[d]["total"]]
         for direction in shown:
             d = self.cur[direction]
-            leader = self._leader(d[dim])
+            leader = self.leader(d[dim])
             if leader:
                 self.para("largest_group", **self.words(direction), label=self.level_forms(leader)[0],
                           people=self.people(d[dim][leader]), share=self.pct(d["shares"][dim][leader]))
@@ -386,13 +390,16 @@ class NoteWriter(NoteWords):
         if self.prev is not None:
             items.append(self.t("c_growth", **pf, growth=self.growth(self.r["growth"]["both"]["total"])))
         if all(self.cur[d]["total"] for d in DIRECTIONS):
-            lead = {d: self._leader(self.cur[d]["by_hei_type"]) for d in DIRECTIONS}
+            lead = {d: self.leader(self.cur[d]["by_hei_type"]) for d in DIRECTIONS}
             if all(lead.values()):
                 items.append(self.t("c_hei_type", **pf, group_out=self.group_gen("outgoing"),
                                     group_in=self.group_gen("incoming"), **{
                     k: self.t("label_people", label=ph.HEI_TYPE_PLURAL[lead[d]].get(self.lang),  # type: ignore[index]
                               people=self.people(self.cur[d]["by_hei_type"][lead[d]]))
                     for k, d in (("out", "outgoing"), ("in_", "incoming"))}))
+            fmt = self.format_conclusion()
+            if fmt:
+                items.append(fmt)
             tops = {d: self.join([self.label("by_country", c) for c in list(self.ranked_countries(
                 self.cur[d]["by_country"]))[:3]]) for d in DIRECTIONS}
             if all(tops.values()):
@@ -400,25 +407,69 @@ class NoteWriter(NoteWords):
                 items.append(self.t("c_countries_same" if same else "c_countries", out=tops["outgoing"],
                                     in_=tops["incoming"]))
             regions = analysis.regions_conclusion(self)
-            if regions:
+            ties, limited = analysis.ties_conclusion(self)
+            # "The far abroad's share does not grow" once: the reading of the ties says it when it is given.
+            if regions and not (limited and regions == self.t("c_regions_steady")):
                 items.append(regions)
+            if ties:
+                items.append(ties)
             fields = {}
             for d in DIRECTIONS:
-                best = self._leader(self.cur[d]["by_field"])
+                best = self.leader(self.cur[d]["by_field"])
                 if best:
                     fields[d] = self.t("label_people", label=self.field_name(best),
                                        people=self.people(self.cur[d]["by_field"][best]))
             if len(fields) == 2:
                 items.append(self.t("c_fields", out=fields["outgoing"], in_=fields["incoming"],
                                     group_out=self.group_gen("outgoing"), group_in=self.group_gen("incoming")))
+        programmes = self.programme_conclusion()
+        if programmes:
+            items.append(programmes)
         self.add(Heading(self.t("h_conclusions")), Bullets(tuple(items)))
+
+    def format_conclusion(self) -> str | None:
+        """The format most participants took in both directions, with its shares; None unless one
+        format has more than half of each direction."""
+        shares = {d: self.cur[d]["by_format"] for d in DIRECTIONS}
+        lead = {d: self.leader(shares[d]) for d in DIRECTIONS}
+        code = lead["outgoing"]
+        if code is None or code != lead["incoming"] or code not in ph.FORMAT_NAME:
+            return None
+        exact = {d: shares[d][code] / self.cur[d]["total"] * 100 for d in DIRECTIONS}
+        if min(exact.values()) <= 50:
+            return None
+        return self.t("c_format", label=ph.FORMAT_NAME[code].get(self.lang), group_out=self.group_gen("outgoing"),
+                      group_in=self.group_gen("incoming"), out=self.pct(exact["outgoing"]),
+                      in_=self.pct(exact["incoming"]))
+
+    def programme_conclusion(self) -> str | None:
+        """The two programmes with the most participants, with their shares of all participants, and the
+        rest together (the 2023 note: inter-university agreements far ahead of Erasmus+)."""
+        both = {c: n for c, n in self.cur["both"].get("by_programme", {}).items() if n}
+        total = self.cur["both"]["total"]
+        ranked = sorted(both.items(), key=lambda kv: -kv[1])
+        if len(ranked) < 2 or not total or ranked[1][1] == ranked[0][1]:
+            return None
+
+        def item(code: str, n: int) -> str:
+            name = ph.PROGRAMME_IN_TEXT[code].get(self.lang) if code in ph.PROGRAMME_IN_TEXT else self.label("by_programme", code)
+            return self.t("label_people_share", label=name, people=self.people(n), share=self.pct(n / total * 100))
+
+        rest = sum(n for _, n in ranked[2:])
+        text = self.t("c_programmes", first=item(*ranked[0]), second=item(*ranked[1]))
+        if rest:
+            text = text[:-1] + self.t("c_programmes_rest", share=self.pct(rest / total * 100))
+        return text
 
     def authored_sections(self) -> None:
         for key in AUTHORED_SECTIONS:
             text = (self.authored.get(key) or "").strip()
             if not text:
+                if self.placeholders and self.authored_applies:
+                    # A draft keeps the section's place, visibly empty, until the analyst writes it.
+                    self.add(Heading(self.t(section_key(key, self.category))), Paragraph(self.t("placeholder")))
                 continue
-            self.add(Heading(self.t("h_" + key)))
+            self.add(Heading(self.t(section_key(key, self.category))))
             for part in re.split(r"\n\s*\n", text):
                 lines = [line.strip() for line in part.strip().splitlines() if line.strip()]
                 bullets = [line.lstrip("-•– ").strip() for line in lines if line[:1] in "-•–"]
@@ -474,9 +525,31 @@ class NoteWriter(NoteWords):
 AUTHORED_SECTIONS = ("benefits", "recommendations")
 
 
+def missing_sections(authored: Mapping[str, str] | None) -> tuple[str, ...]:
+    """The analyst's sections (AUTHORED_SECTIONS) with no text in ``authored``; none for a note that
+    leaves them out by design (``authored`` None: a note narrowed to some HEIs, types, regions or
+    programmes)."""
+    if authored is None:
+        return ()
+    return tuple(k for k in AUTHORED_SECTIONS if not (authored.get(k) or "").strip())
+
+
+def section_key(key: str, category: str) -> str:
+    """The key of an analyst's section's heading: a note on students speaks of mobility, not exchange."""
+    return "h_benefits_mobility" if key == "benefits" and category == "student" else f"h_{key}"
+
+
+def section_titles(keys: tuple[str, ...], lang: str, category: str = "faculty") -> str:
+    """The headings of the analyst's sections ``keys`` as a message names them: «…», «…»."""
+    left, right = ph.QUOTES[lang]
+    return ", ".join(f"{left}{ph.T[section_key(k, category)].get(lang)}{right}" for k in keys)
+
+
 def write_note(report: Mapping[str, Any], lang: str, generated: str = "",
                authored: Mapping[str, str] | None = None, org: Mapping[str, Any] | None = None,
-               persons: PersonIndicators | None = None) -> Document:
+               persons: PersonIndicators | None = None, placeholders: bool = False) -> Document:
     """The analytical note for ``report`` (from ``build_report``) in ``lang``, with the analyst's
-    sections ``authored`` (see AUTHORED_SECTIONS) where given."""
-    return NoteWriter(report, lang, generated, authored, org, persons).build()
+    sections ``authored`` (see AUTHORED_SECTIONS) where given. With ``placeholders``, a section of
+    ``authored`` without text keeps its heading and a paragraph saying it is not written yet (a
+    draft); without, it is left out (see :func:`missing_sections`)."""
+    return NoteWriter(report, lang, generated, authored, org, persons, placeholders).build()

@@ -74,13 +74,15 @@ class NoteWords:
 
     def __init__(self, report: Mapping[str, Any], lang: str, generated: str = "",
                  authored: Mapping[str, str] | None = None, org: Mapping[str, Any] | None = None,
-                 persons: PersonIndicators | None = None):
+                 persons: PersonIndicators | None = None, placeholders: bool = False):
         self.r = report
         self.lang = lang
         self.generated = generated
         # Sections an analyst writes (AUTHORED_SECTIONS key -> text in this language, paragraphs
         # separated by blank lines); kept in the database, so regenerating the note keeps them.
         self.authored = dict(authored or {})
+        self.authored_applies = authored is not None  # None: a narrowed note, which leaves them out
+        self.placeholders = placeholders
         self.org = org or organisation()
         self.persons = persons
         self.rule_said = False  # the materiality threshold is stated once, where a share is first compared
@@ -191,7 +193,10 @@ class NoteWords:
 
     def words(self, direction: str | None = None) -> dict[str, str]:
         """The category's words every pattern may use, plus the periods."""
-        f = {"subject": self.subject(), "activity": self.activity(), **self.period_fields()}
+        kind = "student" if self.category == "student" else "staff"
+        f = {"subject": self.subject(), "activity": self.activity(), **self.period_fields(),
+             # Kazakh keeps the noun singular after "ең көп" / "ең аз" ("ең көп білім алушы жіберген").
+             "kk_one": ph.COUNTED_KK[self.category], "ran": ph.RAN[kind].get(self.lang), **ph.VERBS[kind]}
         if direction:
             f |= {"group": self.group(direction), "group_gen": self.group_gen(direction)}
         return f

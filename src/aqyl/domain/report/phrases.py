@@ -24,12 +24,16 @@ COUNTRIES = {"kk": {"other": "ел"}, "ru": {"one": "страна", "few": "ст
 HALF_YEARS = {"kk": {"other": "жартыжылдықта"},
               "ru": {"one": "полугодие", "few": "полугодия", "many": "полугодий", "other": "полугодия"},
               "en": {"one": "half-year", "other": "half-years"}}
+# "10 основных стран", "4 основные страны", "1 основная страна" (a chart's caption).
+MAIN_COUNTRIES_RU = {"one": "основная страна", "few": "основные страны", "many": "основных стран",
+                     "other": "основной страны"}
 TIMES_RU = {"one": "раз", "few": "раза", "many": "раз", "other": "раза"}
 # Russian verbs agreeing with a number of people ("выехал 21 человек", "выехали 22 человека") and
 # with a number of ОВПО (организация: "пригласила 1 ОВПО").
 WENT_RU = {"one": "выехал", "other": "выехали"}
 TOOK_PART_RU = {"one": "участвовал", "other": "участвовали"}
 INVITED_RU = {"one": "пригласила", "other": "пригласили"}
+ADMITTED_RU = {"one": "приняла", "other": "приняли"}
 SUBMITTED_RU = {"one": "представила", "other": "представили"}
 QUOTES = {"kk": ("«", "»"), "ru": ("«", "»"), "en": ("“", "”")}
 MONTHS = {
@@ -118,8 +122,27 @@ COUNTED_KK = {"faculty": "ПОҚ", "researcher": "ғылыми қызметке�
 # kk dative ("алмасуға қатысқан"), ru prepositional ("участвовали в академическом обмене"), en noun.
 ACTIVITY = {c: L("академиялық ұтқырлыққа", "в академической мобильности", "academic mobility") if c == "student"
             else L("академиялық алмасуға", "в академическом обмене", "academic exchange") for c in SUBJECT}
-ACTIVITY_FOR_RU = {c: "для академической мобильности" if c == "student" else "для академического обмена"
+ACTIVITY_FOR_RU = {c: "в рамках академической мобильности" if c == "student" else "для академического обмена"
                    for c in SUBJECT}
+# Staff are invited (шақырылды / приглашены), students admitted (қабылданды / приняты); staff go on
+# exchange, students go to study. The fields every pattern may use (NoteWords.words).
+VERBS: dict[str, dict[str, str]] = {
+    "staff": {"kk_invited": "шақырылды", "kk_invited_by": "шақырған", "ru_invited_pl": "пригласили",
+              "en_invited": "invited", "ru_on": "по обмену", "en_went": "went on exchange to",
+              "activity_gen_ru": "академического обмена"},
+    "student": {"kk_invited": "қабылданды", "kk_invited_by": "қабылдаған", "ru_invited_pl": "приняли",
+                "en_invited": "admitted", "ru_on": "на обучение", "en_went": "went to study at",
+                "activity_gen_ru": "академической мобильности"},
+}
+# Where the Kazakhstani participants went, in Kazakh: to {n} foreign HEIs, or abroad (no partner HEIs known).
+KK_TRIP = {"staff": ("алмасу бойынша {n} шетелдік ЖОО-ға барды", "алмасу бойынша шетелге барды"),
+           "student": ("{n} шетелдік ЖОО-ға оқуға барды", "шетелге оқуға барды")}
+# How the programmes' sentence opens: the activity and its verb.
+RAN = {"staff": L("Академиялық алмасу негізінен", "Академический обмен проходил главным образом",
+                  "Academic exchange ran mainly"),
+       "student": L("Білім алушылардың академиялық ұтқырлығы негізінен",
+                    "Академическая мобильность обучающихся проходила главным образом",
+                    "Academic mobility of students ran mainly")}
 # Who went out and who came in: nominative (kk, ru, en) and the Russian genitive.
 GROUP = {
     # ППС is a collective noun ("состав"): people are "представители ППС", never "казахстанские ППС".
@@ -222,25 +245,32 @@ T = {
     "filters": L("Сүзгі: {x}", "Фильтр: {x}", "Filter: {x}"),
     "footer": L("Академиялық алмасу бойынша аналитикалық анықтама, {x}", "Аналитическая справка об академическом обмене, {x}",
                 "Analytical note on academic exchange, {x}"),
+    "footer_mobility": L("Академиялық ұтқырлық бойынша аналитикалық анықтама, {x}",
+                         "Аналитическая справка об академической мобильности, {x}", "Analytical note on academic mobility, {x}"),
     "estimate": L("{mark} Бағаланған мән: {x}.", "{mark} Оценочные данные: {x}.", "{mark} Estimated: {x}."),
     # headings
     "h_totals": L("Жалпы көрсеткіштер", "Общие показатели", "Totals"),
     "h_hei_type": L("ЖЖОКБҰ түрлері бойынша", "По типам ОВПО", "By type of HEI"),
     "h_format": L("Алмасу форматы", "Формат обмена", "Format of exchange"),
+    "h_format_mobility": L("Академиялық ұтқырлық форматы", "Формат академической мобильности", "Format of mobility"),
     "h_country": L("Елдер бойынша", "По странам", "By country"),
     "h_degree": L("Сапалық құрамы", "Качественный состав", "Academic degrees"),
     "h_study_level": L("Оқу деңгейлері бойынша", "По уровням обучения", "By level of study"),
     "h_field": L("Білім беру салалары бойынша", "По областям образования", "By field of education"),
     "h_programme": L("Бағдарламалар бойынша", "По программам", "By programme"),
     "h_regions": L("Әлем өңірлері бойынша", "По регионам мира", "By world region"),
-    "h_least": L("Академиялық алмасуға ең аз қатысқан ЖЖОКБҰ түрлері мен білім беру салалары",
+    "h_least": L("{Activity} ең аз қатысқан ЖЖОКБҰ түрлері мен білім беру салалары",
                  "Наименее представленные типы ОВПО и области образования",
                  "The least represented types of HEI and fields"),
     "h_trend": L("Соңғы жартыжылдықтардағы серпін", "Динамика за последние полугодия", "Trend over recent half-years"),
     "h_conclusions": L("Қорытынды", "Выводы", "Conclusions"),
     "h_benefits": L("Академиялық алмасудың ЖЖОКБҰ үшін маңызы", "Значение академического обмена для ОВПО",
                     "What academic exchange gives HEIs"),
+    "h_benefits_mobility": L("Академиялық ұтқырлықтың ЖЖОКБҰ үшін маңызы", "Значение академической мобильности для ОВПО",
+                             "What academic mobility gives HEIs"),
     "h_recommendations": L("Ұсыныстар", "Рекомендации", "Recommendations"),
+    "placeholder": L("[Бұл бөлімнің мәтінін талдаушы әлі жазған жоқ.]", "[Текст этого раздела аналитик ещё не написал.]",
+                     "[The analyst has not written this section yet.]"),
     "h_appendix": L("{n}-қосымша. {x}", "Приложение {n}. {x}", "Appendix {n}. {x}"),
     # totals and coverage
     "coverage": L("{label} бойынша деректерді {submitted} ЖЖОКБҰ ұсынды (тізілімде – {registered} ЖЖОКБҰ).",
@@ -256,21 +286,21 @@ T = {
                            "Перечень ОВПО, не представивших данные, приведён в приложении {n}.",
                            "Appendix {n} lists the HEIs that did not submit."),
     "in_total": L("{when} {activity} {foreign_heis} шетелдік ЖОО-дан {counted} қатысып, олар {kz_heis} "
-                  "қазақстандық ЖЖОКБҰ-ға шақырылды.",
+                  "қазақстандық ЖЖОКБҰ-ға {kk_invited}.",
                   "{When} {kz_heis} ОВПО {ru_invited} {ru_activity_for} {people_acc} из {foreign_heis} {ru_foreign_from}.",
-                  "{When}, {kz_heis} Kazakhstani {en_heis_k} invited {people} from {foreign_heis} foreign {en_heis_f} "
+                  "{When}, {kz_heis} Kazakhstani {en_heis_k} {en_invited} {people} from {foreign_heis} foreign {en_heis_f} "
                   "for {activity}."),
     "in_total_no_partners": L("{when} {activity} шетелден {counted} қатысып, олар {kz_heis} "
-                              "қазақстандық ЖЖОКБҰ-ға шақырылды.",
+                              "қазақстандық ЖЖОКБҰ-ға {kk_invited}.",
                               "{When} {kz_heis} ОВПО {ru_invited} {ru_activity_for} {people_acc} из-за рубежа.",
-                              "{When}, {kz_heis} Kazakhstani {en_heis_k} invited {people} from abroad for {activity}."),
-    "out_total": L("Сондай-ақ {kz_heis} қазақстандық ЖЖОКБҰ-дан {counted} алмасу бойынша {foreign_heis} шетелдік ЖОО-ға барды.",
-                   "Кроме того, {people} из {kz_heis} ОВПО {ru_went} по обмену в {foreign_heis} {ru_foreign_to}.",
-                   "{People} from {kz_heis} Kazakhstani {en_heis_k} went on exchange to {foreign_heis} foreign "
+                              "{When}, {kz_heis} Kazakhstani {en_heis_k} {en_invited} {people} from abroad for {activity}."),
+    "out_total": L("Сондай-ақ {kz_heis} қазақстандық ЖЖОКБҰ-дан {counted} {kk_trip}.",
+                   "Кроме того, {people} из {kz_heis} ОВПО {ru_went} {ru_on} в {foreign_heis} {ru_foreign_to}.",
+                   "{People} from {kz_heis} Kazakhstani {en_heis_k} {en_went} {foreign_heis} foreign "
                    "{en_heis_f}."),
-    "out_total_no_partners": L("Сондай-ақ {kz_heis} қазақстандық ЖЖОКБҰ-дан {counted} алмасу бойынша шетелге барды.",
-                               "Кроме того, {people} из {kz_heis} ОВПО {ru_went} по обмену за рубеж.",
-                               "{People} from {kz_heis} Kazakhstani {en_heis_k} went abroad on exchange."),
+    "out_total_no_partners": L("Сондай-ақ {kz_heis} қазақстандық ЖЖОКБҰ-дан {counted} {kk_trip}.",
+                               "Кроме того, {people} из {kz_heis} ОВПО {ru_went} {ru_on} за рубеж.",
+                               "{People} from {kz_heis} Kazakhstani {en_heis_k} {en_went} HEIs abroad."),
     "none_direction": L("{when} {group} бойынша мәліметтер ұсынылған жоқ.",
                         "{When} сведения об участии {group_gen} {activity} не представлены.",
                         "{When}, no records of {group} were submitted."),
@@ -294,12 +324,12 @@ T = {
                        "Число {group_gen}, участвовавших {activity}, в разрезе типов ОВПО (приложение {appendix}):",
                        "{Group} by type of HEI (Appendix {appendix}):"),
     "count_share": L("{label} – {people} ({share})", "{label} – {people} ({share})", "{label}: {people} ({share})"),
-    "hei_type_leader_out": L("{when} шетелге ең көп {subject} жіберген – {leader} ({people}).",
+    "hei_type_leader_out": L("{when} шетелге ең көп {kk_one} жіберген – {leader} ({people}).",
                              "{When} больше всего {group_gen} направили за рубеж {leader} ({people}).",
                              "{When}, {leader} sent the most {group} abroad ({people})."),
-    "hei_type_leader_in": L("{when} ең көп шетелдік {subject} шақырған – {leader} ({people}).",
-                            "{When} больше всего {group_gen} пригласили {leader} ({people}).",
-                            "{When}, {leader} invited the most {group} ({people})."),
+    "hei_type_leader_in": L("{when} ең көп шетелдік {kk_one} {kk_invited_by} – {leader} ({people}).",
+                            "{When} больше всего {group_gen} {ru_invited_pl} {leader} ({people}).",
+                            "{When}, {leader} {en_invited} the most {group} ({people})."),
     "leader_same": L("{prev_when} да олар бірінші орында болды ({people}).",
                      "{Prev_when} они также лидировали ({people}).",
                      "{Prev_when}, they also led ({people})."),
@@ -340,9 +370,9 @@ T = {
     "col_people": L("Адам саны", "Число участников", "People"),
     "col_share": L("Үлесі", "Доля", "Share"),
     "total": L("Барлығы", "Итого", "Total"),
-    "table_country_sets": L("{n}-кесте. Академиялық алмасуға қатысқан елдер ({prev}, {cur})",
-                            "Таблица {n}. Страны – участницы академического обмена ({prev}, {cur})",
-                            "Table {n}. Countries taking part in academic exchange ({prev}, {cur})"),
+    "table_country_sets": L("{n}-кесте. {Activity} қатысқан елдер ({prev}, {cur})",
+                            "Таблица {n}. Страны – участницы {activity_gen_ru} ({prev}, {cur})",
+                            "Table {n}. Countries taking part in {activity} ({prev}, {cur})"),
     "country_sets": L("{table}-кестеде екі кезеңнің серіктес елдері салыстырылған ({prev_short} – {prev}, {cur_short} – {cur}).",
                       "В таблице {table} сравниваются страны-партнёры двух периодов ({prev_short} – {prev}, "
                       "{cur_short} – {cur}).",
@@ -387,9 +417,9 @@ T = {
     "col_programme": L("Бағдарлама", "Программа", "Programme"),
     "col_outgoing": L("Қазақстандық қатысушылар", "Казахстанские участники", "Kazakhstani participants"),
     "col_incoming": L("Шетелдік қатысушылар", "Зарубежные участники", "Foreign participants"),
-    "programme_top": L("Академиялық алмасу негізінен мына бағдарламалар мен келісімдер шеңберінде өтті: {list}.",
-                       "Академический обмен проходил главным образом в рамках следующих программ и соглашений: {list}.",
-                       "Academic exchange ran mainly under {list}."),
+    "programme_top": L("{ran} мына бағдарламалар мен келісімдер шеңберінде өтті: {list}.",
+                       "{ran} в рамках следующих программ и соглашений: {list}.",
+                       "{ran} under {list}."),
     # regions of the world
     "regions_top_out": L("{Group} ең көп {region} барды ({people}, {share}), оның ішінде {list}.",
                          "{Group} чаще всего выезжали {region} ({people}, {share}), в том числе {list}.",
@@ -399,6 +429,9 @@ T = {
                         "Most {group} came from {region} ({people}, {share}), including {list}."),
     "regions_other": L("{Region} – {people}, оның ішінде {list}.", "{Region} – {people}, в том числе {list}.",
                        "{Region}: {people}, including {list}."),
+    "regions_leader_same": L("{prev_when} да осы өңірде {country} көшбасшы болды ({people}).",
+                             "Страна-лидер в регионе – та же, что и {prev_when}: {country} ({people}).",
+                             "{Country} also led the region {prev_when} ({people})."),
     "regions_other_one": L("{Region} – {people}.", "{Region} – {people}.", "{Region}: {people}."),
     "regions_steady": L("{Group} арасында ТМД елдерінің үлесі ({prev_short} – {cis_prev}, {cur_short} – {cis_cur}) "
                         "және алыс шет елдердің үлесі ({prev_short} – {far_prev}, {cur_short} – {far_cur}) "
@@ -437,15 +470,18 @@ T = {
     "col_share_change": L("Үлестің өзгеруі", "Изменение доли", "Change of share"),
     "far_abroad_total": L("Алыс шетел, барлығы", "Дальнее зарубежье, всего", "Far abroad, total"),
     # least active
-    "least_type_out": L("Шетелге ең аз {subject} жіберген – {label} ({people}).",
+    "least_type_out": L("Шетелге ең аз {kk_one} жіберген – {label} ({people}).",
                         "Меньше всего {group_gen} направили за рубеж {label} ({people}).",
                         "{Label} sent the fewest {group} abroad ({people})."),
-    "least_type_in": L("Ең аз шетелдік {subject} шақырған – {label} ({people}).",
-                       "Меньше всего {group_gen} пригласили {label} ({people}).",
-                       "{Label} invited the fewest {group} ({people})."),
+    "least_type_in": L("Ең аз шетелдік {kk_one} {kk_invited_by} – {label} ({people}).",
+                       "Меньше всего {group_gen} {ru_invited_pl} {label} ({people}).",
+                       "{Label} {en_invited} the fewest {group} ({people})."),
     "least_fields": L("{Group} ең аз қатысқан білім беру салалары: {list}.",
                       "Среди {group_gen} наименее представлены области образования: {list}.",
                       "The fields with the fewest {group}: {list}."),
+    "least_field": L("{Group} ең аз қатысқан білім беру саласы: {list}.",
+                     "Среди {group_gen} наименее представлена область образования: {list}.",
+                     "The field with the fewest {group}: {list}."),
     # trend
     "table_trend": L("{n}-кесте. {Activity} қатысқан {subject} саны жартыжылдықтар бойынша",
                      "Таблица {n}. Число {subject}, участвовавших {activity}, по полугодиям",
@@ -467,9 +503,9 @@ T = {
     "c_growth": L("{versus} {activity} қатысқан {subject} саны {growth}.",
                   "{Versus} число {subject}, участвовавших {activity}, {growth}.",
                   "{Versus}, the number of {subject} taking part in {activity} {growth}."),
-    "c_hei_type": L("Шетелге ең көп {subject} жіберген – {out}; ең көп шетелдік {subject} шақырған – {in_}.",
-                    "Больше всего {group_out} направили за рубеж {out}; больше всего {group_in} пригласили {in_}.",
-                    "{Out} sent the most {group_out} abroad and {in_} invited the most {group_in}."),
+    "c_hei_type": L("Шетелге ең көп {kk_one} жіберген – {out}; ең көп шетелдік {kk_one} {kk_invited_by} – {in_}.",
+                    "Больше всего {group_out} направили за рубеж {out}; больше всего {group_in} {ru_invited_pl} {in_}.",
+                    "{Out} sent the most {group_out} abroad and {in_} {en_invited} the most {group_in}."),
     "c_countries": L("Негізгі серіктес елдер: шетелге шығуда – {out}; шетелден келуде – {in_}.",
                      "Основные страны-партнёры: для выезжающих – {out}; для приезжающих – {in_}.",
                      "The main partner countries were {out} for outgoing and {in_} for incoming exchange."),
@@ -497,6 +533,31 @@ T = {
     "c_regions_far": L("Мониторинг нәтижелері бойынша екі бағытта да алыс шет елдердің үлесі өсті.",
                        "По итогам мониторинга доля дальнего зарубежья выросла в обоих направлениях.",
                        "Monitoring shows the share of the far abroad rising in both directions."),
+    "c_format": L("Екі бағытта да қатысушылардың басым бөлігі {label} форматты таңдады: {group_out} арасында – {out}, "
+                  "{group_in} арасында – {in_}.",
+                  "В обоих направлениях большинство участников выбрали {label}: среди {group_out} – {out}, "
+                  "среди {group_in} – {in_}.",
+                  "In both directions most participants took part {label}: {out} of {group_out} and {in_} of {group_in}."),
+    "c_programmes": L("Негізгі бағдарламалар мен келісімдер – {first} және {second}.",
+                      "Основные программы и соглашения – {first} и {second}.",
+                      "The main programmes and agreements were {first} and {second}."),
+    "c_programmes_rest": L("; қалған бағдарламалардың жиынтық үлесі – {share}.", "; на остальные программы вместе "
+                           "приходится {share}.", "; the other programmes together account for {share}."),
+    "c_regions_ties": L("Екі бағытта да ТМД елдерінің үлесі алыс шет елдердің үлесінен жоғары: {group_out} арасында – "
+                        "{cis_out} (алыс шетел – {far_out}), {group_in} арасында – {cis_in} (алыс шетел – {far_in}). "
+                        "Бұл ЖЖОКБҰ-ның ТМД елдерімен байланысы берік екенін көрсетеді.",
+                        "В обоих направлениях доля стран СНГ выше доли дальнего зарубежья: среди {group_out} – "
+                        "{cis_out} (дальнее зарубежье – {far_out}), среди {group_in} – {cis_in} (дальнее зарубежье – "
+                        "{far_in}). Это свидетельствует о прочных связях ОВПО со странами СНГ.",
+                        "In both directions the share of the CIS countries is higher than that of the far abroad: "
+                        "{cis_out} against {far_out} among {group_out}, {cis_in} against {far_in} among {group_in}. "
+                        "This shows strong ties between HEIs and the CIS countries."),
+    "c_regions_limit": L("Алайда алыс шет елдердің (Еуропа, Америка, Азия және басқа өңірлер) үлесі екі бағытта да айтарлықтай өскен жоқ, "
+                         "бұл ЖЖОКБҰ-ның интернационалдандыру деңгейінің артуын тежейді.",
+                         "Однако доля дальнего зарубежья (Европа, Америка, Азия и другие регионы) ни в одном из направлений существенно "
+                         "не выросла, что сдерживает рост интернационализации ОВПО.",
+                         "However, the share of the far abroad (Europe, America, Asia and other regions) did not grow significantly in "
+                         "either direction, which holds back the internationalisation of HEIs."),
     "c_fields": L("Ең танымал білім беру салалары: {group_out} арасында – {out}; {group_in} арасында – {in_}.",
                   "Наиболее популярные области образования: среди {group_out} – {out}; среди {group_in} – {in_}.",
                   "The most popular fields were {out} among {group_out} and {in_} among {group_in}."),

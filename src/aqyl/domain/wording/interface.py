@@ -109,6 +109,13 @@ WORDS = {
     "report_intro": L("Талдамалық жазбаны кез келген кезеңге, тілге және пішімге жасаңыз.",
                       "Сформируйте аналитическую записку за любой период, на любом языке и в любом формате.",
                       "Generate the analytical note for any period, in any language and format."),
+    "note_date": L("Анықтаманың күні", "Дата справки", "Date of the note"),
+    "note_date_help": L("Бос болса — бүгінгі күн.", "Если пусто — сегодняшняя дата.", "Empty: today."),
+    "placeholders": L("Жоба: жазылмаған бөлімдердің орнына белгі қою", "Черновик: пометка на месте ненаписанных разделов",
+                      "Draft: a mark in place of the sections not written"),
+    "sections_missing": L("{text_lang}: {period} кезеңінің анықтамасында талдаушы жазатын бөлімдер жоқ, себебі олардың мәтіні әлі жазылмаған: {sections}.",
+                          "{text_lang}: в справке за период {period} нет разделов, которые пишет аналитик, так как их текст ещё не написан: {sections}.",
+                          "{text_lang}: the note of {period} lacks the sections an analyst writes, as no text applies yet: {sections}."),
     # The sections of the note an analyst writes (reports page).
     "note_texts": L("Талдаушы жазатын бөлімдер", "Разделы, которые пишет аналитик", "Sections the analyst writes"),
     "note_texts_intro": L(

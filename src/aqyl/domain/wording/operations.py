@@ -131,6 +131,11 @@ WORDS: dict[str, Label] = {
         ru="Сбор за период {period} не открыт. Сначала откройте период со сроком сдачи (страница «Сдача отчётов»).",
         en="Collection for {period} is not open. Open the period with a deadline first (the Submissions page).",
     ),
+    "bad_note_date": Label(
+        kk="«{value}» — күн емес. Анықтаманың күнін ЖЖЖЖ-АА-КК түрінде жазыңыз, мысалы 2023-07-15.",
+        ru="«{value}» — не дата. Укажите дату справки в виде ГГГГ-ММ-ДД, например 2023-07-15.",
+        en="“{value}” is not a date. Give the note's date as YYYY-MM-DD, for example 2023-07-15.",
+    ),
     "cycle_bad_deadline": Label(
         kk="«{value}» — күн емес. Мерзімді ЖЖЖЖ-АА-КК түрінде жазыңыз, мысалы 2024-07-15.",
         ru="«{value}» — не дата. Укажите срок в виде ГГГГ-ММ-ДД, например 2024-07-15.",

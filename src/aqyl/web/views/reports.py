@@ -65,7 +65,7 @@ def _text_series(source, lang: str):
 def _text_editor(request, lang: str, posted, error: str) -> dict:
     """One form per section and language: the text in effect for the period, who wrote it, when."""
     from aqyl.app.note_texts import current, history
-    from aqyl.domain.report.note import AUTHORED_SECTIONS
+    from aqyl.domain.report.note import AUTHORED_SECTIONS, section_titles
     from aqyl.domain.report.phrases import T
 
     s, period_error = _text_series(posted or request.GET, lang)
@@ -82,7 +82,14 @@ def _text_editor(request, lang: str, posted, error: str) -> dict:
                           "based_on": version.id if version else 0, "error": error if mine else "",
                           "earlier": len(history(s.category, s.period, key, lg)) - (1 if version else 0)})
         sections.append({"key": key, "heading": T[f"h_{key}"].get(lang), "forms": forms})
-    return {"category": s.category, "period": s.period.code, "period_error": period_error, "sections": sections}
+    missing = []  # the note of the series' period lacks these, said per language (the report command says it too)
+    for lg in LANGS:
+        keys = tuple(sec["key"] for sec in sections if not next(f for f in sec["forms"] if f["lang"] == lg)["based_on"])
+        if keys:
+            missing.append(ui("sections_missing", lang, text_lang=ui(TEXT_LANG_WORD[lg], lang), period=s.period.code,
+                              sections=section_titles(keys, lang)))
+    return {"category": s.category, "period": s.period.code, "period_error": period_error, "sections": sections,
+            "missing": missing}
 
 
 @login_required
@@ -139,6 +146,7 @@ def note_text_history(request):
 @require_POST
 def report_download(request):
     from aqyl.app.filters import report_filter, report_periods
+    from aqyl.app.reports import note_date
 
     access.require_role(request.user, "analyst", "admin", "officer")
     p = request.POST
@@ -155,6 +163,7 @@ def report_download(request):
     if fmt not in CONTENT_TYPES:
         raise Http404
     try:
-        return report_file(period, flt, lang, fmt, compare)
-    except AqylError as error:  # e.g. a period whose comparison period is out of range
+        day = note_date(p.get("date"))
+        return report_file(period, flt, lang, fmt, compare, day, p.get("placeholders") == "on")
+    except AqylError as error:  # e.g. a period whose comparison period is out of range, a date that is not one
         return render(request, "aqyl/error.html", {"message": error.message(lang_of(request))}, status=400)
