@@ -75,10 +75,12 @@ export AQYL_TEST_POSTGRES="postgresql://postgres@127.0.0.1:$port" AQYL_NO_SKIPS=
 # The PostgreSQL half runs the tests of engine-specific code (marked engines: the write path,
 # queue, submissions, report queries) on the Django test database there.
 AQYL_DATA_DIR="$work/data-pg" AQYL_DATABASE_URL="postgresql://postgres@127.0.0.1:$port/aqyl" \
-  .venv/bin/python -m pytest -q -p no:cacheprovider -n "$workers" -m "engines and django_db" "$@" >"$work/pg.out" 2>&1 &
+  .venv/bin/python -m pytest -q -p no:cacheprovider -n "$workers" --dist worksteal -m "engines and django_db" "$@" >"$work/pg.out" 2>&1 &
 pg_pid=$!
 echo "== tests on SQLite (and the engine tests on PostgreSQL, $pg_version, alongside)"
-sqlite=0; .venv/bin/python -m pytest -q -n "$workers" "$@" || sqlite=$?
+# worksteal: a worker that runs out of tests takes some of the other's, so the run does not end
+# with one worker idle behind the other's long browser or process tests.
+sqlite=0; .venv/bin/python -m pytest -q -n "$workers" --dist worksteal "$@" || sqlite=$?
 pg=0; wait "$pg_pid" || pg=$?; pg_pid=""
 echo "== tests on PostgreSQL ($pg_version)"
 cat "$work/pg.out"
