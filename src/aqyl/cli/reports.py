@@ -41,12 +41,12 @@ def report(
     console.print(table(rows=[[names[d], str(n)] for d, n in made.totals.items()],
                         title=parse_period(made.period).label.get(lang), show_header=False))
     lines(*(str(p) for p in made.paths), seconds(made.seconds, lang))
-    if made.missing:  # the analyst's sections not written: never lost without a word
-        key = "report_sections_placeholders" if placeholders else "report_sections_missing"
-        err_console.print(f"[yellow]![/yellow] {escape(say(key, lang, period=made.period, sections=section_titles(made.missing, lang)))}",
-                          highlight=False, soft_wrap=True)
     if not made.totals["both"]:  # files of zeros: said, so that nobody sends them on unread
         err_console.print(f"[yellow]![/yellow] {escape(say('report_no_data', lang, period=made.period))}",
+                          highlight=False, soft_wrap=True)
+    elif made.missing:  # the analyst's sections not written: never lost without a word
+        key = "report_sections_placeholders" if placeholders else "report_sections_missing"
+        err_console.print(f"[yellow]![/yellow] {escape(say(key, lang, period=made.period, sections=section_titles(made.missing, lang)))}",
                           highlight=False, soft_wrap=True)
 
 
