@@ -24,14 +24,15 @@ def _persons(data: dict[str, Any], flt: ReportFilter):
     """Person-level indicators for the note's section on persons: only for a note on the whole
     register (they follow people across HEIs) and only when some records carry a person ID."""
     from aqyl.store import models as m
-    from aqyl.store.persons import person_indicators
     from aqyl.store.report_data import ReportFilter
 
     if flt != ReportFilter(category=flt.category) or not m.MobilityRecord.objects.exclude(person_id="").exists():
         return None
     if parse_period(data["meta"]["period"]).kind != "half":  # they count half-years: a year's note goes without
         return None
-    return person_indicators(data["meta"]["period"])
+    from aqyl.app.opendata import kept_persons
+
+    return kept_persons(data["meta"]["period"], 4)
 
 
 def generate_report(period: str, compare: str | None, flt: ReportFilter, lang: str, formats: list[str],
@@ -61,6 +62,30 @@ def generate_report(period: str, compare: str | None, flt: ReportFilter, lang: s
     if others:
         paths += write_report_files(data, doc, others, out, f"{stem}-{lang}")
     return paths, data
+
+
+def note_file(period: str, compare: str | None, flt: ReportFilter, lang: str, fmt: str) -> tuple[bytes, str]:
+    """The note as one file (its bytes and name), built once for the register as it is, the
+    analyst's sections as they are and today's date, and kept in the shared cache (aqyl.app.cache):
+    every worker then hands out the same file."""
+    import shutil
+    import tempfile
+
+    from aqyl.app.cache import cached
+    from aqyl.store.note_texts import texts_stamp
+
+    def build() -> tuple[bytes, str]:
+        folder = Path(tempfile.mkdtemp(prefix="aqyl-report-"))
+        try:
+            paths, _ = generate_report(period, compare, flt, lang, [fmt], folder)
+            return paths[0].read_bytes(), paths[0].name
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    from aqyl import config
+
+    parts = (period, compare, flt, lang, fmt, date.today().isoformat(), texts_stamp(), config.organisation_file())
+    return cached("note", parts, build)[0]
 
 
 def check_formats(text: str) -> list[str]:

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
-
 from django.http import HttpResponse
 
 CONTENT_TYPES = {
@@ -23,15 +19,10 @@ def attachment(data: bytes, name: str) -> HttpResponse:
 
 
 def report_file(period: str, flt, lang: str, fmt: str, compare: str | None = None) -> HttpResponse:
-    """The note for ``period`` in one language and format, written to a scratch folder and sent."""
-    from aqyl.app.reports import generate_report
+    """The note for ``period`` in one language and format (built once, kept in the shared cache)."""
+    from aqyl.app.reports import note_file
 
-    folder = Path(tempfile.mkdtemp(prefix="aqyl-report-"))
-    try:
-        paths, _ = generate_report(period, compare, flt, lang, [fmt], folder)
-        return attachment(paths[0].read_bytes(), paths[0].name)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    return attachment(*note_file(period, compare, flt, lang, fmt))
 
 
 def download(data: bytes, name: str) -> HttpResponse:
