@@ -26,10 +26,18 @@ def cached(kind: str, parts: tuple, build: Callable[[], T]) -> tuple[T, bool]:
     """The kept value of ``kind`` for ``parts``, else ``build()`` kept; and whether it was built here."""
     from django.core.cache import cache
 
+    from django.db import DatabaseError
+
     name = key(kind, *parts)
-    value = cache.get(name)
+    try:
+        value = cache.get(name)
+    except DatabaseError:  # the cache's table unreadable (a damaged or read-only database): build it
+        value = None
     if value is not None:
         return value, False
     value = build()
-    cache.set(name, value, timeout=TIMEOUT)
+    try:
+        cache.set(name, value, timeout=TIMEOUT)
+    except DatabaseError:  # e.g. SQLite's writer (a large import) held the database past the busy timeout
+        pass  # the answer is right all the same; the next request keeps it
     return value, True
