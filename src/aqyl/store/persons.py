@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -89,6 +90,12 @@ def _trip_frame(end: int | None) -> pl.DataFrame:
             pl.DataFrame(schema=schema)
         frame = frame.with_columns(pl.col("person_id").fill_null(""), pl.col("start").fill_null(""),
                                    pl.col("stop").fill_null(""))
+    elif connection.in_atomic_block or not Path(str(connection.settings_dict["NAME"])).is_file():
+        # Inside a transaction (its own writes are not committed) or an in-memory database: another
+        # connection would not see the same rows, so read through Django's own.
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            frame = pl.DataFrame(cursor.fetchall(), schema=schema, orient="row")
     else:
         import adbc_driver_sqlite.dbapi
 
