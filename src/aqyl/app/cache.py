@@ -25,7 +25,6 @@ def key(kind: str, *parts: object) -> str:
 def cached(kind: str, parts: tuple, build: Callable[[], T]) -> tuple[T, bool]:
     """The kept value of ``kind`` for ``parts``, else ``build()`` kept; and whether it was built here."""
     from django.core.cache import cache
-
     from django.db import DatabaseError
 
     name = key(kind, *parts)
