@@ -6,6 +6,7 @@ application's own database). The first request builds it; every worker then read
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Callable
 from typing import TypeVar
@@ -35,8 +36,8 @@ def cached(kind: str, parts: tuple, build: Callable[[], T]) -> tuple[T, bool]:
     if value is not None:
         return value, False
     value = build()
-    try:
+    # Not kept when e.g. SQLite's writer (a large import) held the database past the busy timeout:
+    # the answer is right all the same, and the next request keeps it.
+    with contextlib.suppress(DatabaseError):
         cache.set(name, value, timeout=TIMEOUT)
-    except DatabaseError:  # e.g. SQLite's writer (a large import) held the database past the busy timeout
-        pass  # the answer is right all the same; the next request keeps it
     return value, True
