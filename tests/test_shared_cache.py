@@ -80,8 +80,8 @@ def test_two_processes_share_one_cache_and_a_stored_submission_changes_both(tmp_
     assert run(env, "build", "period=2023H1") == {"status": 200, "total": expected}
     assert run(env, "read", "period=2023H1") == {"status": 200, "total": expected}
 
-    # Outside a transaction, on the file, the person indicators are read through ADBC: the same as
-    # the core's trip-by-trip definition (tests/test_opendata.py holds the in-transaction path).
+    # Outside a test's transaction, on the file: the person indicators counted on columns are the
+    # same as the core's trip-by-trip definition (tests/test_opendata.py holds them inside one).
     same = ("from aqyl.store.bootstrap import setup; setup()\nfrom aqyl.store import persons\n"
             "a = persons.person_indicators('2023H1', 3); print(a == persons.trip_by_trip('2023H1', 3), a.trips)")
     done = subprocess.run([sys.executable, "-c", same], capture_output=True, text=True, env=env, timeout=300)

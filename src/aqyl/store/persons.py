@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -61,9 +60,9 @@ def person_indicators(as_of: str | None = None, within: int = 4) -> PersonIndica
 def _trip_frame(end: int | None) -> pl.DataFrame:
     """The register's trips up to half-year ``end`` as columns: id, person (the key of
     person_key, or null without an ID), linked, h (the half-year's index), direction, category,
-    hei, online, days, start and end. Read as columns, never as a Python object per row: on
-    SQLite through ADBC into Arrow, on PostgreSQL as a CSV stream of COPY (a million trips: a
-    fraction of a second where Django's rows took most of a minute)."""
+    hei, online, days, start and end. Each trip is one plain tuple of numbers and short texts
+    computed by the database (on PostgreSQL a CSV stream of COPY), never a model row or a Trip
+    object; the counting is polars'."""
     from django.db import connection
 
     table = m.MobilityRecord._meta.db_table
@@ -72,7 +71,7 @@ def _trip_frame(end: int | None) -> pl.DataFrame:
     else:
         days = "CAST(julianday(r.end_date) - julianday(r.start_date) AS INTEGER) + 1"
     h = "CAST(substr(r.period, 1, 4) AS INTEGER) * 2 + CAST(substr(r.period, 6, 1) AS INTEGER) - 1"
-    # Every column of one type on every row (no NULL): ADBC types a column by its first rows.
+    # Every column of one type on every row (no NULL).
     sql = (f"SELECT r.id, r.person_id, r.hei_id, r.period, {h} AS h, r.direction, r.category, "
            f"CASE WHEN r.format = 'online' THEN 1 ELSE 0 END AS online, COALESCE({days}, -1) AS days, "
            f"COALESCE(CAST(r.start_date AS TEXT), '') AS start, COALESCE(CAST(r.end_date AS TEXT), '') AS stop "
@@ -90,22 +89,13 @@ def _trip_frame(end: int | None) -> pl.DataFrame:
             pl.DataFrame(schema=schema)
         frame = frame.with_columns(pl.col("person_id").fill_null(""), pl.col("start").fill_null(""),
                                    pl.col("stop").fill_null(""))
-    elif connection.in_atomic_block or not Path(str(connection.settings_dict["NAME"])).is_file():
-        # Inside a transaction (its own writes are not committed) or an in-memory database: another
-        # connection would not see the same rows, so read through Django's own.
+    else:
+        # Through Django's own connection, never a second SQLite library (ADBC's) on the live file:
+        # two copies of SQLite in one process release each other's locks, and under load the web
+        # server's database was reported malformed (bench_web, 1,000,000 records, 4 clients).
         with connection.cursor() as cursor:
             cursor.execute(sql)
             frame = pl.DataFrame(cursor.fetchall(), schema=schema, orient="row")
-    else:
-        import adbc_driver_sqlite.dbapi
-
-        path = str(connection.settings_dict["NAME"])
-        with adbc_driver_sqlite.dbapi.connect(f"file:{path}?mode=ro") as db, db.cursor() as cursor:
-            cursor.execute(sql)
-            arrow = cursor.fetch_arrow_table()
-        frame = pl.from_arrow(arrow) if arrow.num_rows else pl.DataFrame(schema=schema)
-        assert isinstance(frame, pl.DataFrame)
-        frame = frame.rename(dict(zip(frame.columns, schema, strict=True))).cast(schema)  # type: ignore[arg-type]
     frame = frame.filter(pl.col("period").str.contains(r"^\d{4}H[12]$")).with_columns(
         online=pl.col("online") == 1, days=pl.when(pl.col("days") >= 0).then(pl.col("days")),
         start=pl.when(pl.col("start") != "").then(pl.col("start")).str.to_date(),
