@@ -49,12 +49,25 @@ def generate_report(period: str, compare: str | None, flt: ReportFilter, lang: s
     from aqyl.store.report_data import ReportFilter, report_data
 
     data = report_data(period, compare, flt)
+    stem = report_stem(data["meta"]["period"], flt.category)
+    if set(formats) == {"json"}:
+        # The JSON file is the report model alone: no note to write, so no sections to read and no
+        # person indicators to count (they follow people over the whole register).
+        from aqyl.files import output_folder, write_atomically
+        from aqyl.render import report_json
+
+        for key in ("compare", "compare_missing"):  # refused as the note refuses it (e.g. 1899H1)
+            if data["meta"].get(key):
+                parse_period(data["meta"][key])
+        output_folder(out)
+        path = out / f"{stem}.json"
+        write_atomically(path, report_json(data))
+        return [path], data
     if authored is None and flt == ReportFilter(category=flt.category):
         from aqyl.store.note_texts import texts_for
 
         authored = texts_for(flt.category, data["meta"]["period"], lang)
     doc = write_note(data, lang, (generated or date.today()).isoformat(), authored, persons=_persons(data, flt))
-    stem = report_stem(data["meta"]["period"], flt.category)
     paths = []
     if "json" in formats:
         paths += write_report_files(data, doc, ["json"], out, stem)
