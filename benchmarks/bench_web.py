@@ -2,7 +2,7 @@
 answer: every request of the cold pass asks for a combination no request asked before.
 
     .venv/bin/python benchmarks/bench_web.py [--rows 1000000] [--engine sqlite|postgresql]
-        [--queries 40] [--clients 8] [--seconds 60] [--workers 2] [--database-url URL]
+        [--queries 40] [--clients 8] [--seconds 60] [--workers 2] [--database-url URL] [--persons 6]
 
 1. Loads N records drawn uniformly over every HEI, the 20 half-years 2016–2025, 5,400 partner
    institutions and every category (benchmarks/records.py, varied) with `aqyl import`, into the
@@ -11,8 +11,8 @@ answer: every request of the cold pass asks for a combination no request asked b
 2. Sequential, one request at a time, with an analyst's token: --queries distinct random
    combinations of period, comparison period, category, HEI types and programmes for
    GET /api/aggregates and for POST /api/report (json). The cold pass asks each once; the warm
-   pass asks the same list again (each worker keeps its own cache, so a warm request may still be
-   answered cold by the other worker). The peer: the same period's records counted by
+   pass asks the same list again (from the cache every worker shares); then GET /api/persons for
+   distinct pairs of as_of and K, cold and warm. The peer: the same period's records counted by
    direction and partner country in one SQL GROUP BY, run directly on the same database by the
    same Python (sqlite3 or psycopg); the ratio is the API's cold median over the peer's median.
 3. Concurrent: --clients threads for --seconds, each sending a random new combination (60 %
@@ -138,6 +138,10 @@ class Api:
         body = {k: v for k, v in query.items() if k in ("period", "category")} | {"format": "json", "lang": "ru"}
         return self.call("POST", "/api/report", body)
 
+    def persons(self, query: dict) -> float:
+        """The person indicators as of the query's period, within K half-years (K from the query)."""
+        return self.call("GET", "/api/persons", {"as_of": query["period"], "within": query.get("within", 4)})
+
     def records(self, query: dict) -> float:
         return self.call("GET", "/api/records", {"period": query["period"], "limit": 50})
 
@@ -211,6 +215,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--database-url", default="")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--persons", type=int, default=6, help="distinct (as_of, K) pairs asked of /api/persons")
     args = parser.parse_args()
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     print(f"bench_web {time.strftime('%Y-%m-%d %H:%M')} commit {commit} on {platform.node()}, {os.cpu_count()} cores, "
@@ -243,9 +248,13 @@ def main() -> None:
             queries = combinations(random.Random(args.seed), args.queries)
             peer_times = peer(url, db, queries)
             print(summary("peer: SQL GROUP BY of the period's records", peer_times))
-            for kind in ("aggregates", "report"):
-                cold = [getattr(api, kind)(q) for q in queries]
-                warm = [getattr(api, kind)(q) for q in queries]
+            # The person indicators: distinct (as_of, K) pairs, so the cold pass asks each once.
+            pairs = sorted({(q["period"], 1 + i % 6) for i, q in enumerate(queries)})
+            person_queries = [{"period": p, "within": k} for p, k in pairs][:args.persons]
+            for kind in ("aggregates", "report", "persons"):
+                asked = person_queries if kind == "persons" else queries
+                cold = [getattr(api, kind)(q) for q in asked]
+                warm = [getattr(api, kind)(q) for q in asked]
                 ratio = statistics.median(cold) / statistics.median(peer_times)
                 print(summary(f"{kind} cold", cold) + f"; {ratio:.1f}× the peer")
                 print(summary(f"{kind} warm", warm))

@@ -65,3 +65,25 @@ def test_an_address_that_keeps_nothing_is_refused_without_its_password(url, show
         f"The database address AQYL_DATABASE_URL “{shown}” is not valid. Accepted forms: "
         "sqlite:////absolute/path/aqyl.sqlite3, sqlite:///relative/path/aqyl.sqlite3, "
         "postgresql://user:password@host:5432/database.")
+
+
+def test_the_cache_every_worker_shares(monkeypatch, tmp_path):
+    """Issue 32: by default the application's own database (no other server), else AQYL_CACHE_URL."""
+    monkeypatch.delenv("AQYL_CACHE_URL", raising=False)
+    assert config.cache() == {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "aqyl_cache",
+                              "OPTIONS": {"MAX_ENTRIES": 2000}}
+    monkeypatch.setenv("AQYL_CACHE_URL", "redis://cache:6379/0")
+    assert config.cache() == {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://cache:6379/0"}
+    monkeypatch.setenv("AQYL_CACHE_URL", f"file://{tmp_path}")
+    assert config.cache()["LOCATION"] == str(tmp_path)
+    monkeypatch.setenv("AQYL_CACHE_URL", "memcache://u:secret@cache")
+    with pytest.raises(StoreFault) as refused:
+        config.cache()
+    assert {lang: refused.value.message(lang) for lang in ("kk", "ru", "en")} == {
+        "kk": "AQYL_CACHE_URL кэш мекенжайы «memcache://u:***@cache» жарамсыз. Рұқсат етілген түрлері: "
+              "redis://сервер:6379/0, file:////толық/жол/бума; бос қалса, кэш қолданбаның өз дерекқорында сақталады.",
+        "ru": "Адрес кэша AQYL_CACHE_URL «memcache://u:***@cache» не подходит. Допустимые формы: redis://сервер:6379/0, "
+              "file:////абсолютный/путь/папка; если он не задан, кэш хранится в базе данных самого приложения.",
+        "en": "The cache address AQYL_CACHE_URL “memcache://u:***@cache” is not valid. Accepted forms: "
+              "redis://host:6379/0, file:////absolute/path/folder; when it is not set, the cache is kept in the "
+              "application's own database."}

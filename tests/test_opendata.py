@@ -9,7 +9,7 @@ import json
 import random
 import re
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 import pytest
@@ -413,3 +413,51 @@ def test_person_section_from_the_register(register):
     assert [b.text for b in blocks[1:]] == [
         "Person-level indicators (repeat mobility, pendulum migration, return) need the participants' pseudonymised "
         "IIN; the period's records carry none, so these indicators are not computed."]
+
+
+@pytest.mark.django_db
+def test_person_indicators_counted_on_columns_agree_with_the_core(monkeypatch):
+    """The register's indicators are counted on columns (aqyl.store.persons, issue 32): on the
+    hand-checked trips stored as records, and on 600 random trips of 150 people across HEIs and
+    half-years, they equal the core's trip-by-trip definition, for several as_of and K."""
+    import random
+
+    from aqyl.store import models as m
+    from aqyl.store import persons
+
+    heis = {}
+    for code in ("ALMAU", "KAZNU", "ENU", "SDU", "KBTU", "NU"):
+        heis[code] = m.Hei.objects.get_or_create(code=code, defaults={
+            "hei_type": "national", "name_kk": code, "name_ru": code, "name_en": code})[0]
+
+    def store(trip: Trip, person_id: str) -> None:
+        student = trip.category == "student"
+        m.MobilityRecord.objects.create(
+            period=trip.period, direction=trip.direction, category=trip.category, hei=heis[trip.hei],
+            partner_country=trip.country, programme="bolashak_500_scientists", format=trip.format, field="05",
+            degree="" if student else "phd", study_level="bachelor" if student else "", start_date=trip.start,
+            end_date=trip.end, person_id=person_id)
+
+    for trip in hand_checked_trips():
+        store(trip, trip.person.split("/")[-1])
+    m.MobilityRecord.objects.create(period="2023H1", direction="outgoing", category="faculty", hei=heis["ENU"],
+                                    partner_country="DE", programme="bolashak_500_scientists", format="offline",
+                                    field="05", degree="phd")  # no person ID: one person, once
+    monkeypatch.setattr(persons, "cohort_returns", lambda: {G})
+    rng = random.Random(5)
+    people = [f"p1:2026a:{rng.choice('abcdefgh') * 31}{c}" for c in "abcdefghijklmnopqrstuvwxyz234567"]
+    people += [f"L{i}" for i in range(118)]
+    for _ in range(600):
+        year, half = rng.randint(2019, 2025), rng.choice((1, 2))
+        begins = date(year, 1 if half == 1 else 7, rng.randint(1, 28))
+        days = rng.choice((None, 5, 30, 200, 364, 365, 400, 800))
+        trip = Trip("", f"{year}H{half}", rng.choice(("outgoing", "incoming")),
+                    rng.choice(("faculty", "student", "researcher", "staff")), rng.choice(list(heis)),
+                    rng.choice(("DE", "TR", "US")), rng.choice(("offline", "online", "blended")),
+                    begins if days else None, begins + timedelta(days=days - 1) if days else None)
+        store(trip, rng.choice(people))
+    for as_of, within in (("2024H2", 4), (None, 2), ("2021H1", 1), ("2023H2", 3)):
+        assert persons.person_indicators(as_of, within) == persons.trip_by_trip(as_of, within), (as_of, within)
+    ind = persons.person_indicators("2024H2", 4)
+    assert ind.degree_back_by_cohort >= 1 and ind.linked > 30 and ind.several_heis > 20  # the cases are there
+    assert ind.staff_again.whole > 10 and ind.incoming_return.whole > 10 and ind.degree_return.whole > 10

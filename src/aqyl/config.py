@@ -14,6 +14,8 @@ Imports nothing of aqyl but the core: every layer above the core may use it.
 - AQYL_PSEUDONYM_KEY_FILE: the pseudonym key the web server holds; none (uploads keep no IIN then)
 - AQYL_ORGANISATION_FILE: the organisation and house style of the notes; ``aqyl/data/organisation.json``
 - AQYL_RENDER_SERIAL: 1 draws a note's DOCX and PDF one after the other, not side by side
+- AQYL_CACHE_URL: the cache every web worker shares (``redis://host:port/0``, ``file:///folder``); the
+  application's own database (its table ``aqyl_cache``)
 - SQLITE_TMPDIR, TMPDIR: where SQLite writes its temporary files (a full one is named as such)
 """
 
@@ -187,3 +189,24 @@ def organisation_file() -> str | None:
 def render_serial() -> bool:
     """Whether a note's DOCX and PDF are drawn one after the other (AQYL_RENDER_SERIAL set)."""
     return bool(os.environ.get("AQYL_RENDER_SERIAL"))
+
+
+CACHE_TABLE = "aqyl_cache"  # the database cache's table (migration 0016)
+
+
+def cache() -> dict:
+    """Django's cache, one for every worker and process (AQYL_CACHE_URL): a Redis server, a folder of
+    files, or by default a table of the application's own database, so the embedded SQLite needs
+    no other server. A built report model is then built once and read by every worker."""
+    url = os.environ.get("AQYL_CACHE_URL", "").strip()
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url.startswith("file://"):
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": url[len("file://"):],
+                "OPTIONS": {"MAX_ENTRIES": 2000}}
+    if url:
+        from aqyl.domain.errors import StoreFault
+
+        raise StoreFault("cache_url_bad", value=re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", url))
+    return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE,
+            "OPTIONS": {"MAX_ENTRIES": 2000}}

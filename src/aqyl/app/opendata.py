@@ -67,9 +67,17 @@ def publish(period: str, out: Path, threshold: int, round5: bool, by: str, lang:
 def persons(as_of: str | None, within: int) -> PersonIndicators:
     """Person-level indicators of the register up to ``as_of`` (default: the latest half-year)."""
     from aqyl.domain.classifiers import half_year
-    from aqyl.store.persons import person_indicators
 
-    return person_indicators(half_year(as_of) if as_of else None, within)
+    return kept_persons(half_year(as_of) if as_of else None, within)
+
+
+def kept_persons(as_of: str | None, within: int) -> PersonIndicators:
+    """The person indicators, computed once for the register and the cohorts as they are and kept
+    in the shared cache (aqyl.app.cache): the API, the command and the note read the same."""
+    from aqyl.app.cache import cached
+    from aqyl.store.persons import cohorts_stamp, person_indicators
+
+    return cached("persons", (as_of, within, cohorts_stamp()), lambda: person_indicators(as_of, within))[0]
 
 
 # --- the public pages and the publishing page ----------------------------------------------------

@@ -24,14 +24,15 @@ def _persons(data: dict[str, Any], flt: ReportFilter):
     """Person-level indicators for the note's section on persons: only for a note on the whole
     register (they follow people across HEIs) and only when some records carry a person ID."""
     from aqyl.store import models as m
-    from aqyl.store.persons import person_indicators
     from aqyl.store.report_data import ReportFilter
 
     if flt != ReportFilter(category=flt.category) or not m.MobilityRecord.objects.exclude(person_id="").exists():
         return None
     if parse_period(data["meta"]["period"]).kind != "half":  # they count half-years: a year's note goes without
         return None
-    return person_indicators(data["meta"]["period"])
+    from aqyl.app.opendata import kept_persons
+
+    return kept_persons(data["meta"]["period"], 4)
 
 
 def generate_report(period: str, compare: str | None, flt: ReportFilter, lang: str, formats: list[str],
@@ -57,11 +58,24 @@ def _generate(period: str, compare: str | None, flt: ReportFilter, lang: str, fo
     from aqyl.store.report_data import report_data
 
     data = report_data(period, compare, flt)
+    stem = report_stem(data["meta"]["period"], flt.category)
+    if set(formats) == {"json"}:
+        # The JSON file is the report model alone: no note to write, so no sections to read and no
+        # person indicators to count (they follow people over the whole register).
+        from aqyl.files import output_folder, write_atomically
+        from aqyl.render import report_json
+
+        for key in ("compare", "compare_missing"):  # refused as the note refuses it (e.g. 1899H1)
+            if data["meta"].get(key):
+                parse_period(data["meta"][key])
+        output_folder(out)
+        path = out / f"{stem}.json"
+        write_atomically(path, report_json(data))
+        return [path], data, ()
     if authored is None:
         authored = _authored(flt, data["meta"]["period"], lang)
     doc = write_note(data, lang, (generated or date.today()).isoformat(), authored, persons=_persons(data, flt),
                      placeholders=placeholders)
-    stem = report_stem(data["meta"]["period"], flt.category)
     paths = []
     if "json" in formats:
         paths += write_report_files(data, doc, ["json"], out, stem)
@@ -107,6 +121,33 @@ def note_date(text: str | None) -> date | None:
     except ValueError:
         pass
     raise AqylError("bad_note_date", value=text)
+
+
+def note_file(period: str, compare: str | None, flt: ReportFilter, lang: str, fmt: str,
+              generated: date | None = None, placeholders: bool = False) -> tuple[bytes, str]:
+    """The note as one file (its bytes and name), built once for the register as it is, the
+    analyst's sections as they are and its date (today by default), and kept in the shared cache
+    (aqyl.app.cache): every worker then hands out the same file."""
+    import shutil
+    import tempfile
+
+    from aqyl.app.cache import cached
+    from aqyl.store.note_texts import texts_stamp
+
+    on = generated or date.today()
+
+    def build() -> tuple[bytes, str]:
+        folder = Path(tempfile.mkdtemp(prefix="aqyl-report-"))
+        try:
+            paths, _ = generate_report(period, compare, flt, lang, [fmt], folder, on, placeholders=placeholders)
+            return paths[0].read_bytes(), paths[0].name
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    from aqyl import config
+
+    parts = (period, compare, flt, lang, fmt, on.isoformat(), placeholders, texts_stamp(), config.organisation_file())
+    return cached("note", parts, build)[0]
 
 
 def check_formats(text: str) -> list[str]:

@@ -89,6 +89,14 @@ def texts_for(category: str, period: str | Period, lang: str) -> dict[str, str]:
     return {key: found[key] for key in AUTHORED_SECTIONS if key in found}
 
 
+def texts_stamp() -> str:
+    """A text that changes whenever a section is saved (versions are only added)."""
+    from django.db.models import Count, Max
+
+    state = m.NoteText.objects.aggregate(last=Max("id"), n=Count("id"))
+    return f"{state['last']}/{state['n']}"
+
+
 def history(category: str, period: str | Period, section: str | None = None,
             lang: str | None = None) -> list[m.NoteText]:
     """Every version of the series (all starting periods), the most recently saved first."""

@@ -148,6 +148,8 @@ def register_stamp() -> str:
     out, an HEI added or edited. Cached report models are keyed by it, so none is ever stale."""
     from django.db.models import Count, Max, Q
 
-    subs = m.Submission.objects.aggregate(last=Max("id"), current=Count("id", filter=Q(is_current=True)))
+    # The time too: an id SQLite gives again after the newest submission was deleted is a new state.
+    subs = m.Submission.objects.aggregate(last=Max("id"), current=Count("id", filter=Q(is_current=True)),
+                                          at=Max("created_at"))
     heis = m.Hei.objects.aggregate(last=Max("updated_at"), n=Count("id"))
-    return f"{subs['last']}/{subs['current']}/{heis['last']}/{heis['n']}"
+    return f"{subs['last']}/{subs['current']}/{subs['at']}/{heis['last']}/{heis['n']}"

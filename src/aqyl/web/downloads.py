@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from datetime import date
-from pathlib import Path
 
 from django.http import HttpResponse
 
@@ -26,15 +23,10 @@ def attachment(data: bytes, name: str) -> HttpResponse:
 def report_file(period: str, flt, lang: str, fmt: str, compare: str | None = None, generated: date | None = None,
                 placeholders: bool = False) -> HttpResponse:
     """The note for ``period`` in one language and format, dated ``generated`` (today by default),
-    written to a scratch folder and sent."""
-    from aqyl.app.reports import generate_report
+    built once and kept in the shared cache."""
+    from aqyl.app.reports import note_file
 
-    folder = Path(tempfile.mkdtemp(prefix="aqyl-report-"))
-    try:
-        paths, _ = generate_report(period, compare, flt, lang, [fmt], folder, generated, placeholders=placeholders)
-        return attachment(paths[0].read_bytes(), paths[0].name)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    return attachment(*note_file(period, compare, flt, lang, fmt, generated, placeholders))
 
 
 def download(data: bytes, name: str) -> HttpResponse:

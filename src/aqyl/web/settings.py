@@ -184,6 +184,8 @@ WSGI_APPLICATION = "aqyl.web.wsgi.application"
 _db = config.database()  # refuses a malformed address, listing the accepted forms
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# One cache for every worker (report models, person indicators, notes), keyed by the register's state.
+CACHES = {"default": config.cache()}
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

@@ -13,6 +13,11 @@ WORDS: dict[str, Label] = {
         ru="Адрес базы данных AQYL_DATABASE_URL «{value}» не подходит. Допустимые формы: sqlite:////абсолютный/путь/aqyl.sqlite3, sqlite:///относительный/путь/aqyl.sqlite3, postgresql://пользователь:пароль@сервер:5432/база.",
         en="The database address AQYL_DATABASE_URL “{value}” is not valid. Accepted forms: sqlite:////absolute/path/aqyl.sqlite3, sqlite:///relative/path/aqyl.sqlite3, postgresql://user:password@host:5432/database.",
     ),
+    "cache_url_bad": Label(
+        kk="AQYL_CACHE_URL кэш мекенжайы «{value}» жарамсыз. Рұқсат етілген түрлері: redis://сервер:6379/0, file:////толық/жол/бума; бос қалса, кэш қолданбаның өз дерекқорында сақталады.",
+        ru="Адрес кэша AQYL_CACHE_URL «{value}» не подходит. Допустимые формы: redis://сервер:6379/0, file:////абсолютный/путь/папка; если он не задан, кэш хранится в базе данных самого приложения.",
+        en="The cache address AQYL_CACHE_URL “{value}” is not valid. Accepted forms: redis://host:6379/0, file:////absolute/path/folder; when it is not set, the cache is kept in the application's own database.",
+    ),
     "disk_full": Label(
         kk="Диск толып қалды: {where} жазылмады. Ештеңе сақталмады. Дискіде орын босатып, команданы қайта орындаңыз.",
         ru="Диск заполнен: не удалось записать {where}. Ничего не сохранено. Освободите место на диске и повторите команду.",

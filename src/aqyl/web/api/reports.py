@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 
-from django.core.cache import cache
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -56,7 +54,8 @@ def _period(value: str | None, name: str, request) -> str | None:
 def aggregates(request):
     """The report model for a period and its comparison period: totals and counts by HEI type, format,
     degree or study level, field, country, HEI and programme, for outgoing, incoming and both."""
-    from aqyl.app.reports import register_stamp, report_model
+    from aqyl.app.cache import cached
+    from aqyl.app.reports import report_model
 
     role(request)
     period = _period(request.query_params.get("period"), "period", request)
@@ -64,13 +63,10 @@ def aggregates(request):
         raise required(request, "period")
     compare = _period(request.query_params.get("compare"), "compare", request)
     flt = _filter(request)
-    # The dashboard asks for the same few models again and again; each worker keeps the JSON it
-    # built, keyed by the register's state, so a stored upload is seen at once.
-    key = "aggregates:" + hashlib.sha1(repr((register_stamp(), period, compare, flt)).encode()).hexdigest()
-    body = cache.get(key)
-    if body is None:
-        body = json.dumps(report_model(period, compare, flt), cls=JSONEncoder, ensure_ascii=False).encode()
-        cache.set(key, body, timeout=3600)
+    # The dashboard asks for the same few models again and again: the JSON is built once, kept in
+    # the cache every worker shares, keyed by the register's state (a stored upload is seen at once).
+    body, _ = cached("aggregates", (period, compare, flt), lambda: json.dumps(
+        report_model(period, compare, flt), cls=JSONEncoder, ensure_ascii=False).encode())
     return HttpResponse(body, content_type="application/json")
 
 
