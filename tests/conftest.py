@@ -135,6 +135,12 @@ def pytest_configure(config):
     _one_request_at_a_time()
 
 
+def pytest_collection_modifyitems(config, items):
+    """The slow tests first (the set-up's download of the whole lock first of all), the quick ones
+    after: pytest-xdist's workers then end together instead of one waiting on a long test started last."""
+    items.sort(key=lambda item: (item.fspath.basename != "test_setup.py", item.get_closest_marker("slow") is None))
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_setupnodes(config, specs):
     """Each pytest-xdist worker (scripts/test.sh runs several) has a data folder of its own, set
