@@ -360,9 +360,10 @@ class EmigrationNote:
             if has_prev:
                 comparable = d["previous"] and d["count"] is not None and not (dashes and d["country"] == "other")
                 change = (d["count"] - d["previous"]) / d["previous"] * 100 if comparable else None
-                cells.append(Cell(self.pct(change), round(change, 1)) if change is not None else Cell("–"))
+                # The column's heading says "%": its cells are numbers alone (not "5,2 %" in every one).
+                cells.append(Cell(fmt_num(change, self.lang), round(change, 1)) if change is not None else Cell("–"))
             share = d["count"] / m["total"] * 100 if d["count"] is not None else None
-            cells.append(Cell(self.pct(share), round(share, 1)) if share is not None else Cell("–"))
+            cells.append(Cell(fmt_num(share, self.lang), round(share, 1)) if share is not None else Cell("–"))
             rows.append(Row(tuple(cells)))
         total = [Cell(""), Cell(self.t("total_row"))]
         if has_prev:
@@ -370,7 +371,7 @@ class EmigrationNote:
         total.append(self.count_cell(m["total"]))
         if has_prev:
             total.append(Cell(""))
-        total.append(Cell(self.pct(100.0), 100.0))
+        total.append(Cell(fmt_num(100.0, self.lang), 100.0))
         rows.append(Row(tuple(total), "total"))
         caption = self.caption("t_destinations_top", k=top_n) if top_n else self.caption("t_destinations")
         self.blocks.append(Table("destinations", caption, tuple(columns), tuple(rows)))
@@ -400,7 +401,7 @@ class EmigrationNote:
         for i, (y, v) in enumerate(zip(years, totals, strict=True)):
             change = (v - totals[i - 1]) / totals[i - 1] * 100 if i and totals[i - 1] else None
             rows.append(Row((Cell(str(y), y), self.count_cell(v),
-                             Cell(self.pct(change), round(change, 1)) if change is not None else Cell("–"))))
+                             Cell(fmt_num(change, self.lang), round(change, 1)) if change is not None else Cell("–"))))
         self.blocks.append(Table("trend", self.caption("t_trend"), (
             Column(self.t("col_year")), Column(self.t("col_students"), "number"), Column(self.t("col_change"), "percent")),
             tuple(rows)))
