@@ -319,6 +319,13 @@ def test_an_allowed_incomplete_year_carries_the_caveat_on_every_finding(stored_f
     assert "Показатели рассчитаны по неполным данным." in ru.prose()  # the indicators too
     complete = write_emigration_note(emigration_model("KZ", 2019, source="uis"), "ru")
     assert not any("неполн" in text for text in complete.prose())
+    # 3,467 → 1 is a fall "in 3,467 times", as the half-year note words a fall to half or less,
+    # never "by 100,0 %", which a reader takes to mean none.
+    fell = {"kk": "Бұл 2020 жылғы көрсеткіштен 3\u00a0467 есе аз.", "ru": "Это в 3\u00a0467 раз меньше, чем в 2020 году.",
+            "en": "That is 3,467 times fewer than in 2020."}
+    for lang, sentence in fell.items():
+        first = write_emigration_note(model, lang).prose()[1]
+        assert sentence in first and "100" not in first, (lang, first)
 
 
 def test_every_column_of_the_destinations_table_sums_to_its_total(stored_flows):

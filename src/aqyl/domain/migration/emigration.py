@@ -26,6 +26,8 @@ from aqyl.domain.report.document import (
     Series,
     Table,
 )
+from aqyl.domain.report.growth import Growth
+from aqyl.domain.report.phrases import NUMBER_WORDS_KK, TIMES_RU
 from aqyl.domain.wording import messages
 
 TOP_CHART = 10
@@ -44,6 +46,16 @@ T = {
             "That is {pct} more than in {prev}."),
     "down": L("Бұл {prev} жылғы көрсеткіштен {pct}-ға аз.", "Это на {pct} меньше, чем в {prev} году.",
               "That is {pct} fewer than in {prev}."),
+    # A fall to half or less, worded as the half-year note words it (growth.py): "fell 245-fold",
+    # never "fell by 100 %", which a reader takes to mean zero.
+    "times_down": L("Бұл {prev} жылғы көрсеткіштен {kk_n} есе аз.", "Это в {n} {ru_times} меньше, чем в {prev} году.",
+                    "That is {n} times fewer than in {prev}."),
+    "nearly_times_down": L("Бұл {prev} жылғы көрсеткіштен {kk_n} есеге жуық аз.",
+                           "Это почти в {n} {ru_times} меньше, чем в {prev} году.",
+                           "That is nearly {n} times fewer than in {prev}."),
+    "more_than_times_down": L("Бұл {prev} жылғы көрсеткіштен {kk_n} еседен астам аз.",
+                              "Это более чем в {n} {ru_times} меньше, чем в {prev} году.",
+                              "That is more than {n} times fewer than in {prev}."),
     "flat": L("Бұл {prev} жылғы көрсеткішпен бірдей.", "Это столько же, сколько в {prev} году.",
               "That is as many as in {prev}."),
     "no_prev": L("{prev} жылға дерек жоқ.", "Данных за {prev} год нет.", "There are no data for {prev}."),
@@ -288,8 +300,13 @@ class EmigrationNote:
             text.append(self.t("no_prev", prev=self.prev))
         else:
             change = (m["total"] - prev) / prev * 100
-            key = "flat" if round(change, 1) == 0 else "up" if change > 0 else "down"
-            text.append(self.t(key, prev=self.prev, pct=self.pct(abs(change))))
+            kind, times = Growth(prev, m["total"]).wording
+            if kind.endswith("times_down"):
+                text.append(self.t(kind, prev=self.prev, n=self.n(times), kk_n=NUMBER_WORDS_KK.get(times, self.n(times)),
+                                   ru_times=plural(times, TIMES_RU, "ru")))
+            else:
+                key = "flat" if round(change, 1) == 0 else "up" if change > 0 else "down"
+                text.append(self.t(key, prev=self.prev, pct=self.pct(abs(change))))
         self.finding(" ".join(text))
         leader = next((d for d in m["destinations"] if d["country"] != "other" and d["count"] is not None), None)
         if leader:
