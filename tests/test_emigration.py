@@ -382,3 +382,18 @@ def test_the_command_refuses_an_incomplete_year(stored_flows, tmp_path, monkeypa
     allowed = CliRunner().invoke(app, ["migration", "note", *args, "--source", "uis", "--format", "md", "--out", str(out),
                                        "--lang", lang, "--allow-incomplete"])
     assert allowed.exit_code == 0 and allowed.stdout.strip().endswith(f"aqyl-emigration-KZ-{args[1]}-{lang}.md")
+
+
+def test_a_tie_in_the_back_test_marks_every_method_with_the_lowest_error(stored_flows):
+    import copy
+
+    from aqyl.domain.migration.emigration import write_emigration_note
+    from aqyl.store.emigration import emigration_model
+
+    model = copy.deepcopy(emigration_model("KZ", 2019, source="uis"))
+    mase = model["forecast"]["mase"]
+    first, second, *rest = sorted(mase, key=mase.get)
+    mase[second] = mase[first]  # two methods with the same error: neither is "the best"
+    table = next(t for t in write_emigration_note(model, "en").tables if t.key == "backtest")
+    marked = [row.cells[0].value for row in table.rows if row.cells[2].text == "✓"]
+    assert sorted(marked) == sorted([first, second])

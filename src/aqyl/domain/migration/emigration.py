@@ -441,10 +441,12 @@ class EmigrationNote:
                                      (observed,), self.t("col_students")))
         self.blocks.append(Paragraph(self.t("backtest_text", need=self.pct(MIN_GAIN * 100, 0))))
         scores = sorted(f["mase"].items(), key=lambda kv: (kv[1], METHODS.index(kv[0])))
+        # "Lowest error" marks every method whose error, as printed, is the lowest: a tie has no one best.
+        lowest = min(round(score, 2) for _, score in scores)
         self.blocks.append(Table("backtest", self.caption("t_backtest", k=f["origins"]), (
             Column(self.t("col_method")), Column(self.t("col_mase"), "number"), Column(self.t("col_best"))), tuple(
             Row((Cell(METHOD_LABELS[name].get(self.lang), name), Cell(fmt_num(score, self.lang, 2), round(score, 3)),
-                 Cell("✓" if name == f["method"] else ""))) for name, score in scores)))
+                 Cell("✓" if round(score, 2) == lowest else ""))) for name, score in scores)))
         if not supported:
             return
         self.blocks.append(Table("forecast", self.caption("t_forecast"), (
