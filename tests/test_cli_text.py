@@ -263,3 +263,17 @@ REPORT_CATEGORY = {"kk": "faculty, researcher, staff немесе student. [әд
                    "en": "faculty, researcher, staff or student. [default: faculty]"}
 REPORT_LANG = {"kk": "Белгілер мен хабарлардың тілі: kk, ru немесе en.", "ru": "Язык подписей и сообщений: kk, ru или en.",
                "en": "Language of labels and messages: kk, ru or en."}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_help_usage_names_a_required_argument_as_click_does(monkeypatch, lang):
+    """typer 0.29 writes a required argument as ``{files}`` on the usage line, which reads as a
+    template never filled in: ``FILES...`` in every language."""
+    import typer.rich_utils
+
+    monkeypatch.setattr(typer.rich_utils, "MAX_WIDTH", 300)
+    monkeypatch.setenv("COLUMNS", "300")
+    monkeypatch.setenv("AQYL_LANG", lang)
+    code, out, _ = aqyl("import", "--help")
+    usage = next(line.strip() for line in out.splitlines() if "[OPTIONS]" in line)
+    assert code == 0 and usage.endswith(" import [OPTIONS] FILES...") and "{" not in out
