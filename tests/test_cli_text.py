@@ -277,3 +277,28 @@ def test_help_usage_names_a_required_argument_as_click_does(monkeypatch, lang):
     code, out, _ = aqyl("import", "--help")
     usage = next(line.strip() for line in out.splitlines() if "[OPTIONS]" in line)
     assert code == 0 and usage.endswith(" import [OPTIONS] FILES...") and "{" not in out
+
+
+# A group's sub-command: its one-line help and an option's, in the user's language.
+SUB_HELP = {
+    "kk": ("Тізілімдегі ЖЖОКБҰ-ларды көрсетеді.", "--type <str> Тек осы түрдегі ЖЖОКБҰ (коды немесе атауы)."),
+    "ru": ("Показывает ОВПО, внесённые в реестр.", "--type <str> Только ОВПО этого типа (код или название)."),
+    "en": ("List registered HEIs.", "--type <str> Only this HEI type (code or label)."),
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_sub_command_help_is_in_the_users_language(monkeypatch, lang):
+    import typer.rich_utils
+
+    monkeypatch.setattr(typer.rich_utils, "MAX_WIDTH", 300)
+    monkeypatch.setenv("COLUMNS", "300")
+    monkeypatch.setenv("AQYL_LANG", lang)
+    code, out, _ = aqyl("hei", "list", "--help")
+    shown = [" ".join(line.strip(" │").split()) for line in out.splitlines()]
+    one_line, option = SUB_HELP[lang]
+    assert code == 0 and one_line in shown
+    assert next(line for line in shown if line.startswith("--type ")) == option
+    code, out, _ = aqyl("hei", "--help")
+    shown = [" ".join(line.strip(" │").split()) for line in out.splitlines()]
+    assert f"list {one_line}" in shown

@@ -1,8 +1,9 @@
 """``--help`` in the user's language: before click parses the command line (and so before an
 eager ``--help`` prints anything), the root's text, each top-level command's and group's text and
 the panel titles and the --help option's line are set from the catalogue (:mod:`aqyl.domain.wording.command_help`) in the
-language of a ``--lang`` on the command line, else AQYL_LANG or the locale. Options' own help and
-the sub-commands of groups stay in English for now."""
+language of a ``--lang`` on the command line, else AQYL_LANG or the locale; so are the sub-commands
+of groups in :data:`SUBCOMMAND_HELP` and the options in :data:`OPTION_HELP` (the rest stay English
+for now)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,13 @@ COMMAND_HELP = {
     "user": "help_user", "period": "help_period", "key": "help_key",
 }
 
+# Sub-commands of groups ("group sub") and the key of its help.
+SUBCOMMAND_HELP = {
+    "hei list": "help_hei_list", "hei add": "help_hei_add", "hei export": "help_hei_export",
+    "hei import": "help_hei_import", "hei merge": "help_hei_merge", "hei rename": "help_hei_rename",
+    "hei close": "help_hei_close",
+}
+
 
 # Options and arguments: (command, parameter) and the key of its help.
 OPTION_HELP = {
@@ -41,6 +49,14 @@ OPTION_HELP = {
     ("template", "out"): "help_opt_template_out", ("restore", "hei"): "help_opt_hei",
     ("restore", "period"): "help_opt_half_year", ("restore", "version"): "help_opt_version",
     ("classifiers", "name"): "help_opt_classifier", ("classifiers", "lookup"): "help_opt_lookup",
+    ("hei list", "hei_type"): "help_opt_hei_list_type", ("hei list", "search"): "help_opt_hei_list_search",
+    ("hei list", "as_json"): "help_opt_json", ("hei export", "out"): "help_opt_hei_export_out",
+    ("hei import", "file"): "help_opt_hei_import_file", ("hei import", "dry_run"): "help_opt_hei_dry_run",
+    ("hei merge", "old"): "help_opt_hei_merge_old", ("hei merge", "into"): "help_opt_hei_merge_into",
+    ("hei merge", "on"): "help_opt_hei_merge_on", ("hei rename", "code"): "help_opt_hei_code",
+    ("hei rename", "on"): "help_opt_hei_rename_on", ("hei rename", "name_kk"): "help_opt_hei_new_kk",
+    ("hei rename", "name_ru"): "help_opt_hei_new_ru", ("hei rename", "name_en"): "help_opt_hei_new_en",
+    ("hei close", "code"): "help_opt_hei_code", ("hei close", "on"): "help_opt_hei_close_on",
 }
 
 
@@ -54,6 +70,14 @@ def translate(root: click.Group, lang: str) -> None:
         for param in command.params:
             if (name, param.name) in OPTION_HELP:
                 param.help = say(OPTION_HELP[name, param.name], lang)  # type: ignore[attr-defined]
+        for sub_name, sub in getattr(command, "commands", {}).items():
+            path = f"{name} {sub_name}"
+            if path in SUBCOMMAND_HELP:
+                sub.help = say(SUBCOMMAND_HELP[path], lang)
+                sub.short_help = None
+            for param in sub.params:
+                if (path, param.name) in OPTION_HELP:
+                    param.help = say(OPTION_HELP[path, param.name], lang)  # type: ignore[attr-defined]
     _help_option(root, say("help_option", lang), say("help_opt_lang", lang))
     # typer reads its panel titles and the [default: …] and [required] marks from these names
     # each time it draws a help.
