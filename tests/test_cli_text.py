@@ -302,3 +302,26 @@ def test_sub_command_help_is_in_the_users_language(monkeypatch, lang):
     code, out, _ = aqyl("hei", "--help")
     shown = [" ".join(line.strip(" │").split()) for line in out.splitlines()]
     assert f"list {one_line}" in shown
+
+
+SUB_ONE_LINE = {
+    ("user", "add"): {"kk": "Пайдаланушыны рөлімен (және маманның ЖЖОКБҰ-сымен) бір қадамда қосады. Құпиясөз сұралады "
+                            "немесе терминал болмаса, стандартты кірістен оқылады.",
+                      "ru": "Добавляет пользователя с ролью (и ОВПО специалиста) за один шаг. Пароль запрашивается или, "
+                            "если это не терминал, читается из стандартного ввода."},
+    ("period", "open"): {"kk": "Жартыжылдықты есеп тапсыру үшін ашады немесе оның мерзімін ауыстырады.",
+                         "ru": "Открывает полугодие для сдачи отчётов или переносит его срок."},
+}
+
+
+@pytest.mark.parametrize("command", list(SUB_ONE_LINE))
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_each_translated_group_has_its_sub_command_help(monkeypatch, lang, command):
+    import typer.rich_utils
+
+    monkeypatch.setattr(typer.rich_utils, "MAX_WIDTH", 300)
+    monkeypatch.setenv("COLUMNS", "300")
+    monkeypatch.setenv("AQYL_LANG", lang)
+    code, out, _ = aqyl(*command, "--help")
+    shown = [" ".join(line.strip(" │").split()) for line in out.splitlines()]
+    assert code == 0 and SUB_ONE_LINE[command][lang] in shown

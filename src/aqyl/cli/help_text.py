@@ -28,7 +28,7 @@ COMMAND_HELP = {
 SUBCOMMAND_HELP = {
     "hei list": "help_hei_list", "hei add": "help_hei_add", "hei export": "help_hei_export",
     "hei import": "help_hei_import", "hei merge": "help_hei_merge", "hei rename": "help_hei_rename",
-    "hei close": "help_hei_close",
+    "hei close": "help_hei_close", "user add": "help_user_add", "period open": "help_period_open",
 }
 
 
@@ -57,6 +57,18 @@ OPTION_HELP = {
     ("hei rename", "on"): "help_opt_hei_rename_on", ("hei rename", "name_kk"): "help_opt_hei_new_kk",
     ("hei rename", "name_ru"): "help_opt_hei_new_ru", ("hei rename", "name_en"): "help_opt_hei_new_en",
     ("hei close", "code"): "help_opt_hei_code", ("hei close", "on"): "help_opt_hei_close_on",
+    ("hei add", "code"): "help_opt_hei_add_code", ("hei add", "hei_type"): "help_opt_hei_add_type",
+    ("hei add", "name_kk"): "help_opt_hei_name_kk", ("hei add", "name_ru"): "help_opt_hei_name_ru",
+    ("hei add", "name_en"): "help_opt_hei_name_en", ("hei add", "region"): "help_opt_hei_region",
+    ("hei add", "profile"): "help_opt_hei_profile", ("hei add", "alias"): "help_opt_hei_alias",
+    ("hei add", "bin_"): "help_opt_hei_bin", ("hei add", "schac"): "help_opt_hei_schac",
+    ("hei add", "erasmus"): "help_opt_hei_erasmus", ("hei add", "pic"): "help_opt_hei_pic",
+    ("hei add", "ror"): "help_opt_hei_ror", ("hei add", "website"): "help_opt_hei_website",
+    ("hei add", "ministry_code"): "help_opt_hei_ministry_code", ("hei add", "active_from"): "help_opt_hei_active_from",
+    ("user add", "username"): "help_opt_user_username", ("user add", "role"): "help_opt_user_role",
+    ("user add", "hei"): "help_opt_user_hei", ("user add", "email"): "help_opt_user_email",
+    ("user add", "language"): "help_opt_user_language", ("period open", "period"): "help_opt_period_period",
+    ("period open", "deadline"): "help_opt_period_deadline",
 }
 
 
