@@ -29,6 +29,7 @@ SUBCOMMAND_HELP = {
     "hei list": "help_hei_list", "hei add": "help_hei_add", "hei export": "help_hei_export",
     "hei import": "help_hei_import", "hei merge": "help_hei_merge", "hei rename": "help_hei_rename",
     "hei close": "help_hei_close", "user add": "help_user_add", "period open": "help_period_open",
+    "note-text set": "help_note_text_set", "note-text show": "help_note_text_show",
 }
 
 
@@ -69,6 +70,12 @@ OPTION_HELP = {
     ("user add", "hei"): "help_opt_user_hei", ("user add", "email"): "help_opt_user_email",
     ("user add", "language"): "help_opt_user_language", ("period open", "period"): "help_opt_period_period",
     ("period open", "deadline"): "help_opt_period_deadline",
+    ("note-text set", "category"): "help_opt_note_category", ("note-text set", "period"): "help_opt_note_period",
+    ("note-text set", "section"): "help_opt_note_section", ("note-text set", "lang"): "help_opt_note_text_lang",
+    ("note-text set", "file"): "help_opt_note_file", ("note-text set", "user"): "help_opt_note_user",
+    ("note-text show", "category"): "help_opt_note_category", ("note-text show", "period"): "help_opt_note_period",
+    ("note-text show", "section"): "help_opt_note_section", ("note-text show", "lang"): "help_opt_note_only_lang",
+    ("note-text show", "show_history"): "help_opt_note_history",
 }
 
 
