@@ -30,6 +30,8 @@ SUBCOMMAND_HELP = {
     "hei import": "help_hei_import", "hei merge": "help_hei_merge", "hei rename": "help_hei_rename",
     "hei close": "help_hei_close", "user add": "help_user_add", "period open": "help_period_open",
     "note-text set": "help_note_text_set", "note-text show": "help_note_text_show",
+    "flows import": "help_flows_import", "flows national": "help_flows_national",
+    "flows forecast": "help_flows_forecast", "flows show": "help_flows_show", "flows reconcile": "help_flows_reconcile",
 }
 
 
@@ -76,6 +78,7 @@ OPTION_HELP = {
     ("note-text show", "category"): "help_opt_note_category", ("note-text show", "period"): "help_opt_note_period",
     ("note-text show", "section"): "help_opt_note_section", ("note-text show", "lang"): "help_opt_note_only_lang",
     ("note-text show", "show_history"): "help_opt_note_history",
+    ("flows import", "file"): "help_opt_flows_file", ("flows import", "source"): "help_opt_flows_source",
 }
 
 
