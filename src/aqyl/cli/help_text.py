@@ -32,6 +32,8 @@ SUBCOMMAND_HELP = {
     "note-text set": "help_note_text_set", "note-text show": "help_note_text_show",
     "flows import": "help_flows_import", "flows national": "help_flows_national",
     "flows forecast": "help_flows_forecast", "flows show": "help_flows_show", "flows reconcile": "help_flows_reconcile",
+    "migration typology": "help_migration_typology", "migration gravity": "help_migration_gravity",
+    "migration note": "help_migration_note",
 }
 
 

@@ -339,5 +339,14 @@ WORDS = {
              "A UIS, OECD or UN DESA file as published, or the canonical long format."),
     "help_opt_flows_source": L("uis, oecd, undesa немесе canonical.", "uis, oecd, undesa или canonical.",
              "uis, oecd, undesa or canonical."),
+    "help_migration_typology": L("Кезеңдегі ұтқырлық жағдайларын зияткерлік көші-қон нысандары бойынша санайды (003 бастапқы деректер жинағының типологиясы).",
+             "Подсчитывает случаи мобильности за период по формам интеллектуальной миграции (типология из начального набора данных 003).",
+             "Count a period's mobilities by form of intellectual migration (seed 003's typology)."),
+    "help_migration_gravity": L("Сақталған ағындардың гравитациялық моделі (PPML, шығу елі–жыл және бару елі–жыл тіркелген әсерлері), сценарийлерімен.",
+             "Гравитационная модель хранимых потоков (PPML, фиксированные эффекты «страна происхождения — год» и «страна назначения — год») со сценариями.",
+             "Gravity model of the stored flows (PPML, origin-year and destination-year fixed effects), with what-ifs."),
+    "help_migration_note": L("Жыл бойынша студенттер эмиграциясы туралы жазбаны жасайды: бағыттар, үрдіс, кері тесті бар болжам, көрсеткіштер.",
+             "Формирует записку об эмиграции студентов за год: направления, тренд, прогноз с ретроспективной проверкой, показатели.",
+             "Write the student emigration note for a year: destinations, trend, forecast with back-test, indicators."),
 }
 register(__name__, WORDS)
