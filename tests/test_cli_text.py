@@ -263,3 +263,74 @@ REPORT_CATEGORY = {"kk": "faculty, researcher, staff немесе student. [әд
                    "en": "faculty, researcher, staff or student. [default: faculty]"}
 REPORT_LANG = {"kk": "Белгілер мен хабарлардың тілі: kk, ru немесе en.", "ru": "Язык подписей и сообщений: kk, ru или en.",
                "en": "Language of labels and messages: kk, ru or en."}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_help_usage_names_a_required_argument_as_click_does(monkeypatch, lang):
+    """typer 0.29 writes a required argument as ``{files}`` on the usage line, which reads as a
+    template never filled in: ``FILES...`` in every language."""
+    import typer.rich_utils
+
+    monkeypatch.setattr(typer.rich_utils, "MAX_WIDTH", 300)
+    monkeypatch.setenv("COLUMNS", "300")
+    monkeypatch.setenv("AQYL_LANG", lang)
+    code, out, _ = aqyl("import", "--help")
+    usage = next(line.strip() for line in out.splitlines() if "[OPTIONS]" in line)
+    assert code == 0 and usage.endswith(" import [OPTIONS] FILES...") and "{" not in out
+
+
+# A group's sub-command: its one-line help and an option's, in the user's language.
+SUB_HELP = {
+    "kk": ("Тізілімдегі ЖЖОКБҰ-ларды көрсетеді.", "--type <str> Тек осы түрдегі ЖЖОКБҰ (коды немесе атауы)."),
+    "ru": ("Показывает ОВПО, внесённые в реестр.", "--type <str> Только ОВПО этого типа (код или название)."),
+    "en": ("List registered HEIs.", "--type <str> Only this HEI type (code or label)."),
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_sub_command_help_is_in_the_users_language(monkeypatch, lang):
+    import typer.rich_utils
+
+    monkeypatch.setattr(typer.rich_utils, "MAX_WIDTH", 300)
+    monkeypatch.setenv("COLUMNS", "300")
+    monkeypatch.setenv("AQYL_LANG", lang)
+    code, out, _ = aqyl("hei", "list", "--help")
+    shown = [" ".join(line.strip(" │").split()) for line in out.splitlines()]
+    one_line, option = SUB_HELP[lang]
+    assert code == 0 and one_line in shown
+    assert next(line for line in shown if line.startswith("--type ")) == option
+    code, out, _ = aqyl("hei", "--help")
+    shown = [" ".join(line.strip(" │").split()) for line in out.splitlines()]
+    assert f"list {one_line}" in shown
+
+
+SUB_ONE_LINE = {
+    ("user", "add"): {"kk": "Пайдаланушыны рөлімен (және маманның ЖЖОКБҰ-сымен) бір қадамда қосады. Құпиясөз сұралады "
+                            "немесе терминал болмаса, стандартты кірістен оқылады.",
+                      "ru": "Добавляет пользователя с ролью (и ОВПО специалиста) за один шаг. Пароль запрашивается или, "
+                            "если это не терминал, читается из стандартного ввода."},
+    ("period", "open"): {"kk": "Жартыжылдықты есеп тапсыру үшін ашады немесе оның мерзімін ауыстырады.",
+                         "ru": "Открывает полугодие для сдачи отчётов или переносит его срок."},
+    ("note-text", "set"): {"kk": "Бөлімнің жаңа нұсқасын PERIOD кезеңінен бастап қолданылатындай сақтайды "
+                                 "(бұрынғы нұсқалар сақталады).",
+                           "ru": "Сохраняет новую версию раздела, действующую начиная с периода PERIOD "
+                                 "(прежние версии сохраняются)."},
+    ("flows", "show"): {"kk": "Сақталған ағындарды көрсетеді.", "ru": "Показывает хранимые потоки."},
+    ("migration", "note"): {"kk": "Жыл бойынша студенттер эмиграциясы туралы жазбаны жасайды: бағыттар, үрдіс, кері тесті "
+                                  "бар болжам, көрсеткіштер.",
+                            "ru": "Формирует записку об эмиграции студентов за год: направления, тренд, прогноз с "
+                                  "ретроспективной проверкой, показатели."},
+}
+
+
+@pytest.mark.parametrize("command", list(SUB_ONE_LINE))
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_each_translated_group_has_its_sub_command_help(monkeypatch, lang, command):
+    import typer.rich_utils
+
+    monkeypatch.setattr(typer.rich_utils, "MAX_WIDTH", 300)
+    monkeypatch.setenv("COLUMNS", "300")
+    monkeypatch.setenv("AQYL_LANG", lang)
+    code, out, _ = aqyl(*command, "--help")
+    shown = [" ".join(line.strip(" │").split()) for line in out.splitlines()]
+    assert code == 0 and SUB_ONE_LINE[command][lang] in shown

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 import click
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup
 
 from aqyl.cli.present import default_lang, fail, state
 from aqyl.domain.errors import AqylError
@@ -21,6 +21,18 @@ from aqyl.domain.i18n import LANGUAGES
 
 # Refusals of the account given with --user are said plainly, without the error mark.
 UNMARKED = ("no_user", "user_inactive", "user_may_not_store")
+
+
+def _usage_name(self: TyperArgument) -> str:
+    """An argument on the usage line as click writes it (``FILES...``, ``[FILE]``): typer 0.29
+    writes a required one as ``{files}``, which reads as an unfilled template."""
+    name = self.metavar if self.metavar is not None else (self.name or "").upper()
+    if not self.required:
+        name = f"[{name}]"
+    return name + "..." if self.nargs != 1 else name
+
+
+TyperArgument._usage_display_name = _usage_name  # type: ignore[method-assign]
 
 
 class Boundary(TyperGroup):
