@@ -100,12 +100,16 @@ def _segments_upload(request, lang: str) -> dict:
 def interview(request, code: str):
     access.require_role(request.user, *RESEARCH)
     lang = lang_of(request)
-    found = _interview(code)
+    return _interview_page(request, _interview(code), lang, request.GET.get("error") and "")
+
+
+def _interview_page(request, found, lang: str, error, status: int = 200):
+    """The interview with its coded passages, each under its code's label, and an error if any."""
     labels = {c["id"]: c["label"] for c in _codes(lang)}
     segments = [{"code": s.code, "label": labels.get(s.code, s.code), "quote": s.quote, "note": s.note, "start": s.start}
                 for s in research.segments(found)]
     return render(request, "aqyl/interviews/interview.html", {
-        "interview": found, "codes": _codes(lang), "segments": segments, "error": request.GET.get("error") and ""})
+        "interview": found, "codes": _codes(lang), "segments": segments, "error": error}, status=status)
 
 
 @login_required
@@ -125,11 +129,7 @@ def interview_code(request, code: str):
         segment = code_passage(found, request.POST.get("code", ""), start, end, request.POST.get("note", ""),
                                request.POST.get("quote"))
     except AqylError as error:
-        labels = {c["id"]: c["label"] for c in _codes(lang)}
-        return render(request, "aqyl/interviews/interview.html", {
-            "interview": found, "codes": _codes(lang), "error": error.message(lang),
-            "segments": [{"code": s.code, "label": labels.get(s.code, s.code), "quote": s.quote, "note": s.note}
-                         for s in research.segments(found)]}, status=400)
+        return _interview_page(request, found, lang, error.message(lang), status=400)
     from aqyl.web.audit import record
 
     record(request.user, "segment.add", f"{found.code} {segment.code}", after={"start": segment.start, "end": segment.end})
